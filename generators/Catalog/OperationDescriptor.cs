@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace FuseGen.Catalog;
+
+/// <summary>One slot of libfuse3's <c>struct fuse_operations</c>: its native signature and its managed shapes.</summary>
+internal sealed class OperationDescriptor
+{
+    public OperationDescriptor(
+        string name,
+        string nativeName,
+        string cReturnType,
+        NativeParameter[] nativeParameters,
+        OperationSlot[] slots,
+        ResultKind result,
+        string summary,
+        string whenAbsent)
+    {
+        Name = name;
+        NativeName = nativeName;
+        CReturnType = cReturnType;
+        NativeParameters = nativeParameters;
+        Slots = slots;
+        Result = result;
+        Summary = summary;
+        WhenAbsent = whenAbsent;
+    }
+
+    /// <summary>PascalCase name: the attribute is <c>[{Name}]</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The member name in <c>struct fuse_operations</c>.</summary>
+    public string NativeName { get; }
+
+    /// <summary>Position in <c>struct fuse_operations</c>, set by <see cref="OperationCatalog"/>.</summary>
+    public int Index { get; internal set; }
+
+    public string CReturnType { get; }
+
+    public IReadOnlyList<NativeParameter> NativeParameters { get; }
+
+    public IReadOnlyList<OperationSlot> Slots { get; }
+
+    public ResultKind Result { get; }
+
+    public string Summary { get; }
+
+    /// <summary>What libfuse and the kernel do when a filesystem does not implement the operation.</summary>
+    public string WhenAbsent { get; }
+
+    public string AttributeName => Name + "Attribute";
+
+    public string AttributeMetadataName => "FuseGen." + AttributeName;
+
+    /// <summary>True once every slot has at least one managed shape (or may be left out).</summary>
+    public bool IsBindable => Slots.All(s => s.Kind.Shapes.Count > 0 || s.Optional) && Result.Shapes.Count > 0;
+
+    /// <summary>The C declaration, e.g. <c>int (*getattr)(const char *path, struct stat *stbuf, struct fuse_file_info *fi)</c>.</summary>
+    public string CDeclaration
+    {
+        get
+        {
+            var text = new StringBuilder();
+            text.Append(CReturnType).Append(CReturnType.EndsWith("*") ? "(*" : " (*").Append(NativeName).Append(")(");
+            text.Append(string.Join(", ", NativeParameters.Select(p => p.CType + (p.CType.EndsWith("*") ? "" : " ") + p.Name)));
+            return text.Append(')').ToString();
+        }
+    }
+
+    /// <summary>The C# function pointer type of the native slot.</summary>
+    public string FunctionPointerType =>
+        "delegate* unmanaged[Cdecl]<" + string.Join(", ", NativeParameters.Select(p => p.InteropType).Concat(new[] { Result.NativeType })) + ">";
+
+    /// <summary>The signature a user would write first: canonical shape of every slot.</summary>
+    public string CanonicalSignature(string methodName)
+    {
+        var parameters = Slots.Where(s => s.Kind.Shapes.Count > 0).Select(s => s.Kind.Shapes[0].Display(s.Name));
+        return Result.Shapes[0].DisplayType + " " + methodName + "(" + string.Join(", ", parameters) + ")";
+    }
+}

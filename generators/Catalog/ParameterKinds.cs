@@ -1,0 +1,152 @@
+namespace FuseGen.Catalog;
+
+/// <summary>Every kind of managed parameter an operation can take, with its accepted shapes and conversions.</summary>
+/// <remarks>
+/// Conversions call into <c>FuseGen.Interop</c>, the runtime's support surface for generated code. Shapes are listed
+/// canonical first; the canonical shape is the zero-copy one where there is a choice.
+/// </remarks>
+internal static class ParameterKinds
+{
+    private const string Interop = "global::FuseGen.Interop.";
+
+    private static ManagedShape[] Text(string id) => new[]
+    {
+        new ManagedShape(id + ".span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", ManagedRefKind.None, Interop + "NativeText.AsSpan({0})"),
+        new ManagedShape(id + ".string", "string", "string", ManagedRefKind.None, Interop + "NativeText.ToString({0})"),
+    };
+
+    private static ManagedShape Value(string id, string type, string display, string argument = "{0}") =>
+        new(id, type, display, ManagedRefKind.None, argument);
+
+    private static ManagedShape[] OutStruct(string id, string type, string display, string writer) => new[]
+    {
+        new ManagedShape(id + ".ref", type, display, ManagedRefKind.Ref, "ref {local}", "var {local} = default(" + type + ");", writer + "(in {local}, {0});"),
+        new ManagedShape(id + ".out", type, display, ManagedRefKind.Out, "out {local}", type + " {local};", writer + "(in {local}, {0});"),
+    };
+
+    public static readonly ParameterKind Path = new("path", "path of the file, UTF-8, relative to the mount root and starting with '/'", optional: true, Text("path"));
+
+    public static readonly ParameterKind NewPath = new("newpath", "second path (destination of rename and link, target of copy_file_range)", optional: false, Text("newpath"));
+
+    public static readonly ParameterKind LinkTarget = new("target", "contents of a new symbolic link", optional: false, Text("target"));
+
+    public static readonly ParameterKind XattrName = new("xattr-name", "extended attribute name", optional: false, Text("xattr-name"));
+
+    public static readonly ParameterKind Stat = new("stat", "attributes to fill in", optional: false,
+        OutStruct("stat", "global::FuseGen.Stat", "Stat", Interop + "NativeStat.Write"));
+
+    public static readonly ParameterKind StatVfs = new("statvfs", "file system statistics to fill in", optional: false,
+        OutStruct("statvfs", "global::FuseGen.StatVfs", "StatVfs", Interop + "NativeStatVfs.Write"));
+
+    public static readonly ParameterKind FileInfo = new("fileinfo", "open-file information (flags, handle, caching hints)", optional: true,
+        new ManagedShape("fileinfo.ref", "global::FuseGen.FileInfo", "FileInfo", ManagedRefKind.Ref, "ref {local}", "var {local} = global::FuseGen.FileInfo.FromNative({0});"),
+        new ManagedShape("fileinfo.value", "global::FuseGen.FileInfo", "FileInfo", ManagedRefKind.None, "global::FuseGen.FileInfo.FromNative({0})"));
+
+    public static readonly ParameterKind ReadBuffer = new("read-buffer", "buffer to fill, over libfuse's memory (no copy)", optional: false,
+        Value("read-buffer.span", "global::System.Span<byte>", "Span<byte>", Interop + "NativeBuffer.AsSpan({0}, {1})"));
+
+    public static readonly ParameterKind WriteBuffer = new("write-buffer", "data to store, over libfuse's memory (no copy)", optional: false,
+        Value("write-buffer.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", Interop + "NativeBuffer.AsReadOnlySpan({0}, {1})"));
+
+    public static readonly ParameterKind LinkBuffer = new("link-buffer", "buffer for the link target; return the number of bytes written", optional: true,
+        Value("link-buffer.span", "global::System.Span<byte>", "Span<byte>", Interop + "NativeText.LinkBuffer({0}, {1})"));
+
+    public static readonly ParameterKind XattrValue = new("xattr-value", "extended attribute value", optional: false,
+        Value("xattr-value.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", Interop + "NativeBuffer.AsReadOnlySpan({0}, {1})"));
+
+    public static readonly ParameterKind Offset = new("offset", "byte offset in the file", optional: true, Value("offset.long", "long", "long"));
+
+    public static readonly ParameterKind Length = new("length", "length in bytes", optional: false, Value("length.long", "long", "long", "checked((long){0})"));
+
+    public static readonly ParameterKind Mode = new("mode", "permission bits (UnixFileMode) or the raw st_mode (uint)", optional: true,
+        Value("mode.permissions", "global::System.IO.UnixFileMode", "UnixFileMode", "(global::System.IO.UnixFileMode)({0} & 0xFFFu)"),
+        Value("mode.raw", "uint", "uint"));
+
+    public static readonly ParameterKind NodeType = new("node-type", "type of node to create, from st_mode", optional: true,
+        Value("node-type.enum", "global::FuseGen.FileType", "FileType", "(global::FuseGen.FileType)({0} & 0xF000u)"));
+
+    public static readonly ParameterKind Device = new("device", "device number for character and block devices", optional: true, Value("device.ulong", "ulong", "ulong"));
+
+    public static readonly ParameterKind Uid = new("uid", "new owner (uint.MaxValue: leave unchanged)", optional: false, Value("uid.uint", "uint", "uint"));
+
+    public static readonly ParameterKind Gid = new("gid", "new group (uint.MaxValue: leave unchanged)", optional: false, Value("gid.uint", "uint", "uint"));
+
+    public static readonly ParameterKind RenameFlags = new("rename-flags", "RENAME_NOREPLACE / RENAME_EXCHANGE", optional: true,
+        Value("rename-flags.enum", "global::FuseGen.RenameFlags", "RenameFlags", "(global::FuseGen.RenameFlags){0}"),
+        Value("rename-flags.uint", "uint", "uint"));
+
+    public static readonly ParameterKind Datasync = new("datasync", "true to flush only the data, not the metadata", optional: true,
+        Value("datasync.bool", "bool", "bool", "{0} != 0"));
+
+    public static readonly ParameterKind XattrFlags = new("xattr-flags", "XATTR_CREATE / XATTR_REPLACE", optional: true,
+        Value("xattr-flags.enum", "global::FuseGen.XattrFlags", "XattrFlags", "(global::FuseGen.XattrFlags){0}"),
+        Value("xattr-flags.int", "int", "int"));
+
+    public static readonly ParameterKind Filler = new("filler", "where directory entries go", optional: false,
+        new ManagedShape("filler.ref", "global::FuseGen.DirectoryFiller", "DirectoryFiller", ManagedRefKind.Ref, "ref {local}", "var {local} = global::FuseGen.DirectoryFiller.FromNative({0}, {1}, {2});"),
+        new ManagedShape("filler.value", "global::FuseGen.DirectoryFiller", "DirectoryFiller", ManagedRefKind.None, "global::FuseGen.DirectoryFiller.FromNative({0}, {1}, {2})"));
+
+    public static readonly ParameterKind ReaddirFlags = new("readdir-flags", "FUSE_READDIR_PLUS when the kernel wants attributes too", optional: true,
+        Value("readdir-flags.enum", "global::FuseGen.ReaddirFlags", "ReaddirFlags", "(global::FuseGen.ReaddirFlags){0}"));
+
+    public static readonly ParameterKind AccessMask = new("access-mask", "R_OK / W_OK / X_OK, or F_OK (0) for existence", optional: true,
+        Value("access-mask.enum", "global::FuseGen.AccessMode", "AccessMode", "(global::FuseGen.AccessMode){0}"),
+        Value("access-mask.int", "int", "int"));
+
+    public static readonly ParameterKind Connection = new("connection", "kernel connection capabilities and limits", optional: true,
+        Value("connection.value", "global::FuseGen.FuseConnectionInfo", "FuseConnectionInfo", "global::FuseGen.FuseConnectionInfo.FromNative({0})"));
+
+    public static readonly ParameterKind Config = new("config", "high-level configuration (timeouts, use_ino, ...)", optional: true,
+        Value("config.value", "global::FuseGen.FuseConfig", "FuseConfig", "global::FuseGen.FuseConfig.FromNative({0})"));
+
+    public static readonly ParameterKind PrivateData = new("private-data", "FuseGen's own state; never passed to user code", optional: true);
+
+    public static readonly ParameterKind AccessTime = new("atime", "new access time (may be TimeSpec.Now or TimeSpec.Omit)", optional: false,
+        Value("atime.timespec", "global::FuseGen.TimeSpec", "TimeSpec", Interop + "NativeTime.Read({0}, 0)"));
+
+    public static readonly ParameterKind ModificationTime = new("mtime", "new modification time (may be TimeSpec.Now or TimeSpec.Omit)", optional: false,
+        Value("mtime.timespec", "global::FuseGen.TimeSpec", "TimeSpec", Interop + "NativeTime.Read({0}, 1)"));
+
+    public static readonly ParameterKind FlockOperation = new("flock-op", "LOCK_SH / LOCK_EX / LOCK_UN, optionally | LOCK_NB", optional: false,
+        Value("flock-op.enum", "global::FuseGen.FlockOperation", "FlockOperation", "(global::FuseGen.FlockOperation){0}"),
+        Value("flock-op.int", "int", "int"));
+
+    public static readonly ParameterKind FallocateMode = new("fallocate-mode", "FALLOC_FL_* flags; 0 allocates and may extend the file", optional: true,
+        Value("fallocate-mode.enum", "global::FuseGen.FallocateMode", "FallocateMode", "(global::FuseGen.FallocateMode){0}"),
+        Value("fallocate-mode.int", "int", "int"));
+
+    public static readonly ParameterKind Whence = new("whence", "SEEK_SET / SEEK_CUR / SEEK_END / SEEK_DATA / SEEK_HOLE", optional: false,
+        Value("whence.enum", "global::FuseGen.Whence", "Whence", "(global::FuseGen.Whence){0}"),
+        Value("whence.int", "int", "int"));
+
+    public static readonly ParameterKind CopyFlags = new("copy-flags", "copy_file_range flags (currently always 0)", optional: true,
+        Value("copy-flags.int", "int", "int"));
+
+    public static readonly ParameterKind BlockSize = new("block-size", "block size of the mapping", optional: true,
+        Value("block-size.long", "long", "long", "checked((long){0})"));
+
+    public static readonly ParameterKind BlockIndex = new("block-index", "block index in the file; set it to the device block", optional: false,
+        new ManagedShape("block-index.ref", "ulong", "ulong", ManagedRefKind.Ref, "ref *{0}"));
+
+    public static readonly ParameterKind Size = new("size", "number of bytes requested", optional: false,
+        Value("size.long", "long", "long", "checked((long){0})"));
+
+    // Kinds whose managed shapes are still being designed: operations using them are not bindable yet.
+    public static readonly ParameterKind XattrOutput = new("xattr-output", "buffer for an attribute value or name list (size-probe protocol)", optional: false);
+
+    public static readonly ParameterKind LockCommand = new("lock-cmd", "F_GETLK / F_SETLK / F_SETLKW", optional: false);
+
+    public static readonly ParameterKind LockDescription = new("flock", "struct flock describing the lock", optional: false);
+
+    public static readonly ParameterKind IoctlCommand = new("ioctl-cmd", "ioctl request number", optional: false);
+
+    public static readonly ParameterKind IoctlArgument = new("ioctl-arg", "ioctl argument and data buffer", optional: false);
+
+    public static readonly ParameterKind IoctlFlags = new("ioctl-flags", "FUSE_IOCTL_* flags", optional: false);
+
+    public static readonly ParameterKind PollHandle = new("poll-handle", "handle for fuse_notify_poll", optional: false);
+
+    public static readonly ParameterKind PollEvents = new("poll-events", "ready events to report", optional: false);
+
+    public static readonly ParameterKind BufferVector = new("bufvec", "libfuse buffer vector", optional: false);
+}

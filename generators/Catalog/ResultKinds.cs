@@ -1,0 +1,33 @@
+namespace FuseGen.Catalog;
+
+/// <summary>Every family of operation results and the managed return types that express it.</summary>
+internal static class ResultKinds
+{
+    private const string Interop = "global::FuseGen.Interop.";
+
+    public static readonly ResultKind Status = new("status", "int", "return {fail};",
+        new ReturnShape("status.errno", "global::FuseGen.Errno", "Errno", "__result = -(int){call};", "Errno.None on success, otherwise the error"),
+        new ReturnShape("status.int", "int", "int", "__result = {call};", "0 on success, otherwise -errno"),
+        new ReturnShape("status.void", "void", "void", "{call};\n__result = 0;", "success unless it throws"));
+
+    public static readonly ResultKind Count = new("count", "int", "return {fail};",
+        new ReturnShape("count.int", "int", "int", "__result = {call};", "number of bytes (>= 0), or -errno"));
+
+    public static readonly ResultKind LinkTarget = new("link-target", "int", "return {fail};",
+        new ReturnShape("link-target.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", "__result = " + Interop + "NativeText.CopyLinkTarget({call}, buf, size);", "the link target (truncated to the kernel's buffer)"),
+        new ReturnShape("link-target.string", "string", "string", "__result = " + Interop + "NativeText.CopyLinkTarget({call}, buf, size);", "the link target (truncated to the kernel's buffer)"),
+        new ReturnShape("link-target.int", "int", "int", "__result = " + Interop + "NativeText.TerminateLinkTarget({call}, buf, size);", "bytes written to the Span<byte> buffer parameter, or -errno", requiresKind: "link-buffer"));
+
+    public static readonly ResultKind Init = new("init", "void*", "{fail};\nreturn null;",
+        new ReturnShape("init.void", "void", "void", "{call};\n__result = null;", "nothing: FuseGen keeps libfuse's private data"));
+
+    public static readonly ResultKind Destroy = new("destroy", "void", "{fail};",
+        new ReturnShape("destroy.void", "void", "void", "{call};", "nothing"));
+
+    public static readonly ResultKind Offset = new("offset", "long", "return {fail};",
+        new ReturnShape("offset.long", "long", "long", "__result = {call};", "the new offset (>= 0), or -errno"));
+
+    public static readonly ResultKind ByteCount64 = new("ssize", "nint", "return {fail};",
+        new ReturnShape("ssize.long", "long", "long", "__result = (nint){call};", "number of bytes copied (>= 0), or -errno"),
+        new ReturnShape("ssize.int", "int", "int", "__result = {call};", "number of bytes copied (>= 0), or -errno"));
+}

@@ -1,0 +1,153 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace FuseGen.Catalog;
+
+/// <summary>
+/// Decides whether a method can implement an operation, and how each parameter binds. The generator emits code only
+/// for successful matches; the analyzers report the problems. Keeping one matcher means the two can never disagree.
+/// </summary>
+/// <remarks>
+/// Parameters bind to the operation's slots in order; optional slots may be skipped. Ambient parameters
+/// (<see cref="AmbientParameters"/>) may stand anywhere.
+/// </remarks>
+internal static class SignatureMatcher
+{
+    public static SignatureMatch Match(IMethodSymbol method, OperationDescriptor operation)
+    {
+        var problems = new List<SignatureProblem>();
+        var bindings = new List<ParameterBinding>();
+
+        if (!operation.IsBindable)
+        {
+            problems.Add(new SignatureProblem(SignatureProblemKind.NotSupported, -1,
+                $"[{operation.Name}] cannot be implemented with this version of FuseGen yet"));
+            return new SignatureMatch(null, bindings, problems);
+        }
+
+        var returnType = method.ReturnsVoid ? "void" : TypeName(method.ReturnType);
+        var returnShape = method.ReturnsByRef || method.ReturnsByRefReadonly
+            ? null
+            : operation.Result.Shapes.FirstOrDefault(s => s.TypeName == returnType);
+        if (returnShape is null)
+        {
+            problems.Add(new SignatureProblem(SignatureProblemKind.ReturnType, -1,
+                $"returns '{method.ReturnType.ToDisplayString()}' but [{operation.Name}] accepts " +
+                string.Join(", ", operation.Result.Shapes.Select(s => $"'{s.DisplayType}' ({s.Meaning})"))));
+        }
+
+        var slotIndex = 0;
+        for (var p = 0; p < method.Parameters.Length; p++)
+        {
+            var parameter = method.Parameters[p];
+            var typeName = TypeName(parameter.Type);
+            var refKind = RefKindOf(parameter.RefKind);
+
+            var ambient = AmbientParameters.All.FirstOrDefault(a => a.TypeName == typeName && a.RefKind == refKind);
+            if (ambient is not null)
+            {
+                bindings.Add(new ParameterBinding(ambient, -1));
+                continue;
+            }
+
+            ManagedShape? bound = null;
+            var firstRequiredMiss = -1;
+            for (var s = slotIndex; s < operation.Slots.Count; s++)
+            {
+                var slot = operation.Slots[s];
+                bound = slot.Kind.Shapes.FirstOrDefault(shape => shape.TypeName == typeName && shape.RefKind == refKind);
+                if (bound is not null)
+                {
+                    bindings.Add(new ParameterBinding(bound, s));
+                    slotIndex = s + 1;
+                    break;
+                }
+
+                if (!slot.Optional)
+                {
+                    firstRequiredMiss = s;
+                    break;
+                }
+            }
+
+            if (bound is not null)
+            {
+                continue;
+            }
+
+            problems.Add(DescribeMismatch(operation, parameter, p, typeName, refKind, firstRequiredMiss >= 0 ? firstRequiredMiss : slotIndex));
+            return new SignatureMatch(returnShape, bindings, problems);
+        }
+
+        for (var s = slotIndex; s < operation.Slots.Count; s++)
+        {
+            var slot = operation.Slots[s];
+            if (!slot.Optional && slot.Kind.Shapes.Count > 0)
+            {
+                problems.Add(new SignatureProblem(SignatureProblemKind.MissingParameter, -1,
+                    $"lacks the parameter '{Accepted(slot)}' ({slot.Kind.Description}) that [{operation.Name}] requires"));
+            }
+        }
+
+        if (returnShape is not null)
+        {
+            CheckReturnRequirements(operation, returnShape, bindings, problems);
+        }
+
+        return new SignatureMatch(returnShape, bindings, problems);
+    }
+
+    /// <summary>Renders a slot's accepted shapes, e.g. <c>ReadOnlySpan&lt;byte&gt; path</c> or <c>string path</c>.</summary>
+    public static string Accepted(OperationSlot slot) => string.Join(" or ", slot.Kind.Shapes.Select(s => s.Display(slot.Name)));
+
+    /// <summary>The C# spelling Roslyn gives a type, as the catalog stores it.</summary>
+    public static string TypeName(ITypeSymbol type) =>
+        type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+    public static ManagedRefKind RefKindOf(RefKind refKind) => refKind switch
+    {
+        RefKind.Ref => ManagedRefKind.Ref,
+        RefKind.Out => ManagedRefKind.Out,
+        RefKind.None => ManagedRefKind.None,
+        _ => ManagedRefKind.In,
+    };
+
+    private static SignatureProblem DescribeMismatch(OperationDescriptor operation, IParameterSymbol parameter, int index, string typeName, ManagedRefKind refKind, int expectedSlot)
+    {
+        var remaining = operation.Slots.Skip(expectedSlot).Where(s => s.Kind.Shapes.Count > 0).ToList();
+        var sameType = remaining.SelectMany(s => s.Kind.Shapes.Select(shape => (s, shape))).FirstOrDefault(x => x.shape.TypeName == typeName);
+        if (sameType.shape is not null)
+        {
+            return new SignatureProblem(SignatureProblemKind.ParameterRefKind, index,
+                $"parameter '{parameter.Name}' must be declared '{sameType.shape.Display(parameter.Name)}' for [{operation.Name}]");
+        }
+
+        var expected = remaining.Count == 0
+            ? "no further parameters"
+            : string.Join("; ", remaining.Select(s => Accepted(s) + (s.Optional ? " (optional)" : "")));
+        return new SignatureProblem(SignatureProblemKind.ParameterType, index,
+            $"parameter '{parameter.ToDisplayString()}' does not fit [{operation.Name}], which expects here {expected}");
+    }
+
+    private static void CheckReturnRequirements(OperationDescriptor operation, ReturnShape returnShape, List<ParameterBinding> bindings, List<SignatureProblem> problems)
+    {
+        var boundKinds = new HashSet<string>(bindings.Where(b => b.SlotIndex >= 0).Select(b => operation.Slots[b.SlotIndex].Kind.Id));
+        if (returnShape.RequiresKind is { } required && !boundKinds.Contains(required))
+        {
+            var slot = operation.Slots.First(s => s.Kind.Id == required);
+            problems.Add(new SignatureProblem(SignatureProblemKind.ReturnParameterConflict, -1,
+                $"returns '{returnShape.DisplayType}' for [{operation.Name}], which needs the parameter '{Accepted(slot)}' to write into"));
+        }
+
+        foreach (var other in operation.Result.Shapes)
+        {
+            if (other.RequiresKind is { } kind && returnShape.RequiresKind != kind && boundKinds.Contains(kind))
+            {
+                var slot = operation.Slots.First(s => s.Kind.Id == kind);
+                problems.Add(new SignatureProblem(SignatureProblemKind.ReturnParameterConflict, -1,
+                    $"takes '{Accepted(slot)}' for [{operation.Name}], which is only used with the '{other.DisplayType}' return type"));
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FuseGen.Generators;
+
+/// <summary>
+/// Generates the native half of every <c>[FuseFileSystem]</c> class: trampolines and the <c>fuse_operations</c> table.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class FileSystemGenerator : IIncrementalGenerator
+{
+    /// <summary>Metadata name of the attribute that marks a filesystem class.</summary>
+    public const string FileSystemAttribute = "FuseGen.FuseFileSystemAttribute";
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var fileSystems = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                FileSystemAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                FileSystemParser.Parse)
+            .Where(static model => model is not null)
+            .WithTrackingName(StepNames.FileSystems);
+
+        context.RegisterSourceOutput(fileSystems, static (output, model) =>
+            output.AddSource(model!.HintName, SourceText.From(FileSystemEmitter.Emit(model), System.Text.Encoding.UTF8)));
+    }
+}

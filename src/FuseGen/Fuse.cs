@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using FuseGen.Interop;
+using FuseGen.Runtime;
+
+namespace FuseGen;
+
+/// <summary>Mounts filesystems: <see cref="Main"/> for a program's command line, <see cref="Mount"/> from code.</summary>
+public static class Fuse
+{
+    /// <summary>
+    /// Runs a filesystem the way a FUSE program does: <c>MOUNTPOINT [-f] [-d] [-s] [-o opt[,opt...]]</c>. Blocks
+    /// until it is unmounted (<c>fusermount3 -u</c>, SIGINT, SIGTERM or SIGHUP) and returns the exit code: 0 after a
+    /// clean unmount, 1 with a one-line message on stderr when it cannot mount.
+    /// </summary>
+    /// <param name="fileSystem">The filesystem, a <see cref="FuseFileSystemAttribute"/> class.</param>
+    /// <param name="args">The command-line arguments (without the program name).</param>
+    /// <param name="defaults">Options in force unless the command line changes them.</param>
+    public static int Main(IFuseFileSystem fileSystem, string[] args, MountOptions? defaults = null)
+    {
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        ArgumentNullException.ThrowIfNull(args);
+        var program = AppDomain.CurrentDomain.FriendlyName;
+        CommandLine line;
+        try
+        {
+            line = CommandLine.Parse(args, defaults);
+        }
+        catch (FormatException e)
+        {
+            return Fail(program, e.Message + $" (see '{program} --help')");
+        }
+
+        if (line.ShowHelp)
+        {
+            PrintHelp(program);
+            return 0;
+        }
+
+        if (line.ShowVersion)
+        {
+            return PrintVersion(program);
+        }
+
+        if (line.MountPoint is null)
+        {
+            return Fail(program, $"no mount point given (usage: {program} MOUNTPOINT [-f] [-d] [-s] [-o opt[,opt...]])");
+        }
+
+        FuseSession session;
+        try
+        {
+            session = FuseSession.Start(fileSystem, line.MountPoint, line.Options);
+        }
+        catch (Exception e) when (e is FuseMountException or FuseLibraryException)
+        {
+            return Fail(program, e.Message);
+        }
+
+        var registrations = new List<PosixSignalRegistration>();
+        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP })
+        {
+            registrations.Add(PosixSignalRegistration.Create(signal, context =>
+            {
+                // Unmount instead of dying: dying would leave a dead mount behind.
+                context.Cancel = true;
+                session.RequestUnmount();
+            }));
+        }
+
+        try
+        {
+            var status = session.Completion.GetAwaiter().GetResult();
+            return status == 0 ? 0 : Fail(program, $"the FUSE loop ended with error {status}");
+        }
+        finally
+        {
+            foreach (var registration in registrations)
+            {
+                registration.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Mounts <paramref name="fileSystem"/> at <paramref name="mountPoint"/> and serves it on background threads.
+    /// Returns once the mount exists. Several filesystems may be mounted in one process.
+    /// </summary>
+    /// <exception cref="FuseMountException">The mount point or options are unusable.</exception>
+    /// <exception cref="FuseLibraryException">libfuse3 is not installed.</exception>
+    public static FuseMount Mount(IFuseFileSystem fileSystem, string mountPoint, MountOptions? options = null) =>
+        new(FuseSession.Start(fileSystem, mountPoint, options ?? new MountOptions()));
+
+    private static int Fail(string program, string message)
+    {
+        Console.Error.WriteLine($"{program}: {message}");
+        return 1;
+    }
+
+    private static unsafe void PrintHelp(string program)
+    {
+        Console.WriteLine($"usage: {program} MOUNTPOINT [options]");
+        Console.WriteLine();
+        Console.WriteLine("    -h, --help             print this help");
+        Console.WriteLine("    -V, --version          print versions");
+        Console.WriteLine("    -d, -o debug           print every request (implies -f)");
+        Console.WriteLine("    -f                     stay in the foreground (always the case)");
+        Console.WriteLine("    -s                     single-threaded loop");
+        Console.WriteLine("    -o clone_fd            one /dev/fuse descriptor per worker thread");
+        Console.WriteLine("    -o max_idle_threads=N  idle worker threads kept (default 10)");
+        Console.WriteLine("    -o max_threads=N       worker threads at most (default 10)");
+        Console.WriteLine("    -o OPT[,OPT...]        mount and libfuse options (ro, allow_other, default_permissions, fsname=, ...)");
+        try
+        {
+            LibFuse.EnsureLoaded();
+            if (LibFuse.fuse_lib_help != null)
+            {
+                Console.Out.Flush();
+                using var arguments = new NativeArguments(new[] { program });
+                LibFuse.fuse_lib_help(arguments.Pointer);
+            }
+        }
+        catch (FuseLibraryException e)
+        {
+            Console.WriteLine($"(libfuse options unavailable: {e.Message})");
+        }
+    }
+
+    private static int PrintVersion(string program)
+    {
+        Console.WriteLine($"{program}: FuseGen {typeof(Fuse).Assembly.GetName().Version}");
+        try
+        {
+            LibFuse.EnsureLoaded();
+            Console.WriteLine($"libfuse {LibFuse.Version} ({LibFuse.LibraryName})");
+            return 0;
+        }
+        catch (FuseLibraryException e)
+        {
+            return Fail(program, e.Message);
+        }
+    }
+}

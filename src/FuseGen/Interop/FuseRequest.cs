@@ -1,0 +1,87 @@
+using System;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using FuseGen.Interop.Native;
+using FuseGen.Runtime;
+
+namespace FuseGen.Interop;
+
+/// <summary>
+/// The request a generated trampoline is serving: reads libfuse's thread-local context once, finds the mounted
+/// filesystem instance and turns exceptions into errnos. Used by generated code.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly unsafe struct FuseRequest
+{
+    private readonly fuse_context* context;
+
+    private FuseRequest(fuse_context* context) => this.context = context;
+
+    /// <summary>The request on this thread (empty outside one; never throws).</summary>
+    public static FuseRequest Current
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(LibFuse.fuse_get_context == null ? null : LibFuse.fuse_get_context());
+    }
+
+    /// <summary>The caller's ids and umask.</summary>
+    public FuseContext Context => context == null ? default : new FuseContext(context->uid, context->gid, context->pid, context->umask);
+
+    /// <summary>The filesystem instance the request is for.</summary>
+    /// <remarks>The session was created with an instance of <typeparamref name="T"/>, whose generated code is the only caller.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T FileSystem<T>()
+        where T : class => Unsafe.As<T>(Session.FileSystem);
+
+    internal FuseSession Session
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (context == null || context->private_data == null)
+            {
+                ThrowNoRequest();
+            }
+
+            return Unsafe.As<FuseSession>(GCHandle.FromIntPtr((nint)context->private_data).Target!);
+        }
+    }
+
+    /// <summary>
+    /// Maps an exception thrown by <paramref name="operation"/> to a negative errno and reports it once to the
+    /// mount's fault handler (except <see cref="FuseException"/>, which is an answer, not a fault). Never throws.
+    /// </summary>
+    public int Fail(Exception exception, string operation)
+    {
+        var errno = Errno.EIO;
+        try
+        {
+            errno = ErrnoMapper.FromException(exception);
+            if (exception is not FuseException)
+            {
+                var session = context == null || context->private_data == null
+                    ? null
+                    : GCHandle.FromIntPtr((nint)context->private_data).Target as FuseSession;
+                var fault = new FuseFault(operation, exception, errno);
+                if (session is not null)
+                {
+                    session.Report(fault);
+                }
+                else
+                {
+                    FuseSession.ReportToStandardError(fault);
+                }
+            }
+        }
+        catch (Exception)
+        {
+            // A failing fault handler must not take the request down with it.
+        }
+
+        return -(int)errno;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowNoRequest() => throw new InvalidOperationException("No FUSE request is being served on this thread.");
+}

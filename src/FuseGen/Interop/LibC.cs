@@ -1,0 +1,28 @@
+using System.Runtime.InteropServices;
+
+namespace FuseGen.Interop;
+
+/// <summary>
+/// The few libc functions FuseGen calls. Named <c>libc.so.6</c> explicitly: plain <c>libc</c> resolves to the
+/// linker script <c>libc.so</c> under some loaders. Binding is lazy, so a missing symbol fails only when called.
+/// </summary>
+internal static unsafe partial class LibC
+{
+    private const string Library = "libc.so.6";
+
+    public const int MNT_DETACH = 2;
+
+    [DllImport(Library, EntryPoint = "dlvsym")]
+    public static extern void* dlvsym(void* handle, byte* symbol, byte* version);
+
+    [DllImport(Library, EntryPoint = "geteuid")]
+    [SuppressGCTransition]
+    public static extern uint geteuid();
+
+    /// <remarks>Read errno with <see cref="Marshal.GetLastSystemError"/> right after a failure.</remarks>
+    [DllImport(Library, EntryPoint = "umount2")]
+    public static extern int umount2(byte* target, int flags);
+
+    [DllImport(Library, EntryPoint = "vsnprintf")]
+    public static extern int vsnprintf(byte* buffer, nuint size, byte* format, void* arguments);
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace FuseGen;
+
+/// <summary>How a filesystem is mounted and served. The defaults match libfuse's high-level defaults.</summary>
+public sealed class MountOptions
+{
+    /// <summary>Print every request and reply to stderr (<c>-d</c>).</summary>
+    public bool Debug { get; set; }
+
+    /// <summary>Serve requests on one thread (<c>-s</c>). Then a request blocks all others, and the filesystem must not touch its own mount point.</summary>
+    public bool SingleThreaded { get; set; }
+
+    /// <summary>Most idle worker threads kept by the multithreaded loop (<c>-o max_idle_threads</c>).</summary>
+    public int MaxIdleThreads { get; set; } = 10;
+
+    /// <summary>Most worker threads of the multithreaded loop, libfuse 3.12+ (<c>-o max_threads</c>).</summary>
+    public int MaxThreads { get; set; } = 10;
+
+    /// <summary>Give each worker thread its own /dev/fuse descriptor (<c>-o clone_fd</c>).</summary>
+    public bool CloneFd { get; set; }
+
+    /// <summary>Let other users access the mount (<c>allow_other</c>; needs <c>user_allow_other</c> in /etc/fuse.conf for non-root).</summary>
+    public bool AllowOther { get; set; }
+
+    /// <summary>Let the kernel check permissions from the mode bits (<c>default_permissions</c>).</summary>
+    public bool DefaultPermissions { get; set; }
+
+    /// <summary>Mount read-only (<c>ro</c>).</summary>
+    public bool ReadOnly { get; set; }
+
+    /// <summary>Source name shown by mount and df (<c>fsname</c>); defaults to the filesystem type's name.</summary>
+    public string? FileSystemName { get; set; }
+
+    /// <summary>Type suffix shown as <c>fuse.SUBTYPE</c> (<c>subtype</c>); defaults to the type's name in lower case.</summary>
+    public string? Subtype { get; set; }
+
+    /// <summary>Unmount automatically when the process dies, even by SIGKILL (<c>auto_unmount</c>; uses fusermount3).</summary>
+    public bool AutoUnmount { get; set; }
+
+    /// <summary>Seconds the kernel caches name lookups (<c>entry_timeout</c>); null keeps libfuse's 1 s.</summary>
+    public double? EntryTimeout { get; set; }
+
+    /// <summary>Seconds the kernel caches attributes (<c>attr_timeout</c>); null keeps libfuse's 1 s.</summary>
+    public double? AttrTimeout { get; set; }
+
+    /// <summary>Seconds the kernel caches failed lookups (<c>negative_timeout</c>); null keeps libfuse's 0.</summary>
+    public double? NegativeTimeout { get; set; }
+
+    /// <summary>Pass <see cref="Stat.Inode"/> to the kernel (<c>use_ino</c>).</summary>
+    public bool UseIno { get; set; }
+
+    /// <summary>Bypass the page cache (<c>direct_io</c>).</summary>
+    public bool DirectIo { get; set; }
+
+    /// <summary>Keep file data cached across opens (<c>kernel_cache</c>).</summary>
+    public bool KernelCache { get; set; }
+
+    /// <summary>Further <c>-o</c> options, passed to libfuse as given (e.g. <c>"max_read=131072"</c>).</summary>
+    public IList<string> Options { get; } = new List<string>();
+
+    /// <summary>How long an unmount waits for open files to close before aborting the connection.</summary>
+    public TimeSpan UnmountTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Receives every exception an operation throws (other than <see cref="FuseException"/>) with the errno the
+    /// caller got. Null writes one report to stderr. Called on the request's thread; must be thread-safe.
+    /// </summary>
+    public Action<FuseFault>? FaultHandler { get; set; }
+
+    /// <summary>The <c>-o</c> options libfuse's <c>fuse_new</c> receives.</summary>
+    internal List<string> LibfuseOptions(string typeName)
+    {
+        var options = new List<string>
+        {
+            "fsname=" + Escape(FileSystemName ?? typeName),
+            "subtype=" + Escape(Subtype ?? typeName.ToLowerInvariant()),
+        };
+        void Flag(bool on, string name)
+        {
+            if (on)
+            {
+                options.Add(name);
+            }
+        }
+
+        void Number(double? value, string name)
+        {
+            if (value is { } seconds)
+            {
+                options.Add(name + "=" + seconds.ToString("R", CultureInfo.InvariantCulture));
+            }
+        }
+
+        Flag(AllowOther, "allow_other");
+        Flag(DefaultPermissions, "default_permissions");
+        Flag(ReadOnly, "ro");
+        Flag(AutoUnmount, "auto_unmount");
+        Flag(UseIno, "use_ino");
+        Flag(DirectIo, "direct_io");
+        Flag(KernelCache, "kernel_cache");
+        Number(EntryTimeout, "entry_timeout");
+        Number(AttrTimeout, "attr_timeout");
+        Number(NegativeTimeout, "negative_timeout");
+        options.AddRange(Options);
+        return options;
+    }
+
+    // fuse_opt splits -o lists at commas; a backslash protects one.
+    private static string Escape(string value) => value.Replace("\\", "\\\\").Replace(",", "\\,");
+}

@@ -1,0 +1,62 @@
+using System;
+
+namespace FuseGen;
+
+/// <summary>The flags of <c>open()</c> as Linux defines them (x86_64 and arm64 values).</summary>
+[Flags]
+public enum OpenFlags
+{
+    /// <summary><c>O_RDONLY</c>.</summary>
+    ReadOnly = 0,
+
+    /// <summary><c>O_WRONLY</c>.</summary>
+    WriteOnly = 0x1,
+
+    /// <summary><c>O_RDWR</c>.</summary>
+    ReadWrite = 0x2,
+
+    /// <summary><c>O_ACCMODE</c>: mask of the access mode.</summary>
+    AccessModeMask = 0x3,
+
+    /// <summary><c>O_CREAT</c>.</summary>
+    Create = 0x40,
+
+    /// <summary><c>O_EXCL</c>.</summary>
+    Exclusive = 0x80,
+
+    /// <summary><c>O_NOCTTY</c>.</summary>
+    NoControllingTerminal = 0x100,
+
+    /// <summary><c>O_TRUNC</c>.</summary>
+    Truncate = 0x200,
+
+    /// <summary><c>O_APPEND</c>.</summary>
+    Append = 0x400,
+
+    /// <summary><c>O_NONBLOCK</c>.</summary>
+    NonBlocking = 0x800,
+
+    /// <summary><c>O_DSYNC</c>.</summary>
+    DataSync = 0x1000,
+
+    /// <summary><c>O_DIRECT</c> (x86_64 value).</summary>
+    Direct = 0x4000,
+
+    /// <summary><c>O_LARGEFILE</c> (x86_64 value).</summary>
+    LargeFile = 0x8000,
+
+    /// <summary><c>O_DIRECTORY</c> (x86_64 value).</summary>
+    Directory = 0x10000,
+
+    /// <summary><c>O_NOFOLLOW</c> (x86_64 value).</summary>
+    NoFollow = 0x20000,
+
+    /// <summary><c>O_NOATIME</c>.</summary>
+    NoAccessTime = 0x40000,
+
+    /// <summary><c>O_CLOEXEC</c>.</summary>
+    CloseOnExec = 0x80000,
+
+    /// <summary><c>O_SYNC</c>.</summary>
+    Sync = 0x101000,
+}

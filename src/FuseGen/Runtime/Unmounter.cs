@@ -1,0 +1,88 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using FuseGen.Interop;
+
+namespace FuseGen.Runtime;
+
+/// <summary>
+/// Unmounts from outside libfuse's state (libfuse's own unmount closes the session fd, which is only safe after the
+/// loop has returned). Root calls umount2 directly; other users go through setuid fusermount3.
+/// </summary>
+internal static unsafe class Unmounter
+{
+    private const int EBUSY = 16;
+
+    /// <summary>Unmounts; if files are still open, detaches lazily. Returns false when the mount stays attached.</summary>
+    public static bool Unmount(string mountPoint)
+    {
+        if (!MountTable.IsMounted(mountPoint))
+        {
+            return true;
+        }
+
+        if (LibC.geteuid() == 0)
+        {
+            var path = Encoding.UTF8.GetBytes(mountPoint + "\0");
+            fixed (byte* p = path)
+            {
+                if (LibC.umount2(p, 0) == 0)
+                {
+                    return true;
+                }
+
+                if (System.Runtime.InteropServices.Marshal.GetLastSystemError() == EBUSY)
+                {
+                    return LibC.umount2(p, LibC.MNT_DETACH) == 0;
+                }
+            }
+
+            return !MountTable.IsMounted(mountPoint);
+        }
+
+        return RunFusermount("-u", mountPoint) || RunFusermount("-uz", mountPoint);
+    }
+
+    /// <summary>Aborts the kernel connection: pending and future requests fail with ECONNABORTED, the loop ends.</summary>
+    public static bool Abort(string? connection)
+    {
+        if (connection is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            File.WriteAllText($"/sys/fs/fuse/connections/{connection}/abort", "1");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static bool RunFusermount(string flags, string mountPoint)
+    {
+        try
+        {
+            var start = new ProcessStartInfo("fusermount3")
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add(flags);
+            start.ArgumentList.Add(mountPoint);
+            using var process = Process.Start(start)!;
+            process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode == 0;
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}
