@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test, real mounts included (FUSEGEN_REQUIRE_MOUNT=1: a test that cannot mount fails instead of skipping).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/packages.sh
+require_dotnet
+ensure_packages fuse3 libfuse3-3 libfuse3-dev gcc pkg-config
+
+export FUSEGEN_REQUIRE_MOUNT=1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+log=$(mktemp)
+status=0
+dotnet test FuseGen.slnx -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
+
+# One closing line over all test assemblies.
+awk '/(Passed|Failed)! +- Failed:/ {
+       gsub(/,/, ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+     }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s; if (p == 0) exit 1 }' "$log" || status=1
+rm -f "$log"
+
+left=$(grep -E ' fuse(\.| )' /proc/mounts | awk '{print $2}' || true)
+if [ -n "$left" ]; then
+  echo "error: tests left FUSE mounts behind: $left" >&2
+  status=1
+fi
+exit $status
