@@ -33,8 +33,8 @@ internal static class SignatureMatcher
         if (returnShape is null)
         {
             problems.Add(new SignatureProblem(SignatureProblemKind.ReturnType, -1,
-                $"returns '{method.ReturnType.ToDisplayString()}' but [{operation.Name}] accepts " +
-                string.Join(", ", operation.Result.Shapes.Select(s => $"'{s.DisplayType}' ({s.Meaning})"))));
+                $"the return type '{method.ReturnType.ToDisplayString()}' is not accepted; [{operation.Name}] returns " +
+                string.Join(" or ", operation.Result.Shapes.Select(s => $"'{s.DisplayType}' ({s.Meaning})"))));
         }
 
         var slotIndex = 0;
@@ -86,7 +86,7 @@ internal static class SignatureMatcher
             if (!slot.Optional && slot.Kind.Shapes.Count > 0)
             {
                 problems.Add(new SignatureProblem(SignatureProblemKind.MissingParameter, -1,
-                    $"lacks the parameter '{Accepted(slot)}' ({slot.Kind.Description}) that [{operation.Name}] requires"));
+                    $"the required parameter '{Accepted(slot)}' ({slot.Kind.Description}) is missing"));
             }
         }
 
@@ -137,7 +137,7 @@ internal static class SignatureMatcher
         {
             var slot = operation.Slots.First(s => s.Kind.Id == required);
             problems.Add(new SignatureProblem(SignatureProblemKind.ReturnParameterConflict, -1,
-                $"returns '{returnShape.DisplayType}' for [{operation.Name}], which needs the parameter '{Accepted(slot)}' to write into"));
+                $"returning '{returnShape.DisplayType}' needs the parameter '{Accepted(slot)}' to write into"));
         }
 
         foreach (var other in operation.Result.Shapes)
@@ -146,7 +146,7 @@ internal static class SignatureMatcher
             {
                 var slot = operation.Slots.First(s => s.Kind.Id == kind);
                 problems.Add(new SignatureProblem(SignatureProblemKind.ReturnParameterConflict, -1,
-                    $"takes '{Accepted(slot)}' for [{operation.Name}], which is only used with the '{other.DisplayType}' return type"));
+                    $"the parameter '{Accepted(slot)}' is only used with the '{other.DisplayType}' return type"));
             }
         }
     }

@@ -1,0 +1,77 @@
+using Microsoft.CodeAnalysis;
+
+namespace FuseGen.Analyzers;
+
+/// <summary>Every diagnostic FuseGen reports. Messages name the method, the operation and what would be accepted.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "FuseGen";
+
+    public static readonly DiagnosticDescriptor SignatureMismatch = new(
+        DiagnosticIds.SignatureMismatch,
+        "Method signature does not fit its operation",
+        "Method '{0}' cannot implement [{1}]: {2}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Each operation accepts a fixed set of parameter and return shapes; see the operation table in the README.",
+        helpLinkUri: HelpLink(DiagnosticIds.SignatureMismatch));
+
+    public static readonly DiagnosticDescriptor InvalidFileSystemType = new(
+        DiagnosticIds.InvalidFileSystemType,
+        "Filesystem type must be a non-generic, non-static partial class",
+        "Type '{0}' cannot be a FUSE filesystem: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The generator adds the native half of the filesystem to the class, so it and every type around it must be partial, non-generic and non-static.",
+        helpLinkUri: HelpLink(DiagnosticIds.InvalidFileSystemType));
+
+    public static readonly DiagnosticDescriptor OperationOutsideFileSystem = new(
+        DiagnosticIds.OperationOutsideFileSystem,
+        "Operation attribute outside a [FuseFileSystem] type",
+        "Method '{0}' has [{1}] but type '{2}' is not marked [FuseFileSystem], so the operation is never bound",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.OperationOutsideFileSystem));
+
+    public static readonly DiagnosticDescriptor DuplicateOperation = new(
+        DiagnosticIds.DuplicateOperation,
+        "Operation implemented twice",
+        "[{0}] is already implemented by '{1}'; '{2}' is ignored",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.DuplicateOperation));
+
+    public static readonly DiagnosticDescriptor SeveralOperations = new(
+        DiagnosticIds.SeveralOperations,
+        "Several operation attributes on one method",
+        "Method '{0}' carries [{1}]; one method implements one operation",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.SeveralOperations));
+
+    public static readonly DiagnosticDescriptor UncallableMethod = new(
+        DiagnosticIds.UncallableMethod,
+        "Method cannot be called from a native entry point",
+        "Method '{0}' cannot implement [{1}]: it is {2}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Operations run synchronously on libfuse's threads; the generated entry point must call the method directly.",
+        helpLinkUri: HelpLink(DiagnosticIds.UncallableMethod));
+
+    public static readonly DiagnosticDescriptor UnsupportedOperation = new(
+        DiagnosticIds.UnsupportedOperation,
+        "Operation not supported yet",
+        "Method '{0}': [{1}] cannot be implemented with this version of FuseGen yet",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.UnsupportedOperation));
+
+    private static string HelpLink(string id) => "https://github.com/fusegen/fusegen/blob/main/README.md#" + id.ToLowerInvariant();
+}
