@@ -6,10 +6,16 @@ namespace FuseGen.Catalog;
 /// </summary>
 /// <remarks>
 /// Templates refer to the slot's native parameters as <c>{0}</c>, <c>{1}</c>, ... and to a per-slot local as
-/// <c>{local}</c>. <see cref="Before"/> runs before the user's method, <see cref="After"/> only when it succeeded.
+/// <c>{local}</c>, and to the parameter's declared type as <c>{type}</c> (handle shapes). <see cref="Before"/> runs before the user's method, <see cref="After"/> only when it succeeded.
 /// </remarks>
 internal sealed class ManagedShape
 {
+    /// <summary>
+    /// <see cref="TypeName"/> of shapes that accept the filesystem's own handle type (any class or interface other
+    /// than string); templates then refer to the declared type as <c>{type}</c>.
+    /// </summary>
+    public const string AnyHandleType = "{handle}";
+
     public ManagedShape(string id, string typeName, string displayType, ManagedRefKind refKind, string argument, string? before = null, string? after = null)
     {
         Id = id;

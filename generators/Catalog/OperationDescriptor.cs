@@ -15,8 +15,10 @@ internal sealed class OperationDescriptor
         OperationSlot[] slots,
         ResultKind result,
         string summary,
-        string whenAbsent)
+        string whenAbsent,
+        HandleRole handleRole = HandleRole.None)
     {
+        HandleRole = handleRole;
         Name = name;
         NativeName = nativeName;
         CReturnType = cReturnType;
@@ -48,6 +50,9 @@ internal sealed class OperationDescriptor
 
     /// <summary>What libfuse and the kernel do when a filesystem does not implement the operation.</summary>
     public string WhenAbsent { get; }
+
+    /// <summary>Whether the operation creates or releases typed handles, and of which family.</summary>
+    public HandleRole HandleRole { get; }
 
     public string AttributeName => Name + "Attribute";
 

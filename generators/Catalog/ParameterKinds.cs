@@ -42,6 +42,9 @@ internal static class ParameterKinds
         new ManagedShape("fileinfo.ref", "global::FuseGen.FileInfo", "FileInfo", ManagedRefKind.Ref, "ref {local}", "var {local} = global::FuseGen.FileInfo.FromNative({0});"),
         new ManagedShape("fileinfo.value", "global::FuseGen.FileInfo", "FileInfo", ManagedRefKind.None, "global::FuseGen.FileInfo.FromNative({0})"));
 
+    public static readonly ParameterKind Handle = new("handle", "the object [Open], [Create] or [Opendir] returned for this file (null when there is none)", optional: true,
+        new ManagedShape("handle.object", ManagedShape.AnyHandleType, "THandle", ManagedRefKind.None, "__request.Handle<{type}>({0})!"));
+
     public static readonly ParameterKind ReadBuffer = new("read-buffer", "buffer to fill, over libfuse's memory (no copy)", optional: false,
         Value("read-buffer.span", "global::System.Span<byte>", "Span<byte>", Interop + "NativeBuffer.AsSpan({0}, {1})"));
 

@@ -10,6 +10,12 @@ internal static class ResultKinds
         new ReturnShape("status.int", "int", "int", "__result = {call};", "0 on success, otherwise -errno"),
         new ReturnShape("status.void", "void", "void", "{call};\n__result = 0;", "success unless it throws"));
 
+    public static readonly ResultKind Open = new("open", "int", "return {fail};",
+        new ReturnShape("open.errno", "global::FuseGen.Errno", "Errno", "__result = -(int){call};", "Errno.None on success, otherwise the error"),
+        new ReturnShape("open.int", "int", "int", "__result = {call};", "0 on success, otherwise -errno"),
+        new ReturnShape("open.void", "void", "void", "{call};\n__result = 0;", "success unless it throws"),
+        new ReturnShape("open.handle", ManagedShape.AnyHandleType, "THandle", "__result = __request.StoreHandle({call}, fi);", "a handle object that later operations on this file receive"));
+
     public static readonly ResultKind Count = new("count", "int", "return {fail};",
         new ReturnShape("count.int", "int", "int", "__result = {call};", "number of bytes (>= 0), or -errno"));
 

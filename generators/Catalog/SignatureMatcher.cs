@@ -29,7 +29,8 @@ internal static class SignatureMatcher
         var returnType = method.ReturnsVoid ? "void" : TypeName(method.ReturnType);
         var returnShape = method.ReturnsByRef || method.ReturnsByRefReadonly
             ? null
-            : operation.Result.Shapes.FirstOrDefault(s => s.TypeName == returnType);
+            : operation.Result.Shapes.FirstOrDefault(s => s.TypeName == returnType) ??
+              operation.Result.Shapes.FirstOrDefault(s => s.TypeName == ManagedShape.AnyHandleType && IsHandleType(method.ReturnType));
         if (returnShape is null)
         {
             problems.Add(new SignatureProblem(SignatureProblemKind.ReturnType, -1,
@@ -56,7 +57,8 @@ internal static class SignatureMatcher
             for (var s = slotIndex; s < operation.Slots.Count; s++)
             {
                 var slot = operation.Slots[s];
-                bound = slot.Kind.Shapes.FirstOrDefault(shape => shape.TypeName == typeName && shape.RefKind == refKind);
+                bound = slot.Kind.Shapes.FirstOrDefault(shape => shape.RefKind == refKind &&
+                    (shape.TypeName == typeName || (shape.TypeName == ManagedShape.AnyHandleType && IsHandleType(parameter.Type))));
                 if (bound is not null)
                 {
                     bindings.Add(new ParameterBinding(bound, s));
@@ -100,6 +102,15 @@ internal static class SignatureMatcher
 
     /// <summary>Renders a slot's accepted shapes, e.g. <c>ReadOnlySpan&lt;byte&gt; path</c> or <c>string path</c>.</summary>
     public static string Accepted(OperationSlot slot) => string.Join(" or ", slot.Kind.Shapes.Select(s => s.Display(slot.Name)));
+
+    /// <summary>
+    /// Whether a type can be a typed handle: a class or interface of the filesystem's own, not a string, not a
+    /// task (an async open is not an open).
+    /// </summary>
+    public static bool IsHandleType(ITypeSymbol type) =>
+        type.TypeKind is TypeKind.Class or TypeKind.Interface &&
+        type.SpecialType == SpecialType.None &&
+        type.ContainingNamespace?.ToDisplayString() is not ("System.Threading.Tasks" or "FuseGen");
 
     /// <summary>The C# spelling Roslyn gives a type, as the catalog stores it.</summary>
     public static string TypeName(ITypeSymbol type) =>

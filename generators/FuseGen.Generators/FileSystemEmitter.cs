@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using FuseGen.Catalog;
 using FuseGen.Generators.Helpers;
@@ -18,6 +19,8 @@ internal static class FileSystemEmitter
 {
     private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"FuseGen.Generators\", \"" + ThisAssembly.Version + "\")]";
     private const string Trampoline = "[global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]";
+    private const string Request = "__request";
+    private const string CurrentRequest = "global::FuseGen.Interop.FuseRequest.Current";
 
     public static string Emit(FileSystemModel model)
     {
@@ -27,7 +30,7 @@ internal static class FileSystemEmitter
         writer.Line("#pragma warning disable CS0612, CS0618 // A filesystem may bind methods it marked obsolete.");
         writer.Line();
 
-        var scopes = new System.Collections.Generic.List<System.IDisposable>();
+        var scopes = new List<System.IDisposable>();
         if (model.Namespace is not null)
         {
             scopes.Add(writer.Block("namespace " + model.Namespace));
@@ -38,13 +41,20 @@ internal static class FileSystemEmitter
             scopes.Add(writer.Block("partial " + outer.Keyword + " " + outer.Name));
         }
 
+        var releases = SynthesizedReleases(model).ToList();
         using (writer.Block("partial class " + model.TypeName + " : global::FuseGen.IFuseFileSystem"))
         {
-            EmitFillOperations(writer, model);
+            EmitFillOperations(writer, model, releases);
             foreach (var operation in model.Operations)
             {
                 writer.Line();
                 EmitTrampoline(writer, model, operation, OperationCatalog.Find(operation.Operation)!);
+            }
+
+            foreach (var release in releases)
+            {
+                writer.Line();
+                EmitSynthesizedRelease(writer, release);
             }
         }
 
@@ -56,15 +66,18 @@ internal static class FileSystemEmitter
         return writer.ToString();
     }
 
-    private static void EmitFillOperations(IndentedWriter writer, FileSystemModel model)
+    /// <summary>Name of the generated entry point for an operation, e.g. <c>__FuseGen_getattr</c>.</summary>
+    public static string TrampolineName(OperationDescriptor operation) => "__FuseGen_" + operation.NativeName;
+
+    private static void EmitFillOperations(IndentedWriter writer, FileSystemModel model, List<OperationDescriptor> releases)
     {
         writer.Line("/// <inheritdoc />");
         writer.Line(GeneratedCode);
         using (writer.Block("unsafe void global::FuseGen.IFuseFileSystem.FillOperations(global::FuseGen.Interop.FuseOperations* operations)"))
         {
-            foreach (var operation in model.Operations)
+            var descriptors = model.Operations.Select(o => OperationCatalog.Find(o.Operation)!).Concat(releases).OrderBy(d => d.Index);
+            foreach (var descriptor in descriptors)
             {
-                var descriptor = OperationCatalog.Find(operation.Operation)!;
                 writer.Line($"operations->{Identifier(descriptor.NativeName)} = &{TrampolineName(descriptor)};");
             }
         }
@@ -74,14 +87,10 @@ internal static class FileSystemEmitter
     {
         var nativeReturn = descriptor.Result.NativeType;
         var returnShape = OperationCatalog.FindReturnShape(descriptor, operation.ReturnShapeId)!;
-        var usesContext = operation.Arguments.Any(a => a.SlotIndex < 0);
-        var needsRequest = !operation.IsStatic || usesContext;
-        var failure = (needsRequest ? "__request" : "global::FuseGen.Interop.FuseRequest.Current") +
-            $".Fail(__exception, \"{descriptor.NativeName}\")";
 
-        var before = new System.Collections.Generic.List<string>();
-        var after = new System.Collections.Generic.List<string>();
-        var arguments = new System.Collections.Generic.List<string>();
+        var before = new List<string>();
+        var after = new List<string>();
+        var arguments = new List<string>();
         foreach (var argument in operation.Arguments)
         {
             var shape = argument.SlotIndex < 0
@@ -90,7 +99,7 @@ internal static class FileSystemEmitter
             var slot = argument.SlotIndex < 0 ? null : descriptor.Slots[argument.SlotIndex];
             string Expand(string template)
             {
-                var text = template.Replace("{local}", slot is null ? "__context" : "__" + slot.Name);
+                var text = template.Replace("{local}", slot is null ? "__context" : "__" + slot.Name).Replace("{type}", argument.TypeName ?? "");
                 for (var i = 0; slot is not null && i < slot.NativeNames.Count; i++)
                 {
                     text = text.Replace("{" + i + "}", Identifier(slot.NativeNames[i]));
@@ -112,18 +121,20 @@ internal static class FileSystemEmitter
             arguments.Add(Expand(shape.Argument));
         }
 
-        var receiver = operation.IsStatic ? model.FullyQualifiedName : $"__request.FileSystem<{model.FullyQualifiedName}>()";
+        var receiver = operation.IsStatic ? model.FullyQualifiedName : $"{Request}.FileSystem<{model.FullyQualifiedName}>()";
         var call = $"{receiver}.{operation.MethodName}({string.Join(", ", arguments)})";
-        var parameters = string.Join(", ", descriptor.NativeParameters.Select(p => p.InteropType + " " + Identifier(p.Name)));
+        var invocation = returnShape.Template.Replace("{call}", call);
+        var needsRequest = new[] { invocation }.Concat(before).Concat(after).Any(line => line.Contains(Request));
+        var frees = FreesHandles(model, descriptor);
+        var failure = (needsRequest ? Request : CurrentRequest) + $".Fail(__exception, \"{descriptor.NativeName}\")";
 
         writer.Line($"/// <summary>Native entry for <c>{descriptor.NativeName}</c>: calls <see cref=\"{operation.MethodName}\"/>.</summary>");
-        writer.Line(Trampoline);
-        writer.Line(GeneratedCode);
-        using (writer.Block($"private static unsafe {nativeReturn} {TrampolineName(descriptor)}({parameters})"))
+        BeginTrampoline(writer, descriptor);
+        using (writer.Block())
         {
-            if (needsRequest)
+            if (needsRequest || frees)
             {
-                writer.Line("var __request = global::FuseGen.Interop.FuseRequest.Current;");
+                writer.Line($"var {Request} = {CurrentRequest};");
             }
 
             using (writer.Block("try"))
@@ -138,7 +149,7 @@ internal static class FileSystemEmitter
                     writer.Line($"{nativeReturn} __result;");
                 }
 
-                writer.Line(returnShape.Template.Replace("{call}", call));
+                writer.Line(invocation);
                 if (after.Count > 0)
                 {
                     using (writer.Block("if (__result >= 0)"))
@@ -160,11 +171,60 @@ internal static class FileSystemEmitter
             {
                 writer.Line(descriptor.Result.NativeFailure.Replace("{fail}", failure));
             }
+
+            if (frees)
+            {
+                using (writer.Block("finally"))
+                {
+                    // The kernel sends release once, after the last operation on the handle: free it even if the method failed.
+                    writer.Line($"{Request}.FreeHandle(fi, dispose: false);");
+                }
+            }
         }
     }
 
-    /// <summary>Name of the generated entry point for an operation, e.g. <c>__FuseGen_getattr</c>.</summary>
-    public static string TrampolineName(OperationDescriptor operation) => "__FuseGen_" + operation.NativeName;
+    /// <summary>Release entry points FuseGen adds so handles are freed when the filesystem has no release method.</summary>
+    private static IEnumerable<OperationDescriptor> SynthesizedReleases(FileSystemModel model)
+    {
+        foreach (var descriptor in OperationCatalog.All.Where(d => FreesHandles(model, d)))
+        {
+            if (!model.Operations.Any(o => o.Operation == descriptor.Name))
+            {
+                yield return descriptor;
+            }
+        }
+    }
+
+    private static void EmitSynthesizedRelease(IndentedWriter writer, OperationDescriptor descriptor)
+    {
+        writer.Line($"/// <summary>Native entry for <c>{descriptor.NativeName}</c>: frees the handle (disposing it if it is IDisposable).</summary>");
+        BeginTrampoline(writer, descriptor);
+        using (writer.Block())
+        {
+            using (writer.Block("try"))
+            {
+                writer.Line($"{CurrentRequest}.FreeHandle(fi, dispose: true);");
+                writer.Line("return 0;");
+            }
+
+            using (writer.Block("catch (global::System.Exception __exception)"))
+            {
+                writer.Line($"return {CurrentRequest}.Fail(__exception, \"{descriptor.NativeName}\");");
+            }
+        }
+    }
+
+    private static void BeginTrampoline(IndentedWriter writer, OperationDescriptor descriptor)
+    {
+        var parameters = string.Join(", ", descriptor.NativeParameters.Select(p => p.InteropType + " " + Identifier(p.Name)));
+        writer.Line(Trampoline);
+        writer.Line(GeneratedCode);
+        writer.Line($"private static unsafe {descriptor.Result.NativeType} {TrampolineName(descriptor)}({parameters})");
+    }
+
+    private static bool FreesHandles(FileSystemModel model, OperationDescriptor descriptor) =>
+        (descriptor.HandleRole == HandleRole.ReleasesFile && model.CreatesFileHandles) ||
+        (descriptor.HandleRole == HandleRole.ReleasesDirectory && model.CreatesDirectoryHandles);
 
     private static string Identifier(string name) =>
         Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;

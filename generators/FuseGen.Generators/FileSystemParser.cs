@@ -26,6 +26,7 @@ internal static class FileSystemParser
 
         var operations = new List<(int Index, OperationModel Model)>();
         var bound = new HashSet<string>();
+        bool createsFileHandles = false, createsDirectoryHandles = false;
         foreach (var member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -50,7 +51,16 @@ internal static class FileSystemParser
                 continue;
             }
 
-            var arguments = match.Bindings.Select(b => new ArgumentModel(b.Shape.Id, b.SlotIndex));
+            var arguments = match.Bindings.Select((b, i) => new ArgumentModel(
+                b.Shape.Id,
+                b.SlotIndex,
+                b.Shape.TypeName == ManagedShape.AnyHandleType ? SignatureMatcher.TypeName(method.Parameters[i].Type) : null));
+            if (match.ReturnShape!.TypeName == ManagedShape.AnyHandleType)
+            {
+                createsFileHandles |= operation.HandleRole == HandleRole.CreatesFile;
+                createsDirectoryHandles |= operation.HandleRole == HandleRole.CreatesDirectory;
+            }
+
             operations.Add((operation.Index, new OperationModel(
                 operation.Name,
                 method.Name,
@@ -74,7 +84,9 @@ internal static class FileSystemParser
             type.Name,
             fullName,
             hintName,
-            new EquatableArray<OperationModel>(operations.OrderBy(o => o.Index).Select(o => o.Model)));
+            new EquatableArray<OperationModel>(operations.OrderBy(o => o.Index).Select(o => o.Model)),
+            createsFileHandles,
+            createsDirectoryHandles);
     }
 
     /// <summary>

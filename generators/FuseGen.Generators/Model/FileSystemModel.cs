@@ -13,7 +13,9 @@ internal sealed record FileSystemModel(
     string TypeName,
     string FullyQualifiedName,
     string HintName,
-    EquatableArray<OperationModel> Operations);
+    EquatableArray<OperationModel> Operations,
+    bool CreatesFileHandles,
+    bool CreatesDirectoryHandles);
 
 /// <summary>A type that encloses the filesystem type, outermost first (<c>class</c>, <c>struct</c>, <c>record</c>...).</summary>
 internal sealed record ContainingTypeModel(string Keyword, string Name);
@@ -26,5 +28,8 @@ internal sealed record OperationModel(
     string ReturnShapeId,
     EquatableArray<ArgumentModel> Arguments);
 
-/// <summary>How one argument of the user's method is produced: a catalog shape, for a slot (-1: ambient).</summary>
-internal sealed record ArgumentModel(string ShapeId, int SlotIndex);
+/// <summary>
+/// How one argument of the user's method is produced: a catalog shape, for a slot (-1: ambient), and for handle
+/// shapes the declared handle type.
+/// </summary>
+internal sealed record ArgumentModel(string ShapeId, int SlotIndex, string? TypeName);

@@ -49,6 +49,51 @@ public readonly unsafe struct FuseRequest
     }
 
     /// <summary>
+    /// Stores the handle an open, create or opendir method returned and puts its id into <c>fi-&gt;fh</c>.
+    /// A null handle fails the open with EIO: return an <see cref="Errno"/> or throw <see cref="FuseException"/> instead.
+    /// </summary>
+    public int StoreHandle(object? handle, void* fileInfo)
+    {
+        if (handle is null)
+        {
+            throw new InvalidOperationException("The open method returned a null handle; throw FuseException to fail an open.");
+        }
+
+        ((fuse_file_info*)fileInfo)->fh = Session.Handles.Add(handle);
+        return 0;
+    }
+
+    /// <summary>
+    /// The handle object of the file libfuse names in <paramref name="fileInfo"/>: null when there is no file info or
+    /// no handle; EBADF when <c>fh</c> names no live handle of type <typeparamref name="T"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T? Handle<T>(void* fileInfo)
+        where T : class
+    {
+        var fh = fileInfo == null ? 0 : ((fuse_file_info*)fileInfo)->fh;
+        if (fh == 0)
+        {
+            return null;
+        }
+
+        return Session.Handles.Get(fh) as T ?? throw new FuseException(Errno.EBADF, $"file handle {fh:x} names no open {typeof(T).Name}");
+    }
+
+    /// <summary>
+    /// Frees the handle of a released file. With <paramref name="dispose"/> (no release method of the filesystem's
+    /// own), an <see cref="IDisposable"/> handle is disposed.
+    /// </summary>
+    public void FreeHandle(void* fileInfo, bool dispose)
+    {
+        var fh = fileInfo == null ? 0 : ((fuse_file_info*)fileInfo)->fh;
+        if (fh != 0 && Session.Handles.Remove(fh) is IDisposable disposable && dispose)
+        {
+            disposable.Dispose();
+        }
+    }
+
+    /// <summary>
     /// Maps an exception thrown by <paramref name="operation"/> to a negative errno and reports it once to the
     /// mount's fault handler (except <see cref="FuseException"/>, which is an answer, not a fault). Never throws.
     /// </summary>

@@ -47,6 +47,9 @@ internal sealed unsafe class FuseSession
 
     public object FileSystem { get; }
 
+    /// <summary>Objects returned by open, create and opendir, by <c>fh</c>.</summary>
+    public HandleTable Handles { get; } = new();
+
     public string MountPoint { get; }
 
     public Task<int> Completion => completion.Task;
@@ -206,6 +209,7 @@ internal sealed unsafe class FuseSession
             LibFuse.fuse_destroy(fuse);
             fuse = null;
             self.Free();
+            Handles.Clear();
             arguments?.Dispose();
             Untrack(this);
             completion.TrySetResult(result);
