@@ -9,7 +9,13 @@ namespace FuseGen.Catalog;
 internal sealed class ParameterKind
 {
     public ParameterKind(string id, string description, bool optional, params ManagedShape[] shapes)
+        : this(id, description, optional, null, shapes)
     {
+    }
+
+    public ParameterKind(string id, string description, bool optional, string? whenAbsent, params ManagedShape[] shapes)
+    {
+        WhenAbsent = whenAbsent;
         Id = id;
         Description = description;
         Optional = optional;
@@ -22,6 +28,12 @@ internal sealed class ParameterKind
 
     /// <summary>Whether operations let a method leave this kind of parameter out unless they say otherwise.</summary>
     public bool Optional { get; }
+
+    /// <summary>
+    /// Statement run after the call (even when it fails) when a method leaves this parameter out, for native
+    /// resources the callee would otherwise own; <c>{0}</c>... are the slot's native parameters.
+    /// </summary>
+    public string? WhenAbsent { get; }
 
     /// <summary>Accepted managed shapes, the canonical one first. Empty while the kind is not supported yet.</summary>
     public IReadOnlyList<ManagedShape> Shapes { get; }

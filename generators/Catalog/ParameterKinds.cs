@@ -131,25 +131,41 @@ internal static class ParameterKinds
     public static readonly ParameterKind BlockIndex = new("block-index", "block index in the file; set it to the device block", optional: false,
         new ManagedShape("block-index.ref", "ulong", "ulong", ManagedRefKind.Ref, "ref *{0}"));
 
+    public static readonly ParameterKind XattrOutput = new("xattr-output", "the kernel's buffer; empty when it only asks for the size. Return the length needed, -ERANGE when too small", optional: true,
+        Value("xattr-output.span", "global::System.Span<byte>", "Span<byte>", Interop + "NativeBuffer.AsSpan({0}, {1})"));
+
     public static readonly ParameterKind Size = new("size", "number of bytes requested", optional: false,
         Value("size.long", "long", "long", "checked((long){0})"));
 
-    // Kinds whose managed shapes are still being designed: operations using them are not bindable yet.
-    public static readonly ParameterKind XattrOutput = new("xattr-output", "buffer for an attribute value or name list (size-probe protocol)", optional: false);
+    public static readonly ParameterKind LockCommand = new("lock-cmd", "F_GETLK, F_SETLK or F_SETLKW", optional: false,
+        Value("lock-cmd.enum", "global::FuseGen.LockCommand", "LockCommand", "(global::FuseGen.LockCommand){0}"),
+        Value("lock-cmd.int", "int", "int"));
 
-    public static readonly ParameterKind LockCommand = new("lock-cmd", "F_GETLK / F_SETLK / F_SETLKW", optional: false);
+    public static readonly ParameterKind LockDescription = new("flock", "the lock; for F_GETLK set it to the conflicting lock or to LockType.Unlock", optional: false,
+        new ManagedShape("flock.ref", "global::FuseGen.FileLock", "FileLock", ManagedRefKind.Ref, "ref {local}", "var {local} = " + Interop + "NativeLock.Read({0});", Interop + "NativeLock.Write(in {local}, {0});"));
 
-    public static readonly ParameterKind LockDescription = new("flock", "struct flock describing the lock", optional: false);
+    public static readonly ParameterKind IoctlCommand = new("ioctl-cmd", "the ioctl request number", optional: false,
+        Value("ioctl-cmd.uint", "uint", "uint"));
 
-    public static readonly ParameterKind IoctlCommand = new("ioctl-cmd", "ioctl request number", optional: false);
+    public static readonly ParameterKind IoctlArgument = new("ioctl-arg", "the caller's raw argument (an address in the caller, not readable here)", optional: true,
+        Value("ioctl-arg.nint", "nint", "nint", "(nint){0}"));
 
-    public static readonly ParameterKind IoctlArgument = new("ioctl-arg", "ioctl argument and data buffer", optional: false);
+    public static readonly ParameterKind IoctlData = new("ioctl-data", "_IOC_SIZE(cmd) bytes: the input of _IOW requests, the output of _IOR ones", optional: true,
+        Value("ioctl-data.span", "global::System.Span<byte>", "Span<byte>", Interop + "NativeIoctl.Data({0}, {1})"));
 
-    public static readonly ParameterKind IoctlFlags = new("ioctl-flags", "FUSE_IOCTL_* flags", optional: false);
+    public static readonly ParameterKind IoctlFlags = new("ioctl-flags", "FUSE_IOCTL_* flags (COMPAT 1, UNRESTRICTED 2, DIR 16)", optional: true,
+        Value("ioctl-flags.uint", "uint", "uint"));
 
-    public static readonly ParameterKind PollHandle = new("poll-handle", "handle for fuse_notify_poll", optional: false);
+    public static readonly ParameterKind PollHandle = new("poll-handle", "keep it and call Notify() when the file becomes ready", optional: true,
+        "global::FuseGen.PollHandle.FromNative({0}).Dispose();",
+        Value("poll-handle.class", "global::FuseGen.PollHandle", "PollHandle", "global::FuseGen.PollHandle.FromNative({0})"));
 
-    public static readonly ParameterKind PollEvents = new("poll-events", "ready events to report", optional: false);
+    public static readonly ParameterKind PollEvents = new("poll-events", "set it to the events that are ready now", optional: false,
+        new ManagedShape("poll-events.ref", "global::FuseGen.PollEvents", "PollEvents", ManagedRefKind.Ref, "ref {local}", "var {local} = (global::FuseGen.PollEvents)(*{0});", "*{0} = (uint){local};"));
 
-    public static readonly ParameterKind BufferVector = new("bufvec", "libfuse buffer vector", optional: false);
+    public static readonly ParameterKind BufferVector = new("bufvec", "the data, in memory or in a pipe; move it with WriteTo(fd, position) or CopyTo(span)", optional: false,
+        Value("bufvec.value", "global::FuseGen.FuseBufferVector", "FuseBufferVector", "global::FuseGen.FuseBufferVector.FromNative({0})"));
+
+    public static readonly ParameterKind BufferReply = new("bufreply", "where the reply goes: FromFile(fd, position, size) or CopyFrom(span)", optional: false,
+        Value("bufreply.value", "global::FuseGen.FuseBufferReply", "FuseBufferReply", "global::FuseGen.FuseBufferReply.FromNative({0})"));
 }

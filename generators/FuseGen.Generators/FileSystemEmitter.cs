@@ -125,7 +125,29 @@ internal static class FileSystemEmitter
         var call = $"{receiver}.{operation.MethodName}({string.Join(", ", arguments)})";
         var invocation = returnShape.Template.Replace("{call}", call);
         var needsRequest = new[] { invocation }.Concat(before).Concat(after).Any(line => line.Contains(Request));
-        var frees = FreesHandles(model, descriptor);
+        var cleanup = new List<string>();
+        if (FreesHandles(model, descriptor))
+        {
+            // The kernel sends release once, after the last operation on the handle: free it even if the method failed.
+            cleanup.Add($"{Request}.FreeHandle(fi, dispose: false);");
+        }
+
+        for (var s = 0; s < descriptor.Slots.Count; s++)
+        {
+            var slot = descriptor.Slots[s];
+            if (slot.Kind.WhenAbsent is { } whenAbsent && !operation.Arguments.Any(a => a.SlotIndex == s))
+            {
+                var text = whenAbsent;
+                for (var i = 0; i < slot.NativeNames.Count; i++)
+                {
+                    text = text.Replace("{" + i + "}", Identifier(slot.NativeNames[i]));
+                }
+
+                cleanup.Add(text);
+            }
+        }
+
+        var frees = cleanup.Any(line => line.Contains(Request));
         var failure = (needsRequest ? Request : CurrentRequest) + $".Fail(__exception, \"{descriptor.NativeName}\")";
 
         writer.Line($"/// <summary>Native entry for <c>{descriptor.NativeName}</c>: calls <see cref=\"{operation.MethodName}\"/>.</summary>");
@@ -172,12 +194,14 @@ internal static class FileSystemEmitter
                 writer.Line(descriptor.Result.NativeFailure.Replace("{fail}", failure));
             }
 
-            if (frees)
+            if (cleanup.Count > 0)
             {
                 using (writer.Block("finally"))
                 {
-                    // The kernel sends release once, after the last operation on the handle: free it even if the method failed.
-                    writer.Line($"{Request}.FreeHandle(fi, dispose: false);");
+                    foreach (var line in cleanup)
+                    {
+                        writer.Line(line);
+                    }
                 }
             }
         }

@@ -39,6 +39,10 @@ internal static unsafe class LibFuse
     public static delegate* unmanaged[Cdecl]<void*, void> fuse_session_exit;
     public static delegate* unmanaged[Cdecl]<fuse_args*, void> fuse_opt_free_args;
     public static delegate* unmanaged[Cdecl]<fuse_args*, void> fuse_lib_help;
+    public static delegate* unmanaged[Cdecl]<void*, int> fuse_notify_poll;
+    public static delegate* unmanaged[Cdecl]<void*, nuint> fuse_buf_size;
+    public static delegate* unmanaged[Cdecl]<void*, void*, int, nint> fuse_buf_copy;
+    public static delegate* unmanaged[Cdecl]<void*, void> fuse_pollhandle_destroy;
     public static delegate* unmanaged[Cdecl]<delegate* unmanaged[Cdecl]<int, byte*, void*, void>, void> fuse_set_log_func;
 
     // fuse_loop_mt: three ABIs. 3.12+: opaque config; 3.2–3.11: struct fuse_loop_config_v1*; 3.0–3.1: int clone_fd.
@@ -109,6 +113,10 @@ internal static unsafe class LibFuse
         fuse_get_session = (delegate* unmanaged[Cdecl]<void*, void*>)Resolve(library, "fuse_get_session", "FUSE_3.0", true);
         fuse_session_exit = (delegate* unmanaged[Cdecl]<void*, void>)Resolve(library, "fuse_session_exit", "FUSE_3.0", true);
         fuse_opt_free_args = (delegate* unmanaged[Cdecl]<fuse_args*, void>)Resolve(library, "fuse_opt_free_args", "FUSE_3.0", true);
+        fuse_buf_size = (delegate* unmanaged[Cdecl]<void*, nuint>)Resolve(library, "fuse_buf_size", "FUSE_3.0", true);
+        fuse_buf_copy = (delegate* unmanaged[Cdecl]<void*, void*, int, nint>)Resolve(library, "fuse_buf_copy", "FUSE_3.0", true);
+        fuse_notify_poll = (delegate* unmanaged[Cdecl]<void*, int>)Resolve(library, "fuse_notify_poll", "FUSE_3.0", true);
+        fuse_pollhandle_destroy = (delegate* unmanaged[Cdecl]<void*, void>)Resolve(library, "fuse_pollhandle_destroy", "FUSE_3.0", true);
         fuse_lib_help = (delegate* unmanaged[Cdecl]<fuse_args*, void>)Resolve(library, "fuse_lib_help", "FUSE_3.0", false);
         fuse_set_log_func = (delegate* unmanaged[Cdecl]<delegate* unmanaged[Cdecl]<int, byte*, void*, void>, void>)Resolve(library, "fuse_set_log_func", "FUSE_3.7", false);
 
