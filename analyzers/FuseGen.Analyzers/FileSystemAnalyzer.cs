@@ -100,7 +100,10 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
             var match = SignatureMatcher.Match(method, descriptor);
             foreach (var signatureProblem in match.Problems)
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SignatureMismatch, ProblemLocation(signatureProblem, method), method.Name, descriptor.Name, signatureProblem.Message));
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(DiagnosticProperties.Operation, descriptor.Name)
+                    .Add(DiagnosticProperties.Problem, signatureProblem.Kind.ToString());
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SignatureMismatch, ProblemLocation(signatureProblem, method), properties, method.Name, descriptor.Name, signatureProblem.Message));
             }
 
             if (!match.Success)

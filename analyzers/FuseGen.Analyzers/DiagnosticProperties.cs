@@ -1,0 +1,11 @@
+namespace FuseGen.Analyzers;
+
+/// <summary>Keys of the properties diagnostics carry for code fixes.</summary>
+public static class DiagnosticProperties
+{
+    /// <summary>The operation (catalog name, e.g. <c>Getattr</c>) a signature diagnostic is about.</summary>
+    public const string Operation = "Operation";
+
+    /// <summary>The kind of signature problem (<c>ReturnType</c>, <c>ParameterType</c>, ...).</summary>
+    public const string Problem = "Problem";
+}
