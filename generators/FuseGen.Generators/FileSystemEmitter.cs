@@ -82,6 +82,7 @@ internal static class FileSystemEmitter
         var before = new System.Collections.Generic.List<string>();
         var after = new System.Collections.Generic.List<string>();
         var arguments = new System.Collections.Generic.List<string>();
+        var parameterTypes = new System.Collections.Generic.List<string>();
         foreach (var argument in operation.Arguments)
         {
             var shape = argument.SlotIndex < 0
@@ -110,13 +111,16 @@ internal static class FileSystemEmitter
             }
 
             arguments.Add(Expand(shape.Argument));
+            parameterTypes.Add(CrefParameter(shape));
         }
 
         var receiver = operation.IsStatic ? model.FullyQualifiedName : $"__request.FileSystem<{model.FullyQualifiedName}>()";
         var call = $"{receiver}.{operation.MethodName}({string.Join(", ", arguments)})";
         var parameters = string.Join(", ", descriptor.NativeParameters.Select(p => p.InteropType + " " + Identifier(p.Name)));
 
-        writer.Line($"/// <summary>Native entry for <c>{descriptor.NativeName}</c>: calls <see cref=\"{operation.MethodName}\"/>.</summary>");
+        // The cref names the parameter types: a bare method name is ambiguous (CS0419) when the method is overloaded.
+        var cref = $"{operation.MethodName}({string.Join(", ", parameterTypes)})";
+        writer.Line($"/// <summary>Native entry for <c>{descriptor.NativeName}</c>: calls <see cref=\"{cref}\"/>.</summary>");
         writer.Line(Trampoline);
         writer.Line(GeneratedCode);
         using (writer.Block($"private static unsafe {nativeReturn} {TrampolineName(descriptor)}({parameters})"))
@@ -165,6 +169,19 @@ internal static class FileSystemEmitter
 
     /// <summary>Name of the generated entry point for an operation, e.g. <c>__FuseGen_getattr</c>.</summary>
     public static string TrampolineName(OperationDescriptor operation) => "__FuseGen_" + operation.NativeName;
+
+    /// <summary>A parameter as a cref spells it, e.g. <c>ref global::FuseGen.Stat</c> or <c>global::System.ReadOnlySpan{byte}</c>.</summary>
+    private static string CrefParameter(ManagedShape shape)
+    {
+        var type = shape.TypeName.Replace('<', '{').Replace('>', '}');
+        return shape.RefKind switch
+        {
+            ManagedRefKind.Ref => "ref " + type,
+            ManagedRefKind.Out => "out " + type,
+            ManagedRefKind.In => "in " + type,
+            _ => type,
+        };
+    }
 
     private static string Identifier(string name) =>
         Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;

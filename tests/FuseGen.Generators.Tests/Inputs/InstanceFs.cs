@@ -70,6 +70,9 @@ public sealed partial class InstanceFs
     [Open]
     public int Open(string path, FileInfo fileInfo) => nodes.ContainsKey(path) && !fileInfo.DirectIo ? 0 : -(int)Errno.ENOENT;
 
+    // An overload that is not bound: the generated documentation must still refer to the bound one unambiguously.
+    public int Open(string path) => Open(path, default);
+
     [Release]
     public void Release(FileInfo fileInfo)
     {
