@@ -137,12 +137,18 @@ internal static class FileSystemEmitter
                     writer.Line(line);
                 }
 
-                if (nativeReturn != "void")
+                // __result is declared where the return shape first assigns it: "int __result = 0;" after a void call.
+                var statements = returnShape.Template.Replace("{call}", call).Split('\n');
+                var assignment = nativeReturn == "void" ? -1 : System.Array.FindIndex(statements, s => s.StartsWith("__result = ", System.StringComparison.Ordinal));
+                if (nativeReturn != "void" && assignment < 0)
                 {
                     writer.Line($"{nativeReturn} __result;");
                 }
 
-                writer.Line(returnShape.Template.Replace("{call}", call));
+                for (var i = 0; i < statements.Length; i++)
+                {
+                    writer.Line(i == assignment ? nativeReturn + " " + statements[i] : statements[i]);
+                }
                 if (after.Count > 0)
                 {
                     using (writer.Block("if (__result >= 0)"))
