@@ -57,6 +57,5 @@ public sealed class ModelPurityTests
         Assert.Contains("not known to compare by value", unknown.Message, StringComparison.Ordinal);
     }
 
-    private static FileSystemModel Model(GeneratorRun run) =>
-        Assert.IsType<FileSystemModel>(Assert.Single(run.StepOutputs(StepNames.FileSystems)).Value);
+    private static FileSystemModel Model(GeneratorRun run) => Assert.Single(run.Models);
 }

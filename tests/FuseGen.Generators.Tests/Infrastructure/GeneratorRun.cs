@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using FuseGen.Generators.Model;
 using Microsoft.CodeAnalysis;
 
 namespace FuseGen.Generators.Tests.Infrastructure;
@@ -37,9 +39,26 @@ internal sealed class GeneratorRun
     public IEnumerable<(object Value, IncrementalStepRunReason Reason)> StepOutputs(string stepName) =>
         Result.TrackedSteps[stepName].SelectMany(step => step.Outputs);
 
+    /// <summary>The models the pipeline produced, one per generated filesystem.</summary>
+    public IEnumerable<FileSystemModel> Models => StepOutputs(StepNames.FileSystems).Select(output => (FileSystemModel)output.Value);
+
+    /// <summary>The native members the only generated <c>FillOperations</c> sets, in order (<c>getattr</c>, <c>open</c>...).</summary>
+    public IReadOnlyList<string> BoundNativeNames =>
+        SingleSource.SourceText.ToString().Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.StartsWith("operations->", StringComparison.Ordinal))
+            .Select(line => line["operations->".Length..line.IndexOf(' ', StringComparison.Ordinal)])
+            .ToList();
+
     /// <summary>Outputs of the source-output step (<see cref="WellKnownGeneratorOutputs.SourceOutput"/>).</summary>
     public IEnumerable<(object Value, IncrementalStepRunReason Reason)> SourceOutputs =>
         Result.TrackedOutputSteps[WellKnownGeneratorOutputs.SourceOutput].SelectMany(step => step.Outputs);
+
+    /// <summary>Compiler errors of the input compilation, without generated code.</summary>
+    public IEnumerable<Diagnostic> InputErrors => Input.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>Compiler errors of the output compilation.</summary>
+    public IEnumerable<Diagnostic> OutputErrors => Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error);
 
     /// <summary>Compiler warnings and errors of the output compilation.</summary>
     public IEnumerable<Diagnostic> OutputProblems =>
