@@ -77,10 +77,17 @@ internal sealed class OperationDescriptor
     public string FunctionPointerType =>
         "delegate* unmanaged[Cdecl]<" + string.Join(", ", NativeParameters.Select(p => p.InteropType).Concat(new[] { Result.NativeType })) + ">";
 
-    /// <summary>The signature a user would write first: canonical shape of every slot.</summary>
+    /// <summary>
+    /// The signature a user would write first: the canonical return shape and the canonical shape of every slot it
+    /// allows (a slot only another return shape needs, like readlink's buffer, is left out).
+    /// </summary>
     public string CanonicalSignature(string methodName)
     {
-        var parameters = Slots.Where(s => s.Kind.Shapes.Count > 0).Select(s => s.Kind.Shapes[0].Display(s.Name));
-        return Result.Shapes[0].DisplayType + " " + methodName + "(" + string.Join(", ", parameters) + ")";
+        var returnShape = Result.Shapes[0];
+        var parameters = Slots
+            .Where(s => s.Kind.Shapes.Count > 0)
+            .Where(s => returnShape.RequiresKind == s.Kind.Id || !Result.Shapes.Any(r => r.RequiresKind == s.Kind.Id))
+            .Select(s => s.Kind.Shapes[0].Display(s.Name));
+        return returnShape.DisplayType + " " + methodName + "(" + string.Join(", ", parameters) + ")";
     }
 }

@@ -40,8 +40,8 @@ internal static class ResultKinds
     public static readonly ResultKind Destroy = new("destroy", "void", "{fail};",
         new ReturnShape("destroy.void", "void", "void", "{call};", "nothing"));
 
-    public static readonly ResultKind Offset = new("offset", "long", "return {fail};",
-        new ReturnShape("offset.long", "long", "long", "__result = {call};", "the new offset (>= 0), or -errno"));
+    public static readonly ResultKind Offset = new("new-offset", "long", "return {fail};",
+        new ReturnShape("new-offset.long", "long", "long", "__result = {call};", "the new offset (>= 0), or -errno"));
 
     public static readonly ResultKind ByteCount64 = new("ssize", "nint", "return {fail};",
         new ReturnShape("ssize.long", "long", "long", "__result = (nint){call};", "number of bytes copied (>= 0), or -errno"),

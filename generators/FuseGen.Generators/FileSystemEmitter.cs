@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using FuseGen.Catalog;
@@ -91,6 +92,7 @@ internal static class FileSystemEmitter
         var before = new List<string>();
         var after = new List<string>();
         var arguments = new List<string>();
+        var parameterTypes = new List<string>();
         foreach (var argument in operation.Arguments)
         {
             var shape = argument.SlotIndex < 0
@@ -119,6 +121,7 @@ internal static class FileSystemEmitter
             }
 
             arguments.Add(Expand(shape.Argument));
+            parameterTypes.Add(CrefParameter(shape, argument.TypeName));
         }
 
         var receiver = operation.IsStatic ? model.FullyQualifiedName : $"{Request}.FileSystem<{model.FullyQualifiedName}>()";
@@ -150,7 +153,9 @@ internal static class FileSystemEmitter
         var frees = cleanup.Any(line => line.Contains(Request));
         var failure = (needsRequest ? Request : CurrentRequest) + $".Fail(__exception, \"{descriptor.NativeName}\")";
 
-        writer.Line($"/// <summary>Native entry for <c>{descriptor.NativeName}</c>: calls <see cref=\"{operation.MethodName}\"/>.</summary>");
+        // The cref names the parameter types: a bare method name is ambiguous (CS0419) when the method is overloaded.
+        var cref = $"{operation.MethodName}({string.Join(", ", parameterTypes)})";
+        writer.Line($"/// <summary>Native entry for <c>{descriptor.NativeName}</c>: calls <see cref=\"{cref}\"/>.</summary>");
         BeginTrampoline(writer, descriptor);
         using (writer.Block())
         {
@@ -166,12 +171,19 @@ internal static class FileSystemEmitter
                     writer.Line(line);
                 }
 
-                if (nativeReturn != "void")
+                // __result is declared where the return shape first assigns it: "int __result = 0;" after a void call.
+                var statements = invocation.Split('\n');
+                var assignment = nativeReturn == "void" ? -1 : Array.FindIndex(statements, s => s.StartsWith("__result = ", StringComparison.Ordinal));
+                if (nativeReturn != "void" && assignment < 0)
                 {
                     writer.Line($"{nativeReturn} __result;");
                 }
 
-                writer.Line(invocation);
+                for (var i = 0; i < statements.Length; i++)
+                {
+                    writer.Line(i == assignment ? nativeReturn + " " + statements[i] : statements[i]);
+                }
+
                 if (after.Count > 0)
                 {
                     using (writer.Block("if (__result >= 0)"))
@@ -244,6 +256,18 @@ internal static class FileSystemEmitter
         writer.Line(Trampoline);
         writer.Line(GeneratedCode);
         writer.Line($"private static unsafe {descriptor.Result.NativeType} {TrampolineName(descriptor)}({parameters})");
+    }
+
+    private static string CrefParameter(ManagedShape shape, string? handleType)
+    {
+        var type = (shape.TypeName == ManagedShape.AnyHandleType ? handleType! : shape.TypeName).Replace('<', '{').Replace('>', '}');
+        return shape.RefKind switch
+        {
+            ManagedRefKind.Ref => "ref " + type,
+            ManagedRefKind.Out => "out " + type,
+            ManagedRefKind.In => "in " + type,
+            _ => type,
+        };
     }
 
     private static bool FreesHandles(FileSystemModel model, OperationDescriptor descriptor) =>

@@ -1,0 +1,23 @@
+using System.IO;
+using Xunit;
+
+namespace FuseGen.Generators.Tests.Infrastructure;
+
+/// <summary>The checked-in filesystems under <c>Inputs/</c>.</summary>
+internal static class Inputs
+{
+    public const string HelloFs = nameof(HelloFs);
+    public const string InstanceFs = nameof(InstanceFs);
+    public const string NestedFs = nameof(NestedFs);
+    public const string GlobalFs = nameof(GlobalFs);
+    public const string AllOperationsFs = nameof(AllOperationsFs);
+
+    public static readonly string[] Names = { HelloFs, InstanceFs, NestedFs, GlobalFs, AllOperationsFs };
+
+    /// <summary>Every input, for theories.</summary>
+    public static TheoryData<string> All => new(Names);
+
+    public static string Read(string name) => File.ReadAllText(TestPaths.Input(name));
+
+    public static GeneratorRun Run(string name) => GeneratorRunner.Run(Read(name));
+}

@@ -1,0 +1,22 @@
+using System.IO;
+using System.Runtime.CompilerServices;
+
+namespace FuseGen.Generators.Tests.Infrastructure;
+
+/// <summary>Locations of checked-in test files, found from this source file's path so tests read and accept them in place.</summary>
+internal static class TestPaths
+{
+    /// <summary>The test project's directory (tests/FuseGen.Generators.Tests).</summary>
+    public static string ProjectDirectory { get; } = Path.GetDirectoryName(Path.GetDirectoryName(ThisFile())!)!;
+
+    /// <summary>The repository root.</summary>
+    public static string RepositoryRoot { get; } = Path.GetFullPath(Path.Combine(ProjectDirectory, "..", ".."));
+
+    public static string Input(string name) => Path.Combine(ProjectDirectory, "Inputs", name + ".cs");
+
+    public static string Snapshot(string name) => Path.Combine(ProjectDirectory, "Snapshots", name + ".g.cs.txt");
+
+    public static string ReceivedSnapshot(string name) => Path.Combine(ProjectDirectory, "Snapshots", name + ".g.cs.received.txt");
+
+    private static string ThisFile([CallerFilePath] string path = "") => path;
+}
