@@ -86,6 +86,7 @@ internal sealed class OperationDescriptor
         var returnShape = Result.Shapes[0];
         var parameters = Slots
             .Where(s => s.Kind.Shapes.Count > 0)
+            .Where(s => s.Kind.Shapes[0].TypeName != ManagedShape.AnyHandleType) // the filesystem's own type: no canonical form
             .Where(s => returnShape.RequiresKind == s.Kind.Id || !Result.Shapes.Any(r => r.RequiresKind == s.Kind.Id))
             .Select(s => s.Kind.Shapes[0].Display(s.Name));
         return returnShape.DisplayType + " " + methodName + "(" + string.Join(", ", parameters) + ")";

@@ -24,10 +24,10 @@ internal static class ResultKinds
         new ReturnShape("link-target.string", "string", "string", "__result = " + Interop + "NativeText.CopyLinkTarget({call}, buf, size);", "the link target (truncated to the kernel's buffer)"),
         new ReturnShape("link-target.int", "int", "int", "__result = " + Interop + "NativeText.TerminateLinkTarget({call}, buf, size);", "bytes written to the Span<byte> buffer parameter, or -errno", requiresKind: "link-buffer"));
 
-    public static readonly ResultKind XattrValue = new("xattr-value", "int", "return {fail};",
-        new ReturnShape("xattr-value.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", "__result = " + Interop + "NativeXattr.Reply({call}, buf, size);", "the value (throw FuseException(Errno.ENODATA) when absent)"),
-        new ReturnShape("xattr-value.array", "byte[]", "byte[]?", "__result = " + Interop + "NativeXattr.Reply({call}, buf, size);", "the value, or null when the attribute does not exist (ENODATA)"),
-        new ReturnShape("xattr-value.int", "int", "int", "__result = {call};", "the value's length, written into the Span<byte> buffer parameter (or only measured when it is empty), or -errno", requiresKind: "xattr-output"));
+    public static readonly ResultKind XattrValue = new("xattr-reply", "int", "return {fail};",
+        new ReturnShape("xattr-reply.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", "__result = " + Interop + "NativeXattr.Reply({call}, buf, size);", "the value (throw FuseException(Errno.ENODATA) when absent)"),
+        new ReturnShape("xattr-reply.array", "byte[]", "byte[]?", "__result = " + Interop + "NativeXattr.Reply({call}, buf, size);", "the value, or null when the attribute does not exist (ENODATA)"),
+        new ReturnShape("xattr-reply.int", "int", "int", "__result = {call};", "the value's length, written into the Span<byte> buffer parameter (or only measured when it is empty), or -errno", requiresKind: "xattr-output"));
 
     public static readonly ResultKind XattrNames = new("xattr-names", "int", "return {fail};",
         new ReturnShape("xattr-names.enumerable", "global::System.Collections.Generic.IEnumerable<string>", "IEnumerable<string>", "__result = " + Interop + "NativeXattr.ReplyNames({call}, buf, size);", "the attribute names"),

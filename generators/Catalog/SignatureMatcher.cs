@@ -38,6 +38,19 @@ internal static class SignatureMatcher
                 string.Join(" or ", operation.Result.Shapes.Select(s => $"'{s.DisplayType}' ({s.Meaning})"))));
         }
 
+        // A complete binding is searched first: a greedy walk would give Write(ReadOnlySpan<byte> data, long offset)'s
+        // data to the optional path slot and then fail. The greedy walk below only explains failures.
+        var complete = new List<ParameterBinding>();
+        if (TryBind(method, operation, 0, 0, complete))
+        {
+            if (returnShape is not null)
+            {
+                CheckReturnRequirements(operation, returnShape, complete, problems);
+            }
+
+            return new SignatureMatch(returnShape, complete, problems);
+        }
+
         var slotIndex = 0;
         for (var p = 0; p < method.Parameters.Length; p++)
         {
@@ -57,8 +70,7 @@ internal static class SignatureMatcher
             for (var s = slotIndex; s < operation.Slots.Count; s++)
             {
                 var slot = operation.Slots[s];
-                bound = slot.Kind.Shapes.FirstOrDefault(shape => shape.RefKind == refKind &&
-                    (shape.TypeName == typeName || (shape.TypeName == ManagedShape.AnyHandleType && IsHandleType(parameter.Type))));
+                bound = slot.Kind.Shapes.FirstOrDefault(shape => Fits(shape, parameter.Type, typeName, refKind));
                 if (bound is not null)
                 {
                     bindings.Add(new ParameterBinding(bound, s));
@@ -99,6 +111,56 @@ internal static class SignatureMatcher
 
         return new SignatureMatch(returnShape, bindings, problems);
     }
+
+    private static bool TryBind(IMethodSymbol method, OperationDescriptor operation, int parameterIndex, int slotIndex, List<ParameterBinding> bindings)
+    {
+        if (parameterIndex == method.Parameters.Length)
+        {
+            return operation.Slots.Skip(slotIndex).All(slot => slot.Optional || slot.Kind.Shapes.Count == 0);
+        }
+
+        var parameter = method.Parameters[parameterIndex];
+        var typeName = TypeName(parameter.Type);
+        var refKind = RefKindOf(parameter.RefKind);
+        var ambient = AmbientParameters.All.FirstOrDefault(a => a.TypeName == typeName && a.RefKind == refKind);
+        if (ambient is not null)
+        {
+            bindings.Add(new ParameterBinding(ambient, -1));
+            if (TryBind(method, operation, parameterIndex + 1, slotIndex, bindings))
+            {
+                return true;
+            }
+
+            bindings.RemoveAt(bindings.Count - 1);
+            return false;
+        }
+
+        for (var s = slotIndex; s < operation.Slots.Count; s++)
+        {
+            var slot = operation.Slots[s];
+            var shape = slot.Kind.Shapes.FirstOrDefault(candidate => Fits(candidate, parameter.Type, typeName, refKind));
+            if (shape is not null)
+            {
+                bindings.Add(new ParameterBinding(shape, s));
+                if (TryBind(method, operation, parameterIndex + 1, s + 1, bindings))
+                {
+                    return true;
+                }
+
+                bindings.RemoveAt(bindings.Count - 1);
+            }
+
+            if (!slot.Optional && slot.Kind.Shapes.Count > 0)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Fits(ManagedShape shape, ITypeSymbol type, string typeName, ManagedRefKind refKind) =>
+        shape.RefKind == refKind && (shape.TypeName == typeName || (shape.TypeName == ManagedShape.AnyHandleType && IsHandleType(type)));
 
     /// <summary>Renders a slot's accepted shapes, e.g. <c>ReadOnlySpan&lt;byte&gt; path</c> or <c>string path</c>.</summary>
     public static string Accepted(OperationSlot slot) => string.Join(" or ", slot.Kind.Shapes.Select(s => s.Display(slot.Name)));

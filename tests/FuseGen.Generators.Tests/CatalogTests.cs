@@ -129,7 +129,7 @@ public sealed class CatalogTests
     {
         var bindable = OperationCatalog.All.Where(o => o.IsBindable).ToList();
         var methods = bindable.Select(o => $"    [{o.Name}] private static {o.CanonicalSignature(o.Name)} => throw new NotImplementedException();");
-        var source = "using System;\nusing FuseGen;\nusing UnixFileMode = System.IO.UnixFileMode;\n\n" +
+        var source = "using System;\nusing System.Collections.Generic;\nusing FuseGen;\nusing UnixFileMode = System.IO.UnixFileMode;\n\n" +
             "[FuseFileSystem]\ninternal sealed partial class Canonical\n{\n" + string.Join("\n", methods) + "\n}\n";
 
         var run = GeneratorRunner.Run(source);

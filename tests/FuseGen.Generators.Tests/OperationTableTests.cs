@@ -60,7 +60,7 @@ public sealed class OperationTableTests
         var rows = OperationTable.RenderMarkdown().Split('\n');
         var getattr = rows.Single(r => r.StartsWith("| `[Getattr]`", StringComparison.Ordinal));
         var readlink = rows.Single(r => r.StartsWith("| `[Readlink]`", StringComparison.Ordinal));
-        var ioctl = rows.Single(r => r.StartsWith("| `[Ioctl]`", StringComparison.Ordinal));
+        var open = rows.Single(r => r.StartsWith("| `[Open]`", StringComparison.Ordinal));
 
         Assert.Contains("`Errno Getattr(ReadOnlySpan<byte> path, ref Stat stat, ref FileInfo fileInfo)`", getattr, StringComparison.Ordinal);
         Assert.Contains("`ref Stat stat` or `out Stat stat`", getattr, StringComparison.Ordinal);
@@ -68,7 +68,10 @@ public sealed class OperationTableTests
         Assert.Contains("`ReadOnlySpan<byte> Readlink(ReadOnlySpan<byte> path)`", readlink, StringComparison.Ordinal);
         Assert.Contains("`int` with `Span<byte> buffer`", readlink, StringComparison.Ordinal);
         Assert.DoesNotContain("`Span<byte> buffer` (may be left out)", readlink, StringComparison.Ordinal);
-        Assert.Contains("*not supported yet*", ioctl, StringComparison.Ordinal);
+        Assert.Contains("returns `Errno`, `int`, `void` or `THandle`", open, StringComparison.Ordinal);
+        Assert.DoesNotContain("THandle", getattr.Split("<br>")[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(rows, row => row.Contains("*not supported yet*", StringComparison.Ordinal));
+        var ioctl = rows.Single(r => r.StartsWith("| `[Ioctl]`", StringComparison.Ordinal));
         Assert.Contains(OperationCatalog.Find("Ioctl")!.WhenAbsent, ioctl, StringComparison.Ordinal);
     }
 }

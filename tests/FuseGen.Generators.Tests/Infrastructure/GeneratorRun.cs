@@ -47,7 +47,7 @@ internal sealed class GeneratorRun
         SingleSource.SourceText.ToString().Split('\n')
             .Select(line => line.Trim())
             .Where(line => line.StartsWith("operations->", StringComparison.Ordinal))
-            .Select(line => line["operations->".Length..line.IndexOf(' ', StringComparison.Ordinal)])
+            .Select(line => line["operations->".Length..line.IndexOf(' ', StringComparison.Ordinal)].TrimStart('@'))
             .ToList();
 
     /// <summary>Outputs of the source-output step (<see cref="WellKnownGeneratorOutputs.SourceOutput"/>).</summary>

@@ -11,8 +11,10 @@ internal static class Inputs
     public const string NestedFs = nameof(NestedFs);
     public const string GlobalFs = nameof(GlobalFs);
     public const string AllOperationsFs = nameof(AllOperationsFs);
+    public const string HandleFs = nameof(HandleFs);
+    public const string BufferFormsFs = nameof(BufferFormsFs);
 
-    public static readonly string[] Names = { HelloFs, InstanceFs, NestedFs, GlobalFs, AllOperationsFs };
+    public static readonly string[] Names = { HelloFs, InstanceFs, NestedFs, GlobalFs, AllOperationsFs, HandleFs, BufferFormsFs };
 
     /// <summary>Every input, for theories.</summary>
     public static TheoryData<string> All => new(Names);

@@ -175,4 +175,49 @@ public partial class AllOperationsFs
     [Lseek]
     private static long Lseek(ReadOnlySpan<byte> path, long offset, Whence whence, ref FileInfo fileInfo) =>
         whence == Whence.Data && fileInfo.Handle != 0 && !path.IsEmpty ? offset : -(long)Errno.ENXIO;
+
+    [Getxattr]
+    private static ReadOnlySpan<byte> Getxattr(ReadOnlySpan<byte> path, ReadOnlySpan<byte> name) =>
+        name.SequenceEqual("user.path"u8) ? path : throw new FuseException(Errno.ENODATA);
+
+    [Listxattr]
+    private static System.Collections.Generic.IEnumerable<string> Listxattr(ReadOnlySpan<byte> path) =>
+        path.IsEmpty ? Array.Empty<string>() : new[] { "user.path" };
+
+    [Lock]
+    private static Errno Lock(ReadOnlySpan<byte> path, ref FileInfo fileInfo, LockCommand command, ref FileLock lockInfo)
+    {
+        if (command == LockCommand.Get && fileInfo.IsPresent && !path.IsEmpty)
+        {
+            lockInfo.Type = LockType.Unlock;
+        }
+
+        return Errno.None;
+    }
+
+    [Ioctl]
+    private static Errno Ioctl(ReadOnlySpan<byte> path, uint command, nint argument, ref FileInfo fileInfo, uint flags, Span<byte> data)
+    {
+        data.Clear();
+        return command == 0 || argument == 0 || flags != 0 || !fileInfo.IsPresent || path.IsEmpty ? Errno.ENOTTY : Errno.None;
+    }
+
+    [Poll]
+    private static Errno Poll(ReadOnlySpan<byte> path, ref FileInfo fileInfo, PollHandle pollHandle, ref PollEvents events)
+    {
+        events = fileInfo.IsPresent && !path.IsEmpty ? PollEvents.In | PollEvents.Out : PollEvents.None;
+        pollHandle.Dispose();
+        return Errno.None;
+    }
+
+    [WriteBuf]
+    private static int WriteBuf(ReadOnlySpan<byte> path, FuseBufferVector data, long offset, ref FileInfo fileInfo) =>
+        path.IsEmpty || offset < 0 ? -(int)Errno.EINVAL : (int)data.WriteTo((int)fileInfo.Handle, offset);
+
+    [ReadBuf]
+    private static Errno ReadBuf(ReadOnlySpan<byte> path, FuseBufferReply reply, long size, long offset, ref FileInfo fileInfo)
+    {
+        reply.FromFile((int)fileInfo.Handle, offset, path.IsEmpty ? 0 : size);
+        return Errno.None;
+    }
 }
