@@ -21,13 +21,17 @@ public readonly unsafe ref struct DirectoryFiller
     private const int MaxNameLength = 1024;
 
     private readonly void* buffer;
-    private readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, byte*, void*, long, int, int> filler;
+
+    // A normal GC transition, not SuppressGCTransition: libfuse's fill_dir allocates, and with readdirplus or
+    // readdir_ino it looks the entry up under fuse->lock, so it can block, which a suppressed-transition callee must
+    // never do (a thread blocked in cooperative mode holds up every GC). It also lets the filler be managed code.
+    private readonly delegate* unmanaged[Cdecl]<void*, byte*, void*, long, int, int> filler;
     private readonly ReaddirFlags flags;
 
     private DirectoryFiller(void* buffer, void* filler, ReaddirFlags flags)
     {
         this.buffer = buffer;
-        this.filler = (delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, byte*, void*, long, int, int>)filler;
+        this.filler = (delegate* unmanaged[Cdecl]<void*, byte*, void*, long, int, int>)filler;
         this.flags = flags;
     }
 

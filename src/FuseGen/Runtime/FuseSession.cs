@@ -66,6 +66,17 @@ internal sealed unsafe class FuseSession
         return session;
     }
 
+    /// <summary>
+    /// A session that is never mounted, for tests that call generated trampolines directly: it carries the
+    /// filesystem and the options (fault handler) a fake <c>fuse_context</c> points at.
+    /// </summary>
+    internal static FuseSession CreateForTesting(IFuseFileSystem fileSystem, MountOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        ArgumentNullException.ThrowIfNull(options);
+        return new FuseSession(fileSystem, "", options);
+    }
+
     /// <summary>Asks the loop to end and unmounts. Idempotent; returns at once (await <see cref="Completion"/>).</summary>
     public void RequestUnmount()
     {

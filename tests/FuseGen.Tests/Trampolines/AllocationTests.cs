@@ -1,0 +1,127 @@
+using System;
+using System.Runtime.InteropServices;
+using FuseGen.Interop;
+using Xunit;
+
+namespace FuseGen.Tests.Trampolines;
+
+/// <summary>
+/// The span-based shapes must not allocate per request: every allocation is GC pressure, and a GC pause stalls
+/// every FUSE request in flight.
+/// </summary>
+[Collection(GlobalStateCollection.Name)]
+public sealed unsafe class AllocationTests : IDisposable
+{
+    private const int Calls = 10_000;
+
+    private readonly FakeFuse fuse;
+    private readonly RecordingFs fs = new();
+    private readonly FuseOperations* ops;
+
+    public AllocationTests(FakeFuse fuse)
+    {
+        this.fuse = fuse;
+        fuse.Serve(fs);
+        ops = FakeFuse.FillOperations(fs);
+        FakeFiller.Reset();
+    }
+
+    public void Dispose()
+    {
+        NativeMemory.Free(ops);
+        fuse.Leave();
+    }
+
+    [Fact]
+    public void Getattr_with_ref_Stat_does_not_allocate()
+    {
+        using var path = NativeBlock.CString("/file");
+        using var buffer = new NativeBlock(NativeStat.MaxSize);
+
+        var allocated = Measure(() =>
+        {
+            for (var i = 0; i < Calls; i++)
+            {
+                if (ops->getattr(path.Pointer, buffer.Pointer, null) != 0)
+                {
+                    throw new InvalidOperationException("getattr failed");
+                }
+            }
+        });
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Read_into_a_span_does_not_allocate()
+    {
+        using var path = NativeBlock.CString("/file");
+        using var buffer = new NativeBlock(128 * 1024);
+        using var info = new NativeBlock(64);
+
+        var allocated = Measure(() =>
+        {
+            for (var i = 0; i < Calls; i++)
+            {
+                if (ops->read(path.Pointer, buffer.Pointer, 128 * 1024, i, info.Pointer) != 128 * 1024)
+                {
+                    throw new InvalidOperationException("read failed");
+                }
+            }
+        });
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Write_from_a_span_does_not_allocate()
+    {
+        using var path = NativeBlock.CString("/file");
+        using var data = new NativeBlock(64 * 1024, fill: 3);
+
+        var allocated = Measure(() =>
+        {
+            for (var i = 0; i < Calls; i++)
+            {
+                if (ops->write(path.Pointer, data.Pointer, 64 * 1024, i, null) != 64 * 1024)
+                {
+                    throw new InvalidOperationException("write failed");
+                }
+            }
+        });
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Readdir_of_a_thousand_entries_does_not_allocate()
+    {
+        using var path = NativeBlock.CString("/thousand");
+
+        var allocated = Measure(() =>
+        {
+            for (var i = 0; i < Calls; i++)
+            {
+                if (ops->readdir(path.Pointer, FakeFiller.Buffer, FakeFiller.CountPointer, 0, null, 0) != 0)
+                {
+                    throw new InvalidOperationException("readdir failed");
+                }
+            }
+        });
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(2 * Calls * 1000, FakeFiller.Counted);
+    }
+
+    /// <summary>
+    /// Bytes allocated on this thread by the second of two runs of <paramref name="calls"/>: the first warms up (JIT,
+    /// static constructors, tiering).
+    /// </summary>
+    private static long Measure(Action calls)
+    {
+        calls.Invoke();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        calls.Invoke();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+}

@@ -1,0 +1,51 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace FuseGen.Tests.Trampolines;
+
+/// <summary>Zeroed native memory standing in for a buffer libfuse owns; freed on dispose.</summary>
+internal sealed unsafe class NativeBlock : IDisposable
+{
+    public NativeBlock(int size, byte fill = 0)
+    {
+        Size = size;
+        Pointer = (byte*)NativeMemory.AllocZeroed((nuint)Math.Max(size, 1));
+        Span.Fill(fill);
+    }
+
+    public byte* Pointer { get; private set; }
+
+    public int Size { get; }
+
+    public Span<byte> Span => new(Pointer, Size);
+
+    /// <summary>A NUL-terminated UTF-8 copy of <paramref name="text"/>.</summary>
+    public static NativeBlock CString(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text + "\0");
+        var block = new NativeBlock(bytes.Length);
+        bytes.CopyTo(block.Span);
+        return block;
+    }
+
+    /// <summary>A NUL-terminated copy of raw bytes (paths need not be valid UTF-8).</summary>
+    public static NativeBlock CString(ReadOnlySpan<byte> bytes)
+    {
+        var block = new NativeBlock(bytes.Length + 1);
+        bytes.CopyTo(block.Span);
+        return block;
+    }
+
+    public T Read<T>(int offset)
+        where T : unmanaged => *(T*)(Pointer + offset);
+
+    public void Write<T>(int offset, T value)
+        where T : unmanaged => *(T*)(Pointer + offset) = value;
+
+    public void Dispose()
+    {
+        NativeMemory.Free(Pointer);
+        Pointer = null;
+    }
+}
