@@ -2,7 +2,11 @@ using System;
 
 namespace FuseGen;
 
-/// <summary>The flags of <c>open()</c> as Linux defines them (x86_64 and arm64 values).</summary>
+/// <summary>
+/// The flags of <c>open()</c> with Linux x86_64 values. arm64 shares them except <see cref="Direct"/>,
+/// <see cref="LargeFile"/>, <see cref="Directory"/> and <see cref="NoFollow"/>, which the kernel never passes to
+/// open anyway (FUSE handles them itself).
+/// </summary>
 [Flags]
 public enum OpenFlags
 {

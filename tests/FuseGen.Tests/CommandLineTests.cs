@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using FuseGen.Runtime;
 using Xunit;
@@ -15,7 +16,8 @@ public sealed class CommandLineTests
         Assert.Equal("/mnt/x", line.MountPoint);
         Assert.True(line.Options.Debug);
         Assert.True(line.Options.SingleThreaded);
-        Assert.Equal(["ro", "allow_other", "fsname=x"], line.Options.Options);
+        Assert.Equal(["ro", "allow_other"], line.Options.Options);
+        Assert.Equal("x", line.Options.FileSystemName);
         Assert.False(line.ShowHelp);
         Assert.False(line.ShowVersion);
     }
@@ -117,12 +119,15 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public void Escaped_commas_stay_in_one_option_with_the_escape()
+    public void Escaped_commas_stay_in_one_option_and_names_round_trip_to_libfuse()
     {
-        // libfuse removes the backslash when it parses the option.
-        var line = CommandLine.Parse(["/m", "-o", @"fsname=a\,b,ro", @"-osubtype=c\\,d"]);
+        var line = CommandLine.Parse(["/m", "-o", @"fsname=a\,b,ro,max_read=4\,2", @"-osubtype=c\\,d"]);
 
-        Assert.Equal([@"fsname=a\,b", "ro", @"subtype=c\\", "d"], line.Options.Options);
+        // Options FuseGen does not interpret pass through with their escapes; libfuse removes them.
+        Assert.Equal(["ro", @"max_read=4\,2", "d"], line.Options.Options);
+        Assert.Equal("a,b", line.Options.FileSystemName);
+        Assert.Equal(@"c\", line.Options.Subtype);
+        Assert.Equal([@"fsname=a\,b", @"subtype=c\\"], line.Options.LibfuseOptions("Fs").Take(2));
     }
 
     [Fact]

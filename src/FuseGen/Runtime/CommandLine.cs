@@ -104,6 +104,12 @@ internal sealed class CommandLine
                 case "max_threads":
                     Options.MaxThreads = Number(name, value);
                     break;
+                case "fsname" when value is not null:
+                    Options.FileSystemName = Unescape(value);
+                    break;
+                case "subtype" when value is not null:
+                    Options.Subtype = Unescape(value);
+                    break;
                 case "":
                     break;
                 default:
@@ -117,6 +123,9 @@ internal sealed class CommandLine
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
             ? number
             : throw new FormatException($"option '{name}' needs a positive number, not '{value}'");
+
+    // MountOptions escapes again when it builds libfuse's option list.
+    private static string Unescape(string value) => value.Replace("\\,", ",").Replace("\\\\", "\\");
 
     // Splits at commas not protected by a backslash; the escapes stay for libfuse to remove.
     private static IEnumerable<string> SplitOptions(string list)
