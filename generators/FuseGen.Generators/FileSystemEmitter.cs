@@ -43,7 +43,7 @@ internal static class FileSystemEmitter
         }
 
         var releases = SynthesizedReleases(model).ToList();
-        using (writer.Block("partial class " + model.TypeName + " : global::FuseGen.IFuseFileSystem"))
+        using (writer.Block("partial " + model.TypeKeyword + " " + model.TypeName + " : global::FuseGen.IFuseFileSystem"))
         {
             EmitFillOperations(writer, model, releases);
             foreach (var operation in model.Operations)

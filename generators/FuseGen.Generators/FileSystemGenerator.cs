@@ -19,7 +19,7 @@ public sealed class FileSystemGenerator : IIncrementalGenerator
         var fileSystems = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 FileSystemAttribute,
-                static (node, _) => node is ClassDeclarationSyntax,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 FileSystemParser.Parse)
             .Where(static model => model is not null)
             .WithTrackingName(StepNames.FileSystems);

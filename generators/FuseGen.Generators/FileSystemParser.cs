@@ -82,6 +82,7 @@ internal static class FileSystemParser
             ns,
             new EquatableArray<ContainingTypeModel>(containing),
             type.Name,
+            Keyword(type),
             fullName,
             hintName,
             new EquatableArray<OperationModel>(operations.OrderBy(o => o.Index).Select(o => o.Model)),

@@ -46,4 +46,23 @@ public sealed class BindingTests
 
         Assert.Contains("NativeText.AsSpan(name)", run.SingleSource.SourceText.ToString());
     }
+
+    [Fact]
+    public void A_record_class_is_a_filesystem_too()
+    {
+        var run = GeneratorRunner.Run("""
+            using System;
+            using FuseGen;
+
+            [FuseFileSystem]
+            public sealed partial record RecordFs(string Name)
+            {
+                [Getattr] Errno GetAttr(ref Stat stat) => Name.Length > 0 ? Errno.None : Errno.ENOENT;
+            }
+            """);
+
+        Assert.Equal(new[] { "getattr" }, run.BoundNativeNames);
+        Assert.Contains("partial record RecordFs : global::FuseGen.IFuseFileSystem", run.SingleSource.SourceText.ToString());
+        Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning);
+    }
 }

@@ -53,7 +53,6 @@ public sealed class InvalidInputTests
         { "inside a non-partial class", "public class Outer { [FuseFileSystem] public sealed partial class Skipped { " + Valid + " } }" },
         { "inside a generic class", "public partial class Outer<T> { [FuseFileSystem] public sealed partial class Skipped { " + Valid + " } }" },
         { "struct", "[FuseFileSystem] public partial struct Skipped { " + Valid + " }" },
-        { "record class", "[FuseFileSystem] public partial record Skipped { " + Valid + " }" },
     };
 
     [Theory]

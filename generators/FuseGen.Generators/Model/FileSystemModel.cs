@@ -11,6 +11,7 @@ internal sealed record FileSystemModel(
     string? Namespace,
     EquatableArray<ContainingTypeModel> ContainingTypes,
     string TypeName,
+    string TypeKeyword,
     string FullyQualifiedName,
     string HintName,
     EquatableArray<OperationModel> Operations,
