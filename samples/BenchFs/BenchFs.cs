@@ -1,0 +1,155 @@
+using System;
+using FuseGen;
+using UnixFileMode = System.IO.UnixFileMode;
+
+namespace BenchFs;
+
+/// <summary>The benchmark filesystem (BENCHFS.md): <c>/big</c>, <c>/hello</c>, <c>/many/f00000</c>...</summary>
+[FuseFileSystem]
+internal sealed partial class BenchFs
+{
+    private const UnixFileMode Directory = (UnixFileMode)0x1ED; // 0755
+    private const UnixFileMode ReadOnly = (UnixFileMode)0x124; // 0444
+    private const int OpenAccessMode = 3;
+
+    private readonly BenchTree tree;
+    private readonly uint owner;
+    private readonly uint group;
+
+    public BenchFs(BenchTree tree, uint owner, uint group)
+    {
+        this.tree = tree;
+        this.owner = owner;
+        this.group = group;
+    }
+
+    [Getattr]
+    private Errno GetAttr(ReadOnlySpan<byte> path, ref Stat stat)
+    {
+        stat.Uid = owner;
+        stat.Gid = group;
+        stat.BlockSize = 4096;
+        stat.SetAllTimes(new TimeSpec(BenchTree.Time, 0));
+        if (path.Length > 6 && path.StartsWith("/many/"u8))
+        {
+            return tree.Parse(path.Slice(6)) >= 0 ? File(ref stat, BenchTree.ManyFileSize) : Errno.ENOENT;
+        }
+
+        if (path.SequenceEqual("/big"u8))
+        {
+            return File(ref stat, tree.BigSize);
+        }
+
+        if (path.SequenceEqual("/hello"u8))
+        {
+            return File(ref stat, BenchTree.Hello.Length);
+        }
+
+        if (path.SequenceEqual("/"u8))
+        {
+            return Dir(ref stat, links: 3);
+        }
+
+        return path.SequenceEqual("/many"u8) ? Dir(ref stat, links: 2) : Errno.ENOENT;
+    }
+
+    [Readdir]
+    private Errno ReadDir(ReadOnlySpan<byte> path, ref DirectoryFiller entries)
+    {
+        var file = default(Stat);
+        file.Type = FileType.Regular;
+        var directory = default(Stat);
+        directory.Type = FileType.Directory;
+        if (path.SequenceEqual("/"u8))
+        {
+            entries.Add("."u8, in directory);
+            entries.Add(".."u8, in directory);
+            entries.Add("big"u8, in file);
+            entries.Add("hello"u8, in file);
+            entries.Add("many"u8, in directory);
+            return Errno.None;
+        }
+
+        if (!path.SequenceEqual("/many"u8))
+        {
+            return Errno.ENOENT;
+        }
+
+        entries.Add("."u8, in directory);
+        entries.Add(".."u8, in directory);
+        for (var i = 0; i < tree.Files; i++)
+        {
+            entries.Add(tree.Name(i), in file);
+        }
+
+        return Errno.None;
+    }
+
+    [Open]
+    private Errno Open(ReadOnlySpan<byte> path, ref FileInfo file)
+    {
+        var stat = default(Stat);
+        var found = GetAttr(path, ref stat);
+        if (found != Errno.None)
+        {
+            return found;
+        }
+
+        if (stat.Type == FileType.Directory)
+        {
+            return Errno.EISDIR;
+        }
+
+        return ((int)file.Flags & OpenAccessMode) == 0 ? Errno.None : Errno.EROFS;
+    }
+
+    [Read]
+    private int Read(ReadOnlySpan<byte> path, Span<byte> buffer, long offset)
+    {
+        if (path.SequenceEqual("/big"u8))
+        {
+            return tree.Read(buffer, offset, tree.BigSize);
+        }
+
+        if (path.SequenceEqual("/hello"u8))
+        {
+            var hello = BenchTree.Hello;
+            if (offset >= hello.Length)
+            {
+                return 0;
+            }
+
+            var count = Math.Min(buffer.Length, hello.Length - (int)offset);
+            hello.Slice((int)offset, count).CopyTo(buffer);
+            return count;
+        }
+
+        return path.Length > 6 && path.StartsWith("/many/"u8) && tree.Parse(path.Slice(6)) >= 0
+            ? tree.Read(buffer, offset, BenchTree.ManyFileSize)
+            : -(int)Errno.ENOENT;
+    }
+
+    [Init]
+    private static void Init(FuseConnectionInfo connection)
+    {
+        // Plain READDIR everywhere, as in the C twin.
+        connection.Want &= ~(FuseCapabilities.ReaddirPlus | FuseCapabilities.ReaddirPlusAuto);
+    }
+
+    private static Errno File(ref Stat stat, long size)
+    {
+        stat.Type = FileType.Regular;
+        stat.Permissions = ReadOnly;
+        stat.Links = 1;
+        stat.Size = size;
+        return Errno.None;
+    }
+
+    private static Errno Dir(ref Stat stat, ulong links)
+    {
+        stat.Type = FileType.Directory;
+        stat.Permissions = Directory;
+        stat.Links = links;
+        return Errno.None;
+    }
+}
