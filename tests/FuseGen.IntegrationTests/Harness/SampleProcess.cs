@@ -122,6 +122,28 @@ internal sealed class SampleProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Waits, polling /proc, until the process has exited; returns how long that took from <paramref name="clock"/>'s
+    /// start, or null after <paramref name="timeout"/>. Unlike <see cref="WaitForExit"/> this does not include the
+    /// time .NET takes to notice, so it measures the program rather than the test host.
+    /// </summary>
+    public TimeSpan? WaitForTermination(Stopwatch clock, TimeSpan timeout)
+    {
+        var pid = process.Id;
+        var limit = clock.Elapsed + timeout;
+        while (!ProcFs.HasTerminated(pid))
+        {
+            if (clock.Elapsed > limit)
+            {
+                return null;
+            }
+
+            Thread.Sleep(1);
+        }
+
+        return clock.Elapsed;
+    }
+
     /// <summary>Waits for the process to exit; when it has, its output is complete.</summary>
     public bool WaitForExit(TimeSpan timeout)
     {
