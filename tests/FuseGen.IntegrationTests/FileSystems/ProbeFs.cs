@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using System.Threading;
 using FuseGen;
 
 namespace FuseGen.IntegrationTests.FileSystems;
@@ -9,7 +10,7 @@ namespace FuseGen.IntegrationTests.FileSystems;
 /// The in-process test filesystem: <c>/</c> holds <c>file</c> with the text given to the constructor. Two more
 /// names misbehave on purpose: <c>/boom</c>'s getattr throws <see cref="InvalidOperationException"/> (a bug, to be
 /// reported as a fault and answered EIO) and <c>/unsupported</c>'s throws <see cref="FuseException"/> with ENOTSUP
-/// (an answer, not a fault).
+/// (an answer, not a fault). <c>/hang</c>'s getattr blocks until <see cref="ReleaseHang"/> is set: a stuck daemon.
 /// </summary>
 [FuseFileSystem]
 internal sealed partial class ProbeFs
@@ -19,6 +20,9 @@ internal sealed partial class ProbeFs
     private readonly byte[] content;
 
     public ProbeFs(string content) => this.content = Encoding.UTF8.GetBytes(content);
+
+    /// <summary>Lets getattr of <c>/hang</c> return (ENOENT).</summary>
+    public ManualResetEventSlim ReleaseHang { get; } = new(false);
 
     [Getattr]
     private Errno GetAttr(string path, ref Stat stat)
@@ -40,6 +44,9 @@ internal sealed partial class ProbeFs
                 throw new InvalidOperationException("getattr of /boom is broken on purpose");
             case "/unsupported":
                 throw new FuseException(Errno.ENOTSUP);
+            case "/hang":
+                ReleaseHang.Wait();
+                return Errno.ENOENT;
             default:
                 return Errno.ENOENT;
         }

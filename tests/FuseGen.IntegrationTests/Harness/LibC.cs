@@ -18,6 +18,8 @@ internal static unsafe partial class LibC
     public const int O_RDONLY = 0;
     public const int O_WRONLY = 1;
 
+    public const int MNT_FORCE = 1;
+
     public const uint S_IFMT = 0xF000;
     public const uint S_IFDIR = 0x4000;
     public const uint S_IFREG = 0x8000;
@@ -90,6 +92,9 @@ internal static unsafe partial class LibC
     /// <summary>kill(2): 0 or the errno.</summary>
     public static int Kill(int pid, int signal) => kill(pid, signal) == 0 ? 0 : Marshal.GetLastPInvokeError();
 
+    /// <summary>umount2(2): 0 or the errno. Needs root.</summary>
+    public static int Umount(string path, int flags) => umount2(path, flags) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
     /// <summary>realpath(3), so paths compare equal to the kernel's view in /proc/self/mountinfo.</summary>
     public static string RealPath(string path)
     {
@@ -123,6 +128,9 @@ internal static unsafe partial class LibC
 
     [LibraryImport(Library, EntryPoint = "kill", SetLastError = true)]
     private static partial int kill(int pid, int signal);
+
+    [LibraryImport(Library, EntryPoint = "umount2", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int umount2(string target, int flags);
 
     [LibraryImport(Library, EntryPoint = "realpath", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial byte* realpath(string path, byte* resolved);

@@ -7,8 +7,9 @@ using Xunit.Abstractions;
 namespace FuseGen.IntegrationTests.Harness;
 
 /// <summary>
-/// Bounds a mounting test. After the timeout it unmounts (<c>fusermount3 -u</c>, then <c>-uz</c>), aborts the FUSE
-/// connection so calls blocked on a stuck daemon return, and kills the daemon's process tree. Dispose always leaves
+/// Bounds a mounting test. After the timeout it unmounts (<c>fusermount3 -u</c>; when busy, a forced unmount as
+/// root and then <c>-uz</c>), aborts the FUSE connection so calls blocked on a stuck daemon return, and kills the
+/// daemon's process tree. Dispose always leaves
 /// no mount and no process behind, deletes the mount point, and fails the test if the watchdog had fired.
 /// </summary>
 /// <remarks>Whether something is mounted is read from /proc/self/mountinfo only: stat of a hung mount would block.</remarks>
@@ -90,13 +91,20 @@ internal sealed class MountWatchdog : IDisposable
             var mount = MountInfo.Find(mountPoint.Path);
             if (mount is not null)
             {
+                var fuse = mount.FileSystemType.StartsWith("fuse", StringComparison.Ordinal);
                 if (!Fusermount("-u") && MountInfo.IsMounted(mountPoint.Path))
                 {
-                    Fusermount("-uz");
+                    // Busy: something is using it, perhaps stuck on the daemon. Abort the connection first, so the
+                    // users get their calls back, then detach.
                     abort = true;
+                    ForceUnmount();
+                    if (MountInfo.IsMounted(mountPoint.Path))
+                    {
+                        Fusermount("-uz");
+                    }
                 }
 
-                if (abort && mount.FileSystemType.StartsWith("fuse", StringComparison.Ordinal))
+                if (abort && fuse)
                 {
                     Abort(mount.Minor);
                 }
@@ -104,6 +112,19 @@ internal sealed class MountWatchdog : IDisposable
 
             KillProcess();
         }
+    }
+
+    // umount -f: FUSE aborts the connection (umount_begin) even when the unmount itself then fails as busy. Root
+    // only; unlike the fusectl abort it needs no /sys/fs/fuse/connections, which containers often lack.
+    private void ForceUnmount()
+    {
+        if (LibC.geteuid() != 0)
+        {
+            return;
+        }
+
+        var errno = LibC.Umount(mountPoint.Path, LibC.MNT_FORCE);
+        Log($"watchdog: umount2({mountPoint.Path}, MNT_FORCE) -> {(errno == 0 ? "unmounted" : "errno " + errno)}");
     }
 
     private bool Fusermount(string flags)
