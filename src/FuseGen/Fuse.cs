@@ -48,30 +48,61 @@ public static class Fuse
             return Fail(program, $"no mount point given (usage: {program} MOUNTPOINT [-f] [-d] [-s] [-o opt[,opt...]])");
         }
 
-        FuseSession session;
-        try
-        {
-            session = FuseSession.Start(fileSystem, line.MountPoint, line.Options);
-        }
-        catch (Exception e) when (e is FuseMountException or FuseLibraryException)
-        {
-            return Fail(program, e.Message);
-        }
-
+        // Catch the signals before mounting: one arriving between the mount and the handlers would take the
+        // default action, killing the process and leaving a dead mount ("Transport endpoint is not connected").
+        var gate = new object();
+        FuseSession? session = null;
+        var signalled = false;
         var registrations = new List<PosixSignalRegistration>();
         foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP })
         {
             registrations.Add(PosixSignalRegistration.Create(signal, context =>
             {
+                FuseSession? mounted;
+                lock (gate)
+                {
+                    if (session is null && signalled)
+                    {
+                        // A second signal while mounting (stuck on a hung mount point, say): die as asked.
+                        return;
+                    }
+
+                    signalled = true;
+                    mounted = session;
+                }
+
                 // Unmount instead of dying: dying would leave a dead mount behind.
                 context.Cancel = true;
-                session.RequestUnmount();
+                mounted?.RequestUnmount();
             }));
         }
 
         try
         {
-            var status = session.Completion.GetAwaiter().GetResult();
+            FuseSession started;
+            try
+            {
+                started = FuseSession.Start(fileSystem, line.MountPoint, line.Options);
+            }
+            catch (Exception e) when (e is FuseMountException or FuseLibraryException)
+            {
+                return Fail(program, e.Message);
+            }
+
+            bool stopAtOnce;
+            lock (gate)
+            {
+                session = started;
+                stopAtOnce = signalled;
+            }
+
+            if (stopAtOnce)
+            {
+                // Signalled while mounting: the mount exists now, so take it down the normal way.
+                started.RequestUnmount();
+            }
+
+            var status = started.Completion.GetAwaiter().GetResult();
             return status == 0 ? 0 : Fail(program, $"the FUSE loop ended with error {status}");
         }
         finally

@@ -27,12 +27,14 @@ internal sealed unsafe class FuseSession
     private readonly object gate = new();
     private readonly TaskCompletionSource<int> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly MountOptions options;
+    private readonly ManualResetEventSlim externallyUnmounted = new(false);
     private readonly string programName;
     private GCHandle self;
     private void* fuse;
     private delegate* unmanaged[Cdecl]<void*, void*, void*> userInit;
     private delegate* unmanaged[Cdecl]<void*, void> userDestroy;
     private bool stopped;
+    private bool unmounting;
     private int unmountRequested;
     private string? connection;
     private NativeArguments? arguments;
@@ -93,12 +95,21 @@ internal sealed unsafe class FuseSession
             }
 
             LibFuse.fuse_session_exit(LibFuse.fuse_get_session(fuse));
+            unmounting = true;
         }
 
         ThreadPool.UnsafeQueueUserWorkItem(
             static session =>
             {
-                Unmounter.Unmount(session.MountPoint);
+                try
+                {
+                    Unmounter.Unmount(session.MountPoint);
+                }
+                finally
+                {
+                    session.externallyUnmounted.Set();
+                }
+
                 if (!session.Completion.Wait(session.options.UnmountTimeout))
                 {
                     // Lazily detached with files still open: the loop would serve them indefinitely.
@@ -211,9 +222,19 @@ internal sealed unsafe class FuseSession
         }
         finally
         {
+            bool waitForUnmount;
             lock (gate)
             {
                 stopped = true;
+                waitForUnmount = unmounting;
+            }
+
+            // The loop can return before the requested unmount has happened (the exit flag was set before it got
+            // going). libfuse's unmount would then race the external one, and the loser prints "failed to unmount"
+            // to stderr. Once the mount is gone, libfuse sees the dead connection and only closes its descriptor.
+            if (waitForUnmount)
+            {
+                externallyUnmounted.Wait(options.UnmountTimeout);
             }
 
             LibFuse.fuse_unmount(fuse);

@@ -1,0 +1,4 @@
+using System.Runtime.Versioning;
+
+// FUSE mounts exist only on Linux.
+[assembly: SupportedOSPlatform("linux")]

@@ -1,0 +1,83 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+
+namespace FuseGen.IntegrationTests.Harness;
+
+/// <summary>
+/// Whether this machine can mount FUSE filesystems: /dev/fuse exists, libfuse3 loads, and the process is root or
+/// has fusermount3. With <c>FUSEGEN_REQUIRE_MOUNT=1</c> an unusable machine is a test failure instead of a skip.
+/// </summary>
+internal static class FuseAvailability
+{
+    public const string RequireVariable = "FUSEGEN_REQUIRE_MOUNT";
+
+    private static readonly Lazy<string?> Problem = new(Probe);
+
+    /// <summary>Why mounting is impossible here, or null when it is possible.</summary>
+    public static string? Reason => Problem.Value;
+
+    /// <summary>True when <c>FUSEGEN_REQUIRE_MOUNT=1</c>: mount tests must run, never skip.</summary>
+    public static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
+
+    /// <summary>Fails the calling test when mounting is impossible (reached only when the test was not skipped).</summary>
+    public static void ThrowIfUnavailable()
+    {
+        if (Reason is { } reason)
+        {
+            throw new InvalidOperationException($"FUSE is unavailable and {RequireVariable}=1: {reason}");
+        }
+    }
+
+    private static string? Probe()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return "FUSE mounts need Linux";
+        }
+
+        if (!File.Exists("/dev/fuse"))
+        {
+            return "/dev/fuse does not exist (load the fuse module or pass the device to the container)";
+        }
+
+        var overridePath = Environment.GetEnvironmentVariable("FUSEGEN_LIBFUSE");
+        var candidates = string.IsNullOrEmpty(overridePath) ? new[] { "libfuse3.so.4", "libfuse3.so.3" } : new[] { overridePath };
+        var loaded = false;
+        foreach (var candidate in candidates)
+        {
+            if (NativeLibrary.TryLoad(candidate, out var handle))
+            {
+                NativeLibrary.Free(handle);
+                loaded = true;
+                break;
+            }
+        }
+
+        if (!loaded)
+        {
+            return $"libfuse3 cannot be loaded (tried {string.Join(", ", candidates)})";
+        }
+
+        if (LibC.geteuid() != 0 && FindOnPath("fusermount3") is null)
+        {
+            return "not root and fusermount3 is not on PATH";
+        }
+
+        return null;
+    }
+
+    internal static string? FindOnPath(string program)
+    {
+        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(directory, program);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

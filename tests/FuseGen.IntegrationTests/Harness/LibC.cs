@@ -1,0 +1,140 @@
+using System;
+using System.Runtime.InteropServices;
+
+namespace FuseGen.IntegrationTests.Harness;
+
+/// <summary>
+/// The libc calls the tests make directly, so each assertion sees exactly one system call and its errno.
+/// <c>struct stat</c> differs between x86_64 and aarch64; only the fields the tests read are decoded.
+/// </summary>
+internal static unsafe partial class LibC
+{
+    private const string Library = "libc.so.6";
+
+    public const int SIGHUP = 1;
+    public const int SIGINT = 2;
+    public const int SIGTERM = 15;
+
+    public const int O_RDONLY = 0;
+    public const int O_WRONLY = 1;
+
+    public const int MNT_FORCE = 1;
+
+    public const uint S_IFMT = 0xF000;
+    public const uint S_IFDIR = 0x4000;
+    public const uint S_IFREG = 0x8000;
+
+    /// <summary>The fields of <c>struct stat</c> the tests check.</summary>
+    public readonly record struct StatResult(uint Mode, ulong Links, long Size)
+    {
+        public uint Type => Mode & S_IFMT;
+
+        public uint Permissions => Mode & 0xFFF;
+    }
+
+    /// <summary>The fields of <c>struct statvfs</c> (glibc, 64-bit: eleven unsigned longs then spare ints).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct StatVfsResult
+    {
+        public ulong f_bsize;
+        public ulong f_frsize;
+        public ulong f_blocks;
+        public ulong f_bfree;
+        public ulong f_bavail;
+        public ulong f_files;
+        public ulong f_ffree;
+        public ulong f_favail;
+        public ulong f_fsid;
+        public ulong f_flag;
+        public ulong f_namemax;
+        private fixed int spare[6];
+    }
+
+    /// <summary>stat(2): the result, or the errno it failed with.</summary>
+    public static (StatResult Stat, int Errno) Stat(string path)
+    {
+        var buffer = stackalloc byte[256];
+        if (stat(path, buffer) != 0)
+        {
+            return (default, Marshal.GetLastPInvokeError());
+        }
+
+        return RuntimeInformation.ProcessArchitecture switch
+        {
+            // x86_64: dev, ino, nlink (8 bytes each), mode at 24; size at 48.
+            Architecture.X64 => (new StatResult(*(uint*)(buffer + 24), *(ulong*)(buffer + 16), *(long*)(buffer + 48)), 0),
+            // Generic layout (aarch64 and others): dev, ino, mode at 16, nlink (4 bytes) at 20; size at 48.
+            Architecture.Arm64 => (new StatResult(*(uint*)(buffer + 16), *(uint*)(buffer + 20), *(long*)(buffer + 48)), 0),
+            var other => throw new PlatformNotSupportedException($"struct stat layout for {other} is not known to the tests"),
+        };
+    }
+
+    /// <summary>statvfs(3): the result, or the errno it failed with.</summary>
+    public static (StatVfsResult StatVfs, int Errno) StatVfs(string path)
+    {
+        StatVfsResult result;
+        return statvfs(path, &result) == 0 ? (result, 0) : (default, Marshal.GetLastPInvokeError());
+    }
+
+    /// <summary>open(2) then close(2): 0 when the open succeeded, else its errno.</summary>
+    public static int TryOpen(string path, int flags)
+    {
+        var fd = open(path, flags);
+        if (fd < 0)
+        {
+            return Marshal.GetLastPInvokeError();
+        }
+
+        close(fd);
+        return 0;
+    }
+
+    /// <summary>kill(2): 0 or the errno.</summary>
+    public static int Kill(int pid, int signal) => kill(pid, signal) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    /// <summary>umount2(2): 0 or the errno. Needs root.</summary>
+    public static int Umount(string path, int flags) => umount2(path, flags) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    /// <summary>realpath(3), so paths compare equal to the kernel's view in /proc/self/mountinfo.</summary>
+    public static string RealPath(string path)
+    {
+        var resolved = realpath(path, null);
+        if (resolved == null)
+        {
+            throw new InvalidOperationException($"realpath('{path}') failed with errno {Marshal.GetLastPInvokeError()}");
+        }
+
+        try
+        {
+            return Marshal.PtrToStringUTF8((nint)resolved)!;
+        }
+        finally
+        {
+            NativeMemory.Free(resolved);
+        }
+    }
+
+    [LibraryImport(Library, EntryPoint = "stat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int stat(string path, byte* buffer);
+
+    [LibraryImport(Library, EntryPoint = "statvfs", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int statvfs(string path, StatVfsResult* buffer);
+
+    [LibraryImport(Library, EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int open(string path, int flags);
+
+    [LibraryImport(Library, EntryPoint = "close", SetLastError = true)]
+    private static partial int close(int fd);
+
+    [LibraryImport(Library, EntryPoint = "kill", SetLastError = true)]
+    private static partial int kill(int pid, int signal);
+
+    [LibraryImport(Library, EntryPoint = "umount2", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int umount2(string target, int flags);
+
+    [LibraryImport(Library, EntryPoint = "realpath", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial byte* realpath(string path, byte* resolved);
+
+    [LibraryImport(Library, EntryPoint = "geteuid")]
+    public static partial uint geteuid();
+}

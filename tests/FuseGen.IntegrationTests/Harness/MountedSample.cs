@@ -1,0 +1,61 @@
+using System;
+using System.Linq;
+using Xunit.Abstractions;
+
+namespace FuseGen.IntegrationTests.Harness;
+
+/// <summary>
+/// A sample mounted out of process on a fresh <see cref="TempMountPoint"/> under a <see cref="MountWatchdog"/>:
+/// <c>dotnet NAME.dll MOUNTPOINT -f ARGS</c>, returned once the mount exists. Dispose runs the watchdog's cleanup.
+/// </summary>
+internal sealed class MountedSample : IDisposable
+{
+    private MountedSample(TempMountPoint mountPoint, SampleProcess process, MountWatchdog watchdog)
+    {
+        MountPoint = mountPoint;
+        Process = process;
+        Watchdog = watchdog;
+    }
+
+    public TempMountPoint MountPoint { get; }
+
+    public SampleProcess Process { get; }
+
+    public MountWatchdog Watchdog { get; }
+
+    /// <summary>The mount point joined with a path inside the filesystem ("hello" or "/hello").</summary>
+    public string this[string relative] => System.IO.Path.Combine(MountPoint.Path, relative.TrimStart('/'));
+
+    public static MountedSample Start(string sample, ITestOutputHelper output, params string[] arguments)
+    {
+        var mountPoint = TempMountPoint.Create();
+        SampleProcess? process = null;
+        MountWatchdog? watchdog = null;
+        try
+        {
+            process = SampleProcess.Start(sample, new[] { mountPoint.Path, "-f" }.Concat(arguments));
+            watchdog = new MountWatchdog(mountPoint, process.Process, output: output);
+            process.WaitForMount(mountPoint.Path);
+            return new MountedSample(mountPoint, process, watchdog);
+        }
+        catch
+        {
+            watchdog?.Dispose();
+            process?.Dispose();
+            mountPoint.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Watchdog.Dispose();
+        }
+        finally
+        {
+            Process.Dispose();
+        }
+    }
+}

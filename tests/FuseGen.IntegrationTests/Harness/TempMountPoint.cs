@@ -1,0 +1,43 @@
+using System;
+using System.IO;
+
+namespace FuseGen.IntegrationTests.Harness;
+
+/// <summary>
+/// A unique, empty directory under the temp directory to mount on. Its path is resolved (no symlinks), so it is
+/// spelled exactly as /proc/self/mountinfo spells it. Dispose removes it unless something is still mounted there.
+/// </summary>
+internal sealed class TempMountPoint : IDisposable
+{
+    private TempMountPoint(string path) => Path = path;
+
+    /// <summary>Absolute, symlink-free path of the directory.</summary>
+    public string Path { get; }
+
+    public static TempMountPoint Create()
+    {
+        var directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "fusegen-it-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        return new TempMountPoint(LibC.RealPath(directory));
+    }
+
+    /// <summary>Removes the directory. Never touches a live mount: a mounted directory is left alone.</summary>
+    public void Dispose()
+    {
+        if (MountInfo.IsMounted(Path))
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(Path, recursive: false);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Already gone.
+        }
+    }
+
+    public override string ToString() => Path;
+}
