@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using FuseGen.IntegrationTests.Harness;
+using FuseGen.Testing;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading.Tasks;
-using FuseGen.IntegrationTests.Harness;
+using FuseGen.Testing;
 using Xunit;
 using Xunit.Abstractions;
 

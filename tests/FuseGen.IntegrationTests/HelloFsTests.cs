@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
-using FuseGen.IntegrationTests.Harness;
+using FuseGen.Testing;
 using Xunit;
 using Xunit.Abstractions;
 

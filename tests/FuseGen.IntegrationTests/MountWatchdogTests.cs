@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 using FuseGen.IntegrationTests.FileSystems;
-using FuseGen.IntegrationTests.Harness;
+using FuseGen.Testing;
 using Xunit;
 using Xunit.Abstractions;
 

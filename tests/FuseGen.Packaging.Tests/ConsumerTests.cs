@@ -26,6 +26,7 @@ public sealed class ConsumerTests(PackageFeed feed, ITestOutputHelper output)
     [MountFact]
     public void Package_generates_code_reports_misuse_and_mounts()
     {
+        FuseAvailability.ThrowIfUnavailable();
         using var project = new TempDirectory("fusegen-consumer");
         feed.Configure(project.Path);
         File.WriteAllText(Path.Combine(project.Path, "MyFs.csproj"), $"""
@@ -55,14 +56,11 @@ public sealed class ConsumerTests(PackageFeed feed, ITestOutputHelper output)
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Contains("0 Warning(s)", build.StandardOutput);
 
-        using var mountPoint = new TempDirectory("fusegen-mnt");
-        using (var mounted = MountedProcess.Start("dotnet", new[] { Path.Combine(project.Path, "out", "MyFs.dll"), mountPoint.Path, "-f" }, mountPoint.Path))
-        {
-            Assert.Equal("Hello World!\n", File.ReadAllText(Path.Combine(mountPoint.Path, "hello")));
-            Assert.True(Fusermount.Unmount(mountPoint.Path, lazy: false));
-            Assert.True(mounted.WaitForExit(TimeSpan.FromSeconds(10)), mounted.StandardError);
-            Assert.Equal(0, mounted.Process.ExitCode);
-        }
+        using var mounted = MountedSample.StartProgram(Path.Combine(project.Path, "out", "MyFs.dll"), output);
+        Assert.Equal("Hello World!\n", File.ReadAllText(mounted["hello"]));
+        Assert.Equal(0, Command.Run("fusermount3", TimeSpan.FromSeconds(15), "-u", mounted.MountPoint.Path).ExitCode);
+        Assert.True(mounted.Process.WaitForExit(TimeSpan.FromSeconds(10)), mounted.Process.Describe());
+        Assert.Equal(0, mounted.Process.ExitCode);
     }
 
     /// <summary>The 20-line example of README.md, so the README cannot show code that does not work.</summary>

@@ -30,24 +30,24 @@ public sealed class NativeAotTests(ITestOutputHelper output)
     [MountFact]
     public void HelloFs_native_binary_is_small_mounts_quickly_and_serves()
     {
+        FuseAvailability.ThrowIfUnavailable();
         using var publish = new TempDirectory("fusegen-aot");
         var binary = NativeBinary.Publish(SampleProject("HelloFs"), publish.Path, "-f", "net9.0");
         var size = new System.IO.FileInfo(binary).Length;
 
-        using var mountPoint = new TempDirectory("fusegen-mnt");
         var clock = Stopwatch.StartNew();
-        using var mounted = MountedProcess.Start(binary, new[] { mountPoint.Path, "-f" }, mountPoint.Path);
+        using var mounted = MountedSample.StartProgram(binary, output);
         var mountTime = clock.Elapsed;
-        Assert.Equal("Hello World!\n", File.ReadAllText(Path.Combine(mountPoint.Path, "hello")));
-        var rss = NativeBinary.ResidentKilobytes(mounted.Process.Id);
+        Assert.Equal("Hello World!\n", File.ReadAllText(mounted["hello"]));
+        var rss = NativeBinary.ResidentKilobytes(mounted.Process.Pid);
 
         // Timings on this shared machine are reported, not asserted; size and memory are deterministic enough to bound.
         output.WriteLine($"HelloFs native: {size / 1024} KiB, exec to mounted {mountTime.TotalMilliseconds:F0} ms (incl. polling), RSS {rss} KiB");
         Assert.True(size <= 3 * 1024 * 1024, $"binary is {size} bytes");
         Assert.True(rss <= 20 * 1024, $"RSS is {rss} KiB");
 
-        Assert.True(Fusermount.Unmount(mountPoint.Path, lazy: false));
-        Assert.True(mounted.WaitForExit(TimeSpan.FromSeconds(10)));
+        Assert.Equal(0, Command.Run("fusermount3", TimeSpan.FromSeconds(15), "-u", mounted.MountPoint.Path).ExitCode);
+        Assert.True(mounted.Process.WaitForExit(TimeSpan.FromSeconds(10)), mounted.Process.Describe());
         Assert.Equal(0, mounted.Process.ExitCode);
     }
 

@@ -12,6 +12,7 @@ public sealed class TemplateTests(PackageFeed feed, ITestOutputHelper output)
     [MountFact]
     public void Template_creates_a_project_that_builds_publishes_and_mounts()
     {
+        FuseAvailability.ThrowIfUnavailable();
         using var work = new TempDirectory("fusegen-template");
         var hive = Directory.CreateDirectory(Path.Combine(work.Path, "hive")).FullName;
         var install = Dotnet.Run(work.Path, "new", "install", feed.PackagePath("FuseGen.Templates"), "--debug:custom-hive", hive);
@@ -28,11 +29,10 @@ public sealed class TemplateTests(PackageFeed feed, ITestOutputHelper output)
         var binary = NativeBinary.Publish(Path.Combine(project, "MyFs.csproj"), Path.Combine(project, "native"));
         output.WriteLine($"template binary: {new System.IO.FileInfo(binary).Length / 1024} KiB");
 
-        using var mountPoint = new TempDirectory("fusegen-mnt");
-        using var mounted = MountedProcess.Start(binary, new[] { mountPoint.Path }, mountPoint.Path);
-        Assert.Equal("Hello from MyFs!\n", File.ReadAllText(Path.Combine(mountPoint.Path, "hello.txt")));
-        Assert.True(Fusermount.Unmount(mountPoint.Path, lazy: false));
-        Assert.True(mounted.WaitForExit(TimeSpan.FromSeconds(10)));
+        using var mounted = MountedSample.StartProgram(binary, output);
+        Assert.Equal("Hello from MyFs!\n", File.ReadAllText(mounted["hello.txt"]));
+        Assert.Equal(0, Command.Run("fusermount3", TimeSpan.FromSeconds(15), "-u", mounted.MountPoint.Path).ExitCode);
+        Assert.True(mounted.Process.WaitForExit(TimeSpan.FromSeconds(10)), mounted.Process.Describe());
         Assert.Equal(0, mounted.Process.ExitCode);
     }
 }

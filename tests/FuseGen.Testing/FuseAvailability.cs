@@ -5,38 +5,77 @@ using System.Runtime.InteropServices;
 namespace FuseGen.Testing;
 
 /// <summary>
-/// Whether this machine can mount FUSE filesystems. Tests that mount skip with the reason when it cannot, unless
-/// <c>FUSEGEN_REQUIRE_MOUNT=1</c>: then they run and fail, so CI never passes without mounting.
+/// Whether this machine can mount FUSE filesystems: /dev/fuse exists, libfuse3 loads, and the process is root or
+/// has fusermount3. With <c>FUSEGEN_REQUIRE_MOUNT=1</c> an unusable machine is a test failure instead of a skip.
 /// </summary>
 public static class FuseAvailability
 {
-    private static readonly Lazy<string?> Problem = new(FindProblem);
+    public const string RequireVariable = "FUSEGEN_REQUIRE_MOUNT";
 
-    public static bool Required => Environment.GetEnvironmentVariable("FUSEGEN_REQUIRE_MOUNT") == "1";
+    private static readonly Lazy<string?> Problem = new(Probe);
 
-    /// <summary>Null when mounting is possible, otherwise why not.</summary>
+    /// <summary>Why mounting is impossible here, or null when it is possible.</summary>
     public static string? Reason => Problem.Value;
 
-    private static string? FindProblem()
+    /// <summary>True when <c>FUSEGEN_REQUIRE_MOUNT=1</c>: mount tests must run, never skip.</summary>
+    public static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
+
+    /// <summary>Fails the calling test when mounting is impossible (reached only when the test was not skipped).</summary>
+    public static void ThrowIfUnavailable()
+    {
+        if (Reason is { } reason)
+        {
+            throw new InvalidOperationException($"FUSE is unavailable and {RequireVariable}=1: {reason}");
+        }
+    }
+
+    private static string? Probe()
     {
         if (!OperatingSystem.IsLinux())
         {
-            return "FUSE tests need Linux";
+            return "FUSE mounts need Linux";
         }
 
         if (!File.Exists("/dev/fuse"))
         {
-            return "/dev/fuse does not exist";
+            return "/dev/fuse does not exist (load the fuse module or pass the device to the container)";
         }
 
-        if (!NativeLibrary.TryLoad("libfuse3.so.4", out _) && !NativeLibrary.TryLoad("libfuse3.so.3", out _))
+        var overridePath = Environment.GetEnvironmentVariable("FUSEGEN_LIBFUSE");
+        var candidates = string.IsNullOrEmpty(overridePath) ? new[] { "libfuse3.so.4", "libfuse3.so.3" } : new[] { overridePath };
+        var loaded = false;
+        foreach (var candidate in candidates)
         {
-            return "libfuse3 is not installed (apt-get install fuse3 libfuse3-3)";
+            if (NativeLibrary.TryLoad(candidate, out var handle))
+            {
+                NativeLibrary.Free(handle);
+                loaded = true;
+                break;
+            }
         }
 
-        if (Environment.UserName != "root" && !File.Exists("/usr/bin/fusermount3") && !File.Exists("/bin/fusermount3"))
+        if (!loaded)
         {
-            return "not root and fusermount3 is not installed";
+            return $"libfuse3 cannot be loaded (tried {string.Join(", ", candidates)})";
+        }
+
+        if (LibC.geteuid() != 0 && FindOnPath("fusermount3") is null)
+        {
+            return "not root and fusermount3 is not on PATH";
+        }
+
+        return null;
+    }
+
+    internal static string? FindOnPath(string program)
+    {
+        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(directory, program);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
         }
 
         return null;

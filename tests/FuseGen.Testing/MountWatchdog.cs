@@ -1,70 +1,199 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Threading;
+using Xunit.Abstractions;
 
 namespace FuseGen.Testing;
 
 /// <summary>
-/// Bounds a mount: past its deadline it unmounts (<c>fusermount3 -u</c>, then <c>-uz</c>) and kills the filesystem
-/// process, so a hung filesystem fails its test instead of hanging CI. Disposing it always leaves nothing mounted
-/// and the process gone.
+/// Bounds a mounting test. After the timeout it unmounts (<c>fusermount3 -u</c>; when busy, a forced unmount as
+/// root and then <c>-uz</c>), aborts the FUSE connection so calls blocked on a stuck daemon return, and kills the
+/// daemon's process tree. Dispose always leaves
+/// no mount and no process behind, deletes the mount point, and fails the test if the watchdog had fired.
 /// </summary>
+/// <remarks>Whether something is mounted is read from /proc/self/mountinfo only: stat of a hung mount would block.</remarks>
 public sealed class MountWatchdog : IDisposable
 {
-    private readonly string mountPoint;
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly TempMountPoint mountPoint;
     private readonly Process? process;
+    private readonly ITestOutputHelper? output;
+    private readonly TimeSpan timeout;
+    private readonly object gate = new();
     private readonly Timer timer;
     private int fired;
+    private bool disposed;
 
-    public MountWatchdog(string mountPoint, Process? process = null, TimeSpan? timeout = null)
+    public MountWatchdog(TempMountPoint mountPoint, Process? process = null, TimeSpan? timeout = null, ITestOutputHelper? output = null)
     {
-        this.mountPoint = mountPoint;
+        this.mountPoint = mountPoint ?? throw new ArgumentNullException(nameof(mountPoint));
         this.process = process;
-        timer = new Timer(_ => Fire(), null, timeout ?? TimeSpan.FromSeconds(60), Timeout.InfiniteTimeSpan);
+        this.output = output;
+        this.timeout = timeout ?? DefaultTimeout;
+        timer = new Timer(_ => Fire(), null, this.timeout, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>True when the deadline passed and the watchdog had to tear the mount down.</summary>
+    /// <summary>True once the timeout has passed and the watchdog tore the mount down.</summary>
     public bool Fired => Volatile.Read(ref fired) != 0;
 
     public void Dispose()
     {
-        timer.Dispose();
-        TearDown();
+        lock (gate)
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+        }
+
+        using (var stopped = new ManualResetEvent(false))
+        {
+            // Waits for a running Fire to finish, so teardown never runs twice at once.
+            if (timer.Dispose(stopped))
+            {
+                stopped.WaitOne();
+            }
+        }
+
+        TearDown(abort: false);
+        var leftOver = MountInfo.Find(mountPoint.Path);
+        mountPoint.Dispose();
+        if (leftOver is not null)
+        {
+            throw new InvalidOperationException($"the mount at {mountPoint.Path} could not be removed: {leftOver.Line}");
+        }
+
+        if (Fired)
+        {
+            throw new TimeoutException(
+                $"the test did not finish within {timeout.TotalSeconds:0.#} s: the watchdog unmounted {mountPoint.Path}" +
+                (process is null ? "" : $" and killed process {SafeId()}"));
+        }
     }
 
     private void Fire()
     {
         Interlocked.Exchange(ref fired, 1);
-        Console.Error.WriteLine($"watchdog: {mountPoint} ran over its deadline; unmounting and killing the filesystem");
-        TearDown();
+        Log($"watchdog: {timeout.TotalSeconds:0.#} s passed, tearing down {mountPoint.Path}");
+        TearDown(abort: true);
     }
 
-    private void TearDown()
+    private void TearDown(bool abort)
     {
-        if (MountTable.IsMounted(mountPoint))
+        lock (gate)
         {
-            Fusermount.Unmount(mountPoint, lazy: false);
-        }
-
-        if (MountTable.IsMounted(mountPoint))
-        {
-            Fusermount.Unmount(mountPoint, lazy: true);
-        }
-
-        if (process is not null)
-        {
-            try
+            var mount = MountInfo.Find(mountPoint.Path);
+            if (mount is not null)
             {
-                if (!process.WaitForExit(5000))
+                var fuse = mount.FileSystemType.StartsWith("fuse", StringComparison.Ordinal);
+                if (!Fusermount("-u") && MountInfo.IsMounted(mountPoint.Path))
                 {
-                    process.Kill(entireProcessTree: true);
-                    process.WaitForExit(5000);
+                    // Busy: something is using it, perhaps stuck on the daemon. Abort the connection first, so the
+                    // users get their calls back, then detach.
+                    abort = true;
+                    ForceUnmount();
+                    if (MountInfo.IsMounted(mountPoint.Path))
+                    {
+                        Fusermount("-uz");
+                    }
+                }
+
+                if (abort && fuse)
+                {
+                    Abort(mount.Minor);
                 }
             }
-            catch (InvalidOperationException)
+
+            KillProcess();
+        }
+    }
+
+    // umount -f: FUSE aborts the connection (umount_begin) even when the unmount itself then fails as busy. Root
+    // only; unlike the fusectl abort it needs no /sys/fs/fuse/connections, which containers often lack.
+    private void ForceUnmount()
+    {
+        if (LibC.geteuid() != 0)
+        {
+            return;
+        }
+
+        var errno = LibC.Umount(mountPoint.Path, LibC.MNT_FORCE);
+        Log($"watchdog: umount2({mountPoint.Path}, MNT_FORCE) -> {(errno == 0 ? "unmounted" : "errno " + errno)}");
+    }
+
+    private bool Fusermount(string flags)
+    {
+        var result = Command.Run("fusermount3", CommandTimeout, flags, mountPoint.Path);
+        Log($"watchdog: fusermount3 {flags} {mountPoint.Path} -> {result.Summary}");
+        return result.ExitCode == 0;
+    }
+
+    // Pending and future requests fail with ECONNABORTED: a thread blocked on a stuck daemon gets its call back.
+    private void Abort(string minor)
+    {
+        try
+        {
+            File.WriteAllText($"/sys/fs/fuse/connections/{minor}/abort", "1");
+            Log($"watchdog: aborted FUSE connection {minor}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Already gone with the mount, or not permitted.
+        }
+    }
+
+    private void KillProcess()
+    {
+        if (process is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!process.HasExited)
             {
-                // Never started or already reaped.
+                Log($"watchdog: killing process tree {process.Id}");
+                process.Kill(entireProcessTree: true);
+                if (!process.WaitForExit(CommandTimeout))
+                {
+                    Log($"watchdog: process {process.Id} still alive after SIGKILL");
+                }
             }
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started or already disposed: nothing to kill.
+        }
+    }
+
+    private string SafeId()
+    {
+        try
+        {
+            return process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (InvalidOperationException)
+        {
+            return "?";
+        }
+    }
+
+    private void Log(string message)
+    {
+        try
+        {
+            output?.WriteLine(message);
+        }
+        catch (InvalidOperationException)
+        {
+            // The test already finished; xunit no longer accepts output.
         }
     }
 }

@@ -22,14 +22,4 @@ public static class RepositoryPaths
     /// <summary>The repository root (where FuseGen.slnx is).</summary>
     public static string Root => RootPath.Value;
 
-    /// <summary>The configuration the tests were built in (Debug or Release), to find sibling outputs.</summary>
-    public static string Configuration =>
-        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-
-    /// <summary>The net10.0 build of a sample: <c>samples/NAME/bin/CONFIG/net10.0/NAME.dll</c>.</summary>
-    public static string SampleAssembly(string name)
-    {
-        var path = Path.Combine(Root, "samples", name, "bin", Configuration, "net10.0", name + ".dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"sample {name} is not built (expected {path}); reference its project from the test project");
-    }
 }

@@ -16,7 +16,7 @@ public sealed class TempDirectory : IDisposable
 
     public void Dispose()
     {
-        if (MountTable.IsMounted(Path))
+        if (MountInfo.IsMounted(Path))
         {
             return;
         }

@@ -4,14 +4,14 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 
-namespace FuseGen.IntegrationTests.Harness;
+namespace FuseGen.Testing;
 
 /// <summary>
 /// Finds a sample's net10.0 build. The test project references the samples (without their assemblies), so
 /// <c>dotnet test</c> builds them into samples/NAME/bin/CONFIGURATION/net10.0, CONFIGURATION being the test
 /// assembly's own. A copy next to the test assembly (with its runtimeconfig) wins.
 /// </summary>
-internal static class SampleLocator
+public static class SampleLocator
 {
     private const string TargetFramework = "net10.0";
 

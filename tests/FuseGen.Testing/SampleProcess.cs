@@ -5,13 +5,13 @@ using System.IO;
 using System.Text;
 using System.Threading;
 
-namespace FuseGen.IntegrationTests.Harness;
+namespace FuseGen.Testing;
 
 /// <summary>
 /// A sample filesystem program run as <c>dotnet NAME.dll ARGS</c>, its stdout and stderr captured. Dispose kills it
 /// if it still runs; pair it with a <see cref="MountWatchdog"/> for the mount.
 /// </summary>
-internal sealed class SampleProcess : IDisposable
+public sealed class SampleProcess : IDisposable
 {
     public static readonly TimeSpan DefaultMountTimeout = TimeSpan.FromSeconds(20);
 
@@ -55,9 +55,17 @@ internal sealed class SampleProcess : IDisposable
     }
 
     /// <summary>Starts <c>dotnet NAME.dll arguments...</c>; <paramref name="environment"/> adds (or, with null, removes) variables.</summary>
-    public static SampleProcess Start(string sample, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    public static SampleProcess Start(string sample, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null) =>
+        StartProgram(SampleLocator.Find(sample), arguments, environment);
+
+    /// <summary>
+    /// Starts a filesystem program: a managed <c>.dll</c> through the dotnet host, anything else (a NativeAOT binary)
+    /// directly.
+    /// </summary>
+    public static SampleProcess StartProgram(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo(DotnetHost())
+        var managed = program.EndsWith(".dll", StringComparison.Ordinal);
+        var start = new ProcessStartInfo(managed ? DotnetHost() : program)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -65,7 +73,11 @@ internal sealed class SampleProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
-        start.ArgumentList.Add(SampleLocator.Find(sample));
+        if (managed)
+        {
+            start.ArgumentList.Add(program);
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

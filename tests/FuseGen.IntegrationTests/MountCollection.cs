@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace FuseGen.IntegrationTests.Harness;
+namespace FuseGen.IntegrationTests;
 
 /// <summary>
 /// Every mounting test class belongs here: the tests run one at a time, never alongside other collections, so a

@@ -1,13 +1,13 @@
 using System;
 using System.Runtime.InteropServices;
 
-namespace FuseGen.IntegrationTests.Harness;
+namespace FuseGen.Testing;
 
 /// <summary>
 /// The libc calls the tests make directly, so each assertion sees exactly one system call and its errno.
 /// <c>struct stat</c> differs between x86_64 and aarch64; only the fields the tests read are decoded.
 /// </summary>
-internal static unsafe partial class LibC
+public static unsafe partial class LibC
 {
     private const string Library = "libc.so.6";
 

@@ -2,13 +2,13 @@ using System;
 using System.Linq;
 using Xunit.Abstractions;
 
-namespace FuseGen.IntegrationTests.Harness;
+namespace FuseGen.Testing;
 
 /// <summary>
 /// A sample mounted out of process on a fresh <see cref="TempMountPoint"/> under a <see cref="MountWatchdog"/>:
 /// <c>dotnet NAME.dll MOUNTPOINT -f ARGS</c>, returned once the mount exists. Dispose runs the watchdog's cleanup.
 /// </summary>
-internal sealed class MountedSample : IDisposable
+public sealed class MountedSample : IDisposable
 {
     private MountedSample(TempMountPoint mountPoint, SampleProcess process, MountWatchdog watchdog)
     {
@@ -26,14 +26,21 @@ internal sealed class MountedSample : IDisposable
     /// <summary>The mount point joined with a path inside the filesystem ("hello" or "/hello").</summary>
     public string this[string relative] => System.IO.Path.Combine(MountPoint.Path, relative.TrimStart('/'));
 
-    public static MountedSample Start(string sample, ITestOutputHelper output, params string[] arguments)
+    public static MountedSample Start(string sample, ITestOutputHelper output, params string[] arguments) =>
+        Launch(mountPoint => SampleProcess.Start(sample, new[] { mountPoint, "-f" }.Concat(arguments)), output);
+
+    /// <summary>Any filesystem program (a built .dll or a native binary): <c>PROGRAM MOUNTPOINT -f ARGS</c>.</summary>
+    public static MountedSample StartProgram(string program, ITestOutputHelper output, params string[] arguments) =>
+        Launch(mountPoint => SampleProcess.StartProgram(program, new[] { mountPoint, "-f" }.Concat(arguments)), output);
+
+    private static MountedSample Launch(Func<string, SampleProcess> start, ITestOutputHelper output)
     {
         var mountPoint = TempMountPoint.Create();
         SampleProcess? process = null;
         MountWatchdog? watchdog = null;
         try
         {
-            process = SampleProcess.Start(sample, new[] { mountPoint.Path, "-f" }.Concat(arguments));
+            process = start(mountPoint.Path);
             watchdog = new MountWatchdog(mountPoint, process.Process, output: output);
             process.WaitForMount(mountPoint.Path);
             return new MountedSample(mountPoint, process, watchdog);

@@ -1,6 +1,6 @@
 using Xunit.Abstractions;
 
-namespace FuseGen.IntegrationTests.Harness;
+namespace FuseGen.Testing;
 
 /// <summary>
 /// Base of every mounting test class (each also carries <c>[Collection(MountCollection.Name)]</c>; xunit does not

@@ -3,13 +3,13 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 
-namespace FuseGen.IntegrationTests.Harness;
+namespace FuseGen.Testing;
 
 /// <summary>
 /// A process as the kernel sees it in /proc/PID. Used to time exits exactly: a child is a zombie the moment it has
 /// exited, while .NET notices (reaps it, closes its pipes) later, by how much depends on the test host's load.
 /// </summary>
-internal static class ProcFs
+public static class ProcFs
 {
     /// <summary>True once <paramref name="pid"/> has exited: a zombie, dead, or already reaped.</summary>
     public static bool HasTerminated(int pid)

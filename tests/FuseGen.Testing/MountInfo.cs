@@ -2,13 +2,13 @@ using System;
 using System.IO;
 using System.Text;
 
-namespace FuseGen.IntegrationTests.Harness;
+namespace FuseGen.Testing;
 
 /// <summary>
 /// Reads /proc/self/mountinfo. Checking a mount this way never touches the filesystem itself, so it cannot block
 /// on a hung FUSE daemon the way stat of the mount point would.
 /// </summary>
-internal static class MountInfo
+public static class MountInfo
 {
     /// <summary>One mount: the mount point, the connection's device minor, type and source.</summary>
     public sealed record Entry(string MountPoint, string Minor, string FileSystemType, string Source, string Line);

@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading.Tasks;
 
-namespace FuseGen.IntegrationTests.Harness;
+namespace FuseGen.Testing;
 
 /// <summary>Runs a short command (cat, df, fusermount3) with a time limit and its output captured.</summary>
-internal static class Command
+public static class Command
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError, bool TimedOut)
     {
@@ -15,10 +15,14 @@ internal static class Command
 
     public static Result Run(string program, TimeSpan timeout, params string[] arguments) => Run(program, timeout, (IEnumerable<string>)arguments);
 
-    public static Result Run(string program, TimeSpan timeout, IEnumerable<string> arguments)
+    public static Result Run(string program, TimeSpan timeout, IEnumerable<string> arguments) => Run(program, timeout, arguments, null, null);
+
+    /// <summary>Runs in <paramref name="workingDirectory"/>; <paramref name="environment"/> adds (or, with null, removes) variables.</summary>
+    public static Result Run(string program, TimeSpan timeout, IEnumerable<string> arguments, string? workingDirectory, IReadOnlyDictionary<string, string?>? environment)
     {
         var start = new ProcessStartInfo(program)
         {
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -27,6 +31,18 @@ internal static class Command
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {program}");

@@ -1,13 +1,13 @@
 using System;
 using System.IO;
 
-namespace FuseGen.IntegrationTests.Harness;
+namespace FuseGen.Testing;
 
 /// <summary>
 /// A unique, empty directory under the temp directory to mount on. Its path is resolved (no symlinks), so it is
 /// spelled exactly as /proc/self/mountinfo spells it. Dispose removes it unless something is still mounted there.
 /// </summary>
-internal sealed class TempMountPoint : IDisposable
+public sealed class TempMountPoint : IDisposable
 {
     private TempMountPoint(string path) => Path = path;
 
