@@ -141,6 +141,7 @@ public static class Fuse
         Console.WriteLine("    -o clone_fd            one /dev/fuse descriptor per worker thread");
         Console.WriteLine("    -o max_idle_threads=N  idle worker threads kept (default 10)");
         Console.WriteLine("    -o max_threads=N       worker threads at most (default 10)");
+        Console.WriteLine("    -o clear_stale         unmount a dead FUSE mount left on MOUNTPOINT by a killed process");
         Console.WriteLine("    -o OPT[,OPT...]        mount and libfuse options (ro, allow_other, default_permissions, fsname=, ...)");
         try
         {

@@ -40,6 +40,12 @@ public sealed class MountOptions
     /// <summary>Unmount automatically when the process dies, even by SIGKILL (<c>auto_unmount</c>; uses fusermount3).</summary>
     public bool AutoUnmount { get; set; }
 
+    /// <summary>
+    /// Unmount a dead FUSE mount found on the mount point (left by a killed filesystem process) before mounting
+    /// (<c>-o clear_stale</c>). Without it such a mount point is refused with instructions.
+    /// </summary>
+    public bool ClearStaleMount { get; set; }
+
     /// <summary>Seconds the kernel caches name lookups (<c>entry_timeout</c>); null keeps libfuse's 1 s.</summary>
     public double? EntryTimeout { get; set; }
 
@@ -59,7 +65,7 @@ public sealed class MountOptions
     public bool KernelCache { get; set; }
 
     /// <summary>Further <c>-o</c> options, passed to libfuse as given (e.g. <c>"max_read=131072"</c>).</summary>
-    public IList<string> Options { get; } = new List<string>();
+    public IList<string> Options { get; private set; } = new List<string>();
 
     /// <summary>How long an unmount waits for open files to close before aborting the connection.</summary>
     public TimeSpan UnmountTimeout { get; set; } = TimeSpan.FromSeconds(5);
@@ -69,6 +75,14 @@ public sealed class MountOptions
     /// caller got. Null writes one report to stderr. Called on the request's thread; must be thread-safe.
     /// </summary>
     public Action<FuseFault>? FaultHandler { get; set; }
+
+    /// <summary>A copy whose changes do not affect this instance.</summary>
+    internal MountOptions Clone()
+    {
+        var copy = (MountOptions)MemberwiseClone();
+        copy.Options = new List<string>(Options);
+        return copy;
+    }
 
     /// <summary>The <c>-o</c> options libfuse's <c>fuse_new</c> receives.</summary>
     internal List<string> LibfuseOptions(string typeName)

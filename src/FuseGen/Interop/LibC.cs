@@ -23,6 +23,9 @@ internal static unsafe partial class LibC
     [DllImport(Library, EntryPoint = "umount2")]
     public static extern int umount2(byte* target, int flags);
 
+    [DllImport(Library, EntryPoint = "mount")]
+    public static extern int mount(byte* source, byte* target, byte* type, ulong flags, void* data);
+
     [DllImport(Library, EntryPoint = "vsnprintf")]
     public static extern int vsnprintf(byte* buffer, nuint size, byte* format, void* arguments);
 }

@@ -12,7 +12,7 @@ internal sealed class CommandLine
 {
     public string? MountPoint { get; private set; }
 
-    public MountOptions Options { get; } = new();
+    public MountOptions Options { get; private set; } = new();
 
     public bool ShowHelp { get; private set; }
 
@@ -24,7 +24,7 @@ internal sealed class CommandLine
         var line = new CommandLine();
         if (defaults is not null)
         {
-            Copy(defaults, line.Options);
+            line.Options = defaults.Clone();
         }
 
         for (var i = 0; i < args.Count; i++)
@@ -110,6 +110,12 @@ internal sealed class CommandLine
                 case "subtype" when value is not null:
                     Options.Subtype = Unescape(value);
                     break;
+                case "clear_stale":
+                    Options.ClearStaleMount = true;
+                    break;
+                case "nonempty":
+                    // libfuse 2 needed it to mount over a non-empty directory; libfuse 3 always allows that.
+                    break;
                 case "":
                     break;
                 default:
@@ -145,32 +151,5 @@ internal sealed class CommandLine
         }
 
         yield return list.Substring(start);
-    }
-
-    private static void Copy(MountOptions from, MountOptions to)
-    {
-        to.Debug = from.Debug;
-        to.SingleThreaded = from.SingleThreaded;
-        to.MaxIdleThreads = from.MaxIdleThreads;
-        to.MaxThreads = from.MaxThreads;
-        to.CloneFd = from.CloneFd;
-        to.AllowOther = from.AllowOther;
-        to.DefaultPermissions = from.DefaultPermissions;
-        to.ReadOnly = from.ReadOnly;
-        to.FileSystemName = from.FileSystemName;
-        to.Subtype = from.Subtype;
-        to.AutoUnmount = from.AutoUnmount;
-        to.EntryTimeout = from.EntryTimeout;
-        to.AttrTimeout = from.AttrTimeout;
-        to.NegativeTimeout = from.NegativeTimeout;
-        to.UseIno = from.UseIno;
-        to.DirectIo = from.DirectIo;
-        to.KernelCache = from.KernelCache;
-        to.UnmountTimeout = from.UnmountTimeout;
-        to.FaultHandler = from.FaultHandler;
-        foreach (var option in from.Options)
-        {
-            to.Options.Add(option);
-        }
     }
 }

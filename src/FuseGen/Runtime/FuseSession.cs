@@ -62,7 +62,7 @@ internal sealed unsafe class FuseSession
         ArgumentNullException.ThrowIfNull(fileSystem);
         ArgumentNullException.ThrowIfNull(options);
         LibFuse.EnsureLoaded();
-        var full = MountPointValidator.Validate(mountPoint);
+        var full = MountPointValidator.Validate(mountPoint, options.ClearStaleMount);
         var session = new FuseSession(fileSystem, full, options);
         session.Create();
         return session;

@@ -8,7 +8,8 @@ internal static class MountPointValidator
 {
     private const int ENOTCONN = 107;
 
-    public static string Validate(string mountPoint)
+    /// <summary>Checks the mount point; with <paramref name="clearStale"/>, a dead FUSE mount left by a killed process is unmounted first.</summary>
+    public static string Validate(string mountPoint, bool clearStale = false)
     {
         if (string.IsNullOrWhiteSpace(mountPoint))
         {
@@ -27,12 +28,22 @@ internal static class MountPointValidator
         }
         catch (IOException e) when (e.HResult == ENOTCONN)
         {
+            if (clearStale && Unmounter.Unmount(full) && !MountTable.IsMounted(full))
+            {
+                return Validate(mountPoint);
+            }
+
             throw new FuseMountException(
-                $"mount point '{mountPoint}' is a stale FUSE mount (transport endpoint is not connected); clear it with 'fusermount3 -u {full}'");
+                $"mount point '{mountPoint}' is a stale FUSE mount (transport endpoint is not connected); clear it with 'fusermount3 -u {full}' or mount with -o clear_stale");
         }
         catch (UnauthorizedAccessException)
         {
             throw new FuseMountException($"mount point '{mountPoint}' is not accessible: permission denied");
+        }
+
+        if (MountTable.FindFuseConnection(full) is not null)
+        {
+            throw new FuseMountException($"mount point '{mountPoint}' already has a FUSE filesystem mounted on it; unmount it first ('fusermount3 -u {full}')");
         }
 
         if ((attributes & FileAttributes.Directory) == 0)

@@ -44,7 +44,10 @@ internal static unsafe class Unmounter
         return RunFusermount("-u", mountPoint) || RunFusermount("-uz", mountPoint);
     }
 
-    /// <summary>Aborts the kernel connection: pending and future requests fail with ECONNABORTED, the loop ends.</summary>
+    /// <summary>
+    /// Aborts the kernel connection: pending and future requests fail with ECONNABORTED and the loop ends. Uses the
+    /// fusectl file system, mounting it first (root only) where the machine has not, as containers often do not.
+    /// </summary>
     public static bool Abort(string? connection)
     {
         if (connection is null)
@@ -52,14 +55,34 @@ internal static unsafe class Unmounter
             return false;
         }
 
+        var abort = $"{ConnectionsDirectory}/{connection}/abort";
+        if (!File.Exists(abort) && LibC.geteuid() == 0 && Directory.Exists(ConnectionsDirectory))
+        {
+            MountFusectl();
+        }
+
         try
         {
-            File.WriteAllText($"/sys/fs/fuse/connections/{connection}/abort", "1");
+            File.WriteAllText(abort, "1");
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return false;
+        }
+    }
+
+    private const string ConnectionsDirectory = "/sys/fs/fuse/connections";
+
+    private static void MountFusectl()
+    {
+        var target = Encoding.UTF8.GetBytes(ConnectionsDirectory + "\0");
+        var type = Encoding.UTF8.GetBytes("fusectl\0");
+        fixed (byte* t = target)
+        fixed (byte* f = type)
+        {
+            // Fails harmlessly (EBUSY) when another thread or process mounted it meanwhile.
+            LibC.mount(f, t, f, 0, null);
         }
     }
 
