@@ -13,8 +13,11 @@
  *   --sleep-ms N  untimed sleep before each stat pass (1200; must exceed the 1 s entry timeout)
  *   --big-mb N    size of big (env BENCH_BIG_MB, 1024)
  *   --files N     files in many/ (env BENCH_FILES, 10000)
+ *   --fs-pid PID  also report the CPU time the filesystem process PID used during the run (fs_cpu_ns=): its
+ *                 process CPU clock (clock_getcpuclockid), which counts every thread, exited ones included
  *
  * Output, one line: workload=... metric=... value=... unit=... elapsed_s=... requests=... basis=... [p50_us= p99_us=]
+ * [fs_cpu_ns=]
  * "requests" is the number of FUSE requests the workload makes the filesystem serve, as the driver knows it: an
  * estimate from the workload (basis says how), except readdir, where it counts getdents64 calls (each is exactly
  * one READDIR). Small per-open requests (LOOKUP/GETATTR on expiry) are left out where they are < 1 %.
@@ -46,6 +49,8 @@ static int passes = -1;
 static int threads = 4;
 static int sleep_ms = 1200;
 static const char *root;
+static pid_t fs_pid;
+static clockid_t fs_clock;
 
 static void die(const char *format, const char *detail)
 {
@@ -66,6 +71,14 @@ static double now(void)
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static long long fs_cpu_ns(void)
+{
+    struct timespec t;
+    if (clock_gettime(fs_clock, &t) != 0)
+        die("cannot read the filesystem's CPU clock: %s", strerror(errno));
+    return t.tv_sec * 1000000000LL + t.tv_nsec;
 }
 
 static unsigned char rule(long long offset)
@@ -139,7 +152,7 @@ static void seqread(void)
     long long bytes = big_size * passes;
     long long requests = (bytes + READAHEAD_READ - 1) / READAHEAD_READ + 2LL * passes;
     printf("workload=seqread metric=throughput value=%.1f unit=MiB/s elapsed_s=%.3f requests=%lld "
-           "basis=READ_per_128KiB_readahead+OPEN+RELEASE_per_pass passes=%d bytes=%lld\n",
+           "basis=READ_per_128KiB_readahead+OPEN+RELEASE_per_pass passes=%d bytes=%lld",
            bytes / (double)MIB / elapsed, elapsed, requests, passes, bytes);
 }
 
@@ -200,7 +213,7 @@ static void randread(void)
         pthread_join(ids[t], NULL);
     double elapsed = now() - start;
     printf("workload=randread metric=throughput value=%.0f unit=ops/s elapsed_s=%.3f requests=%ld "
-           "basis=one_READ_per_O_DIRECT_pread threads=%d\n",
+           "basis=one_READ_per_O_DIRECT_pread threads=%d",
            ops / elapsed, elapsed, ops, threads);
 }
 
@@ -224,7 +237,7 @@ static void latency(void)
     double p50 = reader.samples[(ops - 1) * 50 / 100] * 1e6;
     double p99 = reader.samples[(ops - 1) * 99 / 100] * 1e6;
     printf("workload=latency metric=p50 value=%.1f unit=us elapsed_s=%.3f requests=%ld "
-           "basis=one_READ_per_O_DIRECT_pread p50_us=%.1f p99_us=%.1f max_us=%.1f\n",
+           "basis=one_READ_per_O_DIRECT_pread p50_us=%.1f p99_us=%.1f max_us=%.1f",
            p50, elapsed, ops, p50, p99, reader.samples[ops - 1] * 1e6);
 }
 
@@ -254,7 +267,7 @@ static void stat_files(void)
     close(dir);
     long long lookups = (long long)files * passes;
     printf("workload=stat metric=throughput value=%.0f unit=ops/s elapsed_s=%.3f requests=%lld "
-           "basis=one_LOOKUP_per_fstatat_after_entry_expiry passes=%d files=%d\n",
+           "basis=one_LOOKUP_per_fstatat_after_entry_expiry passes=%d files=%d",
            lookups / elapsed, elapsed, lookups, passes, files);
 }
 
@@ -300,7 +313,7 @@ static void readdir_many(void)
     double elapsed = now() - start;
     long long total = (long long)files * ops;
     printf("workload=readdir metric=throughput value=%.0f unit=entries/s elapsed_s=%.3f requests=%lld "
-           "basis=getdents64_calls(one_READDIR_each)+OPENDIR+RELEASEDIR_per_listing listings=%ld getdents=%lld\n",
+           "basis=getdents64_calls(one_READDIR_each)+OPENDIR+RELEASEDIR_per_listing listings=%ld getdents=%lld",
            total / elapsed, elapsed, calls + 2LL * ops, ops, calls);
 }
 
@@ -325,7 +338,7 @@ static void openclose(void)
     }
     double elapsed = now() - start;
     printf("workload=openclose metric=throughput value=%.0f unit=ops/s elapsed_s=%.3f requests=%lld "
-           "basis=OPEN+RELEASE_per_open(flush_is_ENOSYS) opens=%ld\n",
+           "basis=OPEN+RELEASE_per_open(flush_is_ENOSYS) opens=%ld",
            ops / elapsed, elapsed, 2LL * ops, ops);
 }
 
@@ -374,6 +387,8 @@ int main(int argc, char *argv[])
             big_mb = number(name, value);
         else if (strcmp(name, "--files") == 0)
             files = (int)number(name, value);
+        else if (strcmp(name, "--fs-pid") == 0)
+            fs_pid = (pid_t)number(name, value);
         else
             die("unknown option %s", name);
     }
@@ -388,6 +403,12 @@ int main(int argc, char *argv[])
         die("usage: benchfs-driver [options] seqread|randread|latency|stat|readdir|openclose MOUNTPOINT%s", "");
     const char *workload = argv[arg];
     root = argv[arg + 1];
+    long long cpu_before = 0;
+    if (fs_pid > 0) {
+        if (clock_getcpuclockid(fs_pid, &fs_clock) != 0)
+            die("no CPU clock for the filesystem process (--fs-pid)%s", "");
+        cpu_before = fs_cpu_ns();
+    }
     if (strcmp(workload, "seqread") == 0)
         seqread();
     else if (strcmp(workload, "randread") == 0)
@@ -402,5 +423,8 @@ int main(int argc, char *argv[])
         openclose();
     else
         die("unknown workload %s", workload);
+    if (fs_pid > 0)
+        printf(" fs_cpu_ns=%lld", fs_cpu_ns() - cpu_before);
+    printf("\n");
     return 0;
 }
