@@ -1,0 +1,307 @@
+#!/usr/bin/env bash
+# BenchFs (BENCHFS.md) on libfuse's C high-level API vs FuseGen (NativeAOT net9.0, JIT net10.0), real kernel mounts.
+#
+#   scripts/bench.sh [options]
+#     --reps N         repetitions of every workload and implementation (default 5; BENCH_REPS)
+#     --workloads "…"  subset of: seqread randread latency stat readdir openclose (default all)
+#     --impls "…"      subset of: c aot jit (default all)
+#     -s               single-threaded loop in every filesystem (default: multithreaded)
+#     --quick          tiny counts (64 MiB big, 2,000 files, 1 rep): proves the machinery, measures nothing
+#     --calibrate      instead of measuring: counts the requests each workload really makes (C twin with -d, small
+#                      counts) next to the driver's estimate, the denominator of CPU/request
+#     --no-build       reuse the binaries of the last run
+#     --out FILE       results file (default artifacts/bench/results-DATE.md)
+#   Sizes: BENCH_BIG_MB (1024), BENCH_FILES (10000). Counts: BENCH_SEQREAD_PASSES (3), BENCH_RANDREAD_OPS (200000),
+#   BENCH_LATENCY_OPS (50000), BENCH_STAT_PASSES (5), BENCH_READDIR_OPS (300), BENCH_OPENCLOSE_OPS (100000).
+#   BENCH_VERIFY_BIG=every|first|never: sha256 of big on every mount (default), on each implementation's first, never.
+#
+# Every measurement is a fresh mount (-f -o ro) on a fresh temp dir; the served bytes are checked (sha256 of hello,
+# the last many/ file and big), then the driver runs the workload, and the filesystem process's CPU time over the
+# driver's run (its process CPU clock, in ns, exited threads included) is divided by the requests the workload makes;
+# RSS is VmRSS after the workload. Implementations alternate (C, AOT, JIT, C, ...) within each
+# workload, and ratios FuseGen/C are taken per repetition. Every mount is bounded and nothing stays mounted on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/packages.sh
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+reps=${BENCH_REPS:-}
+workloads="seqread randread latency stat readdir openclose"
+impls="c aot jit"
+single=""
+quick=0
+calibrate=0
+build=1
+out=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --reps) reps=$2; shift 2 ;;
+    --workloads) workloads=$2; shift 2 ;;
+    --impls) impls=$2; shift 2 ;;
+    -s) single="-s"; shift ;;
+    --quick) quick=1; shift ;;
+    --calibrate) calibrate=1; shift ;;
+    --no-build) build=0; shift ;;
+    --out) out=$2; shift 2 ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+if [ $quick -eq 1 ]; then
+  : "${BENCH_BIG_MB:=64}" "${BENCH_FILES:=2000}" "${BENCH_SEQREAD_PASSES:=1}" "${BENCH_RANDREAD_OPS:=4000}"
+  : "${BENCH_LATENCY_OPS:=2000}" "${BENCH_STAT_PASSES:=1}" "${BENCH_READDIR_OPS:=10}" "${BENCH_OPENCLOSE_OPS:=4000}"
+  reps=${reps:-1}
+fi
+reps=${reps:-5}
+export BENCH_BIG_MB=${BENCH_BIG_MB:-1024} BENCH_FILES=${BENCH_FILES:-10000}
+verify_big=${BENCH_VERIFY_BIG:-every}
+timeout_s=${BENCH_TIMEOUT:-600}
+
+declare -A driver_args=(
+  [seqread]="--passes ${BENCH_SEQREAD_PASSES:-3}"
+  [randread]="--ops ${BENCH_RANDREAD_OPS:-200000} --threads 4"
+  [latency]="--ops ${BENCH_LATENCY_OPS:-50000}"
+  [stat]="--passes ${BENCH_STAT_PASSES:-5}"
+  [readdir]="--ops ${BENCH_READDIR_OPS:-300}"
+  [openclose]="--ops ${BENCH_OPENCLOSE_OPS:-100000}"
+)
+declare -A impl_name=([c]="C (libfuse high-level)" [aot]="FuseGen AOT" [jit]="FuseGen JIT")
+for w in $workloads; do [ -n "${driver_args[$w]:-}" ] || { echo "bench.sh: unknown workload $w" >&2; exit 2; }; done
+for i in $impls; do [ -n "${impl_name[$i]:-}" ] || { echo "bench.sh: unknown implementation $i" >&2; exit 2; }; done
+
+bench=artifacts/bench
+mkdir -p "$bench/logs"
+c_bin=$bench/benchfs-c
+driver=$bench/benchfs-driver
+aot_bin=samples/BenchFs/bin/Release/net9.0/linux-x64/publish/BenchFs
+jit_dll=samples/BenchFs/bin/Release/net10.0/BenchFs.dll
+
+# ---- build -------------------------------------------------------------------------------------------------------
+if [ $build -eq 1 ]; then
+  require_dotnet
+  ensure_packages fuse3 libfuse3-3 libfuse3-dev gcc pkg-config
+  echo "building the C twin and the driver (gcc -O2)..."
+  gcc -O2 -Wall -Werror tests/FuseGen.Benchmarks/c/benchfs.c $(pkg-config --cflags --libs fuse3) -o "$c_bin"
+  gcc -O2 -Wall -Wextra -Werror -pthread tests/FuseGen.Benchmarks/driver/driver.c -o "$driver"
+  if [[ " $impls " == *" aot "* ]]; then
+    echo "publishing BenchFs NativeAOT (net9.0, linux-x64, Release)..."
+    dotnet publish samples/BenchFs/BenchFs.csproj -c Release -f net9.0 -r linux-x64 -v quiet -nologo >/dev/null
+  fi
+  if [[ " $impls " == *" jit "* ]]; then
+    echo "building BenchFs JIT (net10.0, Release)..."
+    dotnet build samples/BenchFs/BenchFs.csproj -c Release -f net10.0 -v quiet -nologo >/dev/null
+  fi
+fi
+for f in "$c_bin" "$driver"; do [ -x "$f" ] || { echo "bench.sh: $f missing (run without --no-build)" >&2; exit 1; }; done
+
+# ---- mounts: start, wait, verify, stop; all bounded, all cleaned up ----------------------------------------------
+fs_pid=""
+mountpoint=""
+cleanup() {
+  if [ -n "$mountpoint" ]; then
+    if grep -q " $mountpoint " /proc/mounts; then fusermount3 -u "$mountpoint" 2>/dev/null || fusermount3 -uz "$mountpoint" 2>/dev/null || true; fi
+    rmdir "$mountpoint" 2>/dev/null || true
+  fi
+  if [ -n "$fs_pid" ] && kill -0 "$fs_pid" 2>/dev/null; then
+    kill -TERM "$fs_pid" 2>/dev/null || true
+    sleep 1
+    kill -KILL "$fs_pid" 2>/dev/null || true
+  fi
+  fs_pid="" mountpoint=""
+}
+trap cleanup EXIT
+trap 'echo "bench.sh: interrupted" >&2; exit 130' INT TERM
+
+is_mounted() { grep -q " $1 fuse" /proc/mounts; }
+
+# start IMPL LOGFILE [extra args...]: mounts on a fresh temp dir; sets fs_pid and mountpoint.
+start() {
+  local impl=$1 log=$2
+  shift 2
+  mountpoint=$(mktemp -d /tmp/benchfs.XXXXXX)
+  case $impl in
+    c) "$c_bin" "$mountpoint" -f $single -o ro "$@" >"$log" 2>&1 & ;;
+    aot) "$aot_bin" "$mountpoint" -f $single -o ro "$@" >"$log" 2>&1 & ;;
+    jit) dotnet "$jit_dll" "$mountpoint" -f $single -o ro "$@" >"$log" 2>&1 & ;;
+  esac
+  fs_pid=$!
+  for _ in $(seq 600); do
+    is_mounted "$mountpoint" && return 0
+    kill -0 "$fs_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "bench.sh: $impl did not mount on $mountpoint (log: $log)" >&2
+  tail -5 "$log" >&2 || true
+  exit 1
+}
+
+# stop: unmounts; escalates to a lazy unmount and signals if the filesystem does not exit.
+stop() {
+  local status=0
+  fusermount3 -u "$mountpoint" 2>/dev/null || true
+  for _ in $(seq 100); do kill -0 "$fs_pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$fs_pid" 2>/dev/null; then
+    echo "bench.sh: filesystem $fs_pid did not exit after unmount; forcing" >&2
+    fusermount3 -uz "$mountpoint" 2>/dev/null || true
+    kill -TERM "$fs_pid" 2>/dev/null || true
+    sleep 2
+    kill -KILL "$fs_pid" 2>/dev/null || true
+    status=1
+  fi
+  wait "$fs_pid" 2>/dev/null || status=$?
+  is_mounted "$mountpoint" && { fusermount3 -uz "$mountpoint" 2>/dev/null || true; }
+  rmdir "$mountpoint" 2>/dev/null || true
+  fs_pid="" mountpoint=""
+  return $status
+}
+
+# Expected hashes: BENCHFS.md's for the default size, otherwise the content rule generated by the driver.
+hello_sha=03ba204e50d126e4674c005e04d82e84c21366780af1f43bd54a37816b6ab340
+many_sha=e5c4030bc01d8ccb63108e50e08a73ddf80b471af66444421d498c8892387031
+if [ "$BENCH_BIG_MB" -eq 1024 ]; then
+  big_sha=05918aaf341f1581d92f4c74118cad84aec9c9c3aa058ea856972bd4fa93c9b0
+else
+  big_sha=$("$driver" gen $((BENCH_BIG_MB * 1048576)) | sha256sum | cut -d' ' -f1)
+fi
+last_many=$(printf 'many/f%05d' $((BENCH_FILES - 1)))
+declare -A verified_big=()
+
+verify() {
+  local impl=$1 name sha expected
+  local checks=("hello $hello_sha")
+  [ "$BENCH_FILES" -gt 0 ] && checks+=("$last_many $many_sha")
+  if [ "$verify_big" = every ] || { [ "$verify_big" = first ] && [ -z "${verified_big[$impl]:-}" ]; }; then
+    checks+=("big $big_sha")
+    verified_big[$impl]=1
+  fi
+  for check in "${checks[@]}"; do
+    name=${check% *} expected=${check#* }
+    sha=$(timeout "$timeout_s" sha256sum "$mountpoint/$name" | cut -d' ' -f1) || { echo "bench.sh: $impl: cannot read $name" >&2; exit 1; }
+    [ "$sha" = "$expected" ] || { echo "bench.sh: $impl serves wrong bytes for $name ($sha, expected $expected)" >&2; exit 1; }
+  done
+}
+
+rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
+field() { tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"; }
+
+# ---- calibration: real request counts from libfuse's debug log ---------------------------------------------------
+if [ $calibrate -eq 1 ]; then
+  echo "requests per workload: driver estimate vs libfuse -d (C twin, BENCH_BIG_MB=$BENCH_BIG_MB BENCH_FILES=$BENCH_FILES)"
+  for w in $workloads; do
+    log=$bench/logs/calibrate-$w.log
+    start c "$log" -d
+    line=$(timeout "$timeout_s" "$driver" ${driver_args[$w]} "$w" "$mountpoint")
+    sleep 0.5
+    stop || true
+    counts=$(awk '/opcode:/ { for (i = 1; i <= NF; i++) if ($i == "opcode:") { c[$(i+1)]++; if ($(i+1) != "INIT" && $(i+1) != "DESTROY") t++ } }
+                  END { for (k in c) printf "%s=%d ", k, c[k]; printf "total=%d", t }' "$log")
+    printf '%-10s estimate=%-9s measured: %s\n' "$w" "$(field requests "$line")" "$counts"
+  done
+  exit 0
+fi
+
+# ---- measurement ---------------------------------------------------------------------------------------------------
+stamp=$(date -u +%Y%m%d-%H%M%S)
+out=${out:-$bench/results-$stamp.md}
+raw=${out%.md}.tsv
+: >"$raw"
+loop=$([ -n "$single" ] && echo "single-threaded (-s)" || echo "multithreaded (default)")
+echo "BenchFs: $reps rep(s) of [$workloads] on [$impls], $loop, big=${BENCH_BIG_MB} MiB, files=$BENCH_FILES"
+
+for w in $workloads; do
+  for rep in $(seq "$reps"); do
+    for impl in $impls; do
+      log=$bench/logs/$w-$impl-$rep.log
+      start "$impl" "$log"
+      verify "$impl"
+      if ! line=$(timeout "$timeout_s" "$driver" --fs-pid "$fs_pid" ${driver_args[$w]} "$w" "$mountpoint"); then
+        echo "bench.sh: $w on $impl failed or timed out (log: $log)" >&2
+        exit 1
+      fi
+      rss=$(rss_kib "$fs_pid")
+      stop || { echo "bench.sh: $impl did not stop cleanly (log: $log)" >&2; exit 1; }
+      requests=$(field requests "$line")
+      cpu_us=$(awk -v ns="$(field fs_cpu_ns "$line")" -v r="$requests" 'BEGIN { printf "%.3f", ns / 1000 / r }')
+      value=$(field value "$line")
+      printf '%s\t%s\t%s\t%s\t%s\n' "$w" value "$impl" "$rep" "$value" >>"$raw"
+      [ "$w" = latency ] && printf '%s\t%s\t%s\t%s\t%s\n' "$w" p99 "$impl" "$rep" "$(field p99_us "$line")" >>"$raw"
+      printf '%s\t%s\t%s\t%s\t%s\n' "$w" cpu "$impl" "$rep" "$cpu_us" "$w" rss "$impl" "$rep" "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" >>"$raw"
+      printf '  %-9s rep %d %-3s %s %s  cpu/req %s us  rss %s KiB\n' "$w" "$rep" "$impl" "$value" "$(field unit "$line")" "$cpu_us" "$rss"
+    done
+  done
+done
+
+# ---- the table: median (min–max) per implementation, and of the per-repetition ratios FuseGen/C -------------------
+units() {
+  case "$1/$2" in
+    seqread/value) echo "throughput, MiB/s ↑" ;;
+    randread/value|stat/value|openclose/value) echo "throughput, ops/s ↑" ;;
+    readdir/value) echo "throughput, entries/s ↑" ;;
+    latency/value) echo "p50, µs ↓" ;;
+    latency/p99) echo "p99, µs ↓" ;;
+    */cpu) echo "CPU per request, µs ↓" ;;
+    */rss) echo "RSS at end, MiB ↓" ;;
+  esac
+}
+summary=$(awk -F'\t' '
+  { v[$1 FS $2 FS $3 FS $4] = $5; print }
+  END {
+    for (k in v) {
+      split(k, p, FS)
+      if (p[3] != "c" && ((p[1] FS p[2] FS "c" FS p[4]) in v) && v[p[1] FS p[2] FS "c" FS p[4]] > 0)
+        printf "%s\t%s\t%s/c\t%s\t%.6f\n", p[1], p[2], p[3], p[4], v[k] / v[p[1] FS p[2] FS "c" FS p[4]]
+    }
+  }' "$raw" | sort -t$'\t' -k1,1 -k2,2 -k3,3 -k5,5g | awk -F'\t' '
+  function fmt(x, ratio) {
+    if (ratio) return sprintf("%.2f", x)
+    return x >= 1e6 ? sprintf("%.2fM", x / 1e6) : x >= 1e4 ? sprintf("%.1fk", x / 1e3) : x >= 100 ? sprintf("%.0f", x) : x >= 10 ? sprintf("%.1f", x) : sprintf("%.2f", x)
+  }
+  function flush() {
+    if (n == 0) return
+    median = n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    ratio = key ~ /\/c$/
+    printf "%s\t%s\n", key, (n == 1 ? fmt(median, ratio) : fmt(median, ratio) " (" fmt(a[1], ratio) "–" fmt(a[n], ratio) ")")
+    n = 0
+  }
+  { k = $1 FS $2 FS $3; if (k != key) { flush(); key = k } a[++n] = $5 }
+  END { flush() }')
+
+cell() { awk -F'\t' -v k="$1	$2	$3" '$1 FS $2 FS $3 == k { print $4 }' <<<"$summary"; }
+header="| workload | metric |"
+rule="|---|---|"
+for impl in $impls; do header+=" ${impl_name[$impl]} |"; rule+="---|"; done
+for impl in $impls; do [ "$impl" = c ] || { header+=" ${impl_name[$impl]#FuseGen } / C |"; rule+="---|"; }; done
+table=$(
+  echo "$header"
+  echo "$rule"
+  for w in $workloads; do
+    metrics="value cpu rss"
+    [ "$w" = latency ] && metrics="value p99 cpu rss"
+    for m in $metrics; do
+      row="| $w | $(units "$w" "$m") |"
+      for impl in $impls; do row+=" $(cell "$w" "$m" "$impl") |"; done
+      for impl in $impls; do [ "$impl" = c ] || row+=" $(cell "$w" "$m" "$impl/c") |"; done
+      echo "$row"
+    done
+  done
+)
+
+libfuse=$(pkg-config --modversion fuse3 2>/dev/null || echo unknown)
+cpu_model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+{
+  echo "# BenchFs results, $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "- machine: $(nproc) CPUs ($cpu_model), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), kernel $(uname -r), libfuse $libfuse, .NET SDK $(dotnet --version 2>/dev/null || echo '?')"
+  echo "- options: $loop loop, -f -o ro; big=${BENCH_BIG_MB} MiB, files=$BENCH_FILES; $reps repetition(s), implementations alternating per repetition; sha256 of big: $verify_big mount"
+  echo "- counts: $(for w in $workloads; do printf '%s %s; ' "$w" "${driver_args[$w]}"; done)"
+  echo "- cells: median (min–max) over repetitions; ratios are FuseGen / C per repetition (>1 is better for throughput, worse for latency, CPU and RSS); CPU per request = the filesystem process's CPU time (all threads) during the driver's run / requests the workload makes (the driver's count, checked with scripts/bench.sh --calibrate)"
+  echo
+  echo "$table"
+  echo
+  echo "Raw values: $(basename "$raw") (workload, metric, implementation, repetition, value)."
+} >"$out"
+echo
+cat "$out"
+echo
+echo "results: $out"

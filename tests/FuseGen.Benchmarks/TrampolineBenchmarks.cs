@@ -1,0 +1,120 @@
+using System;
+using System.Runtime.InteropServices;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using FuseGen.Interop;
+using FuseGen.Tests.Trampolines;
+
+namespace FuseGen.Benchmarks;
+
+/// <summary>
+/// One request of each hot operation, entering the filesystem the way libfuse does (a native call of the table's
+/// function pointer), without a kernel: FuseGen's generated trampolines into samples/BenchFs against
+/// <see cref="DelegateBinding"/> into the same filesystem written with strings and arrays. The fake
+/// <c>fuse_get_context</c> and filler are the runtime tests' (FakeFuse, FakeFiller).
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public unsafe class TrampolineBenchmarks
+{
+    private const int ReadSize = 128 * 1024;
+    private const long ReadOffset = (37L * 1024 * 1024) + (5 * ReadSize);
+
+    private FakeFuse fuse = null!;
+    private FuseOperations* fuseGen;
+    private DelegateBinding binding = null!;
+    private NativeBlock statPath = null!;
+    private NativeBlock bigPath = null!;
+    private NativeBlock manyPath = null!;
+    private NativeBlock stat = null!;
+    private NativeBlock buffer = null!;
+    private NativeBlock fileInfo = null!;
+
+    /// <summary>Entries in many/ (the readdir benchmark lists them, plus . and ..).</summary>
+    public static int Files => 1000;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var tree = new global::BenchFs.BenchTree(bigMegabytes: 1024, files: Files);
+        var fileSystem = new global::BenchFs.BenchFs(tree, owner: 1000, group: 1000);
+        fuse = new FakeFuse();
+        fuse.Serve(fileSystem);
+        fuseGen = FakeFuse.FillOperations(fileSystem);
+        binding = new DelegateBinding(new DelegateBenchFs(tree).Operations);
+        statPath = NativeBlock.CString("/many/f00421");
+        bigPath = NativeBlock.CString("/big");
+        manyPath = NativeBlock.CString("/many");
+        stat = new NativeBlock(NativeStat.MaxSize);
+        buffer = new NativeBlock(ReadSize);
+        fileInfo = new NativeBlock(64);
+        FakeFiller.Reset();
+        Check();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        NativeMemory.Free(fuseGen);
+        fuse.Dispose();
+        foreach (var block in new[] { statPath, bigPath, manyPath, stat, buffer, fileInfo })
+        {
+            block.Dispose();
+        }
+    }
+
+    [Benchmark(Baseline = true, Description = "delegate")]
+    [BenchmarkCategory("getattr")]
+    public int GetattrDelegate() => binding.Getattr(statPath.Pointer, stat.Pointer, null);
+
+    [Benchmark(Description = "FuseGen")]
+    [BenchmarkCategory("getattr")]
+    public int GetattrFuseGen() => fuseGen->getattr(statPath.Pointer, stat.Pointer, null);
+
+    [Benchmark(Baseline = true, Description = "delegate")]
+    [BenchmarkCategory("read 128 KiB")]
+    public int ReadDelegate() => binding.Read(bigPath.Pointer, buffer.Pointer, ReadSize, ReadOffset, fileInfo.Pointer);
+
+    [Benchmark(Description = "FuseGen")]
+    [BenchmarkCategory("read 128 KiB")]
+    public int ReadFuseGen() => fuseGen->read(bigPath.Pointer, buffer.Pointer, ReadSize, ReadOffset, fileInfo.Pointer);
+
+    [Benchmark(Baseline = true, Description = "delegate")]
+    [BenchmarkCategory("readdir 1,000")]
+    public int ReaddirDelegate() => binding.Readdir(manyPath.Pointer, FakeFiller.Buffer, FakeFiller.CountPointer, 0, null, 0);
+
+    [Benchmark(Description = "FuseGen")]
+    [BenchmarkCategory("readdir 1,000")]
+    public int ReaddirFuseGen() => fuseGen->readdir(manyPath.Pointer, FakeFiller.Buffer, FakeFiller.CountPointer, 0, null, 0);
+
+    /// <summary>Both dispatches give the same answers, so the comparison is of equal work.</summary>
+    private void Check()
+    {
+        Require(GetattrDelegate() == 0 && GetattrFuseGen() == 0, "getattr failed");
+        var size = NativeStat.Read(stat.Pointer).Size;
+        Require(size == global::BenchFs.BenchTree.ManyFileSize, $"getattr size {size}");
+        Require(ReadDelegate() == ReadSize, "delegate read failed");
+        var first = buffer.Span[0];
+        var last = buffer.Span[ReadSize - 1];
+        buffer.Span.Clear();
+        Require(ReadFuseGen() == ReadSize, "FuseGen read failed");
+        Require(first == Rule(ReadOffset) && last == Rule(ReadOffset + ReadSize - 1), "delegate read: wrong bytes");
+        Require(buffer.Span[0] == first && buffer.Span[ReadSize - 1] == last, "FuseGen read: wrong bytes");
+        FakeFiller.Reset();
+        Require(ReaddirDelegate() == 0 && FakeFiller.Counted == Files + 2, $"delegate readdir: {FakeFiller.Counted} entries");
+        FakeFiller.Reset();
+        Require(ReaddirFuseGen() == 0 && FakeFiller.Counted == Files + 2, $"FuseGen readdir: {FakeFiller.Counted} entries");
+        Require(FakeFiller.ForeignBuffers == 0, "filler saw a foreign buffer");
+    }
+
+    private static byte Rule(long offset) => (byte)(((offset * 7) + 13) % 251);
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(message);
+        }
+    }
+}
