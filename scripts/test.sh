@@ -13,11 +13,9 @@ log=$(mktemp)
 status=0
 dotnet test FuseGen.slnx -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
 
-# One closing line over all test assemblies.
-awk '/(Passed|Failed)! +- Failed:/ {
-       gsub(/,/, ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
-     }
-     END { printf "%d passed, %d failed, %d skipped\n", p, f, s; if (p == 0) exit 1 }' "$log" || status=1
+# One closing line over all test assemblies (the console logger prints "Passed: N" etc. per assembly).
+awk '/^ +Passed: [0-9]+$/ { p += $2 } /^ +Failed: [0-9]+$/ { f += $2 } /^ +Skipped: [0-9]+$/ { s += $2 }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s; if (p == 0 || f > 0) exit 1 }' "$log" || status=1
 rm -f "$log"
 
 left=$(grep -E ' fuse(\.| )' /proc/mounts | awk '{print $2}' || true)
