@@ -104,6 +104,13 @@ internal sealed class CommandLine
                 case "max_threads":
                     Options.MaxThreads = Number(name, value);
                     break;
+                case "use_ino" when value is null:
+                    // libfuse 2 options that libfuse 3 only takes in fuse_config: FuseGen sets them there.
+                    Options.UseIno = true;
+                    break;
+                case "direct_io" when value is null:
+                    Options.DirectIo = true;
+                    break;
                 case "":
                     break;
                 default:
