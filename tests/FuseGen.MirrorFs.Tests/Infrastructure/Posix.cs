@@ -321,3 +321,15 @@ internal static partial class Posix
     [LibraryImport("libc.so.6")]
     public static partial uint geteuid();
 }
+
+internal static unsafe partial class Posix
+{
+    [LibraryImport("libc.so.6", SetLastError = true)]
+    public static partial nint fdopendir(int fd);
+
+    [LibraryImport("libc.so.6", SetLastError = true)]
+    public static partial nint read(int fd, byte* buffer, nuint count);
+
+    [LibraryImport("libc.so.6", SetLastError = true)]
+    public static partial nint write(int fd, byte* buffer, nuint count);
+}
