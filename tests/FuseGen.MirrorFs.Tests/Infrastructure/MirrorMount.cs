@@ -126,7 +126,7 @@ public sealed class MirrorMount : IDisposable
     public void Dispose()
     {
         watchdog.Dispose();
-        Stop();
+        Stop(StopTimeout);
         try
         {
             if (MountTable.IsMounted(MountPoint))
@@ -158,10 +158,11 @@ public sealed class MirrorMount : IDisposable
     {
         TimedOut = true;
         Log("watchdog: the test did not finish in time; unmounting and killing MirrorFs");
-        Stop();
+        Stop(TimeSpan.FromSeconds(1));
     }
 
-    private void Stop()
+    /// <summary>Unmounts (-u, then -uz) and waits up to <paramref name="exitWait"/> for the daemon before killing it.</summary>
+    private void Stop(TimeSpan exitWait)
     {
         if (Interlocked.Exchange(ref stopped, 1) != 0)
         {
@@ -178,7 +179,7 @@ public sealed class MirrorMount : IDisposable
             }
         }
 
-        if (!process.WaitForExit(StopTimeout))
+        if (!process.WaitForExit(exitWait))
         {
             Log("MirrorFs did not exit after the unmount; killing it");
             process.Kill(entireProcessTree: true);
