@@ -1,5 +1,6 @@
 using System;
 using FuseGen;
+using FuseGen.Interop;
 using MirrorFs.Interop;
 
 namespace MirrorFs;
@@ -26,7 +27,7 @@ internal sealed unsafe partial class MirrorFs
     /// <summary>
     /// Hands out entries from <paramref name="offset"/> on, each with the source's <c>d_off</c> as the offset to resume
     /// after it, until the kernel's buffer is full; the entry that did not fit is handed out first next time.
-    /// Entries carry the inode number and type (libfuse looks the rest up for readdirplus).
+    /// Entries carry the inode number and type, or for readdirplus all their attributes.
     /// </summary>
     [Readdir]
     private static Errno ReadDirectory(ref DirectoryFiller entries, long offset, OpenDirectory directory)
@@ -59,8 +60,7 @@ internal sealed unsafe partial class MirrorFs
                 }
 
                 var entry = directory.Peek();
-                var stat = new Stat { Inode = entry.Inode, Mode = (uint)entry.Type << 12 };
-                if (!entries.Add(entry.Name, in stat, entry.NextCookie))
+                if (!Add(ref entries, directory, in entry))
                 {
                     return Errno.None;
                 }
@@ -69,6 +69,36 @@ internal sealed unsafe partial class MirrorFs
                 directory.Position = entry.NextCookie;
             }
         }
+    }
+
+    /// <summary>
+    /// Adds one entry. For readdirplus the kernel caches the attributes given here as if looked up, so they are the
+    /// entry's full fstatat; an entry gone by then is added by name only (the kernel then ignores its attributes).
+    /// Otherwise the inode number and type are all libfuse passes on.
+    /// </summary>
+    private static bool Add(ref DirectoryFiller entries, OpenDirectory directory, in DirectoryEntry entry)
+    {
+        Stat stat;
+        if (entries.IsPlus)
+        {
+            var native = stackalloc byte[NativeStat.MaxSize];
+            fixed (byte* name = entry.Name)
+            {
+                // The name is NUL-terminated in the getdents buffer.
+                if (LibC.fstatat(directory.Descriptor, name, native, LibC.AT_SYMLINK_NOFOLLOW) == -1)
+                {
+                    return entries.Add(entry.Name, entry.NextCookie);
+                }
+            }
+
+            stat = NativeStat.Read(native);
+        }
+        else
+        {
+            stat = new Stat { Inode = entry.Inode, Mode = (uint)entry.Type << 12 };
+        }
+
+        return entries.Add(entry.Name, in stat, entry.NextCookie);
     }
 
     [Releasedir]
