@@ -55,10 +55,13 @@ public sealed class MountOptions
     /// <summary>Seconds the kernel caches failed lookups (<c>negative_timeout</c>); null keeps libfuse's 0.</summary>
     public double? NegativeTimeout { get; set; }
 
-    /// <summary>Pass <see cref="Stat.Inode"/> to the kernel (<c>use_ino</c>).</summary>
+    /// <summary>
+    /// Pass <see cref="Stat.Inode"/> to the kernel (<c>use_ino</c>). libfuse 3 has no such mount option: FuseGen sets
+    /// it in <c>fuse_config</c> before the filesystem's own <see cref="InitAttribute"/> runs.
+    /// </summary>
     public bool UseIno { get; set; }
 
-    /// <summary>Bypass the page cache (<c>direct_io</c>).</summary>
+    /// <summary>Bypass the page cache (<c>direct_io</c>); set in <c>fuse_config</c> like <see cref="UseIno"/>.</summary>
     public bool DirectIo { get; set; }
 
     /// <summary>Keep file data cached across opens (<c>kernel_cache</c>).</summary>
@@ -84,7 +87,11 @@ public sealed class MountOptions
         return copy;
     }
 
-    /// <summary>The <c>-o</c> options libfuse's <c>fuse_new</c> receives.</summary>
+    /// <summary>
+    /// The <c>-o</c> options libfuse's <c>fuse_new</c> receives. <see cref="UseIno"/> and <see cref="DirectIo"/> are not
+    /// among them: libfuse 3 rejects <c>-o use_ino</c> and <c>-o direct_io</c> ("unknown option"), so they go into
+    /// <c>fuse_config</c> at init instead.
+    /// </summary>
     internal List<string> LibfuseOptions(string typeName)
     {
         var options = new List<string>
@@ -112,8 +119,6 @@ public sealed class MountOptions
         Flag(DefaultPermissions, "default_permissions");
         Flag(ReadOnly, "ro");
         Flag(AutoUnmount, "auto_unmount");
-        Flag(UseIno, "use_ino");
-        Flag(DirectIo, "direct_io");
         Flag(KernelCache, "kernel_cache");
         Number(EntryTimeout, "entry_timeout");
         Number(AttrTimeout, "attr_timeout");

@@ -116,6 +116,13 @@ internal sealed class CommandLine
                 case "nonempty":
                     // libfuse 2 needed it to mount over a non-empty directory; libfuse 3 always allows that.
                     break;
+                case "use_ino" when value is null:
+                    // libfuse 2 options that libfuse 3 only takes in fuse_config: FuseGen sets them there.
+                    Options.UseIno = true;
+                    break;
+                case "direct_io" when value is null:
+                    Options.DirectIo = true;
+                    break;
                 case "":
                     break;
                 default:

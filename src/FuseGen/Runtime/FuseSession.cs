@@ -285,6 +285,28 @@ internal sealed unsafe class FuseSession
         return message.Length > 0 ? message : fallback;
     }
 
+    /// <summary>
+    /// The options libfuse 3 takes only in <c>fuse_config</c>, set before the filesystem's own init so that it can
+    /// still change them.
+    /// </summary>
+    private void Configure(fuse_config* config)
+    {
+        if (config == null)
+        {
+            return;
+        }
+
+        if (options.UseIno)
+        {
+            config->use_ino = 1;
+        }
+
+        if (options.DirectIo)
+        {
+            config->direct_io = 1;
+        }
+    }
+
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     private static void* OnInit(void* connection, void* config)
     {
@@ -292,6 +314,7 @@ internal sealed unsafe class FuseSession
         try
         {
             var session = Unsafe.As<FuseSession>(GCHandle.FromIntPtr((nint)context->private_data).Target!);
+            session.Configure((fuse_config*)config);
             if (session.userInit != null)
             {
                 session.userInit(connection, config);

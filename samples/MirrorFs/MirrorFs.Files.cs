@@ -1,0 +1,197 @@
+using System;
+using FuseGen;
+using MirrorFs.Interop;
+using FileInfo = FuseGen.FileInfo;
+
+namespace MirrorFs;
+
+/// <summary>Open files: each keeps its source descriptor (<see cref="OpenFile"/>) from open or create to release.</summary>
+internal sealed unsafe partial class MirrorFs
+{
+    // The kernel strips O_CREAT, O_EXCL and O_NOCTTY from open; a daemon never wants a controlling terminal.
+    private const int NotForOpen = LibC.O_CREAT | LibC.O_EXCL | LibC.O_NOCTTY;
+
+    /// <summary>
+    /// Opens with the caller's flags (access mode, O_TRUNC, O_APPEND, O_DIRECT, O_SYNC...), never following a link
+    /// the source may have grown since the kernel looked the name up.
+    /// </summary>
+    /// <remarks>A typed handle can only fail by exception: <see cref="FuseException"/> carries the errno unchanged.</remarks>
+    [Open]
+    private OpenFile Open(ReadOnlySpan<byte> path, ref FileInfo file)
+    {
+        var flags = (int)file.Flags & ~NotForOpen;
+        var error = Resolve(path, out var at);
+        if (error != Errno.None)
+        {
+            throw new FuseException(error);
+        }
+
+        using (at)
+        {
+            var fd = LibC.openat(at.Directory, at.Name, flags | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, 0);
+            return fd >= 0 ? new OpenFile(fd, flags) : throw new FuseException(LibC.LastErrno);
+        }
+    }
+
+    /// <summary>
+    /// Creates and opens. The node is created with O_EXCL so that only a file this call made is given to the caller;
+    /// when the caller did not ask for O_EXCL and the name exists by now, the existing file is opened as it is.
+    /// </summary>
+    [Create]
+    private OpenFile Create(ReadOnlySpan<byte> path, uint mode, ref FileInfo file, FuseContext caller)
+    {
+        var flags = (int)file.Flags & ~LibC.O_NOCTTY;
+        var error = Resolve(path, out var at);
+        if (error != Errno.None)
+        {
+            throw new FuseException(error);
+        }
+
+        using (at)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                int fd;
+                using (Ownership.AsCaller(caller))
+                {
+                    fd = LibC.openat(at.Directory, at.Name, flags | LibC.O_CREAT | LibC.O_EXCL | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, mode);
+                }
+
+                if (fd >= 0)
+                {
+                    Ownership.GiveToCaller(fd, caller, mode);
+                    return new OpenFile(fd, flags & ~(LibC.O_CREAT | LibC.O_EXCL));
+                }
+
+                var created = LibC.LastErrno;
+                if (created != Errno.EEXIST || (flags & LibC.O_EXCL) != 0 || attempt == 8)
+                {
+                    throw new FuseException(created);
+                }
+
+                fd = LibC.openat(at.Directory, at.Name, (flags & ~(LibC.O_CREAT | LibC.O_EXCL)) | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, 0);
+                if (fd >= 0)
+                {
+                    return new OpenFile(fd, flags & ~(LibC.O_CREAT | LibC.O_EXCL));
+                }
+
+                var opened = LibC.LastErrno;
+                if (opened != Errno.ENOENT)
+                {
+                    throw new FuseException(opened);
+                }
+
+                // Removed again in between: create it after all.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads with pread on the open descriptor. libfuse calls [ReadBuf] instead whenever it exists, so the kernel
+    /// never reaches this; it stays for builds without read_buf and is tested through the operation table.
+    /// </summary>
+    [Read]
+    private static int Read(Span<byte> buffer, long offset, OpenFile file)
+    {
+        fixed (byte* start = buffer)
+        {
+            var done = 0;
+            while (done < buffer.Length)
+            {
+                var count = LibC.pread(file.Descriptor, start + done, (nuint)(buffer.Length - done), offset + done);
+                if (count < 0)
+                {
+                    var error = LibC.LastErrno;
+                    if (error == Errno.EINTR)
+                    {
+                        continue;
+                    }
+
+                    return done > 0 ? done : -(int)error;
+                }
+
+                if (count == 0)
+                {
+                    break;
+                }
+
+                done += (int)count;
+            }
+
+            return done;
+        }
+    }
+
+    /// <summary>Writes with pwrite on the open descriptor; like [Read], shadowed by [WriteBuf].</summary>
+    [Write]
+    private static int Write(ReadOnlySpan<byte> path, ReadOnlySpan<byte> data, long offset, OpenFile file)
+    {
+        fixed (byte* start = data)
+        {
+            var done = 0;
+            while (done < data.Length)
+            {
+                var count = LibC.pwrite(file.Descriptor, start + done, (nuint)(data.Length - done), offset + done);
+                if (count < 0)
+                {
+                    var error = LibC.LastErrno;
+                    if (error == Errno.EINTR)
+                    {
+                        continue;
+                    }
+
+                    return done > 0 ? done : -(int)error;
+                }
+
+                done += (int)count;
+            }
+
+            return done;
+        }
+    }
+
+    /// <summary>Points the reply at the descriptor: libfuse splices the data to the kernel without copying it here.</summary>
+    [ReadBuf]
+    private static void ReadBuffer(FuseBufferReply reply, long size, long offset, OpenFile file) =>
+        reply.FromFile(file.Descriptor, offset, size);
+
+    /// <summary>Moves the data to the descriptor (splice when it arrived in a pipe).</summary>
+    [WriteBuf]
+    private static int WriteBuffer(FuseBufferVector data, long offset, OpenFile file) =>
+        checked((int)data.WriteTo(file.Descriptor, offset));
+
+    /// <summary>Each close() of a caller's descriptor: close a duplicate, so the source sees a close too (NFS flushes on it).</summary>
+    [Flush]
+    private static Errno Flush(OpenFile file)
+    {
+        var duplicate = LibC.dup(file.Descriptor);
+        return duplicate < 0 ? LibC.LastErrno : LibC.Check(LibC.close(duplicate));
+    }
+
+    [Release]
+    private static void Release(OpenFile file) => file.Dispose();
+
+    [Fsync]
+    private static Errno Fsync(bool dataOnly, OpenFile file) =>
+        LibC.Check(dataOnly ? LibC.fdatasync(file.Descriptor) : LibC.fsync(file.Descriptor));
+
+    /// <summary>Every mode (allocate, keep size, punch hole, zero, collapse, insert) goes to the source as it came.</summary>
+    [Fallocate]
+    private static Errno Fallocate(int mode, long offset, long length, OpenFile file) =>
+        LibC.Check(LibC.fallocate(file.Descriptor, mode, offset, length));
+
+    [CopyFileRange]
+    private static long CopyFileRange(ReadOnlySpan<byte> pathIn, OpenFile input, long offsetIn, ReadOnlySpan<byte> pathOut, OpenFile output, long offsetOut, long size, int flags)
+    {
+        var count = LibC.copy_file_range(input.Descriptor, &offsetIn, output.Descriptor, &offsetOut, (nuint)size, (uint)flags);
+        return count < 0 ? -(long)LibC.LastErrno : count;
+    }
+
+    /// <summary>SEEK_DATA and SEEK_HOLE on the descriptor (the kernel handles the other whence values itself).</summary>
+    [Lseek]
+    private static long Seek(long offset, int whence, OpenFile file)
+    {
+        var position = LibC.lseek(file.Descriptor, offset, whence);
+        return position < 0 ? -(long)LibC.LastErrno : position;
+    }
+}

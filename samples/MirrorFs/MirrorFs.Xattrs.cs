@@ -1,0 +1,158 @@
+using System;
+using System.Buffers.Text;
+using FuseGen;
+using MirrorFs.Interop;
+
+namespace MirrorFs;
+
+/// <summary>
+/// Extended attributes of the node itself, never of what a symbolic link points at: the node is opened with
+/// <c>O_PATH|O_NOFOLLOW</c> and the attribute calls go to <c>/proc/self/fd/N</c> (as passthrough_hp does). The magic
+/// link leads to the node, a symbolic link included, for every file type and any depth of path.
+/// </summary>
+internal sealed unsafe partial class MirrorFs
+{
+    // XATTR_NAME_MAX; the kernel refuses longer names before asking.
+    private const int MaxNameLength = 255;
+    private const int ProcPathSize = 32;
+
+    [Setxattr]
+    private Errno SetExtendedAttribute(ReadOnlySpan<byte> path, ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, int flags)
+    {
+        if (name.Length > MaxNameLength)
+        {
+            return Errno.ERANGE;
+        }
+
+        var node = OpenNode(path);
+        if (node < 0)
+        {
+            return (Errno)(-node);
+        }
+
+        var procPath = stackalloc byte[ProcPathSize];
+        WriteProcPath(node, procPath);
+        try
+        {
+            fixed (byte* attribute = SourcePath.Terminated(name, stackalloc byte[MaxNameLength + 1]))
+            fixed (byte* bytes = value)
+            {
+                return LibC.Check(LibC.setxattr(procPath, attribute, bytes, (nuint)value.Length, flags));
+            }
+        }
+        finally
+        {
+            LibC.close(node);
+        }
+    }
+
+    /// <summary>The value's length; with an empty buffer only measured (FuseGen's size probe), ERANGE when too small.</summary>
+    [Getxattr]
+    private int GetExtendedAttribute(ReadOnlySpan<byte> path, ReadOnlySpan<byte> name, Span<byte> buffer)
+    {
+        if (name.Length > MaxNameLength)
+        {
+            return -(int)Errno.ERANGE;
+        }
+
+        var node = OpenNode(path);
+        if (node < 0)
+        {
+            return node;
+        }
+
+        var procPath = stackalloc byte[ProcPathSize];
+        WriteProcPath(node, procPath);
+        try
+        {
+            fixed (byte* attribute = SourcePath.Terminated(name, stackalloc byte[MaxNameLength + 1]))
+            fixed (byte* value = buffer)
+            {
+                return LibC.Count(LibC.getxattr(procPath, attribute, value, (nuint)buffer.Length));
+            }
+        }
+        finally
+        {
+            LibC.close(node);
+        }
+    }
+
+    /// <summary>The names, NUL-separated; sized and range-checked like <see cref="GetExtendedAttribute"/>.</summary>
+    [Listxattr]
+    private int ListExtendedAttributes(ReadOnlySpan<byte> path, Span<byte> buffer)
+    {
+        var node = OpenNode(path);
+        if (node < 0)
+        {
+            return node;
+        }
+
+        var procPath = stackalloc byte[ProcPathSize];
+        WriteProcPath(node, procPath);
+        try
+        {
+            fixed (byte* list = buffer)
+            {
+                return LibC.Count(LibC.listxattr(procPath, list, (nuint)buffer.Length));
+            }
+        }
+        finally
+        {
+            LibC.close(node);
+        }
+    }
+
+    [Removexattr]
+    private Errno RemoveExtendedAttribute(ReadOnlySpan<byte> path, ReadOnlySpan<byte> name)
+    {
+        if (name.Length > MaxNameLength)
+        {
+            return Errno.ERANGE;
+        }
+
+        var node = OpenNode(path);
+        if (node < 0)
+        {
+            return (Errno)(-node);
+        }
+
+        var procPath = stackalloc byte[ProcPathSize];
+        WriteProcPath(node, procPath);
+        try
+        {
+            fixed (byte* attribute = SourcePath.Terminated(name, stackalloc byte[MaxNameLength + 1]))
+            {
+                return LibC.Check(LibC.removexattr(procPath, attribute));
+            }
+        }
+        finally
+        {
+            LibC.close(node);
+        }
+    }
+
+    /// <summary>An <c>O_PATH|O_NOFOLLOW</c> descriptor of the node, or -errno.</summary>
+    private int OpenNode(ReadOnlySpan<byte> path)
+    {
+        var error = Resolve(path, out var at);
+        if (error != Errno.None)
+        {
+            return -(int)error;
+        }
+
+        using (at)
+        {
+            var fd = LibC.openat(at.Directory, at.Name, LibC.O_PATH | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, 0);
+            return fd >= 0 ? fd : -(int)LibC.LastErrno;
+        }
+    }
+
+    /// <summary>Writes "/proc/self/fd/N" and a NUL into <paramref name="buffer"/> (<see cref="ProcPathSize"/> bytes).</summary>
+    private static void WriteProcPath(int descriptor, byte* buffer)
+    {
+        var text = new Span<byte>(buffer, ProcPathSize);
+        "/proc/self/fd/"u8.CopyTo(text);
+        Utf8Formatter.TryFormat(descriptor, text.Slice(14), out var written);
+        text[14 + written] = 0;
+    }
+}

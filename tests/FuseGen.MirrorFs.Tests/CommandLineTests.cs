@@ -1,0 +1,56 @@
+using System.IO;
+using FuseGen.MirrorFs.Tests.Infrastructure;
+using Xunit;
+
+namespace FuseGen.MirrorFs.Tests;
+
+/// <summary><c>MirrorFs SOURCE MOUNTPOINT [-f] [-d] [-s] [-o opts]</c>: usage errors end with one line and exit code 1, before any mount.</summary>
+public sealed class CommandLineTests
+{
+    [Fact]
+    public void NoSourceIsAUsageError()
+    {
+        var result = MirrorFs("-f");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("usage: MirrorFs SOURCE MOUNTPOINT", result.Error);
+    }
+
+    [Fact]
+    public void AMissingSourceIsReportedWithTheSystemsMessage()
+    {
+        var result = MirrorFs("/nonexistent/source", "/tmp", "-f");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("cannot open source '/nonexistent/source': No such file or directory", result.Error);
+    }
+
+    [Fact]
+    public void ASourceThatIsNotADirectoryIsRefused()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var result = MirrorFs(file, "/tmp", "-f");
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("Not a directory", result.Error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void HelpNamesTheSource()
+    {
+        var result = MirrorFs("--help");
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("usage: MirrorFs SOURCE MOUNTPOINT", result.Output);
+    }
+
+    private static CommandResult MirrorFs(params string[] arguments)
+    {
+        var all = new System.Collections.Generic.List<string> { MountEnvironment.MirrorFsAssembly };
+        all.AddRange(arguments);
+        return Shell.Run(System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", all);
+    }
+}
