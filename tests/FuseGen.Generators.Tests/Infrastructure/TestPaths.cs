@@ -12,7 +12,15 @@ internal static class TestPaths
     /// <summary>The repository root.</summary>
     public static string RepositoryRoot { get; } = Path.GetFullPath(Path.Combine(ProjectDirectory, "..", ".."));
 
-    public static string Input(string name) => Path.Combine(ProjectDirectory, "Inputs", name + ".cs");
+    /// <summary>
+    /// An input filesystem: the sample itself where one exists (samples/NAME/NAME.cs), so the snapshot follows the
+    /// code users read; otherwise Inputs/NAME.cs.
+    /// </summary>
+    public static string Input(string name)
+    {
+        var sample = Path.Combine(RepositoryRoot, "samples", name, name + ".cs");
+        return File.Exists(sample) ? sample : Path.Combine(ProjectDirectory, "Inputs", name + ".cs");
+    }
 
     public static string Snapshot(string name) => Path.Combine(ProjectDirectory, "Snapshots", name + ".g.cs.txt");
 
