@@ -49,10 +49,10 @@ public sealed class MountOptions
     /// <summary>Seconds the kernel caches failed lookups (<c>negative_timeout</c>); null keeps libfuse's 0.</summary>
     public double? NegativeTimeout { get; set; }
 
-    /// <summary>Pass <see cref="Stat.Inode"/> to the kernel (<c>use_ino</c>).</summary>
+    /// <summary>Pass <see cref="Stat.Inode"/> to the kernel (<c>use_ino</c>, set in <c>struct fuse_config</c> at init).</summary>
     public bool UseIno { get; set; }
 
-    /// <summary>Bypass the page cache (<c>direct_io</c>).</summary>
+    /// <summary>Bypass the page cache (<c>direct_io</c>, set in <c>struct fuse_config</c> at init).</summary>
     public bool DirectIo { get; set; }
 
     /// <summary>Keep file data cached across opens (<c>kernel_cache</c>).</summary>
@@ -98,14 +98,29 @@ public sealed class MountOptions
         Flag(DefaultPermissions, "default_permissions");
         Flag(ReadOnly, "ro");
         Flag(AutoUnmount, "auto_unmount");
-        Flag(UseIno, "use_ino");
-        Flag(DirectIo, "direct_io");
         Flag(KernelCache, "kernel_cache");
         Number(EntryTimeout, "entry_timeout");
         Number(AttrTimeout, "attr_timeout");
         Number(NegativeTimeout, "negative_timeout");
         options.AddRange(Options);
         return options;
+    }
+
+    /// <summary>
+    /// Applies the settings libfuse 3 accepts only through <c>struct fuse_config</c> (it rejects <c>-o use_ino</c> and
+    /// <c>-o direct_io</c> as unknown options). Runs in init, before the filesystem's own init.
+    /// </summary>
+    internal unsafe void ApplyTo(Interop.Native.fuse_config* config)
+    {
+        if (UseIno)
+        {
+            config->use_ino = 1;
+        }
+
+        if (DirectIo)
+        {
+            config->direct_io = 1;
+        }
     }
 
     // fuse_opt splits -o lists at commas; a backslash protects one.

@@ -104,6 +104,12 @@ internal sealed class CommandLine
                 case "max_threads":
                     Options.MaxThreads = Number(name, value);
                     break;
+                case "use_ino" when value is null:
+                    Options.UseIno = true;
+                    break;
+                case "direct_io" when value is null:
+                    Options.DirectIo = true;
+                    break;
                 case "":
                     break;
                 default:

@@ -260,6 +260,7 @@ internal sealed unsafe class FuseSession
         try
         {
             var session = Unsafe.As<FuseSession>(GCHandle.FromIntPtr((nint)context->private_data).Target!);
+            session.options.ApplyTo((fuse_config*)config);
             if (session.userInit != null)
             {
                 session.userInit(connection, config);
