@@ -38,6 +38,21 @@ internal static class SignatureMatcher
                 string.Join(" or ", operation.Result.Shapes.Select(s => $"'{s.DisplayType}' ({s.Meaning})"))));
         }
 
+        // An optional slot may be left out, so a parameter that fits one may be meant for a later slot:
+        // Write(ReadOnlySpan<byte> data, long offset) leaves the path out, though data would fit it. Take the first
+        // complete binding in order; only when there is none does the greedy pass below explain what is wrong.
+        var complete = BindFrom(method, operation, 0, 0);
+        if (complete is not null)
+        {
+            bindings.AddRange(complete);
+            if (returnShape is not null)
+            {
+                CheckReturnRequirements(operation, returnShape, bindings, problems);
+            }
+
+            return new SignatureMatch(returnShape, bindings, problems);
+        }
+
         var slotIndex = 0;
         for (var p = 0; p < method.Parameters.Length; p++)
         {
@@ -57,8 +72,7 @@ internal static class SignatureMatcher
             for (var s = slotIndex; s < operation.Slots.Count; s++)
             {
                 var slot = operation.Slots[s];
-                bound = slot.Kind.Shapes.FirstOrDefault(shape => shape.RefKind == refKind &&
-                    (shape.TypeName == typeName || (shape.TypeName == ManagedShape.AnyHandleType && IsHandleType(parameter.Type))));
+                bound = Accepting(slot, parameter, typeName, refKind);
                 if (bound is not null)
                 {
                     bindings.Add(new ParameterBinding(bound, s));
@@ -99,6 +113,60 @@ internal static class SignatureMatcher
 
         return new SignatureMatch(returnShape, bindings, problems);
     }
+
+    /// <summary>
+    /// The bindings of the parameters from <paramref name="parameterIndex"/> on to the slots from
+    /// <paramref name="slotIndex"/> on, in order, skipping only optional slots; null when there is none. Tries each
+    /// slot a parameter fits, earliest first, so it finds what the greedy pass finds whenever that succeeds.
+    /// </summary>
+    private static List<ParameterBinding>? BindFrom(IMethodSymbol method, OperationDescriptor operation, int parameterIndex, int slotIndex)
+    {
+        if (parameterIndex == method.Parameters.Length)
+        {
+            for (var s = slotIndex; s < operation.Slots.Count; s++)
+            {
+                if (!operation.Slots[s].Optional && operation.Slots[s].Kind.Shapes.Count > 0)
+                {
+                    return null;
+                }
+            }
+
+            return new List<ParameterBinding>();
+        }
+
+        var parameter = method.Parameters[parameterIndex];
+        var typeName = TypeName(parameter.Type);
+        var refKind = RefKindOf(parameter.RefKind);
+        var ambient = AmbientParameters.All.FirstOrDefault(a => a.TypeName == typeName && a.RefKind == refKind);
+        if (ambient is not null)
+        {
+            var rest = BindFrom(method, operation, parameterIndex + 1, slotIndex);
+            rest?.Insert(0, new ParameterBinding(ambient, -1));
+            return rest;
+        }
+
+        for (var s = slotIndex; s < operation.Slots.Count; s++)
+        {
+            if (Accepting(operation.Slots[s], parameter, typeName, refKind) is { } shape &&
+                BindFrom(method, operation, parameterIndex + 1, s + 1) is { } rest)
+            {
+                rest.Insert(0, new ParameterBinding(shape, s));
+                return rest;
+            }
+
+            if (!operation.Slots[s].Optional)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The shape of <paramref name="slot"/> that <paramref name="parameter"/> fits, if any.</summary>
+    private static ManagedShape? Accepting(OperationSlot slot, IParameterSymbol parameter, string typeName, ManagedRefKind refKind) =>
+        slot.Kind.Shapes.FirstOrDefault(shape => shape.RefKind == refKind &&
+            (shape.TypeName == typeName || (shape.TypeName == ManagedShape.AnyHandleType && IsHandleType(parameter.Type))));
 
     /// <summary>Renders a slot's accepted shapes, e.g. <c>ReadOnlySpan&lt;byte&gt; path</c> or <c>string path</c>.</summary>
     public static string Accepted(OperationSlot slot) => string.Join(" or ", slot.Kind.Shapes.Select(s => s.Display(slot.Name)));
