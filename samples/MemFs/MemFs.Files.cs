@@ -72,7 +72,7 @@ public sealed partial class MemFs
     }
 
     [Write]
-    private int Write(ReadOnlySpan<byte> path, ReadOnlySpan<byte> data, long offset, FileHandle handle, FuseContext caller)
+    private int Write(ReadOnlySpan<byte> data, long offset, FileHandle handle, FuseContext caller)
     {
         if (offset < 0 || offset > long.MaxValue - data.Length)
         {
