@@ -97,12 +97,16 @@ internal sealed class SparseData
         var first = offset / PageSize;
         var last = (end + PageSize - 1) / PageSize;
 
-        long missing = 0;
-        for (var page = first; page < last; page++)
+        // Count what is missing from the chunks that exist, so a request far beyond the budget fails at once.
+        var missing = last - first;
+        foreach (var (key, chunk) in chunks)
         {
-            if (!IsAllocated(page))
+            var from = Math.Max(first, key * PagesPerChunk) - (key * PagesPerChunk);
+            var to = Math.Min(last, (key + 1) * PagesPerChunk) - (key * PagesPerChunk);
+            if (from < to)
             {
-                missing++;
+                var mask = (uint)(((1 << (int)to) - 1) & ~((1 << (int)from) - 1));
+                missing -= BitOperations.PopCount(chunk.Pages & mask);
             }
         }
 
