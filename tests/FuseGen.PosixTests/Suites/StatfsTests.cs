@@ -78,4 +78,24 @@ public sealed class StatfsTests : PosixSuite
         Assert.Equal(before.Free, after.Free);
         Assert.Equal(before.FilesFree, after.FilesFree);
     }
+
+    [Theory, Control, Mounted]
+    public void AllocatingMoreThanIsFreeFailsWithENOSPCAndChangesNothing(string target)
+    {
+        var (posix, dir) = Setup(target);
+        if (!posix.Traits.ExclusiveStatfs)
+        {
+            return; // on a shared disk this would fill it for everyone
+        }
+
+        var fd = Sys.Open(Path.Combine(dir, "f"), Libc.O_RDWR | Libc.O_CREAT);
+        var before = Sys.StatVfs(dir);
+        var tooMuch = (long)(before.Available * before.BlockSize) + (1L << 30);
+        Assert.Equal(Errno.ENOSPC, Sys.Fails(() => Sys.Fallocate(fd, 0, 0, tooMuch)));
+        Assert.Equal(Errno.ENOSPC, Sys.Fails(() => Sys.Fallocate(fd, Libc.FALLOC_FL_KEEP_SIZE, 1L << 40, tooMuch)));
+        var stat = Sys.FStat(fd);
+        Assert.Equal((0L, 0L), (stat.Size, stat.Blocks));
+        Assert.Equal(before.Free, Sys.StatVfs(dir).Free);
+        Sys.Close(fd);
+    }
 }
