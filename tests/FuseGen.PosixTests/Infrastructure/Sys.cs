@@ -216,6 +216,17 @@ internal static unsafe class Sys
 
     public static byte[] GetXattr(string path, string name) => GetXattr(path, name, GetXattr(path, name, 0).Length).Value;
 
+    /// <summary>fgetxattr with a buffer large enough for small values.</summary>
+    public static byte[] GetXattr(int fd, string name)
+    {
+        var buffer = new byte[4096];
+        fixed (byte* p = buffer)
+        {
+            var length = (int)Check(Libc.fgetxattr(fd, name, p, (nuint)buffer.Length), "fgetxattr", name);
+            return buffer.AsSpan(0, length).ToArray();
+        }
+    }
+
     public static List<string> ListXattr(string path)
     {
         var size = (int)Check(Libc.llistxattr(path, null, 0), "listxattr", path);

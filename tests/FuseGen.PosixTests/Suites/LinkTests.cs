@@ -133,6 +133,7 @@ public sealed class LinkTests : PosixSuite
         Assert.Equal("hello world"u8.ToArray(), Sys.ReadAt(fd, 100, 0));
         Sys.Truncate(fd, 4);
         Assert.Equal("hell"u8.ToArray(), Sys.ReadAt(fd, 100, 0));
+        Assert.Equal("yes"u8.ToArray(), Sys.GetXattr(fd, "user.kept"));
 
         // A new file may take the name; the directory is empty for rmdir.
         Sys.WriteFile(file, "new"u8);
