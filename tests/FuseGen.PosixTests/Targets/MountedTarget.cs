@@ -6,19 +6,34 @@ namespace FuseGen.PosixTests.Targets;
 
 /// <summary>
 /// A sample filesystem mounted out of process on a temporary mount point:
-/// <c>dotnet SAMPLE.dll [SourceArguments] MOUNTPOINT -f -o allow_other</c> (allow_other: the permission tests act as
-/// uid 1000). Subclasses name the sample and its traits, and may add arguments before the mount point.
+/// <c>dotnet SAMPLE.dll [SOURCE] MOUNTPOINT -f -o allow_other</c> (allow_other: the permission tests act as uid
+/// 1000). Subclasses name the sample and its traits; a pass-through sample asks for a SOURCE directory, which is
+/// created empty before the mount and deleted after it.
 /// </summary>
+/// <example>
+/// MirrorFs would be:
+/// <code>
+/// public sealed class MirrorFsTarget : MountedTarget
+/// {
+///     public override string Name => "mirrorfs";
+///     public override TargetTraits Traits { get; } = new() { CollapseRange = false, ... };
+///     protected override string Sample => "MirrorFs";
+///     protected override bool UsesSourceDirectory => true;
+/// }
+/// </code>
+/// plus its line in <see cref="TargetCatalog"/> and a ProjectReference to samples/MirrorFs.
+/// </example>
 public abstract class MountedTarget : PosixTarget
 {
     private FuseProcess? process;
     private string? mountPoint;
+    private string? source;
 
     /// <summary>The project name under samples/ (also its assembly name).</summary>
     protected abstract string Sample { get; }
 
-    /// <summary>Arguments before the mount point, e.g. MirrorFs's SOURCE directory.</summary>
-    protected virtual IEnumerable<string> SourceArguments => Array.Empty<string>();
+    /// <summary>Whether the sample takes a SOURCE directory before the mount point (pass-through filesystems).</summary>
+    protected virtual bool UsesSourceDirectory => false;
 
     /// <summary>Longest the mount may stay up, whatever happens.</summary>
     protected virtual TimeSpan Lifetime => TimeSpan.FromMinutes(15);
@@ -33,8 +48,15 @@ public abstract class MountedTarget : PosixTarget
             throw new InvalidOperationException($"cannot mount {Sample}: {problem} (FUSEGEN_REQUIRE_MOUNT=1 makes this a failure instead of a skip)");
         }
 
+        var arguments = new List<string>();
+        if (UsesSourceDirectory)
+        {
+            source = Directory.CreateTempSubdirectory($"fusegen-posix-{Name}-source-").FullName;
+            arguments.Add(source);
+        }
+
         mountPoint = Directory.CreateTempSubdirectory($"fusegen-posix-{Name}-").FullName;
-        var arguments = new List<string>(SourceArguments) { mountPoint, "-f", "-o", "allow_other" };
+        arguments.AddRange(new[] { mountPoint, "-f", "-o", "allow_other" });
         process = FuseProcess.Start(Sample, SampleBuilds.Dll(Sample), arguments, mountPoint, Lifetime, IdleLimit);
         Root = mountPoint;
     }
@@ -50,9 +72,17 @@ public abstract class MountedTarget : PosixTarget
         finally
         {
             process = null;
-            if (mountPoint is not null && !MountTable.IsMounted(mountPoint) && Directory.Exists(mountPoint))
+            if (mountPoint is not null && !MountTable.IsMounted(mountPoint))
             {
-                Directory.Delete(mountPoint);
+                if (Directory.Exists(mountPoint))
+                {
+                    Directory.Delete(mountPoint);
+                }
+
+                if (source is not null && Directory.Exists(source))
+                {
+                    Directory.Delete(source, recursive: true);
+                }
             }
         }
     }
