@@ -11,6 +11,12 @@ public sealed partial class MemFs
     /// <summary>The node at <paramref name="path"/>: ENOENT, ENOTDIR or ENAMETOOLONG as lookup(2) would fail.</summary>
     private Node Resolve(ReadOnlySpan<byte> path)
     {
+        if (path.IsEmpty)
+        {
+            // libfuse had no path for the node (it was removed) and the operation no handle to go by.
+            throw new FuseException(Errno.ESTALE);
+        }
+
         Node node = root;
         foreach (var range in path.Split((byte)'/'))
         {
@@ -55,7 +61,7 @@ public sealed partial class MemFs
         }
 
         CheckName(name);
-        return Resolve(trimmed.Slice(0, Math.Max(slash, 0))) as DirectoryNode ?? throw new FuseException(Errno.ENOTDIR);
+        return Resolve(trimmed.Slice(0, Math.Max(slash, 1))) as DirectoryNode ?? throw new FuseException(Errno.ENOTDIR);
     }
 
     /// <summary>Whether the path names a file libfuse hid because it was unlinked while open.</summary>
@@ -63,7 +69,7 @@ public sealed partial class MemFs
     {
         var slash = path.LastIndexOf((byte)'/');
         var name = path.Slice(slash + 1);
-        return DirectoryEntries.IsHiddenName(name) && Resolve(path.Slice(0, Math.Max(slash, 0))) is DirectoryNode parent && parent.Entries.IsHidden(name);
+        return DirectoryEntries.IsHiddenName(name) && Resolve(path.Slice(0, Math.Max(slash, 1))) is DirectoryNode parent && parent.Entries.IsHidden(name);
     }
 
     private static void CheckName(ReadOnlySpan<byte> name)
