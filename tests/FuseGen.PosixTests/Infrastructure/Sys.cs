@@ -56,7 +56,7 @@ internal static unsafe class Sys
         var fd = Open(path, Libc.O_RDONLY);
         try
         {
-            var result = new List<byte>();
+            using var result = new System.IO.MemoryStream();
             var buffer = new byte[65536];
             while (true)
             {
@@ -66,7 +66,7 @@ internal static unsafe class Sys
                     return result.ToArray();
                 }
 
-                result.AddRange(buffer.AsSpan(0, count).ToArray());
+                result.Write(buffer, 0, count);
             }
         }
         finally
