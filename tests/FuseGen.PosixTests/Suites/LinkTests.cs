@@ -1,0 +1,165 @@
+using System.IO;
+using System.Linq;
+using FuseGen.PosixTests.Infrastructure;
+using FuseGen.PosixTests.Targets;
+using Xunit;
+
+namespace FuseGen.PosixTests.Suites;
+
+/// <summary>Hard links, link counts, symbolic links, and files unlinked while open.</summary>
+public sealed class LinkTests : PosixSuite
+{
+    public LinkTests(TargetPool pool)
+        : base(pool)
+    {
+    }
+
+    [Theory, Control, Mounted]
+    public void HardLinksShareOneInodeAndCountEachName(string target)
+    {
+        var dir = Directory(target);
+        var a = Path.Combine(dir, "a");
+        var b = Path.Combine(dir, "b");
+        Sys.Mkdir(Path.Combine(dir, "sub"));
+        var c = Path.Combine(dir, "sub", "c");
+        Sys.WriteFile(a, "one"u8);
+        Sys.Link(a, b);
+        Sys.Link(b, c);
+
+        var stat = Sys.Stat(a);
+        Assert.Equal(3u, stat.Links);
+        Assert.Equal(stat.Inode, Sys.Stat(b).Inode);
+        Assert.Equal(stat.Inode, Sys.Stat(c).Inode);
+        Assert.Equal(3u, Sys.Stat(c).Links);
+
+        // One file: a write through one name shows through all.
+        Sys.WriteFile(c, "changed"u8);
+        Assert.Equal("changed"u8.ToArray(), Sys.ReadFile(a));
+        Assert.Equal(7, Sys.Stat(b).Size);
+
+        Sys.Unlink(a);
+        Assert.Equal(2u, Sys.Stat(b).Links);
+        Assert.Equal(2u, Sys.Stat(c).Links);
+        Sys.Unlink(c);
+        Assert.Equal(1u, Sys.Stat(b).Links);
+        Assert.Equal("changed"u8.ToArray(), Sys.ReadFile(b));
+
+        Assert.Equal(Errno.EEXIST, Sys.Fails(() => Sys.Link(b, b)));
+        Assert.Equal(Errno.ENOENT, Sys.Fails(() => Sys.Link(a, Path.Combine(dir, "x"))));
+    }
+
+    [Theory, Control, Mounted]
+    public void DirectoriesCountTwoPlusTheirSubdirectoriesAndCannotBeHardLinked(string target)
+    {
+        var dir = Directory(target);
+        var top = Path.Combine(dir, "top");
+        Sys.Mkdir(top);
+        Assert.Equal(2u, Sys.Stat(top).Links);
+        Sys.Mkdir(Path.Combine(top, "one"));
+        Sys.Mkdir(Path.Combine(top, "two"));
+        Sys.WriteFile(Path.Combine(top, "file"), "x"u8);
+        Sys.Symlink("one", Path.Combine(top, "link"));
+        Assert.Equal(4u, Sys.Stat(top).Links);
+        Assert.Equal(2u, Sys.Stat(Path.Combine(top, "one")).Links);
+
+        Sys.Rmdir(Path.Combine(top, "two"));
+        Assert.Equal(3u, Sys.Stat(top).Links);
+        Sys.Rename(Path.Combine(top, "one"), Path.Combine(dir, "moved"));
+        Assert.Equal(2u, Sys.Stat(top).Links);
+
+        Assert.Equal(Errno.EPERM, Sys.Fails(() => Sys.Link(top, Path.Combine(dir, "alias"))));
+    }
+
+    [Theory, Control, Mounted]
+    public void SymlinksStoreTheirTargetVerbatim(string target)
+    {
+        var dir = Directory(target);
+        Sys.WriteFile(Path.Combine(dir, "file"), "content"u8);
+        var link = Path.Combine(dir, "link");
+        Sys.Symlink("file", link);
+        var odd = Path.Combine(dir, "odd");
+        const string oddTarget = "../does/not/../exist yet/é";
+        Sys.Symlink(oddTarget, odd);
+
+        var stat = Sys.LStat(link);
+        Assert.Equal(Libc.S_IFLNK, stat.Type);
+        Assert.Equal(4, stat.Size);
+        Assert.Equal("file", Sys.ReadLink(link));
+        Assert.Equal(oddTarget, Sys.ReadLink(odd));
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(oddTarget), Sys.LStat(odd).Size);
+
+        // stat and open follow the link; a dangling link is ENOENT.
+        Assert.Equal(Libc.S_IFREG, Sys.Stat(link).Type);
+        Assert.Equal("content"u8.ToArray(), Sys.ReadFile(link));
+        Assert.Equal(Errno.ENOENT, Sys.Fails(() => Sys.Stat(odd)));
+        Assert.Equal(Errno.EINVAL, Sys.Fails(() => Sys.ReadLink(Path.Combine(dir, "file"))));
+        Assert.Equal(Errno.EEXIST, Sys.Fails(() => Sys.Symlink("x", link)));
+    }
+
+    [Theory, Control, Mounted]
+    public void SymlinkLoopsAndNoFollowAreELOOP(string target)
+    {
+        var dir = Directory(target);
+        Sys.Symlink("b", Path.Combine(dir, "a"));
+        Sys.Symlink("a", Path.Combine(dir, "b"));
+        Assert.Equal(Errno.ELOOP, Sys.Fails(() => Sys.Stat(Path.Combine(dir, "a"))));
+        Assert.Equal(Errno.ELOOP, Sys.Fails(() => Sys.Open(Path.Combine(dir, "a"), Libc.O_RDONLY)));
+
+        Sys.WriteFile(Path.Combine(dir, "file"), "x"u8);
+        Sys.Symlink("file", Path.Combine(dir, "link"));
+        Assert.Equal(Errno.ELOOP, Sys.Fails(() => Sys.Open(Path.Combine(dir, "link"), Libc.O_RDONLY | Libc.O_NOFOLLOW)));
+    }
+
+    [Theory, Control, Mounted]
+    public void UnlinkedOpenFileKeepsWorkingUntilClosed(string target)
+    {
+        var dir = Directory(target);
+        var sub = Path.Combine(dir, "sub");
+        Sys.Mkdir(sub);
+        var file = Path.Combine(sub, "temp");
+        var fd = Sys.Open(file, Libc.O_RDWR | Libc.O_CREAT);
+        Sys.Write(fd, "hello"u8);
+        Sys.SetXattr(file, "user.kept", "yes"u8);
+        Sys.Unlink(file);
+
+        Assert.Empty(System.IO.Directory.EnumerateFileSystemEntries(sub));
+        Assert.Equal(Errno.ENOENT, Sys.Fails(() => Sys.LStat(file)));
+        var stat = Sys.FStat(fd);
+        Assert.Equal(0u, stat.Links);
+        Assert.Equal(5, stat.Size);
+        Assert.Equal("hello"u8.ToArray(), Sys.ReadAt(fd, 100, 0));
+        Sys.WriteAt(fd, " world"u8, 5);
+        Assert.Equal(11, Sys.FStat(fd).Size);
+        Assert.Equal("hello world"u8.ToArray(), Sys.ReadAt(fd, 100, 0));
+        Sys.Truncate(fd, 4);
+        Assert.Equal("hell"u8.ToArray(), Sys.ReadAt(fd, 100, 0));
+        Assert.Equal("yes"u8.ToArray(), Sys.GetXattr(fd, "user.kept"));
+
+        // A new file may take the name; the directory is empty for rmdir.
+        Sys.WriteFile(file, "new"u8);
+        Assert.Equal("hell"u8.ToArray(), Sys.ReadAt(fd, 100, 0));
+        Sys.Unlink(file);
+        Sys.Rmdir(sub);
+        Assert.Equal("hell"u8.ToArray(), Sys.ReadAt(fd, 100, 0));
+        Sys.Close(fd);
+        Assert.DoesNotContain(System.IO.Directory.EnumerateFileSystemEntries(dir), e => e.Contains("fuse_hidden", System.StringComparison.Ordinal));
+    }
+
+    [Theory, Control, Mounted]
+    public void HardLinkOfAnOpenFileSurvivesTheOtherNamesUnlink(string target)
+    {
+        var dir = Directory(target);
+        var a = Path.Combine(dir, "a");
+        var b = Path.Combine(dir, "b");
+        var fd = Sys.Open(a, Libc.O_RDWR | Libc.O_CREAT);
+        Sys.Write(fd, "data"u8);
+        Sys.Link(a, b);
+        Sys.Unlink(a);
+        Assert.Equal(1u, Sys.FStat(fd).Links);
+        Assert.Equal(1u, Sys.Stat(b).Links);
+        Sys.Write(fd, "more"u8);
+        Sys.Close(fd);
+        Assert.Equal("datamore"u8.ToArray(), Sys.ReadFile(b));
+        Assert.Equal(new[] { "b" }, System.IO.Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).ToArray());
+    }
+}

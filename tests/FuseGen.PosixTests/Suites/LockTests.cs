@@ -1,0 +1,67 @@
+using System.IO;
+using FuseGen.PosixTests.Infrastructure;
+using FuseGen.PosixTests.Targets;
+using Xunit;
+
+namespace FuseGen.PosixTests.Suites;
+
+/// <summary>flock and POSIX (open file description) record locks between open files and processes.</summary>
+public sealed unsafe class LockTests : PosixSuite
+{
+    public LockTests(TargetPool pool)
+        : base(pool)
+    {
+    }
+
+    [Theory, Control, Mounted]
+    public void FlockExcludesOtherOpenFilesAndProcesses(string target)
+    {
+        var dir = Directory(target);
+        var file = Path.Combine(dir, "lock");
+        Sys.WriteFile(file, "x"u8);
+        var first = Sys.Open(file, Libc.O_RDONLY);
+        var second = Sys.Open(file, Libc.O_RDONLY);
+
+        Assert.Equal(0, Libc.flock(first, Libc.LOCK_EX | Libc.LOCK_NB));
+        Assert.Equal(Errno.EAGAIN, Sys.Fails(() => Sys.Check(Libc.flock(second, Libc.LOCK_SH | Libc.LOCK_NB), "flock")));
+        Assert.Equal(1, Shell.Run("flock -n lock true", dir).ExitCode);
+
+        Assert.Equal(0, Libc.flock(first, Libc.LOCK_UN));
+        Assert.Equal(0, Libc.flock(second, Libc.LOCK_SH | Libc.LOCK_NB));
+        Assert.Equal(0, Shell.Run("flock -n -s lock true", dir).ExitCode);
+        Assert.Equal(1, Shell.Run("flock -n -x lock true", dir).ExitCode);
+        Sys.Close(second);
+        Sys.Close(first);
+        Assert.Equal(0, Shell.Run("flock -n -x lock true", dir).ExitCode);
+    }
+
+    [Theory, Control, Mounted]
+    public void RecordLocksConflictOnOverlappingRanges(string target)
+    {
+        var file = Path.Combine(Directory(target), "records");
+        Sys.WriteFile(file, new byte[1000]);
+        var first = Sys.Open(file, Libc.O_RDWR);
+        var second = Sys.Open(file, Libc.O_RDWR);
+
+        Assert.Equal(Errno.None, SetLock(first, Libc.F_WRLCK, 0, 100));
+        Assert.Equal(Errno.EAGAIN, SetLock(second, Libc.F_WRLCK, 50, 10));
+        Assert.Equal(Errno.EAGAIN, SetLock(second, Libc.F_RDLCK, 99, 1));
+        Assert.Equal(Errno.None, SetLock(second, Libc.F_WRLCK, 100, 10));
+
+        var probe = new Libc.Flock { Type = Libc.F_WRLCK, Whence = (short)Libc.SEEK_SET, Start = 0, Length = 10 };
+        Assert.Equal(0, Libc.fcntl(second, Libc.F_OFD_GETLK, &probe));
+        Assert.Equal((Libc.F_WRLCK, 0L, 100L), (probe.Type, probe.Start, probe.Length));
+
+        Assert.Equal(Errno.None, SetLock(first, Libc.F_UNLCK, 0, 100));
+        Assert.Equal(Errno.None, SetLock(second, Libc.F_WRLCK, 50, 10));
+        Sys.Close(first);
+        Sys.Close(second);
+    }
+
+    private static Errno SetLock(int fd, short type, long start, long length)
+    {
+        var request = new Libc.Flock { Type = type, Whence = (short)Libc.SEEK_SET, Start = start, Length = length };
+        var result = Libc.fcntl(fd, Libc.F_OFD_SETLK, &request);
+        return Sys.Fails(() => Sys.Check(result, "fcntl"));
+    }
+}

@@ -1,0 +1,71 @@
+using System.IO;
+using System.Net.Sockets;
+using FuseGen.PosixTests.Infrastructure;
+using FuseGen.PosixTests.Targets;
+using Xunit;
+
+namespace FuseGen.PosixTests.Suites;
+
+/// <summary>mknod: FIFOs, devices, sockets and plain files.</summary>
+public sealed class SpecialFileTests : PosixSuite
+{
+    public SpecialFileTests(TargetPool pool)
+        : base(pool)
+    {
+    }
+
+    [Theory, Control, Mounted]
+    public void FifoCarriesDataBetweenItsEnds(string target)
+    {
+        var fifo = Path.Combine(Directory(target), "pipe");
+        Sys.Mknod(fifo, Libc.S_IFIFO | 0x1A4);
+        var stat = Sys.LStat(fifo);
+        Assert.Equal(Libc.S_IFIFO, stat.Type);
+        Assert.Equal(0x1A4u, stat.Permissions);
+
+        var reader = Sys.Open(fifo, Libc.O_RDONLY | Libc.O_NONBLOCK);
+        var writer = Sys.Open(fifo, Libc.O_WRONLY);
+        Sys.Write(writer, "through the pipe"u8);
+        var buffer = new byte[64];
+        var count = Sys.Read(reader, buffer);
+        Assert.Equal("through the pipe"u8.ToArray(), buffer[..count]);
+        Sys.Close(writer);
+        Sys.Close(reader);
+        Assert.Equal(0, Sys.LStat(fifo).Size);
+    }
+
+    [Theory, Control, Mounted]
+    public void DeviceNodesKeepTheirNumbers(string target)
+    {
+        var dir = Directory(target);
+        Sys.Mknod(Path.Combine(dir, "null"), Libc.S_IFCHR | 0x1B6, Libc.MakeDevice(1, 3));
+        Sys.Mknod(Path.Combine(dir, "disk"), Libc.S_IFBLK | 0x180, Libc.MakeDevice(259, 70000));
+        Sys.Mknod(Path.Combine(dir, "plain"), Libc.S_IFREG | 0x1A4);
+
+        var chr = Sys.LStat(Path.Combine(dir, "null"));
+        Assert.Equal((Libc.S_IFCHR, 1u, 3u), (chr.Type, chr.DeviceMajor, chr.DeviceMinor));
+        var blk = Sys.LStat(Path.Combine(dir, "disk"));
+        Assert.Equal((Libc.S_IFBLK, 259u, 70000u), (blk.Type, blk.DeviceMajor, blk.DeviceMinor));
+        var plain = Sys.LStat(Path.Combine(dir, "plain"));
+        Assert.Equal((Libc.S_IFREG, 0L), (plain.Type, plain.Size));
+        Assert.Equal(Errno.EEXIST, Sys.Fails(() => Sys.Mknod(Path.Combine(dir, "plain"), Libc.S_IFIFO | 0x1A4)));
+    }
+
+    [Theory, Control, Mounted]
+    public void UnixSocketsBindAndConnect(string target)
+    {
+        var path = Path.Combine(Directory(target), "socket");
+        using var server = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        server.Bind(new UnixDomainSocketEndPoint(path));
+        server.Listen(1);
+        Assert.Equal(Libc.S_IFSOCK, Sys.LStat(path).Type);
+
+        using var client = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        client.Connect(new UnixDomainSocketEndPoint(path));
+        using var accepted = server.Accept();
+        client.Send("hi"u8);
+        var buffer = new byte[2];
+        Assert.Equal(2, accepted.Receive(buffer));
+        Assert.Equal("hi"u8.ToArray(), buffer);
+    }
+}
