@@ -114,7 +114,12 @@ internal static class CodeFixVerifier
         var operations = await action.GetOperationsAsync(CancellationToken.None);
         var solution = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
         var fixedDocument = solution.GetDocument(document.Id)!;
-        Assert.Equal(expected, (await fixedDocument.GetTextAsync()).ToString());
+        var actual = (await fixedDocument.GetTextAsync()).ToString();
+        if (actual != expected)
+        {
+            // The whole text, with carriage returns made visible: a diff of two short excerpts rarely says enough.
+            Assert.Fail($"The fixed document differs.\n--- expected\n{Visible(expected)}\n--- actual\n{Visible(actual)}");
+        }
 
         var compilation = (await fixedDocument.Project.GetCompilationAsync())!;
         var run = TestCompilation.RunGenerator(compilation);
@@ -122,6 +127,8 @@ internal static class CodeFixVerifier
         Assert.Empty(TestCompilation.Errors(run.Output.GetDiagnostics()).Select(d => d.ToString()));
         Assert.Empty((await TestCompilation.AnalyzeAsync(run.Output)).Select(d => d.ToString()));
     }
+
+    private static string Visible(string text) => text.Replace("\r", "\u240D", StringComparison.Ordinal);
 
     /// <summary>Hands Fix All the diagnostics the test computed.</summary>
     private sealed class KnownDiagnostics : FixAllContext.DiagnosticProvider
