@@ -6,6 +6,7 @@ namespace FuseGen.Generators.Model;
 /// <remarks>
 /// Models hold only strings, numbers and <see cref="EquatableArray{T}"/>s: no symbols, syntax or locations. Roslyn
 /// compares them with the previous run's to skip emitting when nothing relevant changed, so equality must be by value.
+/// Names (namespace, types, methods) are stored as C# writes them, keywords escaped: <c>@class</c>.
 /// </remarks>
 internal sealed record FileSystemModel(
     string? Namespace,

@@ -200,6 +200,25 @@ public class FileSystemTypeTests
     }
 
     [Fact]
+    public async Task Keyword_names_are_valid()
+    {
+        // The generated half must write them @class, @event; a hint name must not contain '@' at all.
+        await AnalyzerVerifier.VerifyValidAsync(Sources.Usings + """
+            namespace Files.@event;
+
+            public partial class @struct
+            {
+                [FuseFileSystem]
+                public partial class @class
+                {
+                    [Unlink]
+                    static Errno @delegate(string path) => Errno.None;
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task An_abstract_partial_class_is_valid()
     {
         await AnalyzerVerifier.VerifyValidAsync(Sources.Usings + $$"""
