@@ -75,7 +75,14 @@ internal static class FileSystemRules
         method.IsExtern ? "extern" :
         method.Parameters.Any(p => p.IsParams) ? "declared with a params parameter" :
         method.MethodKind != MethodKind.Ordinary ? "not an ordinary method" :
+        IsObsoleteAsError(method) ? "obsolete as an error ([Obsolete(..., true)] forbids every call, the generated one too)" :
         null;
+
+    private static bool IsObsoleteAsError(IMethodSymbol method) =>
+        method.GetAttributes().Any(a =>
+            a.AttributeClass?.ToDisplayString() == "System.ObsoleteAttribute" &&
+            a.ConstructorArguments.Length == 2 &&
+            a.ConstructorArguments[1].Value is true);
 
     private static bool IsPartial(INamedTypeSymbol type) =>
         type.DeclaringSyntaxReferences.Length > 0 &&

@@ -175,6 +175,25 @@ public class UncallableMethodTests
     }
 
     [Fact]
+    public async Task A_method_obsolete_as_an_error()
+    {
+        // The generated call would be error CS0619, which no pragma can silence.
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(Sources.FileSystem("""
+            [Unlink]
+            [Obsolete("Use Remove", true)]
+            Errno {|FUSE006:Unlink|}(string path) => Errno.None;
+            """));
+
+        Assert.EndsWith("it is obsolete as an error ([Obsolete(..., true)] forbids every call, the generated one too)", diagnostics[0].GetMessage());
+        var run = TestCompilation.RunGenerator(TestCompilation.Create(Sources.FileSystem("""
+            [Unlink]
+            [Obsolete("Use Remove", true)]
+            Errno Unlink(string path) => Errno.None;
+            """)));
+        Assert.Empty(TestCompilation.Errors(run.Output.GetDiagnostics()));
+    }
+
+    [Fact]
     public async Task Static_and_instance_methods_of_any_accessibility_are_callable()
     {
         await AnalyzerVerifier.VerifyValidAsync(Sources.FileSystem("""
@@ -190,6 +209,10 @@ public class UncallableMethodTests
             [Obsolete("Bound anyway")]
             [Access]
             internal void Access(string path) { }
+
+            [Obsolete("Bound anyway", false)]
+            [Fsync]
+            void Fsync(string path) { }
             """));
     }
 
