@@ -19,14 +19,7 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
     private const string FileSystemAttribute = "FuseGen.FuseFileSystemAttribute";
 
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DiagnosticDescriptors.SignatureMismatch,
-        DiagnosticDescriptors.InvalidFileSystemType,
-        DiagnosticDescriptors.OperationOutsideFileSystem,
-        DiagnosticDescriptors.DuplicateOperation,
-        DiagnosticDescriptors.SeveralOperations,
-        DiagnosticDescriptors.UncallableMethod,
-        DiagnosticDescriptors.UnsupportedOperation);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.All;
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
