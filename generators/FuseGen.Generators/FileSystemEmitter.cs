@@ -33,16 +33,16 @@ internal static class FileSystemEmitter
         var scopes = new List<System.IDisposable>();
         if (model.Namespace is not null)
         {
-            scopes.Add(writer.Block("namespace " + model.Namespace));
+            scopes.Add(writer.Block("namespace " + string.Join(".", model.Namespace.Split('.').Select(Identifier))));
         }
 
         foreach (var outer in model.ContainingTypes)
         {
-            scopes.Add(writer.Block("partial " + outer.Keyword + " " + outer.Name));
+            scopes.Add(writer.Block("partial " + outer.Keyword + " " + Identifier(outer.Name)));
         }
 
         var releases = SynthesizedReleases(model).ToList();
-        using (writer.Block("partial class " + model.TypeName + " : global::FuseGen.IFuseFileSystem"))
+        using (writer.Block("partial class " + Identifier(model.TypeName) + " : global::FuseGen.IFuseFileSystem"))
         {
             EmitFillOperations(writer, model, releases);
             foreach (var operation in model.Operations)
@@ -122,7 +122,7 @@ internal static class FileSystemEmitter
         }
 
         var receiver = operation.IsStatic ? model.FullyQualifiedName : $"{Request}.FileSystem<{model.FullyQualifiedName}>()";
-        var call = $"{receiver}.{operation.MethodName}({string.Join(", ", arguments)})";
+        var call = $"{receiver}.{Identifier(operation.MethodName)}({string.Join(", ", arguments)})";
         var invocation = returnShape.Template.Replace("{call}", call);
         var needsRequest = new[] { invocation }.Concat(before).Concat(after).Any(line => line.Contains(Request));
         var cleanup = new List<string>();
@@ -150,7 +150,7 @@ internal static class FileSystemEmitter
         var frees = cleanup.Any(line => line.Contains(Request));
         var failure = (needsRequest ? Request : CurrentRequest) + $".Fail(__exception, \"{descriptor.NativeName}\")";
 
-        writer.Line($"/// <summary>Native entry for <c>{descriptor.NativeName}</c>: calls <see cref=\"{operation.MethodName}\"/>.</summary>");
+        writer.Line($"/// <summary>Native entry for <c>{descriptor.NativeName}</c>: calls <see cref=\"{Identifier(operation.MethodName)}\"/>.</summary>");
         BeginTrampoline(writer, descriptor);
         using (writer.Block())
         {
@@ -250,6 +250,7 @@ internal static class FileSystemEmitter
         (descriptor.HandleRole == HandleRole.ReleasesFile && model.CreatesFileHandles) ||
         (descriptor.HandleRole == HandleRole.ReleasesDirectory && model.CreatesDirectoryHandles);
 
+    /// <summary>A name as C# writes it: <c>@class</c> for a keyword.</summary>
     private static string Identifier(string name) =>
         Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 }

@@ -5,7 +5,6 @@ using FuseGen.Catalog;
 using FuseGen.Generators.Helpers;
 using FuseGen.Generators.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace FuseGen.Generators;
 
@@ -62,7 +61,7 @@ internal static class FileSystemParser
 
             operations.Add((operation.Index, new OperationModel(
                 operation.Name,
-                Identifier(method.Name),
+                method.Name,
                 method.IsStatic,
                 match.ReturnShape!.Id,
                 new EquatableArray<ArgumentModel>(arguments))));
@@ -71,31 +70,23 @@ internal static class FileSystemParser
         var containing = new List<ContainingTypeModel>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
-            containing.Insert(0, new ContainingTypeModel(Keyword(outer), Identifier(outer.Name)));
+            containing.Insert(0, new ContainingTypeModel(Keyword(outer), outer.Name));
         }
 
-        var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(Namespace);
+        var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
         var fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         // Keyword names are written @class in code; a hint name cannot contain '@'.
         var hintName = fullName.Replace("global::", "").Replace("@", "").Replace('<', '_').Replace('>', '_') + ".FuseGen.g.cs";
         return new FileSystemModel(
             ns,
             new EquatableArray<ContainingTypeModel>(containing),
-            Identifier(type.Name),
+            type.Name,
             fullName,
             hintName,
             new EquatableArray<OperationModel>(operations.OrderBy(o => o.Index).Select(o => o.Model)),
             createsFileHandles,
             createsDirectoryHandles);
     }
-
-    /// <summary>Namespaces as written in a namespace declaration: dotted, keywords escaped (<c>Files.@event</c>).</summary>
-    private static readonly SymbolDisplayFormat Namespace = SymbolDisplayFormat.FullyQualifiedFormat
-        .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted);
-
-    /// <summary>A name as an identifier in C#: <c>@class</c> for a type or method named with a keyword.</summary>
-    private static string Identifier(string name) =>
-        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     private static string Keyword(INamedTypeSymbol type) => type switch
     {
