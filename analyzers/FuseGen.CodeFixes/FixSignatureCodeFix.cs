@@ -69,7 +69,7 @@ public sealed class FixSignatureCodeFix : CodeFixProvider
         var types = new TypeNames(model, method.SpanStart);
         var returnShape = ReturnShapeFor(symbol, operation);
         var updated = method;
-        if (!Accepts(returnShape, symbol))
+        if (SignatureMatcher.ReturnShapeOf(symbol, operation) != returnShape)
         {
             updated = updated.WithReturnType(types.Syntax(returnShape.TypeName).WithTriviaFrom(method.ReturnType));
         }
@@ -87,15 +87,10 @@ public sealed class FixSignatureCodeFix : CodeFixProvider
     /// method already has (readlink's <c>int</c> with a buffer), otherwise the operation's first.
     /// </summary>
     private static ReturnShape ReturnShapeFor(IMethodSymbol method, OperationDescriptor operation) =>
-        operation.Result.Shapes.FirstOrDefault(s => Accepts(s, method)) ??
+        SignatureMatcher.ReturnShapeOf(method, operation) ??
         operation.Result.Shapes.FirstOrDefault(s => s.RequiresKind is { } kind &&
-            operation.Slots.Where(slot => slot.Kind.Id == kind).Any(slot => method.Parameters.Any(p => slot.Kind.Shapes.Any(shape => Fits(shape, p.Type))))) ??
+            operation.Slots.Where(slot => slot.Kind.Id == kind).Any(slot => method.Parameters.Any(p => slot.Kind.Shapes.Any(shape => SignatureMatcher.HasType(shape, p.Type))))) ??
         operation.Result.Shapes.First(s => s.RequiresKind is null);
-
-    private static bool Accepts(ReturnShape shape, IMethodSymbol method) =>
-        !method.ReturnsByRef && !method.ReturnsByRefReadonly &&
-        (shape.TypeName == (method.ReturnsVoid ? "void" : SignatureMatcher.TypeName(method.ReturnType)) ||
-         (shape.TypeName == ManagedShape.AnyHandleType && SignatureMatcher.IsHandleType(method.ReturnType)));
 
     /// <summary>
     /// One parameter per slot the method had (matched by type, then by name) or the operation requires, in the
@@ -114,7 +109,7 @@ public sealed class FixSignatureCodeFix : CodeFixProvider
                 continue;
             }
 
-            var byType = remaining.FirstOrDefault(p => slot.Kind.Shapes.Any(shape => Fits(shape, p.Type)));
+            var byType = remaining.FirstOrDefault(p => slot.Kind.Shapes.Any(shape => SignatureMatcher.HasType(shape, p.Type)));
             var existing = byType ?? remaining.FirstOrDefault(p => string.Equals(p.Name, slot.Name, StringComparison.OrdinalIgnoreCase));
             var required = !slot.Optional || returnShape.RequiresKind == slot.Kind.Id;
             if (existing is null && !required)
@@ -129,8 +124,8 @@ public sealed class FixSignatureCodeFix : CodeFixProvider
             }
 
             remaining.Remove(existing);
-            var shape = slot.Kind.Shapes.FirstOrDefault(s => Fits(s, existing.Type) && s.RefKind == SignatureMatcher.RefKindOf(existing.RefKind)) ??
-                slot.Kind.Shapes.FirstOrDefault(s => Fits(s, existing.Type)) ??
+            var shape = slot.Kind.Shapes.FirstOrDefault(s => SignatureMatcher.HasType(s, existing.Type) && s.RefKind == SignatureMatcher.RefKindOf(existing.RefKind)) ??
+                slot.Kind.Shapes.FirstOrDefault(s => SignatureMatcher.HasType(s, existing.Type)) ??
                 slot.Kind.Shapes[0];
             parameters.Add(Reshape(declaration.ParameterList.Parameters[existing.Ordinal], existing, shape, types));
         }
@@ -159,14 +154,11 @@ public sealed class FixSignatureCodeFix : CodeFixProvider
         return parameters;
     }
 
-    private static bool Fits(ManagedShape shape, ITypeSymbol type) =>
-        shape.TypeName == SignatureMatcher.TypeName(type) || (shape.TypeName == ManagedShape.AnyHandleType && SignatureMatcher.IsHandleType(type));
-
     /// <summary>A kept parameter with the shape's type (when it differs) and ref-ness.</summary>
     private static ParameterSyntax Reshape(ParameterSyntax parameter, IParameterSymbol symbol, ManagedShape shape, TypeNames types)
     {
         var updated = parameter;
-        if (!Fits(shape, symbol.Type))
+        if (!SignatureMatcher.HasType(shape, symbol.Type))
         {
             updated = updated.WithType(types.Syntax(shape.TypeName).WithTriviaFrom(parameter.Type!));
         }

@@ -26,11 +26,7 @@ internal static class SignatureMatcher
             return new SignatureMatch(null, bindings, problems);
         }
 
-        var returnType = method.ReturnsVoid ? "void" : TypeName(method.ReturnType);
-        var returnShape = method.ReturnsByRef || method.ReturnsByRefReadonly
-            ? null
-            : operation.Result.Shapes.FirstOrDefault(s => s.TypeName == returnType) ??
-              operation.Result.Shapes.FirstOrDefault(s => s.TypeName == ManagedShape.AnyHandleType && IsHandleType(method.ReturnType));
+        var returnShape = ReturnShapeOf(method, operation);
         if (returnShape is null)
         {
             problems.Add(new SignatureProblem(SignatureProblemKind.ReturnType, -1,
@@ -170,11 +166,26 @@ internal static class SignatureMatcher
     /// <summary>The slot's shape the parameter has, ref-ness included.</summary>
     private static ManagedShape? Fit(OperationSlot slot, IParameterSymbol parameter)
     {
-        var typeName = TypeName(parameter.Type);
         var refKind = RefKindOf(parameter.RefKind);
-        return slot.Kind.Shapes.FirstOrDefault(shape => shape.RefKind == refKind &&
-            (shape.TypeName == typeName || (shape.TypeName == ManagedShape.AnyHandleType && IsHandleType(parameter.Type))));
+        return slot.Kind.Shapes.FirstOrDefault(shape => shape.RefKind == refKind && HasType(shape, parameter.Type));
     }
+
+    /// <summary>The operation's return shape the method's return type is, or null when it is none of them.</summary>
+    public static ReturnShape? ReturnShapeOf(IMethodSymbol method, OperationDescriptor operation)
+    {
+        if (method.ReturnsByRef || method.ReturnsByRefReadonly)
+        {
+            return null;
+        }
+
+        var returnType = method.ReturnsVoid ? "void" : TypeName(method.ReturnType);
+        return operation.Result.Shapes.FirstOrDefault(s => s.TypeName == returnType) ??
+            operation.Result.Shapes.FirstOrDefault(s => s.TypeName == ManagedShape.AnyHandleType && IsHandleType(method.ReturnType));
+    }
+
+    /// <summary>Whether a type is the shape's type (any handle type for a handle shape), ref-ness aside.</summary>
+    public static bool HasType(ManagedShape shape, ITypeSymbol type) =>
+        shape.TypeName == TypeName(type) || (shape.TypeName == ManagedShape.AnyHandleType && IsHandleType(type));
 
     /// <summary>Renders a slot's accepted shapes, e.g. <c>ReadOnlySpan&lt;byte&gt; path</c> or <c>string path</c>.</summary>
     public static string Accepted(OperationSlot slot) => string.Join(" or ", slot.Kind.Shapes.Select(s => s.Display(slot.Name)));

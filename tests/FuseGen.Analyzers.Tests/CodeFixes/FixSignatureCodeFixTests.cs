@@ -12,19 +12,17 @@ public class FixSignatureCodeFixTests
     private const string Signature = "FuseGen.FixSignature";
     private const string ReturnType = "FuseGen.FixReturnType";
 
-    private static string FileSystem(string members) => Sources.FileSystem(members);
-
     [Fact]
     public async Task Stat_by_value_becomes_ref_keeping_names_and_body()
     {
-        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), FileSystem("""
+        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), Sources.FileSystem("""
             [Getattr]
             Errno GetAttr(string path, Stat {|FUSE001:stat|})
             {
                 stat.Size = path.Length;
                 return Errno.None;
             }
-            """), FileSystem("""
+            """), Sources.FileSystem("""
             [Getattr]
             Errno GetAttr(string path, ref Stat stat)
             {
@@ -37,10 +35,10 @@ public class FixSignatureCodeFixTests
     [Fact]
     public async Task A_wrong_return_type_offers_the_narrow_fix()
     {
-        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), FileSystem("""
+        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), Sources.FileSystem("""
             [Read]
             {|FUSE001:Task<int>|} Read(string path, Span<byte> buffer, long offset) => throw new NotSupportedException();
-            """), FileSystem("""
+            """), Sources.FileSystem("""
             [Read]
             int Read(string path, Span<byte> buffer, long offset) => throw new NotSupportedException();
             """), ReturnType, title: "Return int");
@@ -49,10 +47,10 @@ public class FixSignatureCodeFixTests
     [Fact]
     public async Task The_return_type_fix_keeps_the_parameters_as_they_are()
     {
-        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), FileSystem("""
+        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), Sources.FileSystem("""
             [Getattr]
             /* status */ {|FUSE001:string|} GetAttr(ReadOnlySpan<byte> path, out Stat stat, FuseContext caller) => throw new NotSupportedException();
-            """), FileSystem("""
+            """), Sources.FileSystem("""
             [Getattr]
             /* status */ Errno GetAttr(ReadOnlySpan<byte> path, out Stat stat, FuseContext caller) => throw new NotSupportedException();
             """), ReturnType, title: "Return Errno");
@@ -61,10 +59,10 @@ public class FixSignatureCodeFixTests
     [Fact]
     public async Task The_signature_fix_also_fixes_the_return_type()
     {
-        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), FileSystem("""
+        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), Sources.FileSystem("""
             [Read]
             {|FUSE001:Task<int>|} {|FUSE001:Read|}(string path) => throw new NotSupportedException();
-            """), FileSystem("""
+            """), Sources.FileSystem("""
             [Read]
             int Read(string path, Span<byte> buffer) => throw new NotSupportedException();
             """), Signature);
@@ -73,10 +71,10 @@ public class FixSignatureCodeFixTests
     [Fact]
     public async Task Read_missing_its_buffer_gets_one()
     {
-        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), FileSystem("""
+        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), Sources.FileSystem("""
             [Read]
             int Read(string path, long {|FUSE001:offset|}) => (int)offset;
-            """), FileSystem("""
+            """), Sources.FileSystem("""
             [Read]
             int Read(string path, Span<byte> buffer, long offset) => (int)offset;
             """), Signature);
@@ -85,10 +83,10 @@ public class FixSignatureCodeFixTests
     [Fact]
     public async Task Write_data_becomes_read_only()
     {
-        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), FileSystem("""
+        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), Sources.FileSystem("""
             [Write]
             static int Write(ReadOnlySpan<byte> path, Span<byte> {|FUSE001:data|}, long offset) => data.Length;
-            """), FileSystem("""
+            """), Sources.FileSystem("""
             [Write]
             static int Write(ReadOnlySpan<byte> path, ReadOnlySpan<byte> data, long offset) => data.Length;
             """), Signature);
@@ -97,10 +95,10 @@ public class FixSignatureCodeFixTests
     [Fact]
     public async Task Parameters_out_of_order_are_put_in_order()
     {
-        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), FileSystem("""
+        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), Sources.FileSystem("""
             [Getattr]
             Errno GetAttr(ref Stat stat, FuseContext caller, string {|FUSE001:path|}) => Errno.None;
-            """), FileSystem("""
+            """), Sources.FileSystem("""
             [Getattr]
             Errno GetAttr(string path, ref Stat stat, FuseContext caller) => Errno.None;
             """), Signature);
@@ -109,7 +107,7 @@ public class FixSignatureCodeFixTests
     [Fact]
     public async Task A_typed_handle_moves_to_its_place()
     {
-        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), FileSystem("""
+        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), Sources.FileSystem("""
             public sealed class OpenFile;
 
             [Open]
@@ -117,7 +115,7 @@ public class FixSignatureCodeFixTests
 
             [Read]
             int Read(OpenFile {|FUSE001:file|}, Span<byte> buffer, long offset) => 0;
-            """), FileSystem("""
+            """), Sources.FileSystem("""
             public sealed class OpenFile;
 
             [Open]
@@ -131,10 +129,10 @@ public class FixSignatureCodeFixTests
     [Fact]
     public async Task Readlink_returning_int_gets_its_buffer()
     {
-        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), FileSystem("""
+        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), Sources.FileSystem("""
             [Readlink]
             int {|FUSE001:ReadLink|}(string path) => 0;
-            """), FileSystem("""
+            """), Sources.FileSystem("""
             [Readlink]
             int ReadLink(string path, Span<byte> buffer) => 0;
             """), Signature);
@@ -143,10 +141,10 @@ public class FixSignatureCodeFixTests
     [Fact]
     public async Task Readlink_returning_the_target_loses_the_buffer()
     {
-        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), FileSystem("""
+        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), Sources.FileSystem("""
             [Readlink]
             string {|FUSE001:ReadLink|}(string path, Span<byte> buffer) => "target";
-            """), FileSystem("""
+            """), Sources.FileSystem("""
             [Readlink]
             string ReadLink(string path) => "target";
             """), Signature);
@@ -155,10 +153,10 @@ public class FixSignatureCodeFixTests
     [Fact]
     public async Task The_return_type_fix_picks_the_type_that_goes_with_the_parameters()
     {
-        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), FileSystem("""
+        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), Sources.FileSystem("""
             [Readlink]
             {|FUSE001:long|} ReadLink(string path, Span<byte> buffer) => 0;
-            """), FileSystem("""
+            """), Sources.FileSystem("""
             [Readlink]
             int ReadLink(string path, Span<byte> buffer) => 0;
             """), ReturnType, title: "Return int");
@@ -167,7 +165,7 @@ public class FixSignatureCodeFixTests
     [Fact]
     public async Task Kept_parameters_keep_their_attributes_and_nullability_but_not_defaults_that_no_longer_compile()
     {
-        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), FileSystem("""
+        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), Sources.FileSystem("""
             public sealed class OpenFile;
 
             [Open]
@@ -175,7 +173,7 @@ public class FixSignatureCodeFixTests
 
             [Read]
             int Read([System.Diagnostics.CodeAnalysis.AllowNull] OpenFile? {|FUSE001:file|}, Span<byte> buffer, long offset = 0) => 0;
-            """), FileSystem("""
+            """), Sources.FileSystem("""
             public sealed class OpenFile;
 
             [Open]
@@ -189,10 +187,10 @@ public class FixSignatureCodeFixTests
     [Fact]
     public async Task Defaults_that_still_compile_stay()
     {
-        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), FileSystem("""
+        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), Sources.FileSystem("""
             [Read]
             int Read(string path, long {|FUSE001:offset|} = 0) => 0;
-            """), FileSystem("""
+            """), Sources.FileSystem("""
             [Read]
             int Read(string path, Span<byte> buffer, long offset = 0) => 0;
             """), Signature);
@@ -201,10 +199,10 @@ public class FixSignatureCodeFixTests
     [Fact]
     public async Task Getxattr_returning_int_gets_its_buffer()
     {
-        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), FileSystem("""
+        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), Sources.FileSystem("""
             [Getxattr]
             int {|FUSE001:GetXattr|}(string path, string name) => 0;
-            """), FileSystem("""
+            """), Sources.FileSystem("""
             [Getxattr]
             int GetXattr(string path, string name, Span<byte> buffer) => 0;
             """), Signature);
@@ -237,12 +235,12 @@ public class FixSignatureCodeFixTests
     [Fact]
     public async Task A_parameter_list_over_several_lines_keeps_its_layout()
     {
-        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), FileSystem("""
+        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), Sources.FileSystem("""
             [Read]
             int Read(
                 string path,
                 long {|FUSE001:offset|}) => 0;
-            """), FileSystem("""
+            """), Sources.FileSystem("""
             [Read]
             int Read(
                 string path,
@@ -254,7 +252,7 @@ public class FixSignatureCodeFixTests
     [Fact]
     public async Task Fix_all_rewrites_every_signature()
     {
-        await CodeFixVerifier.VerifyFixAllAsync(new FixSignatureCodeFix(), FileSystem("""
+        await CodeFixVerifier.VerifyFixAllAsync(new FixSignatureCodeFix(), Sources.FileSystem("""
             [Getattr]
             Errno GetAttr(string path, Stat {|FUSE001:stat|}) => Errno.None;
 
@@ -263,7 +261,7 @@ public class FixSignatureCodeFixTests
 
             [Write]
             int Write(string path, Span<byte> {|FUSE001:data|}) => data.Length;
-            """), FileSystem("""
+            """), Sources.FileSystem("""
             [Getattr]
             Errno GetAttr(string path, ref Stat stat) => Errno.None;
 
