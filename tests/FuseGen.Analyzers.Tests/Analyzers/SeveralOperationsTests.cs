@@ -60,4 +60,14 @@ public class SeveralOperationsTests
             Errno Unlink(string path) => Errno.None;
             """));
     }
+
+    [Fact]
+    public async Task One_operation_among_other_attributes_is_fine()
+    {
+        await AnalyzerVerifier.VerifyValidAsync(Sources.FileSystem("""
+            [Obsolete, Unlink, CLSCompliant(false)]
+            [System.Diagnostics.DebuggerStepThrough]
+            Errno Remove(string path) => Errno.None;
+            """));
+    }
 }

@@ -45,7 +45,9 @@ internal static class CodeFixVerifier
     {
         using var workspace = new AdhocWorkspace();
         var (document, diagnostics) = await OpenAsync(workspace, markup);
-        foreach (var diagnostic in Fixable(provider, diagnostics))
+        var fixable = Fixable(provider, diagnostics);
+        Assert.True(fixable.Length > 0, $"No diagnostic {provider.GetType().Name} could fix: the test proves nothing.");
+        foreach (var diagnostic in fixable)
         {
             var actions = await ActionsAsync(provider, document, diagnostic);
             Assert.True(actions.Count == 0, $"{diagnostic.Id} at {diagnostic.Location.GetLineSpan()} is offered: {string.Join(", ", actions.Select(a => a.Title))}");
