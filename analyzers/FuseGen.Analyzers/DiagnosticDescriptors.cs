@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace FuseGen.Analyzers;
@@ -19,12 +20,12 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidFileSystemType = new(
         DiagnosticIds.InvalidFileSystemType,
-        "Filesystem type must be a non-generic, non-static partial class",
+        "Filesystem type cannot be extended by the generator",
         "Type '{0}' cannot be a FUSE filesystem: {1}",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "The generator adds the native half of the filesystem to the class, so it and every type around it must be partial, non-generic and non-static.",
+        description: "The generator adds the native half of the filesystem to the class in a file of its own, so the class must not be a record, static, generic or file-local, and it and every type around it must be partial.",
         helpLinkUri: HelpLink(DiagnosticIds.InvalidFileSystemType));
 
     public static readonly DiagnosticDescriptor OperationOutsideFileSystem = new(
@@ -73,5 +74,16 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(DiagnosticIds.UnsupportedOperation));
 
+    /// <summary>Every descriptor, in id order: what the analyzer supports and what the README lists.</summary>
+    public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
+        SignatureMismatch,
+        InvalidFileSystemType,
+        OperationOutsideFileSystem,
+        DuplicateOperation,
+        SeveralOperations,
+        UncallableMethod,
+        UnsupportedOperation);
+
+    /// <summary>The README's anchor for an id (<c>#fuse001</c>), which its diagnostics table declares.</summary>
     private static string HelpLink(string id) => "https://github.com/fusegen/fusegen/blob/main/README.md#" + id.ToLowerInvariant();
 }

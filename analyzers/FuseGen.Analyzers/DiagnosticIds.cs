@@ -18,7 +18,7 @@ public static class DiagnosticIds
     /// <summary>One method carries several operation attributes.</summary>
     public const string SeveralOperations = "FUSE005";
 
-    /// <summary>A generic, async, abstract, extern or params method.</summary>
+    /// <summary>A generic, async, abstract, extern or params method, an accessor or operator, a local function or lambda.</summary>
     public const string UncallableMethod = "FUSE006";
 
     /// <summary>An operation whose managed shapes are not available yet.</summary>

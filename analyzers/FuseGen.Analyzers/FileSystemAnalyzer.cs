@@ -19,14 +19,7 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
     private const string FileSystemAttribute = "FuseGen.FuseFileSystemAttribute";
 
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DiagnosticDescriptors.SignatureMismatch,
-        DiagnosticDescriptors.InvalidFileSystemType,
-        DiagnosticDescriptors.OperationOutsideFileSystem,
-        DiagnosticDescriptors.DuplicateOperation,
-        DiagnosticDescriptors.SeveralOperations,
-        DiagnosticDescriptors.UncallableMethod,
-        DiagnosticDescriptors.UnsupportedOperation);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.All;
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -42,6 +35,7 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterSymbolAction(symbol => AnalyzeType(symbol, fileSystemAttribute), SymbolKind.NamedType);
+            start.RegisterSyntaxNodeAction(AnalyzeFunction, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
         });
     }
 
@@ -49,19 +43,17 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var isFileSystem = type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, fileSystemAttribute));
-        if (isFileSystem && TypeProblem(type) is { } problem)
+        if (isFileSystem && FileSystemRules.CheckType(type) is { } problem)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidFileSystemType, type.Locations.FirstOrDefault(), type.Name, problem));
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Problem, problem.Kind.ToString());
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidFileSystemType, type.Locations.FirstOrDefault(), properties, type.Name, problem.Message));
         }
 
         var bound = new Dictionary<string, IMethodSymbol>();
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            var operations = method.GetAttributes()
-                .Select(a => (Attribute: a, Operation: a.AttributeClass is null ? null : OperationCatalog.FindByAttribute(a.AttributeClass.ToDisplayString())))
-                .Where(x => x.Operation is not null)
-                .ToList();
+            var operations = Operations(method);
             if (operations.Count == 0)
             {
                 continue;
@@ -71,7 +63,7 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var (attribute, operation) in operations)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.OperationOutsideFileSystem, AttributeLocation(attribute, method), method.Name, operation!.Name, type.Name));
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.OperationOutsideFileSystem, AttributeLocation(attribute, method), method.Name, operation.Name, type.Name));
                 }
 
                 continue;
@@ -79,19 +71,19 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
 
             if (operations.Count > 1)
             {
-                var names = string.Join("], [", operations.Select(o => o.Operation!.Name));
+                var names = string.Join("], [", operations.Select(o => o.Operation.Name));
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SeveralOperations, AttributeLocation(operations[1].Attribute, method), method.Name, names));
                 continue;
             }
 
             var (operationAttribute, descriptor) = operations[0];
-            if (!descriptor!.IsBindable)
+            if (!descriptor.IsBindable)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedOperation, AttributeLocation(operationAttribute, method), method.Name, descriptor.Name));
                 continue;
             }
 
-            if (MethodProblem(method) is { } reason)
+            if (FileSystemRules.CheckMethod(method) is { } reason)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UncallableMethod, method.Locations.FirstOrDefault(), method.Name, descriptor.Name, reason));
                 continue;
@@ -122,56 +114,34 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static string? TypeProblem(INamedTypeSymbol type)
+    /// <summary>
+    /// Local functions and lambdas are no members of any type: the generator never sees them, so an operation
+    /// attribute on one is always a mistake.
+    /// </summary>
+    private static void AnalyzeFunction(SyntaxNodeAnalysisContext context)
     {
-        if (type.TypeKind != TypeKind.Class)
+        var symbol = context.Node is LocalFunctionStatementSyntax local
+            ? context.SemanticModel.GetDeclaredSymbol(local, context.CancellationToken)
+            : context.SemanticModel.GetSymbolInfo(context.Node, context.CancellationToken).Symbol;
+        if (symbol is not IMethodSymbol method || Operations(method) is not { Count: > 0 } operations)
         {
-            return "it must be a class";
+            return;
         }
 
-        if (type.IsStatic)
-        {
-            return "it must not be static (Fuse.Main and Fuse.Mount take an instance)";
-        }
-
-        if (type.IsGenericType)
-        {
-            return "it must not be generic ([UnmanagedCallersOnly] entry points cannot live in generic types)";
-        }
-
-        if (!IsPartial(type))
-        {
-            return "it must be declared 'partial' so the generator can add the native entry points";
-        }
-
-        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-        {
-            if (outer.IsGenericType)
-            {
-                return $"the containing type '{outer.Name}' must not be generic";
-            }
-
-            if (!IsPartial(outer))
-            {
-                return $"the containing type '{outer.Name}' must be declared 'partial'";
-            }
-        }
-
-        return null;
+        var location = context.Node is LocalFunctionStatementSyntax function
+            ? function.Identifier.GetLocation()
+            : AttributeLocation(operations[0].Attribute, method);
+        var name = method.MethodKind == MethodKind.AnonymousFunction ? "(lambda)" : method.Name;
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UncallableMethod, location, name, string.Join("], [", operations.Select(o => o.Operation.Name)), FileSystemRules.CheckMethod(method)));
     }
 
-    private static string? MethodProblem(IMethodSymbol method) =>
-        method.IsGenericMethod ? "generic" :
-        method.IsAsync ? "async (operations run synchronously on libfuse's threads)" :
-        method.IsAbstract ? "abstract" :
-        method.IsExtern ? "extern" :
-        method.Parameters.Any(p => p.IsParams) ? "declared with a params parameter" :
-        method.MethodKind != MethodKind.Ordinary ? "not an ordinary method" :
-        null;
-
-    private static bool IsPartial(INamedTypeSymbol type) =>
-        type.DeclaringSyntaxReferences.Length > 0 &&
-        type.DeclaringSyntaxReferences.All(r => r.GetSyntax() is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
+    /// <summary>The method's operation attributes, in source order.</summary>
+    private static List<(AttributeData Attribute, OperationDescriptor Operation)> Operations(IMethodSymbol method) =>
+        method.GetAttributes()
+            .Select(a => (Attribute: a, Operation: a.AttributeClass is null ? null : OperationCatalog.FindByAttribute(a.AttributeClass.ToDisplayString())))
+            .Where(x => x.Operation is not null)
+            .Select(x => (x.Attribute, x.Operation!))
+            .ToList();
 
     private static Location? AttributeLocation(AttributeData attribute, IMethodSymbol method) =>
         attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? method.Locations.FirstOrDefault();

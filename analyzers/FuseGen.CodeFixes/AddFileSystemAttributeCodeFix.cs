@@ -13,7 +13,7 @@ using Microsoft.CodeAnalysis.Simplification;
 
 namespace FuseGen.CodeFixes;
 
-/// <summary>FUSE003: marks the type holding operation methods <c>[FuseFileSystem]</c> (and partial).</summary>
+/// <summary>FUSE003: marks the type holding operation methods <c>[FuseFileSystem]</c>, and makes it and the types around it partial.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddFileSystemAttributeCodeFix)), Shared]
 public sealed class AddFileSystemAttributeCodeFix : CodeFixProvider
 {
@@ -40,26 +40,27 @@ public sealed class AddFileSystemAttributeCodeFix : CodeFixProvider
 
     private static async Task<Document> AddAttributeAsync(Document document, ClassDeclarationSyntax type, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var attribute = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(
-                SyntaxFactory.Attribute(SyntaxFactory.ParseName("global::FuseGen.FuseFileSystem").WithAdditionalAnnotations(Simplifier.Annotation))))
-            .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
-        var updated = (ClassDeclarationSyntax)SyntaxEditing.AddPartial(type);
-        updated = updated.WithAttributeLists(updated.AttributeLists.Insert(0, attribute.WithLeadingTrivia(type.GetLeadingTrivia())))
-            .WithLeadingTrivia(type.GetLeadingTrivia());
-        if (updated.Modifiers.Count > 0)
-        {
-            updated = updated.WithModifiers(updated.Modifiers.Replace(updated.Modifiers[0], updated.Modifiers[0].WithLeadingTrivia(Indentation(type))));
-        }
-        else
-        {
-            updated = updated.WithKeyword(updated.Keyword.WithLeadingTrivia(Indentation(type)));
-        }
-
-        var fixedDocument = document.WithSyntaxRoot(root!.ReplaceNode(type, updated));
+        var root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+        var targets = type.AncestorsAndSelf().OfType<TypeDeclarationSyntax>();
+        var fixedRoot = root.ReplaceNodes(targets, (original, current) =>
+            original == type ? AddAttribute((ClassDeclarationSyntax)current, SyntaxEditing.EndOfLine(root)) : SyntaxEditing.AddPartial(current));
+        var fixedDocument = document.WithSyntaxRoot(fixedRoot);
         return await Simplifier.ReduceAsync(fixedDocument, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    private static SyntaxTriviaList Indentation(TypeDeclarationSyntax type) =>
-        SyntaxFactory.TriviaList(type.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)));
+    /// <summary>
+    /// Puts <c>[FuseFileSystem]</c> on a line of its own in front of the declaration: comments and documentation stay
+    /// above it, the declaration's former first line keeps its indentation.
+    /// </summary>
+    private static TypeDeclarationSyntax AddAttribute(ClassDeclarationSyntax type, SyntaxTrivia endOfLine)
+    {
+        var leading = type.GetLeadingTrivia();
+        var indentation = SyntaxEditing.Indentation(leading);
+        var attribute = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(
+                SyntaxFactory.Attribute(SyntaxFactory.ParseName("global::FuseGen.FuseFileSystem").WithAdditionalAnnotations(Simplifier.Annotation))))
+            .WithLeadingTrivia(leading)
+            .WithTrailingTrivia(endOfLine);
+        var updated = SyntaxEditing.AddPartial(type.WithLeadingTrivia(indentation));
+        return updated.WithAttributeLists(updated.AttributeLists.Insert(0, attribute));
+    }
 }

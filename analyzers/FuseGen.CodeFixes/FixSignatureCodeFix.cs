@@ -12,13 +12,13 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace FuseGen.CodeFixes;
 
 /// <summary>
-/// FUSE001: rewrites a method's signature into one its operation accepts, keeping the body, the parameter names and
-/// every parameter that already fits; a return-type-only problem also gets a narrower "change the return type" fix.
+/// FUSE001: rewrites a method's signature into one its operation accepts, keeping the body, the parameter names, the
+/// layout and every parameter that already fits; a return-type-only problem also gets a narrower "change the return
+/// type" fix.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FixSignatureCodeFix)), Shared]
 public sealed class FixSignatureCodeFix : CodeFixProvider
@@ -33,11 +33,13 @@ public sealed class FixSignatureCodeFix : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
             if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Operation, out var name) ||
                 OperationCatalog.Find(name ?? "") is not { } operation ||
-                root?.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method)
+                root?.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method ||
+                model?.GetDeclaredSymbol(method, context.CancellationToken) is not IMethodSymbol symbol)
             {
                 continue;
             }
@@ -49,7 +51,7 @@ public sealed class FixSignatureCodeFix : CodeFixProvider
             if (diagnostic.Properties.TryGetValue(DiagnosticProperties.Problem, out var problem) && problem == nameof(SignatureProblemKind.ReturnType))
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create($"Return {operation.Result.Shapes[0].DisplayType}", token => RewriteAsync(context.Document, method, operation, returnOnly: true, token), "FuseGen.FixReturnType"),
+                    CodeAction.Create($"Return {ReturnShapeFor(symbol, operation).DisplayType}", token => RewriteAsync(context.Document, method, operation, returnOnly: true, token), "FuseGen.FixReturnType"),
                     diagnostic);
             }
         }
@@ -64,77 +66,175 @@ public sealed class FixSignatureCodeFix : CodeFixProvider
             return document;
         }
 
+        var types = new TypeNames(model, method.SpanStart);
+        var returnShape = ReturnShapeFor(symbol, operation);
         var updated = method;
-        var returnType = symbol.ReturnsVoid ? "void" : SignatureMatcher.TypeName(symbol.ReturnType);
-        if (!operation.Result.Shapes.Any(s => s.TypeName == returnType || (s.TypeName == ManagedShape.AnyHandleType && SignatureMatcher.IsHandleType(symbol.ReturnType))))
+        if (SignatureMatcher.ReturnShapeOf(symbol, operation) != returnShape)
         {
-            updated = updated.WithReturnType(Type(operation.Result.Shapes[0].TypeName).WithTriviaFrom(method.ReturnType));
+            updated = updated.WithReturnType(types.Syntax(returnShape.TypeName).WithTriviaFrom(method.ReturnType));
         }
 
         if (!returnOnly)
         {
-            updated = updated.WithParameterList(Parameters(symbol, operation).WithTriviaFrom(method.ParameterList));
+            updated = updated.WithParameterList(Parameters(method, symbol, operation, returnShape, types));
         }
 
-        var fixedDocument = document.WithSyntaxRoot(root.ReplaceNode(method, updated));
-        return await Simplifier.ReduceAsync(fixedDocument, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return document.WithSyntaxRoot(root.ReplaceNode(method, updated));
     }
 
     /// <summary>
-    /// One parameter per slot the method had (matched by type, then by name) or the operation requires, in the
-    /// operation's order; ambient parameters (FuseContext) stay at the end.
+    /// The return shape to aim for: the method's own when accepted; otherwise one whose required parameter the
+    /// method already has (readlink's <c>int</c> with a buffer), otherwise the operation's first.
     /// </summary>
-    private static ParameterListSyntax Parameters(IMethodSymbol method, OperationDescriptor operation)
+    private static ReturnShape ReturnShapeFor(IMethodSymbol method, OperationDescriptor operation) =>
+        SignatureMatcher.ReturnShapeOf(method, operation) ??
+        operation.Result.Shapes.FirstOrDefault(s => s.RequiresKind is { } kind &&
+            operation.Slots.Where(slot => slot.Kind.Id == kind).Any(slot => method.Parameters.Any(p => slot.Kind.Shapes.Any(shape => SignatureMatcher.HasType(shape, p.Type))))) ??
+        operation.Result.Shapes.First(s => s.RequiresKind is null);
+
+    /// <summary>
+    /// One parameter per slot the method had (matched by type, then by name) or the operation requires, in the
+    /// operation's order; ambient parameters (FuseContext) stay, at the end. Kept parameters keep their syntax (names,
+    /// attributes, defaults); the list keeps its layout position by position.
+    /// </summary>
+    private static ParameterListSyntax Parameters(MethodDeclarationSyntax declaration, IMethodSymbol method, OperationDescriptor operation, ReturnShape returnShape, TypeNames types)
     {
         var remaining = method.Parameters.ToList();
         var parameters = new List<ParameterSyntax>();
         foreach (var slot in operation.Slots.Where(s => s.Kind.Shapes.Count > 0))
         {
-            var byType = remaining.FirstOrDefault(p => slot.Kind.Shapes.Any(shape => Fits(shape, p.Type)));
-            var existing = byType ?? remaining.FirstOrDefault(p => string.Equals(p.Name, slot.Name, StringComparison.OrdinalIgnoreCase));
-            if (existing is null && slot.Optional)
+            // A parameter only another return shape writes into (readlink's buffer when returning the target) goes.
+            if (operation.Result.Shapes.Any(other => other != returnShape && other.RequiresKind == slot.Kind.Id))
             {
                 continue;
             }
 
-            if (existing is not null)
+            var byType = remaining.FirstOrDefault(p => slot.Kind.Shapes.Any(shape => SignatureMatcher.HasType(shape, p.Type)));
+            var existing = byType ?? remaining.FirstOrDefault(p => string.Equals(p.Name, slot.Name, StringComparison.OrdinalIgnoreCase));
+            var required = !slot.Optional || returnShape.RequiresKind == slot.Kind.Id;
+            if (existing is null && !required)
             {
-                remaining.Remove(existing);
+                continue;
             }
 
-            var shape = existing is null ? slot.Kind.Shapes[0] : slot.Kind.Shapes.FirstOrDefault(s => Fits(s, existing.Type)) ?? slot.Kind.Shapes[0];
-            var type = shape.TypeName == ManagedShape.AnyHandleType && existing is not null
-                ? SyntaxFactory.ParseTypeName(existing.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).WithAdditionalAnnotations(Simplifier.Annotation)
-                : Type(shape.TypeName);
-            parameters.Add(Parameter(existing?.Name ?? slot.Name, type, shape.RefKind));
+            if (existing is null)
+            {
+                parameters.Add(NewParameter(slot.Kind.Shapes[0], slot.Name, types));
+                continue;
+            }
+
+            remaining.Remove(existing);
+            var shape = slot.Kind.Shapes.FirstOrDefault(s => SignatureMatcher.HasType(s, existing.Type) && s.RefKind == SignatureMatcher.RefKindOf(existing.RefKind)) ??
+                slot.Kind.Shapes.FirstOrDefault(s => SignatureMatcher.HasType(s, existing.Type)) ??
+                slot.Kind.Shapes[0];
+            parameters.Add(Reshape(declaration.ParameterList.Parameters[existing.Ordinal], existing, shape, types));
         }
 
-        foreach (var ambient in remaining.Where(p => AmbientParameters.All.Any(a => a.TypeName == SignatureMatcher.TypeName(p.Type))))
-        {
-            parameters.Add(Parameter(ambient.Name, Type(SignatureMatcher.TypeName(ambient.Type)), ManagedRefKind.None));
-        }
+        parameters.AddRange(remaining
+            .Where(p => AmbientParameters.All.Any(a => a.TypeName == SignatureMatcher.TypeName(p.Type)))
+            .Select(p => declaration.ParameterList.Parameters[p.Ordinal]));
 
-        return SyntaxFactory.ParameterList(SyntaxFactory.SeparatedList(parameters));
+        return declaration.ParameterList.WithParameters(Layout(declaration.ParameterList.Parameters, WithoutMisplacedDefaults(parameters)));
     }
 
-    private static bool Fits(ManagedShape shape, ITypeSymbol type) =>
-        shape.TypeName == SignatureMatcher.TypeName(type) || (shape.TypeName == ManagedShape.AnyHandleType && SignatureMatcher.IsHandleType(type));
-
-    private static ParameterSyntax Parameter(string name, TypeSyntax type, ManagedRefKind refKind)
+    /// <summary>Default values moved in front of a parameter without one no longer compile: they go.</summary>
+    private static List<ParameterSyntax> WithoutMisplacedDefaults(List<ParameterSyntax> parameters)
     {
-        var parameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(name)).WithType(type.WithTrailingTrivia(SyntaxFactory.Space));
-        var modifier = refKind switch
+        var requiredAfter = false;
+        for (var i = parameters.Count - 1; i >= 0; i--)
         {
-            ManagedRefKind.Ref => SyntaxKind.RefKeyword,
-            ManagedRefKind.Out => SyntaxKind.OutKeyword,
-            ManagedRefKind.In => SyntaxKind.InKeyword,
-            _ => SyntaxKind.None,
-        };
-        return modifier == SyntaxKind.None
-            ? parameter
-            : parameter.WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(modifier).WithTrailingTrivia(SyntaxFactory.Space)));
+            if (parameters[i].Default is { } value && requiredAfter)
+            {
+                parameters[i] = parameters[i].WithDefault(null).WithIdentifier(parameters[i].Identifier.WithTrailingTrivia(value.GetTrailingTrivia()));
+            }
+
+            requiredAfter |= parameters[i].Default is null;
+        }
+
+        return parameters;
     }
 
-    private static TypeSyntax Type(string fullyQualified) =>
-        SyntaxFactory.ParseTypeName(fullyQualified).WithAdditionalAnnotations(Simplifier.Annotation);
+    /// <summary>A kept parameter with the shape's type (when it differs) and ref-ness.</summary>
+    private static ParameterSyntax Reshape(ParameterSyntax parameter, IParameterSymbol symbol, ManagedShape shape, TypeNames types)
+    {
+        var updated = parameter;
+        if (!SignatureMatcher.HasType(shape, symbol.Type))
+        {
+            updated = updated.WithType(types.Syntax(shape.TypeName).WithTriviaFrom(parameter.Type!));
+        }
+
+        if (SignatureMatcher.RefKindOf(symbol.RefKind) != shape.RefKind)
+        {
+            var modifiers = updated.Modifiers.Where(m => !m.IsKind(SyntaxKind.RefKeyword) && !m.IsKind(SyntaxKind.OutKeyword) && !m.IsKind(SyntaxKind.InKeyword) && !m.IsKind(SyntaxKind.ReadOnlyKeyword));
+            if (RefKeyword(shape.RefKind) is { } keyword)
+            {
+                modifiers = modifiers.Append(SyntaxFactory.Token(SyntaxTriviaList.Empty, keyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)));
+            }
+
+            updated = updated.WithModifiers(SyntaxFactory.TokenList(modifiers));
+        }
+
+        return updated;
+    }
+
+    private static ParameterSyntax NewParameter(ManagedShape shape, string name, TypeNames types)
+    {
+        var keyword = RefKeyword(shape.RefKind) is { } kind ? SyntaxFacts.GetText(kind) + " " : "";
+        return SyntaxFactory.ParseParameterList("(" + keyword + types.Text(shape.TypeName) + " " + name + ")").Parameters[0];
+    }
+
+    private static SyntaxKind? RefKeyword(ManagedRefKind refKind) => refKind switch
+    {
+        ManagedRefKind.Ref => SyntaxKind.RefKeyword,
+        ManagedRefKind.Out => SyntaxKind.OutKeyword,
+        ManagedRefKind.In => SyntaxKind.InKeyword,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The n-th parameter of the new list takes the layout (leading trivia, following separator) of the n-th
+    /// parameter of the old one, or of the old list's last one: a list written one parameter per line stays so.
+    /// </summary>
+    private static SeparatedSyntaxList<ParameterSyntax> Layout(SeparatedSyntaxList<ParameterSyntax> old, List<ParameterSyntax> parameters)
+    {
+        var defaultSeparator = SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.CommaToken, SyntaxFactory.TriviaList(SyntaxFactory.Space));
+        var nodes = new List<SyntaxNodeOrToken>();
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (i > 0)
+            {
+                nodes.Add(old.SeparatorCount == 0 ? defaultSeparator : old.GetSeparator(Math.Min(i - 1, old.SeparatorCount - 1)));
+            }
+
+            var leading = old.Count == 0 ? SyntaxTriviaList.Empty
+                : i < old.Count ? old[i].GetLeadingTrivia()
+                : old.Count > 1 ? old[old.Count - 1].GetLeadingTrivia()
+                : SyntaxTriviaList.Empty;
+            var trailing = i < old.Count ? old[i].GetTrailingTrivia() : SyntaxTriviaList.Empty;
+            nodes.Add(parameters[i].WithLeadingTrivia(leading).WithTrailingTrivia(i == parameters.Count - 1 && old.Count > 0 ? old[old.Count - 1].GetTrailingTrivia() : trailing));
+        }
+
+        return SyntaxFactory.SeparatedList<ParameterSyntax>(nodes);
+    }
+
+    /// <summary>Catalog type names (<c>global::FuseGen.Stat</c>) written as short as they bind where the method is.</summary>
+    private sealed class TypeNames
+    {
+        private readonly SemanticModel _model;
+        private readonly int _position;
+
+        public TypeNames(SemanticModel model, int position)
+        {
+            _model = model;
+            _position = position;
+        }
+
+        public TypeSyntax Syntax(string typeName) => SyntaxFactory.ParseTypeName(Text(typeName));
+
+        public string Text(string typeName)
+        {
+            var type = _model.GetSpeculativeTypeInfo(_position, SyntaxFactory.ParseTypeName(typeName), SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+            return type is null || type.TypeKind == TypeKind.Error ? typeName : type.ToMinimalDisplayString(_model, _position);
+        }
+    }
 }

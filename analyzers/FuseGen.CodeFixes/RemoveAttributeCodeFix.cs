@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using FuseGen.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FuseGen.CodeFixes;
@@ -38,11 +40,22 @@ public sealed class RemoveAttributeCodeFix : CodeFixProvider
 
     private static async Task<Document> RemoveAsync(Document document, AttributeSyntax attribute, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
         var list = (AttributeListSyntax)attribute.Parent!;
-        SyntaxNode updated = list.Attributes.Count == 1
-            ? root!.RemoveNode(list, SyntaxRemoveOptions.KeepLeadingTrivia)!
-            : root!.RemoveNode(attribute, SyntaxRemoveOptions.KeepNoTrivia)!;
-        return document.WithSyntaxRoot(updated);
+        if (list.Attributes.Count > 1)
+        {
+            // The separator goes with it: [A, B] becomes [A], [A, B, C] becomes [A, C].
+            return document.WithSyntaxRoot(root.RemoveNode(attribute, SyntaxRemoveOptions.KeepNoTrivia)!);
+        }
+
+        // The whole list goes. What stood before it (documentation, comments, indentation) stays, in front of what
+        // followed it; a list sharing its line with the declaration leaves the spacing as it was.
+        var next = list.GetLastToken().GetNextToken();
+        var startsLine = list.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) ||
+            list.GetFirstToken().GetPreviousToken() is var previous && (previous.IsKind(SyntaxKind.None) || previous.TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)));
+        var leading = startsLine ? list.GetLeadingTrivia() : next.LeadingTrivia;
+        var updated = root.ReplaceToken(next, next.WithLeadingTrivia(leading));
+        var removed = updated.FindNode(list.Span, getInnermostNodeForTie: true).FirstAncestorOrSelf<AttributeListSyntax>()!;
+        return document.WithSyntaxRoot(updated.RemoveNode(removed, SyntaxRemoveOptions.KeepNoTrivia)!);
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -27,4 +28,22 @@ internal static class SyntaxEditing
 
         return type.WithModifiers(type.Modifiers.Add(partial));
     }
+
+    /// <summary>The whitespace that ends leading trivia: the indentation of the token it belongs to.</summary>
+    public static SyntaxTriviaList Indentation(SyntaxTriviaList leading)
+    {
+        var start = leading.Count;
+        while (start > 0 && leading[start - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+        {
+            start--;
+        }
+
+        return SyntaxFactory.TriviaList(leading.Skip(start));
+    }
+
+    /// <summary>The document's own line break, so an inserted line does not bring CRLF into an LF file or back.</summary>
+    public static SyntaxTrivia EndOfLine(SyntaxNode root) =>
+        root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is { RawKind: not 0 } existing
+            ? existing
+            : SyntaxFactory.ElasticCarriageReturnLineFeed;
 }

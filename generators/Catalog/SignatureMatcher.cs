@@ -26,11 +26,7 @@ internal static class SignatureMatcher
             return new SignatureMatch(null, bindings, problems);
         }
 
-        var returnType = method.ReturnsVoid ? "void" : TypeName(method.ReturnType);
-        var returnShape = method.ReturnsByRef || method.ReturnsByRefReadonly
-            ? null
-            : operation.Result.Shapes.FirstOrDefault(s => s.TypeName == returnType) ??
-              operation.Result.Shapes.FirstOrDefault(s => s.TypeName == ManagedShape.AnyHandleType && IsHandleType(method.ReturnType));
+        var returnShape = ReturnShapeOf(method, operation);
         if (returnShape is null)
         {
             problems.Add(new SignatureProblem(SignatureProblemKind.ReturnType, -1,
@@ -38,19 +34,14 @@ internal static class SignatureMatcher
                 string.Join(" or ", operation.Result.Shapes.Select(s => $"'{s.DisplayType}' ({s.Meaning})"))));
         }
 
-        // A complete binding is searched first: a greedy walk would give Write(ReadOnlySpan<byte> data, long offset)'s
-        // data to the optional path slot and then fail. The greedy walk below only explains failures.
-        var complete = new List<ParameterBinding>();
-        if (TryBind(method, operation, 0, 0, complete))
+        // A parameter list usually binds slot by slot; when it does not (a leading ReadOnlySpan<byte> may be the
+        // optional path or the data), search every order-preserving assignment before reporting anything.
+        if (returnShape is not null && Bind(method, operation, returnShape) is { } found)
         {
-            if (returnShape is not null)
-            {
-                CheckReturnRequirements(operation, returnShape, complete, problems);
-            }
-
-            return new SignatureMatch(returnShape, complete, problems);
+            return new SignatureMatch(returnShape, found, problems);
         }
 
+        // No assignment works: walk the parameters greedily to say where the first one goes wrong.
         var slotIndex = 0;
         for (var p = 0; p < method.Parameters.Length; p++)
         {
@@ -58,7 +49,7 @@ internal static class SignatureMatcher
             var typeName = TypeName(parameter.Type);
             var refKind = RefKindOf(parameter.RefKind);
 
-            var ambient = AmbientParameters.All.FirstOrDefault(a => a.TypeName == typeName && a.RefKind == refKind);
+            var ambient = Ambient(parameter);
             if (ambient is not null)
             {
                 bindings.Add(new ParameterBinding(ambient, -1));
@@ -70,7 +61,7 @@ internal static class SignatureMatcher
             for (var s = slotIndex; s < operation.Slots.Count; s++)
             {
                 var slot = operation.Slots[s];
-                bound = slot.Kind.Shapes.FirstOrDefault(shape => Fits(shape, parameter.Type, typeName, refKind));
+                bound = Fit(slot, parameter);
                 if (bound is not null)
                 {
                     bindings.Add(new ParameterBinding(bound, s));
@@ -106,61 +97,95 @@ internal static class SignatureMatcher
 
         if (returnShape is not null)
         {
-            CheckReturnRequirements(operation, returnShape, bindings, problems);
+            problems.AddRange(ReturnRequirementProblems(operation, returnShape, bindings));
         }
 
         return new SignatureMatch(returnShape, bindings, problems);
     }
 
-    private static bool TryBind(IMethodSymbol method, OperationDescriptor operation, int parameterIndex, int slotIndex, List<ParameterBinding> bindings)
+    /// <summary>
+    /// The first assignment, in slot order, of every parameter to a slot (or to an ambient parameter) that leaves no
+    /// required slot out and meets the return shape's requirements; null when there is none. Depth-first with the
+    /// earliest slot tried first, so a list that binds slot by slot binds exactly as it reads.
+    /// </summary>
+    private static List<ParameterBinding>? Bind(IMethodSymbol method, OperationDescriptor operation, ReturnShape returnShape)
     {
-        if (parameterIndex == method.Parameters.Length)
-        {
-            return operation.Slots.Skip(slotIndex).All(slot => slot.Optional || slot.Kind.Shapes.Count == 0);
-        }
+        var bindings = new List<ParameterBinding>();
+        return Extend(0, 0) ? bindings : null;
 
-        var parameter = method.Parameters[parameterIndex];
-        var typeName = TypeName(parameter.Type);
-        var refKind = RefKindOf(parameter.RefKind);
-        var ambient = AmbientParameters.All.FirstOrDefault(a => a.TypeName == typeName && a.RefKind == refKind);
-        if (ambient is not null)
+        bool Extend(int p, int slotIndex)
         {
-            bindings.Add(new ParameterBinding(ambient, -1));
-            if (TryBind(method, operation, parameterIndex + 1, slotIndex, bindings))
+            if (p == method.Parameters.Length)
             {
-                return true;
+                return operation.Slots.Skip(slotIndex).All(s => s.Optional || s.Kind.Shapes.Count == 0) &&
+                    ReturnRequirementProblems(operation, returnShape, bindings).Count == 0;
             }
 
-            bindings.RemoveAt(bindings.Count - 1);
-            return false;
-        }
-
-        for (var s = slotIndex; s < operation.Slots.Count; s++)
-        {
-            var slot = operation.Slots[s];
-            var shape = slot.Kind.Shapes.FirstOrDefault(candidate => Fits(candidate, parameter.Type, typeName, refKind));
-            if (shape is not null)
+            var parameter = method.Parameters[p];
+            if (Ambient(parameter) is { } ambient)
             {
-                bindings.Add(new ParameterBinding(shape, s));
-                if (TryBind(method, operation, parameterIndex + 1, s + 1, bindings))
+                return Try(new ParameterBinding(ambient, -1), slotIndex);
+            }
+
+            for (var s = slotIndex; s < operation.Slots.Count; s++)
+            {
+                if (Fit(operation.Slots[s], parameter) is { } shape && Try(new ParameterBinding(shape, s), s + 1))
+                {
+                    return true;
+                }
+
+                if (!operation.Slots[s].Optional)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+
+            bool Try(ParameterBinding binding, int nextSlot)
+            {
+                bindings.Add(binding);
+                if (Extend(p + 1, nextSlot))
                 {
                     return true;
                 }
 
                 bindings.RemoveAt(bindings.Count - 1);
-            }
-
-            if (!slot.Optional && slot.Kind.Shapes.Count > 0)
-            {
                 return false;
             }
         }
-
-        return false;
     }
 
-    private static bool Fits(ManagedShape shape, ITypeSymbol type, string typeName, ManagedRefKind refKind) =>
-        shape.RefKind == refKind && (shape.TypeName == typeName || (shape.TypeName == ManagedShape.AnyHandleType && IsHandleType(type)));
+    private static ManagedShape? Ambient(IParameterSymbol parameter)
+    {
+        var typeName = TypeName(parameter.Type);
+        var refKind = RefKindOf(parameter.RefKind);
+        return AmbientParameters.All.FirstOrDefault(a => a.TypeName == typeName && a.RefKind == refKind);
+    }
+
+    /// <summary>The slot's shape the parameter has, ref-ness included.</summary>
+    private static ManagedShape? Fit(OperationSlot slot, IParameterSymbol parameter)
+    {
+        var refKind = RefKindOf(parameter.RefKind);
+        return slot.Kind.Shapes.FirstOrDefault(shape => shape.RefKind == refKind && HasType(shape, parameter.Type));
+    }
+
+    /// <summary>The operation's return shape the method's return type is, or null when it is none of them.</summary>
+    public static ReturnShape? ReturnShapeOf(IMethodSymbol method, OperationDescriptor operation)
+    {
+        if (method.ReturnsByRef || method.ReturnsByRefReadonly)
+        {
+            return null;
+        }
+
+        var returnType = method.ReturnsVoid ? "void" : TypeName(method.ReturnType);
+        return operation.Result.Shapes.FirstOrDefault(s => s.TypeName == returnType) ??
+            operation.Result.Shapes.FirstOrDefault(s => s.TypeName == ManagedShape.AnyHandleType && IsHandleType(method.ReturnType));
+    }
+
+    /// <summary>Whether a type is the shape's type (any handle type for a handle shape), ref-ness aside.</summary>
+    public static bool HasType(ManagedShape shape, ITypeSymbol type) =>
+        shape.TypeName == TypeName(type) || (shape.TypeName == ManagedShape.AnyHandleType && IsHandleType(type));
 
     /// <summary>Renders a slot's accepted shapes, e.g. <c>ReadOnlySpan&lt;byte&gt; path</c> or <c>string path</c>.</summary>
     public static string Accepted(OperationSlot slot) => string.Join(" or ", slot.Kind.Shapes.Select(s => s.Display(slot.Name)));
@@ -189,11 +214,15 @@ internal static class SignatureMatcher
     private static SignatureProblem DescribeMismatch(OperationDescriptor operation, IParameterSymbol parameter, int index, string typeName, ManagedRefKind refKind, int expectedSlot)
     {
         var remaining = operation.Slots.Skip(expectedSlot).Where(s => s.Kind.Shapes.Count > 0).ToList();
-        var sameType = remaining.SelectMany(s => s.Kind.Shapes.Select(shape => (s, shape))).FirstOrDefault(x => x.shape.TypeName == typeName);
-        if (sameType.shape is not null)
+        // Only a type that fits with another ref-ness is a ref-kind problem; the right type and ref-ness in the wrong
+        // place is a position problem, described below by what is expected here.
+        var otherRefKinds = remaining
+            .Select(s => s.Kind.Shapes.Where(shape => shape.TypeName == typeName && shape.RefKind != refKind).ToList())
+            .FirstOrDefault(shapes => shapes.Count > 0);
+        if (otherRefKinds is not null)
         {
             return new SignatureProblem(SignatureProblemKind.ParameterRefKind, index,
-                $"parameter '{parameter.Name}' must be declared '{sameType.shape.Display(parameter.Name)}' for [{operation.Name}]");
+                $"parameter '{parameter.Name}' must be declared {string.Join(" or ", otherRefKinds.Select(shape => $"'{shape.Display(parameter.Name)}'"))} for [{operation.Name}]");
         }
 
         var expected = remaining.Count == 0
@@ -203,8 +232,9 @@ internal static class SignatureMatcher
             $"parameter '{parameter.ToDisplayString()}' does not fit [{operation.Name}], which expects here {expected}");
     }
 
-    private static void CheckReturnRequirements(OperationDescriptor operation, ReturnShape returnShape, List<ParameterBinding> bindings, List<SignatureProblem> problems)
+    private static List<SignatureProblem> ReturnRequirementProblems(OperationDescriptor operation, ReturnShape returnShape, List<ParameterBinding> bindings)
     {
+        var problems = new List<SignatureProblem>();
         var boundKinds = new HashSet<string>(bindings.Where(b => b.SlotIndex >= 0).Select(b => operation.Slots[b.SlotIndex].Kind.Id));
         if (returnShape.RequiresKind is { } required && !boundKinds.Contains(required))
         {
@@ -222,5 +252,7 @@ internal static class SignatureMatcher
                     $"the parameter '{Accepted(slot)}' is only used with the '{other.DisplayType}' return type"));
             }
         }
+
+        return problems;
     }
 }

@@ -34,16 +34,16 @@ internal static class FileSystemEmitter
         var scopes = new List<System.IDisposable>();
         if (model.Namespace is not null)
         {
-            scopes.Add(writer.Block("namespace " + model.Namespace));
+            scopes.Add(writer.Block("namespace " + string.Join(".", model.Namespace.Split('.').Select(Identifier))));
         }
 
         foreach (var outer in model.ContainingTypes)
         {
-            scopes.Add(writer.Block("partial " + outer.Keyword + " " + outer.Name));
+            scopes.Add(writer.Block("partial " + outer.Keyword + " " + Identifier(outer.Name)));
         }
 
         var releases = SynthesizedReleases(model).ToList();
-        using (writer.Block("partial " + model.TypeKeyword + " " + model.TypeName + " : global::FuseGen.IFuseFileSystem"))
+        using (writer.Block("partial " + model.TypeKeyword + " " + Identifier(model.TypeName) + " : global::FuseGen.IFuseFileSystem"))
         {
             EmitFillOperations(writer, model, releases);
             foreach (var operation in model.Operations)
@@ -125,7 +125,7 @@ internal static class FileSystemEmitter
         }
 
         var receiver = operation.IsStatic ? model.FullyQualifiedName : $"{Request}.FileSystem<{model.FullyQualifiedName}>()";
-        var call = $"{receiver}.{operation.MethodName}({string.Join(", ", arguments)})";
+        var call = $"{receiver}.{Identifier(operation.MethodName)}({string.Join(", ", arguments)})";
         var invocation = returnShape.Template.Replace("{call}", call);
         var needsRequest = new[] { invocation }.Concat(before).Concat(after).Any(line => line.Contains(Request));
         var cleanup = new List<string>();
@@ -154,7 +154,7 @@ internal static class FileSystemEmitter
         var failure = (needsRequest ? Request : CurrentRequest) + $".Fail(__exception, \"{descriptor.NativeName}\")";
 
         // The cref names the parameter types: a bare method name is ambiguous (CS0419) when the method is overloaded.
-        var cref = $"{operation.MethodName}({string.Join(", ", parameterTypes)})";
+        var cref = $"{Identifier(operation.MethodName)}({string.Join(", ", parameterTypes)})";
         writer.Line($"/// <summary>Native entry for <c>{descriptor.NativeName}</c>: calls <see cref=\"{cref}\"/>.</summary>");
         BeginTrampoline(writer, descriptor);
         using (writer.Block())
@@ -274,6 +274,7 @@ internal static class FileSystemEmitter
         (descriptor.HandleRole == HandleRole.ReleasesFile && model.CreatesFileHandles) ||
         (descriptor.HandleRole == HandleRole.ReleasesDirectory && model.CreatesDirectoryHandles);
 
+    /// <summary>A name as C# writes it: <c>@class</c> for a keyword.</summary>
     private static string Identifier(string name) =>
         Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 }

@@ -5,8 +5,6 @@ using FuseGen.Catalog;
 using FuseGen.Generators.Helpers;
 using FuseGen.Generators.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FuseGen.Generators;
 
@@ -19,7 +17,7 @@ internal static class FileSystemParser
 {
     public static FileSystemModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || !IsGeneratable(type))
+        if (context.TargetSymbol is not INamedTypeSymbol type || FileSystemRules.CheckType(type) is not null)
         {
             return null;
         }
@@ -30,7 +28,7 @@ internal static class FileSystemParser
         foreach (var member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member is not IMethodSymbol method || method.MethodKind != MethodKind.Ordinary)
+            if (member is not IMethodSymbol method)
             {
                 continue;
             }
@@ -39,7 +37,7 @@ internal static class FileSystemParser
                 .Select(a => a.AttributeClass is null ? null : OperationCatalog.FindByAttribute(a.AttributeClass.ToDisplayString()))
                 .Where(o => o is not null)
                 .ToList();
-            if (attached.Count != 1 || !IsCallable(method))
+            if (attached.Count != 1 || FileSystemRules.CheckMethod(method) is not null)
             {
                 continue;
             }
@@ -77,7 +75,8 @@ internal static class FileSystemParser
 
         var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
         var fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        var hintName = fullName.Replace("global::", "").Replace('<', '_').Replace('>', '_') + ".FuseGen.g.cs";
+        // Keyword names are written @class in code; a hint name cannot contain '@'.
+        var hintName = fullName.Replace("global::", "").Replace("@", "").Replace('<', '_').Replace('>', '_') + ".FuseGen.g.cs";
         return new FileSystemModel(
             ns,
             new EquatableArray<ContainingTypeModel>(containing),
@@ -89,36 +88,6 @@ internal static class FileSystemParser
             createsFileHandles,
             createsDirectoryHandles);
     }
-
-    /// <summary>
-    /// A filesystem type must be a non-generic, non-static, partial class, and so must every type around it, so
-    /// that the generated half can implement <c>IFuseFileSystem</c> and host <c>[UnmanagedCallersOnly]</c> methods.
-    /// </summary>
-    public static bool IsGeneratable(INamedTypeSymbol type)
-    {
-        if (type.TypeKind != TypeKind.Class || type.IsStatic || type.IsGenericType || !IsPartial(type))
-        {
-            return false;
-        }
-
-        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-        {
-            if (outer.IsGenericType || !IsPartial(outer))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsCallable(IMethodSymbol method) =>
-        !method.IsGenericMethod && !method.IsAbstract && !method.IsAsync && !method.IsExtern &&
-        method.Parameters.All(p => !p.IsParams);
-
-    private static bool IsPartial(INamedTypeSymbol type) =>
-        type.DeclaringSyntaxReferences.Length > 0 &&
-        type.DeclaringSyntaxReferences.All(r => r.GetSyntax() is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
 
     private static string Keyword(INamedTypeSymbol type) => type switch
     {

@@ -6,6 +6,7 @@ namespace FuseGen.Generators.Model;
 /// <remarks>
 /// Models hold only strings, numbers and <see cref="EquatableArray{T}"/>s: no symbols, syntax or locations. Roslyn
 /// compares them with the previous run's to skip emitting when nothing relevant changed, so equality must be by value.
+/// Names are the symbols' own (<c>class</c>, not <c>@class</c>); the emitter escapes keywords as it writes them.
 /// </remarks>
 internal sealed record FileSystemModel(
     string? Namespace,

@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace FuseGen.Analyzers;
+
+/// <summary>The README's diagnostics table, rendered from <see cref="DiagnosticDescriptors.All"/>.</summary>
+/// <remarks>A test keeps README.md equal to <see cref="RenderMarkdown"/> (FUSEGEN_ACCEPT_SNAPSHOTS=1 rewrites it).</remarks>
+internal static class DiagnosticTable
+{
+    /// <summary>
+    /// What the code fixes (FuseGen.CodeFixes, which this assembly cannot see) do, per id; a test checks the ids
+    /// against the fix providers.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> CodeFixes = new Dictionary<string, string>
+    {
+        [DiagnosticIds.SignatureMismatch] = "use the operation's signature; change the return type",
+        [DiagnosticIds.InvalidFileSystemType] = "make the type (and the types around it) partial",
+        [DiagnosticIds.OperationOutsideFileSystem] = "add [FuseFileSystem] to the type",
+        [DiagnosticIds.DuplicateOperation] = "remove the attribute",
+        [DiagnosticIds.SeveralOperations] = "remove the attribute",
+    };
+
+    public static string RenderMarkdown()
+    {
+        var text = new StringBuilder();
+        text.Append("| id | severity | title | code fix |\n");
+        text.Append("|---|---|---|---|\n");
+        foreach (var descriptor in DiagnosticDescriptors.All.OrderBy(d => d.Id, System.StringComparer.Ordinal))
+        {
+            var anchor = descriptor.HelpLinkUri.Substring(descriptor.HelpLinkUri.LastIndexOf('#') + 1);
+            text.Append("| <a id=\"").Append(anchor).Append("\"></a>").Append(descriptor.Id)
+                .Append(" | ").Append(descriptor.DefaultSeverity.ToString().ToLowerInvariant())
+                .Append(" | ").Append(Cell(descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .Append(" | ").Append(CodeFixes.TryGetValue(descriptor.Id, out var fix) ? Cell(fix) : "none")
+                .Append(" |\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|");
+}
