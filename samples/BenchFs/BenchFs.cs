@@ -56,17 +56,13 @@ internal sealed partial class BenchFs
     [Readdir]
     private Errno ReadDir(ReadOnlySpan<byte> path, ref DirectoryFiller entries)
     {
-        var file = default(Stat);
-        file.Type = FileType.Regular;
-        var directory = default(Stat);
-        directory.Type = FileType.Directory;
         if (path.SequenceEqual("/"u8))
         {
-            entries.Add("."u8, in directory);
-            entries.Add(".."u8, in directory);
-            entries.Add("big"u8, in file);
-            entries.Add("hello"u8, in file);
-            entries.Add("many"u8, in directory);
+            entries.Add("."u8, FileType.Directory);
+            entries.Add(".."u8, FileType.Directory);
+            entries.Add("big"u8, FileType.Regular);
+            entries.Add("hello"u8, FileType.Regular);
+            entries.Add("many"u8, FileType.Directory);
             return Errno.None;
         }
 
@@ -75,11 +71,11 @@ internal sealed partial class BenchFs
             return Errno.ENOENT;
         }
 
-        entries.Add("."u8, in directory);
-        entries.Add(".."u8, in directory);
+        entries.Add("."u8, FileType.Directory);
+        entries.Add(".."u8, FileType.Directory);
         for (var i = 0; i < tree.Files; i++)
         {
-            entries.Add(tree.Name(i), in file);
+            entries.Add(tree.Name(i), FileType.Regular);
         }
 
         return Errno.None;

@@ -58,6 +58,12 @@ public readonly unsafe ref struct DirectoryFiller
         return Fill(name, native, nextOffset, IsPlus ? FillDirPlus : 0);
     }
 
+    /// <summary>
+    /// Adds an entry with its type only (what <c>ls</c> and <c>find</c> read from d_type), the cheapest form for large
+    /// directories: no attributes are converted. Returns false when the reply buffer is full.
+    /// </summary>
+    public bool Add(ReadOnlySpan<byte> name, FileType type, long nextOffset = 0) => Fill(name, NativeStat.OfType(type), nextOffset, 0);
+
     /// <summary>Adds an entry by name. Returns false when the reply buffer is full.</summary>
     public bool Add(string name, long nextOffset = 0) => Add(Utf8(name), nextOffset);
 

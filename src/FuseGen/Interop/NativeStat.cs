@@ -13,6 +13,9 @@ public static unsafe class NativeStat
 
     private static readonly bool IsArm64 = RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
 
+    // One read-only native stat per file type (index: type >> 12), built once; libfuse copies what it is given.
+    private static readonly nint[] TypeOnly = CreateTypeOnly();
+
     /// <summary>Overwrites the whole native structure with <paramref name="stat"/>.</summary>
     public static void Write(in Stat stat, void* native)
     {
@@ -50,6 +53,22 @@ public static unsafe class NativeStat
             target->st_mtim = ToNative(stat.ModificationTime);
             target->st_ctim = ToNative(stat.ChangeTime);
         }
+    }
+
+    /// <summary>A shared native <c>struct stat</c> holding only <paramref name="type"/> (all else zero). Never write to it.</summary>
+    internal static void* OfType(FileType type) => (void*)TypeOnly[((uint)type >> 12) & 0xF];
+
+    private static nint[] CreateTypeOnly()
+    {
+        var stats = new nint[16];
+        for (var i = 0; i < stats.Length; i++)
+        {
+            var native = NativeMemory.AllocZeroed(MaxSize);
+            Write(new Stat { Mode = (uint)i << 12 }, native);
+            stats[i] = (nint)native;
+        }
+
+        return stats;
     }
 
     /// <summary>Reads a native <c>struct stat</c> (tests and pass-through filesystems).</summary>

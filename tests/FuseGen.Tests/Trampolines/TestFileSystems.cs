@@ -165,6 +165,14 @@ internal sealed partial class RecordingFs
             return Errno.None;
         }
 
+        if (path.SequenceEqual("/typed"u8))
+        {
+            entries.Add("dir"u8, FileType.Directory);
+            entries.Add("file"u8, FileType.Regular);
+            entries.Add("link"u8, FileType.SymbolicLink);
+            return Errno.None;
+        }
+
         LastIsPlus = entries.IsPlus;
         LastReaddirFlags = flags;
         LastReaddirOffset = offset;

@@ -386,6 +386,20 @@ public sealed unsafe class TrampolineTests : IDisposable
     }
 
     [Fact]
+    public void Entries_added_with_a_type_carry_only_that_type()
+    {
+        using var path = NativeBlock.CString("/typed");
+
+        Assert.Equal(0, ops->readdir(path.Pointer, FakeFiller.Buffer, FakeFiller.CollectPointer, 0, null, 1)); // even with readdirplus
+
+        Assert.Equal(["dir", "file", "link"], FakeFiller.Entries.Select(e => e.Name));
+        Assert.Equal([FileType.Directory, FileType.Regular, FileType.SymbolicLink], FakeFiller.Entries.Select(e => e.Stat!.Value.Type));
+        Assert.All(FakeFiller.Entries, e => Assert.Equal(0u, e.Stat!.Value.Mode & 0xFFF));
+        Assert.All(FakeFiller.Entries, e => Assert.Equal(0, e.Stat!.Value.Size));
+        Assert.All(FakeFiller.Entries, e => Assert.Equal(0, e.Flags)); // a type is not full attributes: never FUSE_FILL_DIR_PLUS
+    }
+
+    [Fact]
     public void Readdir_plus_marks_entries_added_with_attributes()
     {
         using var path = NativeBlock.CString("/");
