@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using FuseGen.MirrorFs.Tests.Infrastructure;
+using FuseGen.Testing;
 using Xunit;
 using static FuseGen.MirrorFs.Tests.Infrastructure.Posix;
 
@@ -12,11 +13,11 @@ namespace FuseGen.MirrorFs.Tests;
 /// </summary>
 public sealed unsafe class CachingTests : IDisposable
 {
-    private readonly Lazy<MirrorMount> mount = new(() => MirrorMount.Start("caching", null, "-o", "entry_timeout=60,attr_timeout=60"));
+    private readonly Lazy<MirrorMount> mount = new(() => MirrorMount.Start("caching", "-o", "entry_timeout=60,attr_timeout=60"));
 
     private MirrorMount Mount => mount.Value;
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void AttributesFromAListingAreComplete()
     {
         Directory.CreateDirectory(Mount.InSource("dir/sub"));

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using FuseGen.MirrorFs.Tests.Infrastructure;
+using FuseGen.Testing;
 using Xunit;
 using static FuseGen.MirrorFs.Tests.Infrastructure.Posix;
 
@@ -21,7 +22,7 @@ public sealed unsafe class DeepPathTests : IClassFixture<MountFixture>
 
     private MirrorMount Mount => fixture.Mount;
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void EveryOperationWorksInATreeDeeperThanPathMax()
     {
         var dir = fixture.NewDirectory("deep");

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using FuseGen.MirrorFs.Tests.Infrastructure;
+using FuseGen.Testing;
 using Xunit;
 using static FuseGen.MirrorFs.Tests.Infrastructure.Posix;
 
@@ -30,7 +31,7 @@ public sealed unsafe class LockTests : IClassFixture<MountFixture>
 
     private MirrorMount Mount => fixture.Mount;
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void FcntlLocksOfDifferentProcessesConflictAndFollowPosixRules()
     {
         var file = NewFile("fcntl");
@@ -68,7 +69,7 @@ public sealed unsafe class LockTests : IClassFixture<MountFixture>
         }
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void UnlockingLetsOthersInAndGetlkReportsNoConflict()
     {
         var file = NewFile("unlock");
@@ -88,7 +89,7 @@ public sealed unsafe class LockTests : IClassFixture<MountFixture>
         }
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void ALockHeldInTheSourceBlocksCallersOfTheMount()
     {
         var file = NewFile("source-held");
@@ -111,7 +112,7 @@ public sealed unsafe class LockTests : IClassFixture<MountFixture>
         }
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void AWaitingLockIsGrantedWhenTheHolderUnlocks()
     {
         var file = NewFile("wait");
@@ -131,7 +132,7 @@ public sealed unsafe class LockTests : IClassFixture<MountFixture>
         }
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void FlockLocksBelongToOpenFilesAndReachTheSource()
     {
         var file = NewFile("flock");

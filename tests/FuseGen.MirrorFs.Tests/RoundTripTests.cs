@@ -4,6 +4,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using FuseGen.MirrorFs.Tests.Infrastructure;
+using FuseGen.Testing;
 using Xunit;
 using static FuseGen.MirrorFs.Tests.Infrastructure.Posix;
 
@@ -21,7 +22,7 @@ public sealed unsafe class RoundTripTests : IClassFixture<MountFixture>
 
     private MirrorMount Mount => fixture.Mount;
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void CpArchiveRoundTripsByteForByte()
     {
         var (original, into, back) = Prepare("cp");
@@ -30,7 +31,7 @@ public sealed unsafe class RoundTripTests : IClassFixture<MountFixture>
         AssertCopies(original, into, back);
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void TarRoundTripsByteForByte()
     {
         var (original, into, back) = Prepare("tar");
@@ -42,7 +43,7 @@ public sealed unsafe class RoundTripTests : IClassFixture<MountFixture>
         AssertCopies(original, into, back);
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void RsyncArchiveRoundTripsByteForByte()
     {
         var (original, into, back) = Prepare("rsync");
@@ -56,7 +57,7 @@ public sealed unsafe class RoundTripTests : IClassFixture<MountFixture>
         TreeSnapshot.Take(original).AssertSame(TreeSnapshot.Take(Mount.InSource(into)), "rsync update");
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void GitRepositoriesWorkInTheMountAndCloneOutIdentically()
     {
         var (original, into, back) = Prepare("git");

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using FuseGen.MirrorFs.Tests.Infrastructure;
+using FuseGen.Testing;
 using Xunit;
 using static FuseGen.MirrorFs.Tests.Infrastructure.Posix;
 
@@ -19,7 +20,7 @@ public sealed class SparseFileTests : IClassFixture<MountFixture>
 
     private MirrorMount Mount => fixture.Mount;
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void AFiveGibibyteSparseFileStaysSparseOnBothSides()
     {
         var dir = fixture.NewDirectory("sparse");
