@@ -1,0 +1,101 @@
+using System;
+using FuseGen;
+
+namespace FuseGen.IntegrationTests.FileSystems;
+
+/// <summary>
+/// Files whose data moves through [ReadBuf] and [WriteBuf] (libfuse's buffer vectors) alongside [Read] and [Write],
+/// which libfuse must then never call: the other half of <see cref="CoverageFs"/>'s read and write coverage.
+/// </summary>
+[FuseFileSystem]
+internal sealed partial class BufferCoverageFs
+{
+    private readonly CoverageTree tree = new();
+
+    public OperationLog Calls { get; } = new();
+
+    [Getattr]
+    private Errno GetAttributes(string path, ref Stat stat)
+    {
+        if (tree.Find(path) is not { } node)
+        {
+            return Errno.ENOENT;
+        }
+
+        lock (tree.Gate)
+        {
+            CoverageTree.Fill(node, ref stat);
+        }
+
+        return Errno.None;
+    }
+
+    [Create]
+    private Errno Create(string path, uint mode) => tree.Add(path, new CoverageNode { Type = FileType.Regular, Permissions = mode & 0xFFF });
+
+    [Open]
+    private Errno Open(string path) => tree.Find(path) is null ? Errno.ENOENT : Errno.None;
+
+    /// <summary>Shadowed by [ReadBuf]: reaching it fails the tests.</summary>
+    [Read]
+    private int Read(Span<byte> buffer)
+    {
+        Calls.Hit("read");
+        return -(int)Errno.EIO;
+    }
+
+    /// <summary>Shadowed by [WriteBuf]: reaching it fails the tests.</summary>
+    [Write]
+    private int Write(ReadOnlySpan<byte> data)
+    {
+        Calls.Hit("write");
+        return -(int)Errno.EIO;
+    }
+
+    [ReadBuf]
+    private Errno ReadBuffer(string path, FuseBufferReply reply, long size, long offset)
+    {
+        Calls.Hit("read_buf");
+        if (tree.Find(path) is not { } node)
+        {
+            return Errno.ENOENT;
+        }
+
+        lock (tree.Gate)
+        {
+            var start = (int)Math.Min(offset, node.Data.Length);
+            reply.CopyFrom(node.Data.AsSpan(start, (int)Math.Min(size, node.Data.Length - start)));
+        }
+
+        return Errno.None;
+    }
+
+    [WriteBuf]
+    private int WriteBuffer(string path, FuseBufferVector data, long offset)
+    {
+        Calls.Hit("write_buf");
+        if (tree.Find(path) is not { } node)
+        {
+            return -(int)Errno.ENOENT;
+        }
+
+        var bytes = new byte[data.Size];
+        var copied = data.CopyTo(bytes);
+        if (copied < 0)
+        {
+            return (int)copied;
+        }
+
+        lock (tree.Gate)
+        {
+            if (offset + copied > node.Data.Length)
+            {
+                node.Resize(offset + copied);
+            }
+
+            bytes.AsSpan(0, (int)copied).CopyTo(node.Data.AsSpan((int)offset));
+        }
+
+        return (int)copied;
+    }
+}
