@@ -271,14 +271,8 @@ public sealed class OperationCoverageTests : MountTest
         Assert.Equal(0, errno);
         try
         {
-            var waiter = Task.Run(() => LibC.Poll(fd, LibC.POLLIN, (int)(3 * Wait).TotalMilliseconds));
+            var (ready, events, pollErrno) = WokenByNotify(fs, () => LibC.Poll(fd, LibC.POLLIN, (int)(3 * Wait).TotalMilliseconds), "poll()");
 
-            Assert.True(fs.PollArmed.Wait(Wait), "poll() never reached [Poll] with a handle to notify");
-            Assert.False(waiter.Wait(TimeSpan.FromMilliseconds(300)), "poll() returned although nothing was readable");
-            fs.MakeReadable();
-
-            Assert.True(waiter.Wait(Wait), "Notify did not wake the poll() waiter");
-            var (ready, events, pollErrno) = waiter.Result;
             Assert.Equal((1, 0), (ready, pollErrno));
             Assert.True((events & LibC.POLLIN) != 0, $"poll() events {events}");
             Assert.True(fs.Calls["poll"] >= 2, "the woken waiter polls again");
@@ -301,14 +295,8 @@ public sealed class OperationCoverageTests : MountTest
         Assert.Equal(0, epollErrno);
         try
         {
-            var waiter = Task.Run(() => LibC.EpollWait(epoll, (int)(3 * Wait).TotalMilliseconds));
+            var (ready, events, waitErrno) = WokenByNotify(fs, () => LibC.EpollWait(epoll, (int)(3 * Wait).TotalMilliseconds), "epoll_wait");
 
-            Assert.True(fs.PollArmed.Wait(Wait), "epoll never reached [Poll] with a handle to notify");
-            Assert.False(waiter.Wait(TimeSpan.FromMilliseconds(300)), "epoll_wait returned although nothing was readable");
-            fs.MakeReadable();
-
-            Assert.True(waiter.Wait(Wait), "Notify did not wake the epoll_wait waiter");
-            var (ready, events, waitErrno) = waiter.Result;
             Assert.Equal((1, 0), (ready, waitErrno));
             Assert.True((events & LibC.EPOLLIN) != 0, $"epoll_wait events {events}");
         }
@@ -558,6 +546,20 @@ public sealed class OperationCoverageTests : MountTest
             .SingleOrDefault(l => l.StartsWith("Called directly only:", StringComparison.Ordinal));
         Assert.True(line is not null, "README.md has no 'Called directly only:' line under '### Operation coverage'");
         return Regex.Matches(line, "`([a-z_]+)`").Select(m => m.Groups[1].Value).Where(catalog.Contains).ToList();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="wait"/> (a poll of <c>/pollable</c>) on another thread, checks that it reached [Poll] and
+    /// blocks, makes the file readable (PollHandle.Notify), and returns what the woken call returned.
+    /// </summary>
+    private static T WokenByNotify<T>(CoverageFs fs, Func<T> wait, string what)
+    {
+        var waiter = Task.Run(wait);
+        Assert.True(fs.PollArmed.Wait(Wait), $"{what} never reached [Poll] with a handle to notify");
+        Assert.False(waiter.Wait(TimeSpan.FromMilliseconds(300)), $"{what} returned although nothing was readable");
+        fs.MakeReadable();
+        Assert.True(waiter.Wait(Wait), $"Notify did not wake the {what} waiter");
+        return waiter.Result;
     }
 
     private static void AssertCalled(OperationLog calls, params string[] operations)

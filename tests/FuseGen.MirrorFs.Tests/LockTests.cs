@@ -98,7 +98,7 @@ public sealed unsafe class LockTests : IClassFixture<MountFixture>
         try
         {
             Assert.Equal(Errno.EAGAIN, SetLock(fd, F_SETLK, F_RDLCK, 0, 10));
-            var query = new Flock { Type = F_WRLCK, Whence = SEEK_SET, Start = 0, Length = 10 };
+            var query = new FuseGen.Testing.LibC.Flock { Type = F_WRLCK, Whence = SEEK_SET, Start = 0, Length = 10 };
             Check(fcntl(fd, F_GETLK, &query), "F_GETLK");
             Assert.Equal((F_WRLCK, holder.Id), (query.Type, query.Pid));
 
@@ -179,7 +179,7 @@ public sealed unsafe class LockTests : IClassFixture<MountFixture>
 
     private static Errno SetLock(int fd, int command, short type, long start, long length)
     {
-        var description = new Flock { Type = type, Whence = SEEK_SET, Start = start, Length = length };
+        var description = new FuseGen.Testing.LibC.Flock { Type = type, Whence = SEEK_SET, Start = start, Length = length };
         return ErrnoOf(fcntl(fd, command, &description));
     }
 

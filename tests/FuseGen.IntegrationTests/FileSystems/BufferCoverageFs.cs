@@ -15,20 +15,7 @@ internal sealed partial class BufferCoverageFs
     public OperationLog Calls { get; } = new();
 
     [Getattr]
-    private Errno GetAttributes(string path, ref Stat stat)
-    {
-        if (tree.Find(path) is not { } node)
-        {
-            return Errno.ENOENT;
-        }
-
-        lock (tree.Gate)
-        {
-            CoverageTree.Fill(node, ref stat);
-        }
-
-        return Errno.None;
-    }
+    private Errno GetAttributes(string path, ref Stat stat) => tree.Stat(path, ref stat);
 
     [Create]
     private Errno Create(string path, uint mode) => tree.Add(path, new CoverageNode { Type = FileType.Regular, Permissions = mode & 0xFFF });
@@ -56,17 +43,14 @@ internal sealed partial class BufferCoverageFs
     private Errno ReadBuffer(string path, FuseBufferReply reply, long size, long offset)
     {
         Calls.Hit("read_buf");
-        if (tree.Find(path) is not { } node)
+        var buffer = new byte[size];
+        var count = tree.Read(path, buffer, offset);
+        if (count < 0)
         {
-            return Errno.ENOENT;
+            return (Errno)(-count);
         }
 
-        lock (tree.Gate)
-        {
-            var start = (int)Math.Min(offset, node.Data.Length);
-            reply.CopyFrom(node.Data.AsSpan(start, (int)Math.Min(size, node.Data.Length - start)));
-        }
-
+        reply.CopyFrom(buffer.AsSpan(0, count));
         return Errno.None;
     }
 
@@ -74,28 +58,8 @@ internal sealed partial class BufferCoverageFs
     private int WriteBuffer(string path, FuseBufferVector data, long offset)
     {
         Calls.Hit("write_buf");
-        if (tree.Find(path) is not { } node)
-        {
-            return -(int)Errno.ENOENT;
-        }
-
         var bytes = new byte[data.Size];
         var copied = data.CopyTo(bytes);
-        if (copied < 0)
-        {
-            return (int)copied;
-        }
-
-        lock (tree.Gate)
-        {
-            if (offset + copied > node.Data.Length)
-            {
-                node.Resize(offset + copied);
-            }
-
-            bytes.AsSpan(0, (int)copied).CopyTo(node.Data.AsSpan((int)offset));
-        }
-
-        return (int)copied;
+        return copied < 0 ? (int)copied : tree.Write(path, bytes.AsSpan(0, (int)copied), offset);
     }
 }

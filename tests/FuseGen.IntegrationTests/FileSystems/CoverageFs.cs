@@ -89,17 +89,7 @@ internal sealed partial class CoverageFs
     private Errno GetAttributes(string path, ref Stat stat)
     {
         Calls.Hit("getattr");
-        if (tree.Find(path) is not { } node)
-        {
-            return Errno.ENOENT;
-        }
-
-        lock (tree.Gate)
-        {
-            CoverageTree.Fill(node, ref stat);
-        }
-
-        return Errno.None;
+        return tree.Stat(path, ref stat);
     }
 
     [Readlink]
@@ -212,43 +202,14 @@ internal sealed partial class CoverageFs
     private int Read(string path, Span<byte> buffer, long offset)
     {
         Calls.Hit("read");
-        if (tree.Find(path) is not { } node)
-        {
-            return -(int)Errno.ENOENT;
-        }
-
-        lock (tree.Gate)
-        {
-            if (offset >= node.Data.Length)
-            {
-                return 0;
-            }
-
-            var count = (int)Math.Min(buffer.Length, node.Data.Length - offset);
-            node.Data.AsSpan((int)offset, count).CopyTo(buffer);
-            return count;
-        }
+        return tree.Read(path, buffer, offset);
     }
 
     [Write]
     private int Write(string path, ReadOnlySpan<byte> data, long offset)
     {
         Calls.Hit("write");
-        if (tree.Find(path) is not { } node)
-        {
-            return -(int)Errno.ENOENT;
-        }
-
-        lock (tree.Gate)
-        {
-            if (offset + data.Length > node.Data.Length)
-            {
-                node.Resize(offset + data.Length);
-            }
-
-            data.CopyTo(node.Data.AsSpan((int)offset));
-            return data.Length;
-        }
+        return tree.Write(path, data, offset);
     }
 
     [Statfs]
@@ -510,23 +471,9 @@ internal sealed partial class CoverageFs
     {
         Calls.Hit("copy_file_range");
         CopyCalls.Enqueue($"{pathIn}@{offsetIn} -> {pathOut}@{offsetOut} {size}");
-        if (tree.Find(pathIn) is not { } input || tree.Find(pathOut) is not { } output)
-        {
-            return -(long)Errno.ENOENT;
-        }
-
-        lock (tree.Gate)
-        {
-            var count = (int)Math.Max(0, Math.Min(size, input.Data.Length - offsetIn));
-            var data = input.Data.AsSpan((int)offsetIn, count).ToArray();
-            if (offsetOut + count > output.Data.Length)
-            {
-                output.Resize(offsetOut + count);
-            }
-
-            data.CopyTo(output.Data.AsSpan((int)offsetOut));
-            return count;
-        }
+        var buffer = new byte[Math.Min(size, 1 << 20)];
+        var count = tree.Read(pathIn, buffer, offsetIn);
+        return count < 0 ? count : tree.Write(pathOut, buffer.AsSpan(0, count), offsetOut);
     }
 
     [Lseek]

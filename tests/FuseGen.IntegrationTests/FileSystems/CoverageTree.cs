@@ -156,7 +156,58 @@ internal sealed class CoverageTree
         }
     }
 
-    public static void Fill(CoverageNode node, ref Stat stat)
+    /// <summary>getattr: the node's attributes, or ENOENT.</summary>
+    public Errno Stat(string path, ref Stat stat)
+    {
+        lock (Gate)
+        {
+            if (!nodes.TryGetValue(path, out var node))
+            {
+                return Errno.ENOENT;
+            }
+
+            Fill(node, ref stat);
+            return Errno.None;
+        }
+    }
+
+    /// <summary>read: copies from <paramref name="offset"/>; returns the count or -ENOENT.</summary>
+    public int Read(string path, Span<byte> buffer, long offset)
+    {
+        lock (Gate)
+        {
+            if (!nodes.TryGetValue(path, out var node))
+            {
+                return -(int)Errno.ENOENT;
+            }
+
+            var count = (int)Math.Clamp(node.Data.Length - offset, 0, buffer.Length);
+            node.Data.AsSpan((int)Math.Min(offset, node.Data.Length), count).CopyTo(buffer);
+            return count;
+        }
+    }
+
+    /// <summary>write: stores at <paramref name="offset"/>, growing the file; returns the count or -ENOENT.</summary>
+    public int Write(string path, ReadOnlySpan<byte> data, long offset)
+    {
+        lock (Gate)
+        {
+            if (!nodes.TryGetValue(path, out var node))
+            {
+                return -(int)Errno.ENOENT;
+            }
+
+            if (offset + data.Length > node.Data.Length)
+            {
+                node.Resize(offset + data.Length);
+            }
+
+            data.CopyTo(node.Data.AsSpan((int)offset));
+            return data.Length;
+        }
+    }
+
+    private static void Fill(CoverageNode node, ref Stat stat)
     {
         stat.Type = node.Type;
         stat.Permissions = (System.IO.UnixFileMode)node.Permissions;
