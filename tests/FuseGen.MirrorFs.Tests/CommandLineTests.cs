@@ -1,7 +1,5 @@
 using System;
 using System.IO;
-using FuseGen.Testing;
-using Xunit;
 
 namespace FuseGen.MirrorFs.Tests;
 

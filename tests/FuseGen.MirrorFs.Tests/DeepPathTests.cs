@@ -1,9 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using FuseGen.MirrorFs.Tests.Infrastructure;
-using FuseGen.Testing;
-using Xunit;
 using static FuseGen.MirrorFs.Tests.Infrastructure.Posix;
 
 namespace FuseGen.MirrorFs.Tests;

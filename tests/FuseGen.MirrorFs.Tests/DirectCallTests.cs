@@ -2,9 +2,6 @@ using System;
 using System.IO;
 using System.Text;
 using FuseGen.Interop;
-using FuseGen.MirrorFs.Tests.Infrastructure;
-using FuseGen.Testing;
-using Xunit;
 
 namespace FuseGen.MirrorFs.Tests;
 

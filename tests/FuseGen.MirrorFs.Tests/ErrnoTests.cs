@@ -1,8 +1,5 @@
 using System;
 using System.IO;
-using FuseGen.MirrorFs.Tests.Infrastructure;
-using FuseGen.Testing;
-using Xunit;
 using static FuseGen.MirrorFs.Tests.Infrastructure.Posix;
 
 namespace FuseGen.MirrorFs.Tests;

@@ -3,9 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
-using FuseGen.MirrorFs.Tests.Infrastructure;
-using FuseGen.Testing;
-using Xunit;
 using static FuseGen.MirrorFs.Tests.Infrastructure.Posix;
 
 namespace FuseGen.MirrorFs.Tests;

@@ -1,7 +1,4 @@
 using System.IO;
-using FuseGen.MirrorFs.Tests.Infrastructure;
-using FuseGen.Testing;
-using Xunit;
 using static FuseGen.MirrorFs.Tests.Infrastructure.Posix;
 
 namespace FuseGen.MirrorFs.Tests;

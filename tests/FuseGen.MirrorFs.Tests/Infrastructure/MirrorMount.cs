@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using FuseGen.Testing;
 
 namespace FuseGen.MirrorFs.Tests.Infrastructure;
 
