@@ -119,7 +119,8 @@ public sealed class OperationCoverageTests : MountTest
         Assert.Equal(0, errno);
         Assert.Equal(0, LibC.Fsync(fd));
         Assert.Equal(0, LibC.Close(fd));
-        AssertCalled(fs.Calls, "opendir", "readdir", "releasedir", "fsyncdir");
+        AssertCalled(fs.Calls, "opendir", "readdir", "fsyncdir");
+        AssertEventually(() => fs.Calls["releasedir"] > 0, "releasedir after closedir (the kernel sends it after close returned)");
     }
 
     [MountFact]
@@ -152,8 +153,8 @@ public sealed class OperationCoverageTests : MountTest
 
         Assert.Equal(data, fs.Tree.Find("/file")!.Data);
         Assert.Contains(false, fs.FsyncCalls);
-        AssertCalled(fs.Calls, "create", "write", "read", "fsync", "flush", "release");
-        AssertEventually(() => fs.Calls["release"] > 0, "release after close");
+        AssertCalled(fs.Calls, "create", "write", "read", "fsync", "flush");
+        AssertEventually(() => fs.Calls["release"] > 0, "release after close (the kernel sends it after close returned)");
     }
 
     [MountFact]
