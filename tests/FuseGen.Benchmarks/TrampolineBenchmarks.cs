@@ -1,9 +1,8 @@
 using System;
-using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using FuseGen.Interop;
-using FuseGen.Tests.Trampolines;
+using FuseGen.Testing;
 
 namespace FuseGen.Benchmarks;
 
@@ -11,7 +10,7 @@ namespace FuseGen.Benchmarks;
 /// One request of each hot operation, entering the filesystem the way libfuse does (a native call of the table's
 /// function pointer), without a kernel: FuseGen's generated trampolines into samples/BenchFs against
 /// <see cref="DelegateBinding"/> into the same filesystem written with strings and arrays. The fake
-/// <c>fuse_get_context</c> and filler are the runtime tests' (FakeFuse, FakeFiller).
+/// <c>fuse_get_context</c> and filler are the shared test support's (<see cref="KernelFreeSession"/>, <see cref="FakeFiller"/>).
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -21,7 +20,7 @@ public unsafe class TrampolineBenchmarks
     private const int ReadSize = 128 * 1024;
     private const long ReadOffset = (37L * 1024 * 1024) + (5 * ReadSize);
 
-    private FakeFuse fuse = null!;
+    private KernelFreeSession fuse = null!;
     private FuseOperations* fuseGen;
     private DelegateBinding binding = null!;
     private NativeBlock statPath = null!;
@@ -39,9 +38,8 @@ public unsafe class TrampolineBenchmarks
     {
         var tree = new global::BenchFs.BenchTree(bigMegabytes: 1024, files: Files);
         var fileSystem = new global::BenchFs.BenchFs(tree, owner: 1000, group: 1000);
-        fuse = new FakeFuse();
-        fuse.Serve(fileSystem);
-        fuseGen = FakeFuse.FillOperations(fileSystem);
+        fuse = new KernelFreeSession();
+        fuseGen = fuse.Serve(fileSystem);
         binding = new DelegateBinding(new DelegateBenchFs(tree).Operations);
         statPath = NativeBlock.CString("/many/f00421");
         bigPath = NativeBlock.CString("/big");
@@ -56,8 +54,7 @@ public unsafe class TrampolineBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        NativeMemory.Free(fuseGen);
-        fuse.Dispose();
+        fuse.Dispose(); // frees the table too
         foreach (var block in new[] { statPath, bigPath, manyPath, stat, buffer, fileInfo })
         {
             block.Dispose();

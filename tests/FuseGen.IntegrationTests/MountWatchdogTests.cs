@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO;
+using System.Threading;
 using System.Threading.Tasks;
 using FuseGen.IntegrationTests.FileSystems;
 using FuseGen.Testing;
@@ -57,6 +58,45 @@ public sealed class MountWatchdogTests : MountTest
     }
 
     [MountFact]
+    public void Overrun_on_a_stopped_sample_frees_a_stuck_caller_and_kills_the_sample()
+    {
+        var mountPoint = TempMountPoint.Create();
+        using var sample = SampleProcess.StartHelloFs(mountPoint.Path, "-f");
+        MountWatchdog? watchdog = null;
+        try
+        {
+            sample.WaitForMount(mountPoint.Path);
+
+            // A daemon that stops answering: SIGSTOP, then a lookup it would have to answer.
+            Assert.Equal(0, LibC.Kill(sample.Pid, LibC.SIGSTOP));
+            var stuck = Task.Run(() => LibC.Stat(Path.Combine(mountPoint.Path, "never-looked-up")).Errno);
+            Assert.False(stuck.Wait(TimeSpan.FromMilliseconds(500)), "the lookup returned although the daemon was stopped");
+
+            // Started only now, so it cannot fire before the call is stuck.
+            watchdog = new MountWatchdog(mountPoint, sample.Process, Short, Output);
+
+            Assert.True(stuck.Wait(TimeSpan.FromSeconds(30)), "the watchdog did not free the caller stuck on the stopped daemon");
+            Assert.True(watchdog.Fired);
+            Assert.Contains(stuck.Result, new[] { ECONNABORTED, ENOTCONN });
+            Assert.True(sample.WaitForTermination(Stopwatch.StartNew(), TimeSpan.FromSeconds(20)).HasValue, "the stopped sample was not killed");
+            Assert.False(MountInfo.IsMounted(mountPoint.Path));
+        }
+        finally
+        {
+            if (watchdog is null)
+            {
+                new MountWatchdog(mountPoint, sample.Process, output: Output).Dispose();
+            }
+            else
+            {
+                Assert.Throws<TimeoutException>(watchdog.Dispose);
+            }
+        }
+
+        Assert.False(Directory.Exists(mountPoint.Path), "the watchdog left the mount point behind");
+    }
+
+    [MountFact]
     public async Task Overrun_in_process_mount_frees_a_stuck_caller_and_the_test_fails()
     {
         var mountPoint = TempMountPoint.Create();
@@ -72,7 +112,9 @@ public sealed class MountWatchdogTests : MountTest
             Assert.True(finished == stuck, "the watchdog did not free the caller stuck on the hung filesystem");
             Assert.True(watchdog.Fired);
             Assert.Contains(await stuck, new[] { ECONNABORTED, ENOTCONN });
-            Assert.False(MountInfo.IsMounted(mountPoint.Path));
+
+            // The caller is freed by the forced unmount's abort, before the lazy unmount that follows it.
+            Assert.True(SpinWait.SpinUntil(() => !MountInfo.IsMounted(mountPoint.Path), TimeSpan.FromSeconds(10)), "still mounted after the watchdog fired");
         }
         finally
         {

@@ -1,7 +1,5 @@
 using System;
 using System.IO;
-using FuseGen.MirrorFs.Tests.Infrastructure;
-using Xunit;
 using static FuseGen.MirrorFs.Tests.Infrastructure.Posix;
 
 namespace FuseGen.MirrorFs.Tests;
@@ -12,11 +10,11 @@ namespace FuseGen.MirrorFs.Tests;
 /// </summary>
 public sealed unsafe class CachingTests : IDisposable
 {
-    private readonly Lazy<MirrorMount> mount = new(() => MirrorMount.Start("caching", null, "-o", "entry_timeout=60,attr_timeout=60"));
+    private readonly Lazy<MirrorMount> mount = new(() => MirrorMount.Start("caching", "-o", "entry_timeout=60,attr_timeout=60"));
 
     private MirrorMount Mount => mount.Value;
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void AttributesFromAListingAreComplete()
     {
         Directory.CreateDirectory(Mount.InSource("dir/sub"));

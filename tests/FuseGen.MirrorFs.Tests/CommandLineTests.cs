@@ -1,6 +1,5 @@
+using System;
 using System.IO;
-using FuseGen.MirrorFs.Tests.Infrastructure;
-using Xunit;
 
 namespace FuseGen.MirrorFs.Tests;
 
@@ -47,10 +46,10 @@ public sealed class CommandLineTests
         Assert.StartsWith("usage: MirrorFs SOURCE MOUNTPOINT", result.Output);
     }
 
-    private static CommandResult MirrorFs(params string[] arguments)
+    private static (int ExitCode, string Output, string Error) MirrorFs(params string[] arguments)
     {
-        var all = new System.Collections.Generic.List<string> { MountEnvironment.MirrorFsAssembly };
-        all.AddRange(arguments);
-        return Shell.Run(System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", all);
+        using var process = SampleProcess.Start("MirrorFs", arguments);
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), $"MirrorFs {string.Join(' ', arguments)} did not exit. {process.Describe()}");
+        return (process.ExitCode, process.StandardOutput, process.StandardError);
     }
 }

@@ -1,8 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using FuseGen.MirrorFs.Tests.Infrastructure;
-using Xunit;
 using static FuseGen.MirrorFs.Tests.Infrastructure.Posix;
 
 namespace FuseGen.MirrorFs.Tests;
@@ -21,7 +19,7 @@ public sealed unsafe class DeepPathTests : IClassFixture<MountFixture>
 
     private MirrorMount Mount => fixture.Mount;
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void EveryOperationWorksInATreeDeeperThanPathMax()
     {
         var dir = fixture.NewDirectory("deep");

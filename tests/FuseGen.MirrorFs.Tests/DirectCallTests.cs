@@ -1,15 +1,13 @@
 using System;
 using System.IO;
 using System.Text;
-using FuseGen.MirrorFs.Tests.Infrastructure;
-using Xunit;
-using static FuseGen.MirrorFs.Tests.Infrastructure.DirectCaller;
+using FuseGen.Interop;
 
 namespace FuseGen.MirrorFs.Tests;
 
 /// <summary>
 /// The operations the kernel never sends to MirrorFs, called through the generated entry points of its operation
-/// table instead:
+/// table instead (<see cref="KernelFreeSession"/>):
 /// <list type="bullet">
 /// <item>read and write: libfuse calls read_buf and write_buf whenever a filesystem has them (MirrorFs does, for
 /// zero-copy), so [Read] and [Write] are unreachable through a mount;</item>
@@ -21,91 +19,71 @@ namespace FuseGen.MirrorFs.Tests;
 public sealed unsafe class DirectCallTests : IDisposable
 {
     private const int O_RDONLY = 0, O_RDWR = 2, R_OK = 4, W_OK = 2, F_OK = 0;
+    private static readonly FakeCaller Root = new(0, 0, Environment.ProcessId, 0x12);
     private readonly string source;
     private readonly int sourceDescriptor;
-    private readonly DirectCaller caller;
+    private readonly KernelFreeSession session;
+    private readonly FuseOperations* table;
 
     public DirectCallTests()
     {
         source = Directory.CreateTempSubdirectory("fusegen-mirror-direct-").FullName;
         File.SetUnixFileMode(source, (UnixFileMode)0x1ED); // searchable by the other caller
         sourceDescriptor = Posix.Open(source, Posix.O_PATH | Posix.O_DIRECTORY);
-        caller = new DirectCaller(new global::MirrorFs.MirrorFs(sourceDescriptor));
+        session = new KernelFreeSession();
+        table = session.Serve(new global::MirrorFs.MirrorFs(sourceDescriptor));
+        session.Caller = Root;
     }
 
-    private ref FuseGen.Interop.FuseOperations Table => ref caller.Operations;
+    private ref FuseOperations Table => ref *table;
 
     [Fact]
     public void ReadReadsWithPreadOnTheOpenDescriptor()
     {
         File.WriteAllText(Path.Combine(source, "file"), "0123456789abcdef");
-        var path = Text("/file");
-        var info = FileInfo(O_RDONLY);
-        var buffer = stackalloc byte[64];
-        try
-        {
-            Assert.Equal(0, Table.open(path, info));
-            Assert.NotEqual(0UL, *(ulong*)(info + 16));
+        using var path = NativeBlock.CString("/file");
+        using var info = NativeBlock.FileInfo(O_RDONLY);
+        using var buffer = new NativeBlock(64);
 
-            Assert.Equal(6, Table.read(path, buffer, 6, 10, info));
-            Assert.Equal("abcdef", Encoding.ASCII.GetString(buffer, 6));
-            Assert.Equal(16, Table.read(path, buffer, 64, 0, info)); // short only at the end of the file
-            Assert.Equal(0, Table.read(path, buffer, 64, 100, info));
+        Assert.Equal(0, Table.open(path.Pointer, info.Pointer));
+        Assert.NotEqual(0UL, info.FileHandle);
 
-            // The descriptor, not the path: the file renamed away is still read.
-            File.Move(Path.Combine(source, "file"), Path.Combine(source, "moved"));
-            Assert.Equal(4, Table.read(path, buffer, 4, 0, info));
-            Assert.Equal(0, Table.release(path, info));
-            Assert.Equal(-(int)Errno.EBADF, Table.read(path, buffer, 4, 0, info)); // released handles are gone
-        }
-        finally
-        {
-            Free(path);
-            Free(info);
-        }
+        Assert.Equal(6, Table.read(path.Pointer, buffer.Pointer, 6, 10, info.Pointer));
+        Assert.Equal("abcdef", Encoding.ASCII.GetString(buffer.Span[..6]));
+        Assert.Equal(16, Table.read(path.Pointer, buffer.Pointer, 64, 0, info.Pointer)); // short only at the end of the file
+        Assert.Equal(0, Table.read(path.Pointer, buffer.Pointer, 64, 100, info.Pointer));
+
+        // The descriptor, not the path: the file renamed away is still read.
+        File.Move(Path.Combine(source, "file"), Path.Combine(source, "moved"));
+        Assert.Equal(4, Table.read(path.Pointer, buffer.Pointer, 4, 0, info.Pointer));
+        Assert.Equal(0, Table.release(path.Pointer, info.Pointer));
+        Assert.Equal(-(int)Errno.EBADF, Table.read(path.Pointer, buffer.Pointer, 4, 0, info.Pointer)); // released handles are gone
     }
 
     [Fact]
     public void WriteWritesWithPwriteOnTheOpenDescriptor()
     {
         File.WriteAllText(Path.Combine(source, "file"), "..........");
-        var path = Text("/file");
-        var info = FileInfo(O_RDWR);
-        var data = Encoding.ASCII.GetBytes("XYZ");
-        try
-        {
-            Assert.Equal(0, Table.open(path, info));
-            fixed (byte* bytes = data)
-            {
-                Assert.Equal(3, Table.write(path, bytes, 3, 4, info));
-                Assert.Equal(3, Table.write(path, bytes, 3, 12, info));
-            }
+        using var path = NativeBlock.CString("/file");
+        using var info = NativeBlock.FileInfo(O_RDWR);
+        using var data = NativeBlock.CString("XYZ");
 
-            Assert.Equal(0, Table.release(path, info));
-            Assert.Equal("....XYZ...\0\0XYZ", File.ReadAllText(Path.Combine(source, "file")));
-        }
-        finally
-        {
-            Free(path);
-            Free(info);
-        }
+        Assert.Equal(0, Table.open(path.Pointer, info.Pointer));
+        Assert.Equal(3, Table.write(path.Pointer, data.Pointer, 3, 4, info.Pointer));
+        Assert.Equal(3, Table.write(path.Pointer, data.Pointer, 3, 12, info.Pointer));
+
+        Assert.Equal(0, Table.release(path.Pointer, info.Pointer));
+        Assert.Equal("....XYZ...\0\0XYZ", File.ReadAllText(Path.Combine(source, "file")));
     }
 
     [Fact]
     public void OpenOfAMissingFileAnswersENOENT()
     {
-        var path = Text("/missing");
-        var info = FileInfo(O_RDONLY);
-        try
-        {
-            Assert.Equal(-(int)Errno.ENOENT, Table.open(path, info));
-            Assert.Equal(0UL, *(ulong*)(info + 16));
-        }
-        finally
-        {
-            Free(path);
-            Free(info);
-        }
+        using var path = NativeBlock.CString("/missing");
+        using var info = NativeBlock.FileInfo(O_RDONLY);
+
+        Assert.Equal(-(int)Errno.ENOENT, Table.open(path.Pointer, info.Pointer));
+        Assert.Equal(0UL, info.FileHandle);
     }
 
     [Fact]
@@ -115,30 +93,22 @@ public sealed unsafe class DirectCallTests : IDisposable
         File.SetUnixFileMode(Path.Combine(source, "private"), (UnixFileMode)0x180);
         File.WriteAllText(Path.Combine(source, "public"), "");
         File.SetUnixFileMode(Path.Combine(source, "public"), (UnixFileMode)0x1A4);
-        var privatePath = Text("/private");
-        var publicPath = Text("/public");
-        var missing = Text("/missing");
-        try
-        {
-            Assert.Equal(0, Table.access(privatePath, R_OK | W_OK));
-            Assert.Equal(-(int)Errno.ENOENT, Table.access(missing, F_OK));
+        using var privatePath = NativeBlock.CString("/private");
+        using var publicPath = NativeBlock.CString("/public");
+        using var missing = NativeBlock.CString("/missing");
 
-            caller.SetCaller(Shell.User, Shell.User, Environment.ProcessId, 0x12);
-            Assert.Equal(-(int)Errno.EACCES, Table.access(privatePath, R_OK));
-            Assert.Equal(0, Table.access(publicPath, R_OK));
-            Assert.Equal(-(int)Errno.EACCES, Table.access(publicPath, W_OK));
-            Assert.Equal(0, Table.access(publicPath, F_OK));
+        Assert.Equal(0, Table.access(privatePath.Pointer, R_OK | W_OK));
+        Assert.Equal(-(int)Errno.ENOENT, Table.access(missing.Pointer, F_OK));
 
-            // The thread's own credentials are back: root creates root's files again.
-            File.WriteAllText(Path.Combine(source, "after"), "");
-            Assert.Equal(0u, Posix.Stat(Path.Combine(source, "after")).Uid);
-        }
-        finally
-        {
-            Free(privatePath);
-            Free(publicPath);
-            Free(missing);
-        }
+        session.Caller = Root with { Uid = Shell.User, Gid = Shell.User };
+        Assert.Equal(-(int)Errno.EACCES, Table.access(privatePath.Pointer, R_OK));
+        Assert.Equal(0, Table.access(publicPath.Pointer, R_OK));
+        Assert.Equal(-(int)Errno.EACCES, Table.access(publicPath.Pointer, W_OK));
+        Assert.Equal(0, Table.access(publicPath.Pointer, F_OK));
+
+        // The thread's own credentials are back: root creates root's files again.
+        File.WriteAllText(Path.Combine(source, "after"), "");
+        Assert.Equal(0u, Posix.Stat(Path.Combine(source, "after")).Uid);
     }
 
     [Fact]
@@ -158,7 +128,7 @@ public sealed unsafe class DirectCallTests : IDisposable
 
     public void Dispose()
     {
-        caller.Dispose();
+        session.Dispose();
         Posix.close(sourceDescriptor);
         Directory.Delete(source, recursive: true);
     }

@@ -1,7 +1,5 @@
 using System;
 using System.IO;
-using FuseGen.MirrorFs.Tests.Infrastructure;
-using Xunit;
 using static FuseGen.MirrorFs.Tests.Infrastructure.Posix;
 
 namespace FuseGen.MirrorFs.Tests;
@@ -26,68 +24,68 @@ public sealed unsafe class ErrnoTests : IClassFixture<MountFixture>
 
     private MirrorMount Mount => fixture.Mount;
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void StatOfAMissingNameIsENOENT() =>
         Same(Errno.ENOENT, _ => { }, at => { TryStat($"{at}/missing", out var error); return error; });
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void OpenOfAMissingFileIsENOENT() => Same(Errno.ENOENT, _ => { }, at => ErrnoOf(Closing(open($"{at}/missing", O_RDONLY, 0))));
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void UnlinkOfAMissingFileIsENOENT() => Same(Errno.ENOENT, _ => { }, at => ErrnoOf(unlinkat(AT_FDCWD, $"{at}/missing", 0)));
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void MkdirOverAnExistingNameIsEEXIST() =>
         Same(Errno.EEXIST, at => File.WriteAllText($"{at}/taken", ""), at => ErrnoOf(mkdirat(AT_FDCWD, $"{at}/taken", 0x1ED)));
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void SymlinkOverAnExistingNameIsEEXIST() =>
         Same(Errno.EEXIST, at => Directory.CreateDirectory($"{at}/taken"), at => ErrnoOf(symlinkat("x", AT_FDCWD, $"{at}/taken")));
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void LinkOverAnExistingNameIsEEXIST() =>
         Same(Errno.EEXIST, at => { File.WriteAllText($"{at}/a", ""); File.WriteAllText($"{at}/b", ""); }, at => ErrnoOf(linkat(AT_FDCWD, $"{at}/a", AT_FDCWD, $"{at}/b", 0)));
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void MknodOverAnExistingNameIsEEXIST() =>
         Same(Errno.EEXIST, at => File.WriteAllText($"{at}/taken", ""), at => ErrnoOf(mknodat(AT_FDCWD, $"{at}/taken", 0x1000 | 0x1A4, 0)));
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void ExclusiveCreateOfAnExistingFileIsEEXIST() =>
         Same(Errno.EEXIST, at => File.WriteAllText($"{at}/taken", ""), at => ErrnoOf(Closing(open($"{at}/taken", O_CREAT | O_EXCL | O_WRONLY, 0x1A4))));
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void RmdirOfANonEmptyDirectoryIsENOTEMPTY() =>
         Same(Errno.ENOTEMPTY, at => File.WriteAllText(Directory.CreateDirectory($"{at}/full").FullName + "/file", ""), at => ErrnoOf(unlinkat(AT_FDCWD, $"{at}/full", AT_REMOVEDIR)));
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void RenameOntoANonEmptyDirectoryIsENOTEMPTY() =>
         Same(
             Errno.ENOTEMPTY,
             at => { Directory.CreateDirectory($"{at}/empty"); File.WriteAllText(Directory.CreateDirectory($"{at}/full").FullName + "/file", ""); },
             at => ErrnoOf(renameat2(AT_FDCWD, $"{at}/empty", AT_FDCWD, $"{at}/full", 0)));
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void RenameOfAFileOntoADirectoryIsEISDIR() =>
         Same(Errno.EISDIR, at => { File.WriteAllText($"{at}/file", ""); Directory.CreateDirectory($"{at}/dir"); }, at => ErrnoOf(renameat2(AT_FDCWD, $"{at}/file", AT_FDCWD, $"{at}/dir", 0)));
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void RenameOfADirectoryOntoAFileIsENOTDIR() =>
         Same(Errno.ENOTDIR, at => { File.WriteAllText($"{at}/file", ""); Directory.CreateDirectory($"{at}/dir"); }, at => ErrnoOf(renameat2(AT_FDCWD, $"{at}/dir", AT_FDCWD, $"{at}/file", 0)));
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void ANameLongerThanTheSourceAllowsIsENAMETOOLONG() =>
         Same(Errno.ENAMETOOLONG, _ => { }, at => ErrnoOf(Closing(open($"{at}/{new string('n', 300)}", O_CREAT | O_WRONLY, 0x1A4))));
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void ReadlinkOfAFileIsEINVAL() =>
         Same(Errno.EINVAL, at => File.WriteAllText($"{at}/file", ""), at => { var buffer = stackalloc byte[64]; return ErrnoOf(readlinkat(AT_FDCWD, $"{at}/file", buffer, 64)); });
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void AMissingAttributeIsENODATA() =>
         Same(Errno.ENODATA, at => File.WriteAllText($"{at}/file", ""), at => GetXattr($"{at}/file", "user.missing") is null ? LastErrno : Errno.None);
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void SeekingForDataPastTheEndIsENXIO() =>
         Same(
             Errno.ENXIO,
@@ -100,23 +98,23 @@ public sealed unsafe class ErrnoTests : IClassFixture<MountFixture>
                 return result;
             });
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void ReadingAnotherUsersPrivateFileIsEACCES() =>
         Same(Errno.EACCES, at => Private($"{at}/secret", 0x180), at => (Errno)Shell.Perl(OpenForReading, asUser: true, $"{at}/secret"));
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void CreatingInAnotherUsersDirectoryIsEACCES() =>
         Same(Errno.EACCES, at => File.SetUnixFileMode(at, (UnixFileMode)0x1ED), at => (Errno)Shell.Perl(CreateFile, asUser: true, $"{at}/mine"));
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void ChangingTheModeOfAnotherUsersFileIsEPERM() =>
         Same(Errno.EPERM, at => Private($"{at}/theirs", 0x1B6), at => (Errno)Shell.Perl(ChangeMode, asUser: true, $"{at}/theirs"));
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void SettingTimesOnAnotherUsersFileIsEPERM() =>
         Same(Errno.EPERM, at => Private($"{at}/theirs", 0x1B6), at => (Errno)Shell.Perl(SetTimes, asUser: true, $"{at}/theirs"));
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void RemovingAnotherUsersFileFromAStickyDirectoryIsEPERM() =>
         Same(Errno.EPERM, at => { File.SetUnixFileMode(at, (UnixFileMode)0x3FF); Private($"{at}/theirs", 0x1B6); }, at => (Errno)Shell.Perl(RemoveFile, asUser: true, $"{at}/theirs"));
 

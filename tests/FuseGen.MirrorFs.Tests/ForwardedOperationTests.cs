@@ -3,8 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
-using FuseGen.MirrorFs.Tests.Infrastructure;
-using Xunit;
 using static FuseGen.MirrorFs.Tests.Infrastructure.Posix;
 
 namespace FuseGen.MirrorFs.Tests;
@@ -21,7 +19,7 @@ public sealed unsafe class ForwardedOperationTests : IClassFixture<MountFixture>
 
     private MirrorMount Mount => fixture.Mount;
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void GetattrAndInitPassTheSourceAttributesAndInodeNumbersThrough()
     {
         var dir = fixture.NewDirectory("getattr");
@@ -50,7 +48,7 @@ public sealed unsafe class ForwardedOperationTests : IClassFixture<MountFixture>
         Assert.Equal(Stat(Mount.Source).Inode, Stat(Mount.MountPoint).Inode);
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void SymlinkAndReadlinkForwardTargetsVerbatim()
     {
         var dir = fixture.NewDirectory("symlink");
@@ -62,7 +60,7 @@ public sealed unsafe class ForwardedOperationTests : IClassFixture<MountFixture>
         Assert.Equal("/nonexistent/target", ReadLink(Mount.At($"{dir}/dangling")));
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void MknodMakesFifosSocketsAndDevicesInTheSource()
     {
         var dir = fixture.NewDirectory("mknod");
@@ -77,7 +75,7 @@ public sealed unsafe class ForwardedOperationTests : IClassFixture<MountFixture>
         Assert.Equal(0x1B6u & ~CurrentUmask(), device.Mode & 0xFFFu);
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void MkdirRmdirAndUnlinkChangeTheSource()
     {
         var dir = fixture.NewDirectory("mkdir");
@@ -92,7 +90,7 @@ public sealed unsafe class ForwardedOperationTests : IClassFixture<MountFixture>
         Assert.False(Directory.Exists(Mount.InSource($"{dir}/made")));
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void RenamePassesNoReplaceAndExchangeToRenameat2()
     {
         var dir = fixture.NewDirectory("rename");
@@ -111,7 +109,7 @@ public sealed unsafe class ForwardedOperationTests : IClassFixture<MountFixture>
         Assert.Equal("B", File.ReadAllText(Mount.InSource($"{dir}/c")));
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void LinkMakesAHardLinkInTheSource()
     {
         var dir = fixture.NewDirectory("link");
@@ -123,7 +121,7 @@ public sealed unsafe class ForwardedOperationTests : IClassFixture<MountFixture>
         Assert.Equal(Stat(Mount.At($"{dir}/original")).Inode, Stat(Mount.At($"{dir}/second")).Inode);
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void ChmodChownTruncateAndUtimensChangeTheSource()
     {
         var dir = fixture.NewDirectory("setattr");
@@ -168,7 +166,7 @@ public sealed unsafe class ForwardedOperationTests : IClassFixture<MountFixture>
         Assert.NotEqual(new TimeSpec(1_234_567_891, 6), Stat(Mount.InSource(file)).Stat.ModificationTime);
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void DataWrittenThroughTheMountIsInTheSourceAndViceVersa()
     {
         var dir = fixture.NewDirectory("data");
@@ -193,7 +191,7 @@ public sealed unsafe class ForwardedOperationTests : IClassFixture<MountFixture>
         Assert.Equal("tail", Encoding.ASCII.GetString(File.ReadAllBytes(Mount.InSource($"{dir}/fromsource")).AsSpan((1 << 20)..)));
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void OpenFilesKeepTheirSourceDescriptorUntilRelease()
     {
         var dir = fixture.NewDirectory("handles");
@@ -218,7 +216,7 @@ public sealed unsafe class ForwardedOperationTests : IClassFixture<MountFixture>
         WaitUntil(() => Mount.DaemonDescriptors() == baseline, "release closes the source descriptors");
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void UnlinkedOpenFilesStayUsable()
     {
         var dir = fixture.NewDirectory("unlinked");
@@ -234,7 +232,7 @@ public sealed unsafe class ForwardedOperationTests : IClassFixture<MountFixture>
         WaitUntil(() => Directory.GetFileSystemEntries(Mount.InSource(dir)).Length == 0, "the hidden file goes at release");
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void StatfsReportsTheSourceFilesystem()
     {
         StatVfsNative mount, source;
@@ -247,7 +245,7 @@ public sealed unsafe class ForwardedOperationTests : IClassFixture<MountFixture>
         Assert.InRange((long)mount.BlocksFree, (long)source.BlocksFree - 262144, (long)source.BlocksFree + 262144);
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void FsyncFdatasyncAndFsyncdirSucceed()
     {
         var dir = fixture.NewDirectory("fsync");
@@ -263,7 +261,7 @@ public sealed unsafe class ForwardedOperationTests : IClassFixture<MountFixture>
         Assert.Equal("durable", File.ReadAllText(Mount.InSource($"{dir}/file")));
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void CreateKeepsOExclSemanticsAndOpensExistingFilesAsTheyAre()
     {
         var dir = fixture.NewDirectory("create");
@@ -285,7 +283,7 @@ public sealed unsafe class ForwardedOperationTests : IClassFixture<MountFixture>
         Assert.Equal(0, Stat(Mount.InSource($"{dir}/theirs")).Size);
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void ExtendedAttributesAreForwardedWithoutFollowingLinks()
     {
         var dir = fixture.NewDirectory("xattr");
@@ -324,7 +322,7 @@ public sealed unsafe class ForwardedOperationTests : IClassFixture<MountFixture>
         Assert.Equal(Errno.EPERM, SetXattr(Mount.At($"{dir}/link"), "user.onlink", "x"u8)); // as the source filesystem answers
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void FallocateAllocatesKeepsSizeAndPunchesHoles()
     {
         var dir = fixture.NewDirectory("fallocate");
@@ -354,7 +352,7 @@ public sealed unsafe class ForwardedOperationTests : IClassFixture<MountFixture>
         }
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void CopyFileRangeCopiesBetweenTwoOpenFiles()
     {
         var dir = fixture.NewDirectory("copy");
@@ -386,7 +384,7 @@ public sealed unsafe class ForwardedOperationTests : IClassFixture<MountFixture>
         Assert.Equal(data.AsSpan(1 << 20, 3 << 20).ToArray(), copy.AsSpan(100).ToArray());
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void ReaddirListsTheSourceWithInodesAndTypes()
     {
         var dir = fixture.NewDirectory("readdir");

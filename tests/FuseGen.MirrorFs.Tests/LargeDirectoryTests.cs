@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
-using FuseGen.MirrorFs.Tests.Infrastructure;
-using Xunit;
 using static FuseGen.MirrorFs.Tests.Infrastructure.Posix;
 
 namespace FuseGen.MirrorFs.Tests;
@@ -22,7 +20,7 @@ public sealed unsafe class LargeDirectoryTests : IClassFixture<MountFixture>
 
     private MirrorMount Mount => fixture.Mount;
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void EveryEntryOfAHugeDirectoryIsListedOnce()
     {
         var dir = Populated();
@@ -46,7 +44,7 @@ public sealed unsafe class LargeDirectoryTests : IClassFixture<MountFixture>
         Assert.Equal(Directory.GetFileSystemEntries(Mount.InSource(dir)).Select(Path.GetFileName).Order(StringComparer.Ordinal), names.Where(n => n is not "." and not "..").Order(StringComparer.Ordinal));
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void SeekdirResumesAtATelldirPosition()
     {
         var dir = Populated();
@@ -70,7 +68,7 @@ public sealed unsafe class LargeDirectoryTests : IClassFixture<MountFixture>
         }
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void ListingsSeeChangesInTheSource()
     {
         var dir = fixture.NewDirectory("changes");

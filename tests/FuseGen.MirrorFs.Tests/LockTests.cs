@@ -1,8 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using FuseGen.MirrorFs.Tests.Infrastructure;
-using Xunit;
 using static FuseGen.MirrorFs.Tests.Infrastructure.Posix;
 
 namespace FuseGen.MirrorFs.Tests;
@@ -30,7 +28,7 @@ public sealed unsafe class LockTests : IClassFixture<MountFixture>
 
     private MirrorMount Mount => fixture.Mount;
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void FcntlLocksOfDifferentProcessesConflictAndFollowPosixRules()
     {
         var file = NewFile("fcntl");
@@ -68,7 +66,7 @@ public sealed unsafe class LockTests : IClassFixture<MountFixture>
         }
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void UnlockingLetsOthersInAndGetlkReportsNoConflict()
     {
         var file = NewFile("unlock");
@@ -88,7 +86,7 @@ public sealed unsafe class LockTests : IClassFixture<MountFixture>
         }
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void ALockHeldInTheSourceBlocksCallersOfTheMount()
     {
         var file = NewFile("source-held");
@@ -97,7 +95,7 @@ public sealed unsafe class LockTests : IClassFixture<MountFixture>
         try
         {
             Assert.Equal(Errno.EAGAIN, SetLock(fd, F_SETLK, F_RDLCK, 0, 10));
-            var query = new Flock { Type = F_WRLCK, Whence = SEEK_SET, Start = 0, Length = 10 };
+            var query = new FuseGen.Testing.LibC.Flock { Type = F_WRLCK, Whence = SEEK_SET, Start = 0, Length = 10 };
             Check(fcntl(fd, F_GETLK, &query), "F_GETLK");
             Assert.Equal((F_WRLCK, holder.Id), (query.Type, query.Pid));
 
@@ -111,7 +109,7 @@ public sealed unsafe class LockTests : IClassFixture<MountFixture>
         }
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void AWaitingLockIsGrantedWhenTheHolderUnlocks()
     {
         var file = NewFile("wait");
@@ -131,7 +129,7 @@ public sealed unsafe class LockTests : IClassFixture<MountFixture>
         }
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void FlockLocksBelongToOpenFilesAndReachTheSource()
     {
         var file = NewFile("flock");
@@ -178,7 +176,7 @@ public sealed unsafe class LockTests : IClassFixture<MountFixture>
 
     private static Errno SetLock(int fd, int command, short type, long start, long length)
     {
-        var description = new Flock { Type = type, Whence = SEEK_SET, Start = start, Length = length };
+        var description = new FuseGen.Testing.LibC.Flock { Type = type, Whence = SEEK_SET, Start = start, Length = length };
         return ErrnoOf(fcntl(fd, command, &description));
     }
 

@@ -1,6 +1,4 @@
 using System.IO;
-using FuseGen.MirrorFs.Tests.Infrastructure;
-using Xunit;
 using static FuseGen.MirrorFs.Tests.Infrastructure.Posix;
 
 namespace FuseGen.MirrorFs.Tests;
@@ -17,7 +15,7 @@ public sealed class OwnershipTests : IClassFixture<MountFixture>
 
     private MirrorMount Mount => fixture.Mount;
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void EverythingACallerCreatesBelongsToTheCaller()
     {
         var dir = fixture.NewDirectory("owner");
@@ -37,7 +35,7 @@ public sealed class OwnershipTests : IClassFixture<MountFixture>
         Assert.Equal(2UL, Stat(Mount.InSource($"{dir}/hard")).Links);
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void ASetgidDirectoryGivesItsGroupToNewNodes()
     {
         var dir = fixture.NewDirectory("setgid");
@@ -53,7 +51,7 @@ public sealed class OwnershipTests : IClassFixture<MountFixture>
         Assert.Equal(0x1A4u, file.Mode & 0xFFFu);
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void ACallerMayCreateSetuidFilesOfItsOwn()
     {
         var dir = fixture.NewDirectory("setuid");
@@ -63,7 +61,7 @@ public sealed class OwnershipTests : IClassFixture<MountFixture>
         Assert.Equal(0x9EDu, tool.Mode & 0xFFFu); // 04755 survives the hand-over to the caller
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void RootCallersKeepRootOwnership()
     {
         var dir = fixture.NewDirectory("root");
@@ -73,7 +71,7 @@ public sealed class OwnershipTests : IClassFixture<MountFixture>
         Assert.Equal(0u, Stat(Mount.InSource($"{dir}/sub")).Uid);
     }
 
-    [MountFact]
+    [MountFact(AsRoot = true)]
     public void TheCallersFilesStayWritableByTheCaller()
     {
         var dir = fixture.NewDirectory("writable");

@@ -17,13 +17,28 @@ public static class FuseAvailability
     /// <summary>Why mounting is impossible here, or null when it is possible.</summary>
     public static string? Reason => Problem.Value;
 
+    /// <summary>
+    /// Why mounting as root is impossible here, or null: for tests that mount with <c>allow_other</c> and act as other
+    /// users (setpriv), which only root can do without configuration.
+    /// </summary>
+    public static string? RootReason => Reason ?? (LibC.geteuid() == 0 ? null : "these tests mount with allow_other and act as other users (setpriv), so they run as root");
+
+    /// <summary>
+    /// The skip reason of a mounting test (<see cref="RootReason"/> when <paramref name="asRoot"/>), or null when it
+    /// runs: mounting is possible, or required (<c>FUSEGEN_REQUIRE_MOUNT=1</c>, where it then fails).
+    /// </summary>
+    public static string? SkipReason(bool asRoot = false) =>
+        (asRoot ? RootReason : Reason) is { } reason && !Required
+            ? $"FUSE is unavailable: {reason} (set {RequireVariable}=1 to fail instead)"
+            : null;
+
     /// <summary>True when <c>FUSEGEN_REQUIRE_MOUNT=1</c>: mount tests must run, never skip.</summary>
     public static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
 
-    /// <summary>Fails the calling test when mounting is impossible (reached only when the test was not skipped).</summary>
-    public static void ThrowIfUnavailable()
+    /// <summary>Fails the calling test when mounting (as root, with <paramref name="asRoot"/>) is impossible; reached only when the test was not skipped.</summary>
+    public static void ThrowIfUnavailable(bool asRoot = false)
     {
-        if (Reason is { } reason)
+        if ((asRoot ? RootReason : Reason) is { } reason)
         {
             throw new InvalidOperationException($"FUSE is unavailable and {RequireVariable}=1: {reason}");
         }

@@ -14,6 +14,7 @@ public static unsafe partial class LibC
     public const int SIGHUP = 1;
     public const int SIGINT = 2;
     public const int SIGTERM = 15;
+    public const int SIGSTOP = 19;
 
     public const int O_RDONLY = 0;
     public const int O_WRONLY = 1;

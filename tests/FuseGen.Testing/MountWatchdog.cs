@@ -9,8 +9,9 @@ namespace FuseGen.Testing;
 /// <summary>
 /// Bounds a mounting test. After the timeout it unmounts (<c>fusermount3 -u</c>; when busy, a forced unmount as
 /// root and then <c>-uz</c>), aborts the FUSE connection so calls blocked on a stuck daemon return, and kills the
-/// daemon's process tree. Dispose always leaves
-/// no mount and no process behind, deletes the mount point, and fails the test if the watchdog had fired.
+/// daemon's process tree. Dispose always leaves no mount and no process behind (after a plain unmount the daemon
+/// gets a few seconds to exit by itself), deletes the mount point, and fails the test if the watchdog had fired.
+/// A mount shared by many tests is bounded per test with <see cref="Restart"/>.
 /// </summary>
 /// <remarks>Whether something is mounted is read from /proc/self/mountinfo only: stat of a hung mount would block.</remarks>
 public sealed class MountWatchdog : IDisposable
@@ -18,6 +19,9 @@ public sealed class MountWatchdog : IDisposable
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long the daemon may take to exit by itself after a plain unmount before it is killed.</summary>
+    private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(10);
 
     private readonly TempMountPoint mountPoint;
     private readonly Process? process;
@@ -27,6 +31,7 @@ public sealed class MountWatchdog : IDisposable
     private readonly Timer timer;
     private int fired;
     private bool disposed;
+    private bool killed;
 
     public MountWatchdog(TempMountPoint mountPoint, Process? process = null, TimeSpan? timeout = null, ITestOutputHelper? output = null)
     {
@@ -39,6 +44,41 @@ public sealed class MountWatchdog : IDisposable
 
     /// <summary>True once the timeout has passed and the watchdog tore the mount down.</summary>
     public bool Fired => Volatile.Read(ref fired) != 0;
+
+    /// <summary>True when the watchdog had to kill the daemon: it did not exit by itself after the unmount.</summary>
+    public bool KilledProcess
+    {
+        get
+        {
+            lock (gate)
+            {
+                return killed;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts the timeout again from now, for a mount that outlives one test: call it as each test starts. Throws,
+    /// so the test fails at once, when the watchdog already fired or the daemon has exited.
+    /// </summary>
+    public void Restart()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (Fired)
+            {
+                throw new TimeoutException($"an earlier test overran {timeout.TotalSeconds:0.#} s: the watchdog unmounted {mountPoint.Path}");
+            }
+
+            if (HasExited())
+            {
+                throw new InvalidOperationException($"the filesystem process of {mountPoint.Path} has exited");
+            }
+
+            timer.Change(timeout, Timeout.InfiniteTimeSpan);
+        }
+    }
 
     public void Dispose()
     {
@@ -92,7 +132,13 @@ public sealed class MountWatchdog : IDisposable
             if (mount is not null)
             {
                 var fuse = mount.FileSystemType.StartsWith("fuse", StringComparison.Ordinal);
-                if (!Fusermount("-u") && MountInfo.IsMounted(mountPoint.Path))
+                var unmounted = Fusermount("-u");
+                if (unmounted && !abort)
+                {
+                    WaitForExit(ExitGrace);
+                }
+
+                if (!unmounted && MountInfo.IsMounted(mountPoint.Path))
                 {
                     // Busy: something is using it, perhaps stuck on the daemon. Abort the connection first, so the
                     // users get their calls back, then detach.
@@ -148,6 +194,30 @@ public sealed class MountWatchdog : IDisposable
         }
     }
 
+    private bool HasExited()
+    {
+        try
+        {
+            return process is not null && process.HasExited;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private void WaitForExit(TimeSpan limit)
+    {
+        try
+        {
+            process?.WaitForExit(limit);
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started or already disposed.
+        }
+    }
+
     private void KillProcess()
     {
         if (process is null)
@@ -159,6 +229,7 @@ public sealed class MountWatchdog : IDisposable
         {
             if (!process.HasExited)
             {
+                killed = true;
                 Log($"watchdog: killing process tree {process.Id}");
                 process.Kill(entireProcessTree: true);
                 if (!process.WaitForExit(CommandTimeout))

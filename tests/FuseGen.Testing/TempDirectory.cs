@@ -14,6 +14,10 @@ public sealed class TempDirectory : IDisposable
 
     public string Path { get; }
 
+    /// <summary>
+    /// Deletes the directory with <c>rm -rf --one-file-system</c>: it never descends into something mounted below,
+    /// and it handles trees deeper than PATH_MAX, which Directory.Delete cannot.
+    /// </summary>
     public void Dispose()
     {
         if (MountInfo.IsMounted(Path))
@@ -21,16 +25,7 @@ public sealed class TempDirectory : IDisposable
             return;
         }
 
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        Command.Run("rm", TimeSpan.FromMinutes(2), "-rf", "--one-file-system", Path);
     }
 
     public override string ToString() => Path;

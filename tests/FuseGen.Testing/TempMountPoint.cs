@@ -14,9 +14,10 @@ public sealed class TempMountPoint : IDisposable
     /// <summary>Absolute, symlink-free path of the directory.</summary>
     public string Path { get; }
 
-    public static TempMountPoint Create()
+    /// <summary>Creates <c>TMP/PREFIX-GUID</c>; the prefix tells whose mount a leftover is.</summary>
+    public static TempMountPoint Create(string prefix = "fusegen-it")
     {
-        var directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "fusegen-it-" + Guid.NewGuid().ToString("N"));
+        var directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
         return new TempMountPoint(LibC.RealPath(directory));
     }

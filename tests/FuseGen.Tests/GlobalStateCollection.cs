@@ -7,7 +7,7 @@ namespace FuseGen.Tests;
 /// and the selected <c>FileInfoBits</c> layout. They run one at a time and never alongside any other test.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class GlobalStateCollection : ICollectionFixture<Trampolines.FakeFuse>
+public sealed class GlobalStateCollection : ICollectionFixture<FuseGen.Testing.KernelFreeSession>
 {
     public const string Name = "Global runtime state";
 }

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 using FuseGen.Interop;
 using FuseGen.Interop.Native;
 using FuseGen.Tests.Native;
-using FuseGen.Tests.Trampolines;
+using FuseGen.Testing;
 using Xunit;
 
 namespace FuseGen.Tests;
@@ -122,7 +122,7 @@ public sealed class LayoutTests
         }
         finally
         {
-            FakeFuse.RestoreFileInfoBits();
+            KernelFreeSession.RestoreFileInfoLayout();
         }
     }
 

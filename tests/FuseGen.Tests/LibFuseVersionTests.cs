@@ -1,6 +1,6 @@
 using System;
 using FuseGen.Interop;
-using FuseGen.Tests.Trampolines;
+using FuseGen.Testing;
 using Xunit;
 
 namespace FuseGen.Tests;
@@ -9,7 +9,7 @@ namespace FuseGen.Tests;
 [Collection(GlobalStateCollection.Name)]
 public sealed class LibFuseVersionTests : IDisposable
 {
-    public void Dispose() => FakeFuse.RestoreFileInfoBits();
+    public void Dispose() => KernelFreeSession.RestoreFileInfoLayout();
 
     [Theory]
     [InlineData("3.14.0", 3, 14, 0)]

@@ -107,7 +107,7 @@ internal static unsafe partial class Posix
     public static partial int flock(int fd, int operation);
 
     [LibraryImport(Libc, SetLastError = true)]
-    public static partial int fcntl(int fd, int command, Flock* lockDescription);
+    public static partial int fcntl(int fd, int command, FuseGen.Testing.LibC.Flock* lockDescription);
 
     [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int lsetxattr(string path, string name, byte* value, nuint size, int flags);
@@ -144,16 +144,6 @@ internal static unsafe partial class Posix
 
     [LibraryImport(Libc)]
     public static partial int getpid();
-
-    [StructLayout(LayoutKind.Sequential)]
-    public struct Flock
-    {
-        public short Type;
-        public short Whence;
-        public long Start;
-        public long Length;
-        public int Pid;
-    }
 
     [StructLayout(LayoutKind.Sequential)]
     public struct StatVfsNative

@@ -130,7 +130,7 @@ internal static unsafe partial class Libc
     public static partial int flock(int fd, int operation);
 
     [LibraryImport("libc", SetLastError = true)]
-    public static partial int fcntl(int fd, int command, Flock* argument);
+    public static partial int fcntl(int fd, int command, FuseGen.Testing.LibC.Flock* argument);
 
     /// <summary>makedev() of glibc.</summary>
     public static ulong MakeDevice(uint major, uint minor) =>
@@ -141,15 +141,5 @@ internal static unsafe partial class Libc
     {
         public long Seconds;
         public long Nanoseconds;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    public struct Flock
-    {
-        public short Type;
-        public short Whence;
-        public long Start;
-        public long Length;
-        public int Pid;
     }
 }

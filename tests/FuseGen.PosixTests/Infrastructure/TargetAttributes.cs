@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using FuseGen.PosixTests.Targets;
+using FuseGen.Testing;
 using Xunit.Sdk;
 
 namespace FuseGen.PosixTests.Infrastructure;
@@ -20,7 +21,7 @@ public sealed class MountedAttribute : DataAttribute
 {
     public override string? Skip
     {
-        get => FuseEnvironment.SkipReason;
+        get => FuseAvailability.SkipReason(asRoot: true);
         set { }
     }
 

@@ -113,7 +113,8 @@ public sealed class LinkTests : PosixSuite
     [Theory, Control, Mounted]
     public void UnlinkedOpenFileKeepsWorkingUntilClosed(string target)
     {
-        var dir = Directory(target);
+        var (posix, dir) = Setup(target);
+        var hides = posix.Traits.HidesUnlinkedOpenFiles;
         var sub = Path.Combine(dir, "sub");
         Sys.Mkdir(sub);
         var file = Path.Combine(sub, "temp");
@@ -122,10 +123,19 @@ public sealed class LinkTests : PosixSuite
         Sys.SetXattr(file, "user.kept", "yes"u8);
         Sys.Unlink(file);
 
-        Assert.Empty(System.IO.Directory.EnumerateFileSystemEntries(sub));
+        var left = System.IO.Directory.EnumerateFileSystemEntries(sub).Select(Path.GetFileName).ToArray();
+        if (hides)
+        {
+            Assert.Empty(left);
+        }
+        else
+        {
+            Assert.StartsWith(".fuse_hidden", Assert.Single(left), System.StringComparison.Ordinal);
+        }
+
         Assert.Equal(Errno.ENOENT, Sys.Fails(() => Sys.LStat(file)));
         var stat = Sys.FStat(fd);
-        Assert.Equal(0u, stat.Links);
+        AssertLinksWhileHidden(hides, 0, stat.Links);
         Assert.Equal(5, stat.Size);
         Assert.Equal("hello"u8.ToArray(), Sys.ReadAt(fd, 100, 0));
         Sys.WriteAt(fd, " world"u8, 5);
@@ -135,31 +145,76 @@ public sealed class LinkTests : PosixSuite
         Assert.Equal("hell"u8.ToArray(), Sys.ReadAt(fd, 100, 0));
         Assert.Equal("yes"u8.ToArray(), Sys.GetXattr(fd, "user.kept"));
 
-        // A new file may take the name; the directory is empty for rmdir.
+        // A new file may take the name; the directory is empty for rmdir (once closed, where the file stays listed).
         Sys.WriteFile(file, "new"u8);
         Assert.Equal("hell"u8.ToArray(), Sys.ReadAt(fd, 100, 0));
         Sys.Unlink(file);
-        Sys.Rmdir(sub);
-        Assert.Equal("hell"u8.ToArray(), Sys.ReadAt(fd, 100, 0));
-        Sys.Close(fd);
+        if (hides)
+        {
+            Sys.Rmdir(sub);
+            Assert.Equal("hell"u8.ToArray(), Sys.ReadAt(fd, 100, 0));
+            Sys.Close(fd);
+        }
+        else
+        {
+            Assert.Equal(Errno.ENOTEMPTY, Sys.Fails(() => Sys.Rmdir(sub)));
+            Sys.Close(fd);
+            RmdirOnceReleased(sub);
+        }
+
         Assert.DoesNotContain(System.IO.Directory.EnumerateFileSystemEntries(dir), e => e.Contains("fuse_hidden", System.StringComparison.Ordinal));
     }
 
     [Theory, Control, Mounted]
     public void HardLinkOfAnOpenFileSurvivesTheOtherNamesUnlink(string target)
     {
-        var dir = Directory(target);
+        var (posix, dir) = Setup(target);
+        var hides = posix.Traits.HidesUnlinkedOpenFiles;
         var a = Path.Combine(dir, "a");
         var b = Path.Combine(dir, "b");
         var fd = Sys.Open(a, Libc.O_RDWR | Libc.O_CREAT);
         Sys.Write(fd, "data"u8);
         Sys.Link(a, b);
         Sys.Unlink(a);
-        Assert.Equal(1u, Sys.FStat(fd).Links);
-        Assert.Equal(1u, Sys.Stat(b).Links);
+        AssertLinksWhileHidden(hides, 1, Sys.FStat(fd).Links);
+        AssertLinksWhileHidden(hides, 1, Sys.Stat(b).Links);
         Sys.Write(fd, "more"u8);
         Sys.Close(fd);
         Assert.Equal("datamore"u8.ToArray(), Sys.ReadFile(b));
+        WaitUntil(() => System.IO.Directory.EnumerateFileSystemEntries(dir).Count() == 1);
         Assert.Equal(new[] { "b" }, System.IO.Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).ToArray());
+        Assert.Equal(1u, Sys.Stat(b).Links);
+    }
+
+    /// <summary>
+    /// The link count of a file one of whose names was unlinked while open: exact where the name is gone; where it
+    /// stays as a hidden name, the kernel's count (decremented by the unlink) until its cached attributes expire, then
+    /// the filesystem's, which counts the hidden name.
+    /// </summary>
+    private static void AssertLinksWhileHidden(bool hides, uint expected, uint actual)
+    {
+        if (hides)
+        {
+            Assert.Equal(expected, actual);
+        }
+        else
+        {
+            Assert.InRange(actual, expected, expected + 1);
+        }
+    }
+
+    /// <summary>rmdir, retried while the kernel's release of a just-closed file (sent after close() returned) is pending.</summary>
+    private static void RmdirOnceReleased(string directory)
+    {
+        WaitUntil(() => Sys.Fails(() => Sys.Rmdir(directory)) != Errno.ENOTEMPTY);
+        Assert.False(System.IO.Directory.Exists(directory), $"{directory} is still there");
+    }
+
+    private static void WaitUntil(System.Func<bool> done)
+    {
+        for (var i = 0; i < 250 && !done(); i++)
+        {
+            System.Threading.Thread.Sleep(20);
+        }
     }
 }

@@ -48,7 +48,7 @@ public sealed unsafe class LockTests : PosixSuite
         Assert.Equal(Errno.EAGAIN, SetLock(second, Libc.F_RDLCK, 99, 1));
         Assert.Equal(Errno.None, SetLock(second, Libc.F_WRLCK, 100, 10));
 
-        var probe = new Libc.Flock { Type = Libc.F_WRLCK, Whence = (short)Libc.SEEK_SET, Start = 0, Length = 10 };
+        var probe = new FuseGen.Testing.LibC.Flock { Type = Libc.F_WRLCK, Whence = (short)Libc.SEEK_SET, Start = 0, Length = 10 };
         Assert.Equal(0, Libc.fcntl(second, Libc.F_OFD_GETLK, &probe));
         Assert.Equal((Libc.F_WRLCK, 0L, 100L), (probe.Type, probe.Start, probe.Length));
 
@@ -60,7 +60,7 @@ public sealed unsafe class LockTests : PosixSuite
 
     private static Errno SetLock(int fd, short type, long start, long length)
     {
-        var request = new Libc.Flock { Type = type, Whence = (short)Libc.SEEK_SET, Start = start, Length = length };
+        var request = new FuseGen.Testing.LibC.Flock { Type = type, Whence = (short)Libc.SEEK_SET, Start = start, Length = length };
         var result = Libc.fcntl(fd, Libc.F_OFD_SETLK, &request);
         return Sys.Fails(() => Sys.Check(result, "fcntl"));
     }

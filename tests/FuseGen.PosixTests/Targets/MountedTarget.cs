@@ -1,33 +1,23 @@
 using System;
-using System.Collections.Generic;
-using System.IO;
+using FuseGen.Testing;
 
 namespace FuseGen.PosixTests.Targets;
 
 /// <summary>
-/// A sample filesystem mounted out of process on a temporary mount point:
+/// A sample filesystem mounted out of process on a temporary mount point (a <see cref="MountedSample"/>):
 /// <c>dotnet SAMPLE.dll [SOURCE] MOUNTPOINT -f -o allow_other</c> (allow_other: the permission tests act as uid
 /// 1000). Subclasses name the sample and its traits; a pass-through sample asks for a SOURCE directory, which is
 /// created empty before the mount and deleted after it.
 /// </summary>
-/// <example>
-/// MirrorFs would be:
-/// <code>
-/// public sealed class MirrorFsTarget : MountedTarget
-/// {
-///     public override string Name => "mirrorfs";
-///     public override TargetTraits Traits { get; } = new() { CollapseRange = false, ... };
-///     protected override string Sample => "MirrorFs";
-///     protected override bool UsesSourceDirectory => true;
-/// }
-/// </code>
-/// plus its line in <see cref="TargetCatalog"/> and a ProjectReference to samples/MirrorFs.
-/// </example>
+/// <remarks>
+/// The mount lives for the whole run; its watchdog bounds each test (restarted as each test starts), so a request
+/// that never returns fails that test and the rest instead of hanging the run. Disposing unmounts and fails unless
+/// the mount is gone and the process exited by itself with 0.
+/// </remarks>
 public abstract class MountedTarget : PosixTarget
 {
-    private FuseProcess? process;
-    private string? mountPoint;
-    private string? source;
+    private MountedSample? sample;
+    private TempDirectory? source;
 
     /// <summary>The project name under samples/ (also its assembly name).</summary>
     protected abstract string Sample { get; }
@@ -35,55 +25,43 @@ public abstract class MountedTarget : PosixTarget
     /// <summary>Whether the sample takes a SOURCE directory before the mount point (pass-through filesystems).</summary>
     protected virtual bool UsesSourceDirectory => false;
 
-    /// <summary>Longest the mount may stay up, whatever happens.</summary>
-    protected virtual TimeSpan Lifetime => TimeSpan.FromMinutes(15);
-
     /// <summary>Longest a single test may take before the watchdog assumes the filesystem hung.</summary>
-    protected virtual TimeSpan IdleLimit => TimeSpan.FromMinutes(3);
+    protected virtual TimeSpan TestLimit => TimeSpan.FromMinutes(3);
+
+    /// <summary>The SOURCE directory of a pass-through sample (empty for others).</summary>
+    protected string SourceDirectory => source?.Path ?? "";
 
     public override void Start()
     {
-        if (FuseEnvironment.Problem is { } problem)
-        {
-            throw new InvalidOperationException($"cannot mount {Sample}: {problem} (FUSEGEN_REQUIRE_MOUNT=1 makes this a failure instead of a skip)");
-        }
-
-        var arguments = new List<string>();
+        FuseAvailability.ThrowIfUnavailable(asRoot: true);
         if (UsesSourceDirectory)
         {
-            source = Directory.CreateTempSubdirectory($"fusegen-posix-{Name}-source-").FullName;
-            arguments.Add(source);
+            source = new TempDirectory($"fusegen-posix-{Name}-source");
         }
 
-        mountPoint = Directory.CreateTempSubdirectory($"fusegen-posix-{Name}-").FullName;
-        arguments.AddRange(new[] { mountPoint, "-f", "-o", "allow_other" });
-        process = FuseProcess.Start(Sample, SampleBuilds.Dll(Sample), arguments, mountPoint, Lifetime, IdleLimit);
-        Root = mountPoint;
+        sample = MountedSample.Start(Sample, new SampleLaunch
+        {
+            Before = source is null ? Array.Empty<string>() : new[] { source.Path },
+            After = new[] { "-o", "allow_other" },
+            Timeout = TestLimit,
+            MountPointPrefix = $"fusegen-posix-{Name}",
+            RequireCleanExit = true,
+        });
+        Root = sample.MountPoint.Path;
     }
 
-    protected override void BeforeTest() => process?.Touch();
+    protected override void BeforeTest() => sample?.Watchdog.Restart();
 
     protected override void Dispose(bool disposing)
     {
         try
         {
-            process?.Dispose(); // throws if anything is left mounted or running
+            sample?.Dispose(); // throws if anything is left mounted or running, or the process did not exit cleanly
         }
         finally
         {
-            process = null;
-            if (mountPoint is not null && !MountTable.IsMounted(mountPoint))
-            {
-                if (Directory.Exists(mountPoint))
-                {
-                    Directory.Delete(mountPoint);
-                }
-
-                if (source is not null && Directory.Exists(source))
-                {
-                    Directory.Delete(source, recursive: true);
-                }
-            }
+            sample = null;
+            source?.Dispose();
         }
     }
 }

@@ -18,6 +18,12 @@ public abstract class PosixTarget : IDisposable
     /// <summary>The directory under which each test gets its own.</summary>
     public string Root { get; protected set; } = "";
 
+    /// <summary>
+    /// Where <paramref name="path"/> (a path of this target) is stored outside the mount, for a pass-through sample
+    /// (its source); null where no such place exists. Tests check there too that what they wrote arrived intact.
+    /// </summary>
+    public virtual string? Backing(string path) => null;
+
     /// <summary>Makes the target ready (mounts it). Called once, on first use.</summary>
     public abstract void Start();
 

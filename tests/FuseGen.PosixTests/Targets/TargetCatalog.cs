@@ -15,6 +15,7 @@ internal static class TargetCatalog
     public static readonly IReadOnlyDictionary<string, Func<PosixTarget>> Mounted = new Dictionary<string, Func<PosixTarget>>
     {
         ["memfs"] = () => new MemFsTarget(),
+        ["mirrorfs"] = () => new MirrorFsTarget(),
     };
 
     public static PosixTarget Create(string name) =>

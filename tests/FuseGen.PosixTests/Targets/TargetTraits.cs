@@ -17,4 +17,16 @@ public sealed record TargetTraits
 
     /// <summary>statfs counts only what this target's tests do (an exclusive filesystem, not a shared disk).</summary>
     public bool ExclusiveStatfs { get; init; }
+
+    /// <summary>
+    /// An unlinked file that is still open is gone from its directory at once (else it stays there, under libfuse's
+    /// <c>.fuse_hidden*</c> name and counted as a link, until its last close).
+    /// </summary>
+    public bool HidesUnlinkedOpenFiles { get; init; } = true;
+
+    /// <summary>
+    /// A write by a user outside the file's group drops setgid even without group execute (else only setgid with
+    /// group execute goes, the FUSE kernel module's own rule).
+    /// </summary>
+    public bool ForeignWritesDropNonExecutableSetgid { get; init; } = true;
 }

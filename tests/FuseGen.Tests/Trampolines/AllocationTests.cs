@@ -1,6 +1,6 @@
 using System;
-using System.Runtime.InteropServices;
 using FuseGen.Interop;
+using FuseGen.Testing;
 using Xunit;
 
 namespace FuseGen.Tests.Trampolines;
@@ -14,22 +14,20 @@ public sealed unsafe class AllocationTests : IDisposable
 {
     private const int Calls = 10_000;
 
-    private readonly FakeFuse fuse;
+    private readonly KernelFreeSession fuse;
     private readonly RecordingFs fs = new();
     private readonly FuseOperations* ops;
 
-    public AllocationTests(FakeFuse fuse)
+    public AllocationTests(KernelFreeSession fuse)
     {
         this.fuse = fuse;
-        fuse.Serve(fs);
-        ops = FakeFuse.FillOperations(fs);
+        ops = fuse.Serve(fs);
         FakeFiller.Reset();
     }
 
     public void Dispose()
     {
-        NativeMemory.Free(ops);
-        fuse.Leave();
+        fuse.Leave(); // frees ops
     }
 
     [Fact]

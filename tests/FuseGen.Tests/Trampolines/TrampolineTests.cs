@@ -6,6 +6,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using FuseGen.Interop;
 using FuseGen.Interop.Native;
+using FuseGen.Testing;
 using Xunit;
 
 namespace FuseGen.Tests.Trampolines;
@@ -23,24 +24,22 @@ public sealed unsafe class TrampolineTests : IDisposable
     private const int OffsetOfBits = 4;
     private const int OffsetOfPadding2 = 8;
 
-    private readonly FakeFuse fuse;
+    private readonly KernelFreeSession fuse;
     private readonly RecordingFs fs = new();
     private readonly List<FuseFault> faults = new();
     private readonly FuseOperations* ops;
 
-    public TrampolineTests(FakeFuse fuse)
+    public TrampolineTests(KernelFreeSession fuse)
     {
         this.fuse = fuse;
-        fuse.Serve(fs, new MountOptions { FaultHandler = faults.Add });
-        ops = FakeFuse.FillOperations(fs);
+        ops = fuse.Serve(fs, new MountOptions { FaultHandler = faults.Add });
         FakeFiller.Reset();
     }
 
     public void Dispose()
     {
-        NativeMemory.Free(ops);
-        fuse.Leave();
-        FakeFuse.RestoreFileInfoBits();
+        fuse.Leave(); // frees ops
+        KernelFreeSession.RestoreFileInfoLayout();
     }
 
     [Fact]
@@ -217,17 +216,17 @@ public sealed unsafe class TrampolineTests : IDisposable
 
         Assert.Equal(0, ops->mkdir(path.Pointer, 0x1FF));
 
-        Assert.Equal(FakeFuse.CallerUid, fs.LastContext.Uid);
-        Assert.Equal(FakeFuse.CallerGid, fs.LastContext.Gid);
-        Assert.Equal(FakeFuse.CallerPid, fs.LastContext.Pid);
-        Assert.Equal(FakeFuse.CallerUmask, fs.LastContext.Umask);
+        Assert.Equal(KernelFreeSession.DefaultCaller.Uid, fs.LastContext.Uid);
+        Assert.Equal(KernelFreeSession.DefaultCaller.Gid, fs.LastContext.Gid);
+        Assert.Equal(KernelFreeSession.DefaultCaller.Pid, fs.LastContext.Pid);
+        Assert.Equal(KernelFreeSession.DefaultCaller.Umask, fs.LastContext.Umask);
     }
 
     [Fact]
     public void FuseContext_Current_reads_the_request_and_is_empty_outside_one()
     {
-        Assert.Equal(FakeFuse.CallerUid, FuseContext.Current.Uid);
-        Assert.Equal(FakeFuse.CallerPid, FuseContext.Current.Pid);
+        Assert.Equal(KernelFreeSession.DefaultCaller.Uid, FuseContext.Current.Uid);
+        Assert.Equal(KernelFreeSession.DefaultCaller.Pid, FuseContext.Current.Pid);
 
         fuse.Leave();
 
@@ -248,7 +247,7 @@ public sealed unsafe class TrampolineTests : IDisposable
 
         Assert.Equal(OpenFlags.ReadWrite | OpenFlags.Append, fs.LastOpenFlags);
         Assert.Equal("/f", fs.LastStringPath);
-        Assert.Equal(FakeFuse.CallerUid, fs.LastContext.Uid);
+        Assert.Equal(KernelFreeSession.DefaultCaller.Uid, fs.LastContext.Uid);
         Assert.Equal(RecordingFs.OpenedHandle, info.Read<ulong>(OffsetOfFh));
         Assert.Equal((1u << 31) | (1u << FileInfoBits.DirectIo) | (1u << FileInfoBits.NonSeekable), info.Read<uint>(OffsetOfBits));
         Assert.Equal(0x5A5A5A5Au, info.Read<uint>(OffsetOfPadding2));
@@ -465,34 +464,26 @@ public sealed unsafe class TrampolineTests : IDisposable
     public void Static_methods_are_called_and_report_faults_to_the_session()
     {
         var staticFs = new StaticFs();
-        fuse.Serve(staticFs, new MountOptions { FaultHandler = faults.Add });
-        var table = FakeFuse.FillOperations(staticFs);
-        try
-        {
-            using var root = NativeBlock.CString("/");
-            using var broken = NativeBlock.CString("/throw");
-            using var buffer = new NativeBlock(256);
+        var table = fuse.Serve(staticFs, new MountOptions { FaultHandler = faults.Add }); // replaces ops; freed by Leave
+        using var root = NativeBlock.CString("/");
+        using var broken = NativeBlock.CString("/throw");
+        using var buffer = new NativeBlock(256);
 
-            Assert.Equal(0, table->getattr(root.Pointer, buffer.Pointer, null));
-            Assert.Equal(FileType.Directory, NativeStat.Read(buffer.Pointer).Type);
-            Assert.Equal(2ul, NativeStat.Read(buffer.Pointer).Links);
+        Assert.Equal(0, table->getattr(root.Pointer, buffer.Pointer, null));
+        Assert.Equal(FileType.Directory, NativeStat.Read(buffer.Pointer).Type);
+        Assert.Equal(2ul, NativeStat.Read(buffer.Pointer).Links);
 
-            Assert.Equal(-(int)Errno.EIO, table->getattr(broken.Pointer, buffer.Pointer, null));
-            Assert.Equal("getattr", Assert.Single(faults).Operation);
+        Assert.Equal(-(int)Errno.EIO, table->getattr(broken.Pointer, buffer.Pointer, null));
+        Assert.Equal("getattr", Assert.Single(faults).Operation);
 
-            Assert.Equal(-(int)Errno.EACCES, table->access(root.Pointer, 2)); // W_OK
-            Assert.Equal(0, table->access(root.Pointer, 4)); // R_OK
-        }
-        finally
-        {
-            NativeMemory.Free(table);
-        }
+        Assert.Equal(-(int)Errno.EACCES, table->access(root.Pointer, 2)); // W_OK
+        Assert.Equal(0, table->access(root.Pointer, 4)); // R_OK
     }
 
     [Fact]
     public void Readlink_span_form_copies_and_terminates()
     {
-        var table = FakeFuse.FillOperations(new SpanLinkFs());
+        var table = KernelFreeSession.FillOperations(new SpanLinkFs());
         try
         {
             using var path = NativeBlock.CString("/link");
@@ -505,14 +496,14 @@ public sealed unsafe class TrampolineTests : IDisposable
         }
         finally
         {
-            NativeMemory.Free(table);
+            KernelFreeSession.FreeOperations(table);
         }
     }
 
     [Fact]
     public void Readlink_span_form_truncates_to_the_buffer()
     {
-        var table = FakeFuse.FillOperations(new SpanLinkFs());
+        var table = KernelFreeSession.FillOperations(new SpanLinkFs());
         try
         {
             using var path = NativeBlock.CString("/link");
@@ -527,14 +518,14 @@ public sealed unsafe class TrampolineTests : IDisposable
         }
         finally
         {
-            NativeMemory.Free(table);
+            KernelFreeSession.FreeOperations(table);
         }
     }
 
     [Fact]
     public void Readlink_string_form_encodes_UTF8_truncates_and_rejects_null()
     {
-        var table = FakeFuse.FillOperations(new StringLinkFs());
+        var table = KernelFreeSession.FillOperations(new StringLinkFs());
         try
         {
             using var path = NativeBlock.CString("/link");
@@ -556,14 +547,14 @@ public sealed unsafe class TrampolineTests : IDisposable
         }
         finally
         {
-            NativeMemory.Free(table);
+            KernelFreeSession.FreeOperations(table);
         }
     }
 
     [Fact]
     public void Readlink_int_form_terminates_what_the_method_wrote()
     {
-        var table = FakeFuse.FillOperations(new IntLinkFs());
+        var table = KernelFreeSession.FillOperations(new IntLinkFs());
         try
         {
             using var path = NativeBlock.CString("/link");
@@ -580,7 +571,7 @@ public sealed unsafe class TrampolineTests : IDisposable
         }
         finally
         {
-            NativeMemory.Free(table);
+            KernelFreeSession.FreeOperations(table);
         }
     }
 
@@ -589,7 +580,7 @@ public sealed unsafe class TrampolineTests : IDisposable
     [InlineData("/liar", -34)]
     public void Readlink_int_form_passes_errors_and_rejects_overlong_counts(string name, int expected)
     {
-        var table = FakeFuse.FillOperations(new IntLinkFs());
+        var table = KernelFreeSession.FillOperations(new IntLinkFs());
         try
         {
             using var path = NativeBlock.CString(name);
@@ -600,7 +591,7 @@ public sealed unsafe class TrampolineTests : IDisposable
         }
         finally
         {
-            NativeMemory.Free(table);
+            KernelFreeSession.FreeOperations(table);
         }
     }
 }

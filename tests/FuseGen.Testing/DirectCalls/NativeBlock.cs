@@ -2,11 +2,17 @@ using System;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace FuseGen.Tests.Trampolines;
+namespace FuseGen.Testing;
 
 /// <summary>Zeroed native memory standing in for a buffer libfuse owns; freed on dispose.</summary>
-internal sealed unsafe class NativeBlock : IDisposable
+public sealed unsafe class NativeBlock : IDisposable
 {
+    /// <summary>Size of <c>struct fuse_file_info</c> in libfuse 3.17+, the largest 3.x layout.</summary>
+    public const int FileInfoSize = 64;
+
+    /// <summary>Offset of <c>fh</c> (the file handle) in <c>struct fuse_file_info</c>.</summary>
+    public const int FileInfoHandleOffset = 16;
+
     public NativeBlock(int size, byte fill = 0)
     {
         Size = size;
@@ -28,6 +34,17 @@ internal sealed unsafe class NativeBlock : IDisposable
         bytes.CopyTo(block.Span);
         return block;
     }
+
+    /// <summary>A zeroed <c>struct fuse_file_info</c> (room for every libfuse 3 layout) with open flags <paramref name="flags"/>.</summary>
+    public static NativeBlock FileInfo(int flags = 0)
+    {
+        var block = new NativeBlock(FileInfoSize);
+        block.Write(0, flags);
+        return block;
+    }
+
+    /// <summary>The <c>fh</c> of a block made by <see cref="FileInfo"/>.</summary>
+    public ulong FileHandle => Read<ulong>(FileInfoHandleOffset);
 
     /// <summary>A NUL-terminated copy of raw bytes (paths need not be valid UTF-8).</summary>
     public static NativeBlock CString(ReadOnlySpan<byte> bytes)

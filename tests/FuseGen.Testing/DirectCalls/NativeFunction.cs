@@ -2,7 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Runtime.InteropServices;
 
-namespace FuseGen.Tests.Trampolines;
+namespace FuseGen.Testing;
 
 /// <summary>
 /// A tiny machine-code function <c>void *f(void)</c> that returns a constant, in its own executable page.

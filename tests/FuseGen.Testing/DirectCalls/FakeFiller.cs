@@ -4,16 +4,16 @@ using System.Runtime.InteropServices;
 using System.Text;
 using FuseGen.Interop;
 
-namespace FuseGen.Tests.Trampolines;
+namespace FuseGen.Testing;
 
 /// <summary>An entry libfuse's filler received.</summary>
-internal sealed record FilledEntry(string Name, long Offset, int Flags, Stat? Stat);
+public sealed record FilledEntry(string Name, long Offset, int Flags, Stat? Stat);
 
 /// <summary>
 /// Fake <c>fuse_fill_dir_t</c> callbacks: <see cref="Collect"/> records every entry (and reports "full" after
 /// <see cref="Capacity"/> entries), <see cref="Count"/> only counts, without allocating.
 /// </summary>
-internal static unsafe class FakeFiller
+public static unsafe class FakeFiller
 {
     public static readonly void* Buffer = (void*)0x5EED;
 

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using FuseGen.Testing;
+using Xunit.Abstractions;
+
+namespace FuseGen.IntegrationTests.FileSystems;
+
+/// <summary>
+/// A coverage filesystem mounted in process (<see cref="Fuse.Mount"/>) on a fresh mount point under a watchdog:
+/// without default_permissions (so access() reaches the filesystem), with direct_io (every read and write reaches
+/// it, none is served from the page cache) and no attribute or entry caching. Dispose unmounts, runs the watchdog's
+/// cleanup, and fails if any operation threw.
+/// </summary>
+internal sealed class CoverageMount : IDisposable
+{
+    private readonly TempMountPoint mountPoint;
+    private readonly MountWatchdog watchdog;
+    private readonly FuseMount mount;
+    private bool disposed;
+
+    private CoverageMount(TempMountPoint mountPoint, MountWatchdog watchdog, FuseMount mount, ConcurrentQueue<FuseFault> faults)
+    {
+        this.mountPoint = mountPoint;
+        this.watchdog = watchdog;
+        this.mount = mount;
+        Faults = faults;
+    }
+
+    public string Path => mountPoint.Path;
+
+    /// <summary>Exceptions the filesystem's methods threw (each also answered EIO).</summary>
+    public ConcurrentQueue<FuseFault> Faults { get; }
+
+    /// <summary>A path inside the mount ("file" or "/file").</summary>
+    public string this[string relative] => System.IO.Path.Combine(mountPoint.Path, relative.TrimStart('/'));
+
+    public static CoverageMount Start(IFuseFileSystem fileSystem, ITestOutputHelper output)
+    {
+        var mountPoint = TempMountPoint.Create("fusegen-coverage");
+        var watchdog = new MountWatchdog(mountPoint, output: output);
+        var faults = new ConcurrentQueue<FuseFault>();
+        try
+        {
+            var mount = Fuse.Mount(fileSystem, mountPoint.Path, new MountOptions
+            {
+                DirectIo = true,
+                AttrTimeout = 0,
+                EntryTimeout = 0,
+                FaultHandler = faults.Enqueue,
+            });
+            return new CoverageMount(mountPoint, watchdog, mount, faults);
+        }
+        catch
+        {
+            watchdog.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Unmounts; returns once the filesystem has stopped (destroy has run).</summary>
+    public void Unmount() => mount.Unmount();
+
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        try
+        {
+            mount.Unmount();
+        }
+        finally
+        {
+            watchdog.Dispose();
+        }
+
+        if (!Faults.IsEmpty)
+        {
+            throw new InvalidOperationException("operations threw: " + string.Join("; ", Faults.Select(f => f.ToString())));
+        }
+    }
+}

@@ -1,0 +1,332 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace FuseGen.Testing;
+
+/// <summary>
+/// File calls that have no .NET equivalent (or whose .NET equivalent is not one system call): each returns what the
+/// call returned, with the errno (0 on success), so a test sees exactly what a C program would.
+/// </summary>
+public static unsafe partial class LibC
+{
+    public const int O_RDWR = 2;
+    public const int O_CREAT = 0x40;
+    public const int O_CLOEXEC = 0x80000;
+    public static readonly int O_DIRECTORY = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? 0x4000 : 0x10000;
+
+    public const int F_GETLK = 5;
+    public const int F_SETLK = 6;
+    public const short F_RDLCK = 0;
+    public const short F_WRLCK = 1;
+    public const short F_UNLCK = 2;
+
+    public const int LOCK_SH = 1;
+    public const int LOCK_EX = 2;
+    public const int LOCK_NB = 4;
+    public const int LOCK_UN = 8;
+
+    public const int SEEK_DATA = 3;
+    public const int SEEK_HOLE = 4;
+
+    public const int FALLOC_FL_KEEP_SIZE = 1;
+
+    public const short POLLIN = 1;
+    public const uint EPOLLIN = 1;
+    public const int EPOLL_CTL_ADD = 1;
+
+    public const int R_OK = 4;
+    public const int W_OK = 2;
+
+    /// <summary>Linux <c>struct flock</c> (64-bit).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Flock
+    {
+        public short Type;
+        public short Whence;
+        public long Start;
+        public long Length;
+        public int Pid;
+    }
+
+    /// <summary>open(2) with O_CLOEXEC: the descriptor, or -1 and the errno.</summary>
+    public static (int Fd, int Errno) Open(string path, int flags, uint mode = 0x1A4) => Result(open(path, flags | O_CLOEXEC, mode));
+
+    /// <summary>close(2): 0 or the errno.</summary>
+    public static int Close(int fd) => ErrnoOf(close(fd));
+
+    /// <summary>pread(2): the count, or -1 and the errno.</summary>
+    public static (long Count, int Errno) PRead(int fd, Span<byte> buffer, long offset)
+    {
+        fixed (byte* pointer = buffer)
+        {
+            var result = pread(fd, pointer, (nuint)buffer.Length, offset);
+            return (result, result < 0 ? Marshal.GetLastPInvokeError() : 0);
+        }
+    }
+
+    /// <summary>pwrite(2): the count, or -1 and the errno.</summary>
+    public static (long Count, int Errno) PWrite(int fd, ReadOnlySpan<byte> data, long offset)
+    {
+        fixed (byte* pointer = data)
+        {
+            var result = pwrite(fd, pointer, (nuint)data.Length, offset);
+            return (result, result < 0 ? Marshal.GetLastPInvokeError() : 0);
+        }
+    }
+
+    /// <summary>truncate(2): 0 or the errno.</summary>
+    public static int Truncate(string path, long length) => ErrnoOf(truncate(path, length));
+
+    /// <summary>rename(2): 0 or the errno. (File.Move may link and unlink instead.)</summary>
+    public static int Rename(string from, string to) => ErrnoOf(rename(from, to));
+
+    /// <summary>fsync(2): 0 or the errno.</summary>
+    public static int Fsync(int fd) => ErrnoOf(fsync(fd));
+
+    /// <summary>access(2): 0 or the errno.</summary>
+    public static int Access(string path, int mode) => ErrnoOf(access(path, mode));
+
+    /// <summary>mknod(2): 0 or the errno.</summary>
+    public static int Mknod(string path, uint mode, ulong device = 0) => ErrnoOf(mknod(path, mode, device));
+
+    /// <summary>link(2): 0 or the errno.</summary>
+    public static int Link(string from, string to) => ErrnoOf(link(from, to));
+
+    /// <summary>lchown(2): 0 or the errno.</summary>
+    public static int Chown(string path, uint uid, uint gid) => ErrnoOf(lchown(path, uid, gid));
+
+    /// <summary>fcntl(2) with a record lock (F_GETLK, F_SETLK): 0 or the errno; F_GETLK rewrites <paramref name="lockInfo"/>.</summary>
+    public static int Fcntl(int fd, int command, ref Flock lockInfo)
+    {
+        fixed (Flock* pointer = &lockInfo)
+        {
+            return ErrnoOf(fcntl(fd, command, pointer));
+        }
+    }
+
+    /// <summary>flock(2): 0 or the errno.</summary>
+    public static int FileLock(int fd, int operation) => ErrnoOf(flock(fd, operation));
+
+    /// <summary>lseek(2): the offset, or -1 and the errno.</summary>
+    public static (long Offset, int Errno) Seek(int fd, long offset, int whence)
+    {
+        var result = lseek(fd, offset, whence);
+        return (result, result < 0 ? Marshal.GetLastPInvokeError() : 0);
+    }
+
+    /// <summary>fallocate(2): 0 or the errno.</summary>
+    public static int Fallocate(int fd, int mode, long offset, long length) => ErrnoOf(fallocate(fd, mode, offset, length));
+
+    /// <summary>copy_file_range(2) between explicit offsets: the count, or -1 and the errno.</summary>
+    public static (long Count, int Errno) CopyFileRange(int input, long inputOffset, int output, long outputOffset, long length)
+    {
+        var result = copy_file_range(input, &inputOffset, output, &outputOffset, (nuint)length, 0);
+        return (result, result < 0 ? Marshal.GetLastPInvokeError() : 0);
+    }
+
+    /// <summary>ioctl(2) whose argument is <paramref name="data"/>: 0 or the errno.</summary>
+    public static int Ioctl(int fd, uint command, Span<byte> data)
+    {
+        fixed (byte* pointer = data)
+        {
+            return ErrnoOf(ioctl(fd, command, pointer));
+        }
+    }
+
+    /// <summary>poll(2) of one descriptor: the number of ready descriptors (or -1) with the returned events and errno.</summary>
+    public static (int Ready, short Events, int Errno) Poll(int fd, short events, int timeoutMilliseconds)
+    {
+        var entry = new PollFd { Fd = fd, Events = events };
+        var result = poll(&entry, 1, timeoutMilliseconds);
+        return (result, entry.ReturnedEvents, result < 0 ? Marshal.GetLastPInvokeError() : 0);
+    }
+
+    /// <summary>An epoll instance watching <paramref name="fd"/> for <paramref name="events"/>: its descriptor, or -1 and the errno.</summary>
+    public static (int Epoll, int Errno) EpollWatch(int fd, uint events)
+    {
+        var epoll = epoll_create1(O_CLOEXEC);
+        if (epoll < 0)
+        {
+            return (-1, Marshal.GetLastPInvokeError());
+        }
+
+        var entry = new EpollEvent { Events = events, Data = (ulong)fd };
+        if (epoll_ctl(epoll, EPOLL_CTL_ADD, fd, &entry) != 0)
+        {
+            var error = Marshal.GetLastPInvokeError();
+            close(epoll);
+            return (-1, error);
+        }
+
+        return (epoll, 0);
+    }
+
+    /// <summary>epoll_wait(2) for one event: the count (or -1) with the event bits and errno.</summary>
+    public static (int Ready, uint Events, int Errno) EpollWait(int epoll, int timeoutMilliseconds)
+    {
+        EpollEvent entry;
+        var result = epoll_wait(epoll, &entry, 1, timeoutMilliseconds);
+        return (result, result > 0 ? entry.Events : 0, result < 0 ? Marshal.GetLastPInvokeError() : 0);
+    }
+
+    /// <summary>lsetxattr(2): 0 or the errno.</summary>
+    public static int SetXattr(string path, string name, ReadOnlySpan<byte> value)
+    {
+        fixed (byte* pointer = value)
+        {
+            return ErrnoOf(lsetxattr(path, name, pointer, (nuint)value.Length, 0));
+        }
+    }
+
+    /// <summary>lgetxattr(2) into <paramref name="buffer"/> (empty: ask for the size): the size, or -1 and the errno.</summary>
+    public static (long Size, int Errno) GetXattr(string path, string name, Span<byte> buffer)
+    {
+        fixed (byte* pointer = buffer)
+        {
+            var result = lgetxattr(path, name, buffer.IsEmpty ? null : pointer, (nuint)buffer.Length);
+            return (result, result < 0 ? Marshal.GetLastPInvokeError() : 0);
+        }
+    }
+
+    /// <summary>llistxattr(2) into <paramref name="buffer"/> (empty: ask for the size): the size, or -1 and the errno.</summary>
+    public static (long Size, int Errno) ListXattr(string path, Span<byte> buffer)
+    {
+        fixed (byte* pointer = buffer)
+        {
+            var result = llistxattr(path, buffer.IsEmpty ? null : pointer, (nuint)buffer.Length);
+            return (result, result < 0 ? Marshal.GetLastPInvokeError() : 0);
+        }
+    }
+
+    /// <summary>lremovexattr(2): 0 or the errno.</summary>
+    public static int RemoveXattr(string path, string name) => ErrnoOf(lremovexattr(path, name));
+
+    /// <summary>The NUL-separated names a listxattr buffer holds.</summary>
+    public static string[] XattrNames(ReadOnlySpan<byte> list) => Encoding.UTF8.GetString(list).Split('\0', StringSplitOptions.RemoveEmptyEntries);
+
+    private static int ErrnoOf(int result) => result == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    private static (int Value, int Errno) Result(int result) => (result, result < 0 ? Marshal.GetLastPInvokeError() : 0);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short ReturnedEvents;
+    }
+
+    /// <summary>
+    /// <c>struct epoll_event</c>: the events, then the data at offset 4 on x86_64 (packed, 12 bytes) and at offset 8
+    /// elsewhere (16 bytes).
+    /// </summary>
+    private struct EpollEvent
+    {
+        private static readonly int DataOffset = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 4 : 8;
+
+        private fixed byte bytes[16];
+
+        public uint Events
+        {
+            readonly get
+            {
+                fixed (byte* start = bytes)
+                {
+                    return *(uint*)start;
+                }
+            }
+
+            set
+            {
+                fixed (byte* start = bytes)
+                {
+                    *(uint*)start = value;
+                }
+            }
+        }
+
+        public ulong Data
+        {
+            set
+            {
+                fixed (byte* start = bytes)
+                {
+                    *(ulong*)(start + DataOffset) = value;
+                }
+            }
+        }
+    }
+
+    [LibraryImport(Library, EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int open(string path, int flags, uint mode);
+
+    [LibraryImport(Library, EntryPoint = "pread", SetLastError = true)]
+    private static partial nint pread(int fd, byte* buffer, nuint count, long offset);
+
+    [LibraryImport(Library, EntryPoint = "pwrite", SetLastError = true)]
+    private static partial nint pwrite(int fd, byte* buffer, nuint count, long offset);
+
+    [LibraryImport(Library, EntryPoint = "truncate", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int truncate(string path, long length);
+
+    [LibraryImport(Library, EntryPoint = "rename", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int rename(string from, string to);
+
+    [LibraryImport(Library, EntryPoint = "fsync", SetLastError = true)]
+    private static partial int fsync(int fd);
+
+    [LibraryImport(Library, EntryPoint = "access", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int access(string path, int mode);
+
+    [LibraryImport(Library, EntryPoint = "mknod", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int mknod(string path, uint mode, ulong device);
+
+    [LibraryImport(Library, EntryPoint = "link", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int link(string from, string to);
+
+    [LibraryImport(Library, EntryPoint = "lchown", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int lchown(string path, uint uid, uint gid);
+
+    [LibraryImport(Library, EntryPoint = "fcntl", SetLastError = true)]
+    private static partial int fcntl(int fd, int command, Flock* lockInfo);
+
+    [LibraryImport(Library, EntryPoint = "flock", SetLastError = true)]
+    private static partial int flock(int fd, int operation);
+
+    [LibraryImport(Library, EntryPoint = "lseek", SetLastError = true)]
+    private static partial long lseek(int fd, long offset, int whence);
+
+    [LibraryImport(Library, EntryPoint = "fallocate", SetLastError = true)]
+    private static partial int fallocate(int fd, int mode, long offset, long length);
+
+    [LibraryImport(Library, EntryPoint = "copy_file_range", SetLastError = true)]
+    private static partial nint copy_file_range(int input, long* inputOffset, int output, long* outputOffset, nuint length, uint flags);
+
+    [LibraryImport(Library, EntryPoint = "ioctl", SetLastError = true)]
+    private static partial int ioctl(int fd, nuint command, void* argument);
+
+    [LibraryImport(Library, EntryPoint = "poll", SetLastError = true)]
+    private static partial int poll(PollFd* fds, nuint count, int timeout);
+
+    [LibraryImport(Library, EntryPoint = "epoll_create1", SetLastError = true)]
+    private static partial int epoll_create1(int flags);
+
+    [LibraryImport(Library, EntryPoint = "epoll_ctl", SetLastError = true)]
+    private static partial int epoll_ctl(int epoll, int operation, int fd, EpollEvent* entry);
+
+    [LibraryImport(Library, EntryPoint = "epoll_wait", SetLastError = true)]
+    private static partial int epoll_wait(int epoll, EpollEvent* events, int count, int timeout);
+
+    [LibraryImport(Library, EntryPoint = "lsetxattr", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int lsetxattr(string path, string name, byte* value, nuint size, int flags);
+
+    [LibraryImport(Library, EntryPoint = "lgetxattr", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial nint lgetxattr(string path, string name, byte* value, nuint size);
+
+    [LibraryImport(Library, EntryPoint = "llistxattr", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial nint llistxattr(string path, byte* list, nuint size);
+
+    [LibraryImport(Library, EntryPoint = "lremovexattr", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int lremovexattr(string path, string name);
+}
