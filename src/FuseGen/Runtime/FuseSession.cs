@@ -23,6 +23,7 @@ internal sealed unsafe class FuseSession
 {
     private static readonly List<FuseSession> Live = new();
     private static int processExitHooked;
+    private static int allocatedSelfHandles;
 
     private readonly object gate = new();
     private readonly TaskCompletionSource<int> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -55,6 +56,21 @@ internal sealed unsafe class FuseSession
     public string MountPoint { get; }
 
     public Task<int> Completion => completion.Task;
+
+    /// <summary>Sessions of this process that are mounted or still tearing down (leak tests read it).</summary>
+    internal static int LiveCount
+    {
+        get
+        {
+            lock (Live)
+            {
+                return Live.Count;
+            }
+        }
+    }
+
+    /// <summary>GCHandles to sessions currently allocated (leak tests read it).</summary>
+    internal static int AllocatedSelfHandles => Volatile.Read(ref allocatedSelfHandles);
 
     /// <summary>Mounts and starts serving; returns once the kernel mount exists.</summary>
     public static FuseSession Start(IFuseFileSystem fileSystem, string mountPoint, MountOptions options)
@@ -149,6 +165,7 @@ internal sealed unsafe class FuseSession
             operations->destroy = &OnDestroy;
 
             self = GCHandle.Alloc(this);
+            Interlocked.Increment(ref allocatedSelfHandles);
             FuseLog.BeginCapture();
             fuse = LibFuse.fuse_new(arguments.Pointer, operations, (nuint)LibFuse.OperationsSize, (void*)GCHandle.ToIntPtr(self));
             if (fuse == null)
@@ -179,6 +196,7 @@ internal sealed unsafe class FuseSession
             if (self.IsAllocated)
             {
                 self.Free();
+                Interlocked.Decrement(ref allocatedSelfHandles);
             }
 
             arguments.Dispose();
@@ -241,6 +259,7 @@ internal sealed unsafe class FuseSession
             LibFuse.fuse_destroy(fuse);
             fuse = null;
             self.Free();
+            Interlocked.Decrement(ref allocatedSelfHandles);
             Handles.Clear();
             arguments?.Dispose();
             Untrack(this);
