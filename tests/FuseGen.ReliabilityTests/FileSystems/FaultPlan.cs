@@ -45,6 +45,7 @@ internal sealed class FaultRule
 {
     private int hits;
     private int entered;
+    private long lastExit;
 
     public FaultRule(string operation, string? path, Fault fault)
     {
@@ -73,11 +74,16 @@ internal sealed class FaultRule
         Interlocked.Increment(ref hits);
     }
 
+    /// <summary><see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> when a blocked request last went on.</summary>
+    public long LastExit => Interlocked.Read(ref lastExit);
+
     public void Enter()
     {
         Interlocked.Increment(ref entered);
         Entered.Set();
     }
+
+    public void Exit() => Interlocked.Exchange(ref lastExit, System.Diagnostics.Stopwatch.GetTimestamp());
 }
 
 /// <summary>
@@ -158,6 +164,7 @@ internal sealed class FaultPlan
             {
                 rule.Enter();
                 wait.Wait(fault.BlockLimit);
+                rule.Exit();
                 return Errno.None;
             }
 
