@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Xunit.Abstractions;
 
@@ -33,7 +34,14 @@ public sealed class MountedSample : IDisposable
     public static MountedSample StartProgram(string program, ITestOutputHelper output, params string[] arguments) =>
         Launch(mountPoint => SampleProcess.StartProgram(program, new[] { mountPoint, "-f" }.Concat(arguments)), output);
 
-    private static MountedSample Launch(Func<string, SampleProcess> start, ITestOutputHelper output)
+    /// <summary>
+    /// The general form, <c>dotnet NAME.dll LEADING... MOUNTPOINT -f TRAILING...</c>: for programs that take arguments
+    /// before the mount point (<c>MirrorFs SOURCE MOUNTPOINT</c>) and tests that need another watchdog timeout.
+    /// </summary>
+    public static MountedSample Start(string sample, ITestOutputHelper output, IEnumerable<string> leading, IEnumerable<string> trailing, TimeSpan? timeout = null) =>
+        Launch(mountPoint => SampleProcess.Start(sample, leading.Concat(new[] { mountPoint, "-f" }).Concat(trailing)), output, timeout);
+
+    private static MountedSample Launch(Func<string, SampleProcess> start, ITestOutputHelper output, TimeSpan? timeout = null)
     {
         var mountPoint = TempMountPoint.Create();
         SampleProcess? process = null;
@@ -41,7 +49,7 @@ public sealed class MountedSample : IDisposable
         try
         {
             process = start(mountPoint.Path);
-            watchdog = new MountWatchdog(mountPoint, process.Process, output: output);
+            watchdog = new MountWatchdog(mountPoint, process.Process, timeout, output);
             process.WaitForMount(mountPoint.Path);
             return new MountedSample(mountPoint, process, watchdog);
         }
