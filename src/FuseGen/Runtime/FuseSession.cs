@@ -119,7 +119,7 @@ internal sealed unsafe class FuseSession
             {
                 try
                 {
-                    Unmounter.Unmount(session.MountPoint);
+                    Unmounter.Unmount(session.MountPoint, session.connection);
                 }
                 finally
                 {
@@ -255,7 +255,15 @@ internal sealed unsafe class FuseSession
                 externallyUnmounted.Wait(options.UnmountTimeout);
             }
 
-            LibFuse.fuse_unmount(fuse);
+            // libfuse's unmount goes by path, so it may only run while the mount there is ours, or once our connection
+            // has ended (libfuse then sees it and only closes the descriptor). After a lazy unmount (fusermount3 -uz)
+            // with files still open, the path may hold another filesystem by now: fuse_destroy alone then closes the
+            // descriptor, which ends our connection, and leaves the path alone.
+            if (connection is null || MountTable.IsTopFuseMount(MountPoint, connection) || ConnectionEnded())
+            {
+                LibFuse.fuse_unmount(fuse);
+            }
+
             LibFuse.fuse_destroy(fuse);
             fuse = null;
             self.Free();
@@ -265,6 +273,19 @@ internal sealed unsafe class FuseSession
             Untrack(this);
             completion.TrySetResult(result);
         }
+    }
+
+    /// <summary>True when the kernel has ended the connection: /dev/fuse then polls POLLERR (what libfuse checks too).</summary>
+    private bool ConnectionEnded()
+    {
+        var fd = LibFuse.fuse_session_fd(LibFuse.fuse_get_session(fuse));
+        if (fd < 0)
+        {
+            return true;
+        }
+
+        var poll = new LibC.PollFd { fd = fd };
+        return LibC.poll(&poll, 1, 0) == 1 && (poll.revents & LibC.POLLERR) != 0;
     }
 
     private int RunMultithreaded()
