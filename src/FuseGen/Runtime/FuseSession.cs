@@ -79,9 +79,37 @@ internal sealed unsafe class FuseSession
         ArgumentNullException.ThrowIfNull(options);
         LibFuse.EnsureLoaded();
         var full = MountPointValidator.Validate(mountPoint, options.ClearStaleMount);
+        CheckUnprivilegedOptions(options);
         var session = new FuseSession(fileSystem, full, options);
         session.Create();
         return session;
+    }
+
+    /// <summary>
+    /// Without root, fusermount3 refuses allow_other unless /etc/fuse.conf has user_allow_other, and says so on its own
+    /// stderr before libfuse's failure: checking first keeps the message to one line.
+    /// </summary>
+    private static void CheckUnprivilegedOptions(MountOptions options)
+    {
+        if (LibC.geteuid() == 0 || !(options.AllowOther || options.Options.Contains("allow_other")))
+        {
+            return;
+        }
+
+        string[] configuration;
+        try
+        {
+            configuration = System.IO.File.ReadAllLines("/etc/fuse.conf");
+        }
+        catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
+        {
+            configuration = Array.Empty<string>();
+        }
+
+        if (!Array.Exists(configuration, line => line.Trim() == "user_allow_other"))
+        {
+            throw new FuseMountException("option allow_other needs 'user_allow_other' in /etc/fuse.conf when mounting without root");
+        }
     }
 
     /// <summary>
