@@ -6,8 +6,11 @@ using System.Linq;
 namespace FuseGen.ReliabilityTests.Infrastructure;
 
 /// <summary>What this process holds, read from /proc/self: threads, open descriptors, resident memory.</summary>
-internal readonly record struct ProcessStats(int Threads, int Descriptors, long ResidentBytes, long ManagedBytes, long NativeHeapBytes)
+internal readonly record struct ProcessStats(int Threads, int PoolThreads, int Descriptors, long ResidentBytes, long ManagedBytes, long NativeHeapBytes)
 {
+    /// <summary>Threads other than the .NET thread pool's workers, whose number the pool itself adjusts to the load.</summary>
+    public int OwnThreads => Threads - PoolThreads;
+
     /// <summary>
     /// A sample after a full garbage collection (finalizers run), so that memory and descriptors the process no longer
     /// references are not counted.
@@ -17,10 +20,26 @@ internal readonly record struct ProcessStats(int Threads, int Descriptors, long 
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        return new ProcessStats(CountThreads(), CountDescriptors(), StatusKilobytes("VmRSS:") * 1024, GC.GetTotalMemory(forceFullCollection: true), Posix.NativeHeapInUse());
+        return new ProcessStats(CountThreads(), CountPoolThreads(), CountDescriptors(), StatusKilobytes("VmRSS:") * 1024, GC.GetTotalMemory(forceFullCollection: true), Posix.NativeHeapInUse());
     }
 
     public static int CountThreads() => (int)StatusKilobytes("Threads:");
+
+    /// <summary>Thread-pool workers (comm ".NET TP Worker").</summary>
+    public static int CountPoolThreads() => ThreadNames().Count(n => n == ".NET TP Worker");
+
+    private static string[] ThreadNames() =>
+        Directory.GetDirectories("/proc/self/task").Select(t =>
+        {
+            try
+            {
+                return File.ReadAllText(Path.Combine(t, "comm")).Trim();
+            }
+            catch (IOException)
+            {
+                return "(gone)";
+            }
+        }).ToArray();
 
     /// <summary>Entries of /proc/self/fd, less the one the listing itself opens.</summary>
     public static int CountDescriptors() => Directory.GetFileSystemEntries("/proc/self/fd").Length - 1;
@@ -38,6 +57,10 @@ internal readonly record struct ProcessStats(int Threads, int Descriptors, long 
             }
         }));
 
+    /// <summary>Thread names (comm) with their counts, for failure messages.</summary>
+    public static string DescribeThreads() =>
+        string.Join(", ", ThreadNames().GroupBy(n => n).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} x{g.Count()}"));
+
     private static long StatusKilobytes(string field)
     {
         var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
@@ -45,5 +68,5 @@ internal readonly record struct ProcessStats(int Threads, int Descriptors, long 
     }
 
     public override string ToString() =>
-        $"threads {Threads}, fds {Descriptors}, RSS {ResidentBytes / 1048576.0:0.0} MiB, managed {ManagedBytes / 1048576.0:0.00} MiB, native heap {NativeHeapBytes / 1048576.0:0.00} MiB";
+        $"threads {Threads} ({PoolThreads} thread-pool workers), fds {Descriptors}, RSS {ResidentBytes / 1048576.0:0.0} MiB, managed {ManagedBytes / 1048576.0:0.00} MiB, native heap {NativeHeapBytes / 1048576.0:0.00} MiB";
 }
