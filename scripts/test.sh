@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
 require_dotnet
-ensure_packages fuse3 libfuse3-3 libfuse3-dev gcc pkg-config rsync git perl
+ensure_packages fuse3 libfuse3-3 libfuse3-dev gcc pkg-config rsync git perl fio
 
 export FUSEGEN_REQUIRE_MOUNT=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

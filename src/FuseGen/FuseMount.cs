@@ -23,6 +23,9 @@ public sealed class FuseMount : IAsyncDisposable, IDisposable
     /// </summary>
     public Task<int> Completion => session.Completion;
 
+    /// <summary>Handles returned by open, create and opendir that release has not freed yet (tests read it).</summary>
+    internal int OpenHandles => session.Handles.Count;
+
     /// <summary>True while the filesystem is being served.</summary>
     public bool IsMounted => !session.Completion.IsCompleted;
 

@@ -65,6 +65,12 @@ public sealed class MountedSample : IDisposable
     public static MountedSample StartProgram(string program, ITestOutputHelper output, params string[] arguments) =>
         StartProgram(program, new SampleLaunch { After = arguments }, output);
 
+    /// <summary>
+    /// <c>dotnet NAME.dll LEADING... MOUNTPOINT -f TRAILING...</c>, with another watchdog timeout when given.
+    /// </summary>
+    public static MountedSample Start(string sample, ITestOutputHelper output, IEnumerable<string> leading, IEnumerable<string> trailing, TimeSpan? timeout = null) =>
+        Start(sample, new SampleLaunch { Before = leading.ToArray(), After = trailing.ToArray(), Timeout = timeout }, output);
+
     /// <summary>Any filesystem program (a built .dll or a native binary), run as <paramref name="launch"/> says.</summary>
     public static MountedSample StartProgram(string program, SampleLaunch launch, ITestOutputHelper? output = null)
     {

@@ -95,15 +95,20 @@ public readonly unsafe struct FuseRequest
 
     /// <summary>
     /// Maps an exception thrown by <paramref name="operation"/> to a negative errno and reports it once to the
-    /// mount's fault handler (except <see cref="FuseException"/>, which is an answer, not a fault). Never throws.
+    /// mount's fault handler (except <see cref="FuseException"/>, which is an answer, not a fault). An errno outside
+    /// 1..511, which the kernel would not deliver, becomes EIO and is reported. Never throws.
     /// </summary>
     public int Fail(Exception exception, string operation)
     {
         var errno = Errno.EIO;
         try
         {
-            errno = ErrnoMapper.FromException(exception);
-            if (exception is not FuseException)
+            var mapped = ErrnoMapper.FromException(exception);
+            var deliverable = IsDeliverable(mapped);
+            errno = deliverable ? mapped : Errno.EIO;
+
+            // A FuseException is an answer, unless it carries an errno no caller can receive: that is a fault too.
+            if (exception is not FuseException || !deliverable)
             {
                 var session = context == null || context->private_data == null
                     ? null
@@ -126,6 +131,13 @@ public readonly unsafe struct FuseRequest
 
         return -(int)errno;
     }
+
+    /// <summary>
+    /// True for the errnos the kernel accepts in a reply: 1 to 511. It rejects a larger one (EINVAL to libfuse's
+    /// write, "fuse: writing device: Invalid argument") and the caller then waits forever for an answer that never
+    /// comes; zero or a negative value would read as success.
+    /// </summary>
+    internal static bool IsDeliverable(Errno errno) => (int)errno is > 0 and < 512;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowNoRequest() => throw new InvalidOperationException("No FUSE request is being served on this thread.");

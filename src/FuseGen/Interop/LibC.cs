@@ -12,6 +12,16 @@ internal static unsafe partial class LibC
 
     public const int MNT_DETACH = 2;
 
+    public const short POLLERR = 0x008;
+
+    /// <summary><c>struct pollfd</c>.</summary>
+    public struct PollFd
+    {
+        public int fd;
+        public short events;
+        public short revents;
+    }
+
     [DllImport(Library, EntryPoint = "dlvsym")]
     public static extern void* dlvsym(void* handle, byte* symbol, byte* version);
 
@@ -25,6 +35,22 @@ internal static unsafe partial class LibC
 
     [DllImport(Library, EntryPoint = "mount")]
     public static extern int mount(byte* source, byte* target, byte* type, ulong flags, void* data);
+
+    public const int W_OK = 2;
+
+    [DllImport(Library, EntryPoint = "getuid")]
+    [SuppressGCTransition]
+    public static extern uint getuid();
+
+    [DllImport(Library, EntryPoint = "access")]
+    public static extern int access(byte* path, int mode);
+
+    /// <remarks>The buffer must hold the running architecture's <c>struct stat</c> (see <see cref="NativeStat.MaxSize"/>).</remarks>
+    [DllImport(Library, EntryPoint = "stat")]
+    public static extern int stat(byte* path, void* buffer);
+
+    [DllImport(Library, EntryPoint = "poll")]
+    public static extern int poll(PollFd* fds, nuint count, int timeout);
 
     [DllImport(Library, EntryPoint = "vsnprintf")]
     public static extern int vsnprintf(byte* buffer, nuint size, byte* format, void* arguments);

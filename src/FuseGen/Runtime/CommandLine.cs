@@ -123,8 +123,11 @@ internal sealed class CommandLine
                 case "direct_io" when value is null:
                     Options.DirectIo = true;
                     break;
-                case "":
+                case "" when value is null:
+                    // Empty entries of a list (",ro,,allow_other,") are harmless.
                     break;
+                case "":
+                    throw new FormatException($"malformed option '{option}': nothing before '='");
                 default:
                     Options.Options.Add(option);
                     break;

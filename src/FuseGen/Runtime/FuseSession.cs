@@ -23,6 +23,7 @@ internal sealed unsafe class FuseSession
 {
     private static readonly List<FuseSession> Live = new();
     private static int processExitHooked;
+    private static int allocatedSelfHandles;
 
     private readonly object gate = new();
     private readonly TaskCompletionSource<int> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -56,6 +57,21 @@ internal sealed unsafe class FuseSession
 
     public Task<int> Completion => completion.Task;
 
+    /// <summary>Sessions of this process that are mounted or still tearing down (leak tests read it).</summary>
+    internal static int LiveCount
+    {
+        get
+        {
+            lock (Live)
+            {
+                return Live.Count;
+            }
+        }
+    }
+
+    /// <summary>GCHandles to sessions currently allocated (leak tests read it).</summary>
+    internal static int AllocatedSelfHandles => Volatile.Read(ref allocatedSelfHandles);
+
     /// <summary>Mounts and starts serving; returns once the kernel mount exists.</summary>
     public static FuseSession Start(IFuseFileSystem fileSystem, string mountPoint, MountOptions options)
     {
@@ -63,9 +79,37 @@ internal sealed unsafe class FuseSession
         ArgumentNullException.ThrowIfNull(options);
         LibFuse.EnsureLoaded();
         var full = MountPointValidator.Validate(mountPoint, options.ClearStaleMount);
+        CheckUnprivilegedOptions(options);
         var session = new FuseSession(fileSystem, full, options);
         session.Create();
         return session;
+    }
+
+    /// <summary>
+    /// Without root, fusermount3 refuses allow_other unless /etc/fuse.conf has user_allow_other, and says so on its own
+    /// stderr before libfuse's failure: checking first keeps the message to one line.
+    /// </summary>
+    private static void CheckUnprivilegedOptions(MountOptions options)
+    {
+        if (LibC.geteuid() == 0 || !(options.AllowOther || options.Options.Contains("allow_other")))
+        {
+            return;
+        }
+
+        string[] configuration;
+        try
+        {
+            configuration = System.IO.File.ReadAllLines("/etc/fuse.conf");
+        }
+        catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
+        {
+            configuration = Array.Empty<string>();
+        }
+
+        if (!Array.Exists(configuration, line => line.Trim() == "user_allow_other"))
+        {
+            throw new FuseMountException("option allow_other needs 'user_allow_other' in /etc/fuse.conf when mounting without root");
+        }
     }
 
     /// <summary>
@@ -103,7 +147,7 @@ internal sealed unsafe class FuseSession
             {
                 try
                 {
-                    Unmounter.Unmount(session.MountPoint);
+                    Unmounter.Unmount(session.MountPoint, session.connection);
                 }
                 finally
                 {
@@ -149,6 +193,7 @@ internal sealed unsafe class FuseSession
             operations->destroy = &OnDestroy;
 
             self = GCHandle.Alloc(this);
+            Interlocked.Increment(ref allocatedSelfHandles);
             FuseLog.BeginCapture();
             fuse = LibFuse.fuse_new(arguments.Pointer, operations, (nuint)LibFuse.OperationsSize, (void*)GCHandle.ToIntPtr(self));
             if (fuse == null)
@@ -179,6 +224,7 @@ internal sealed unsafe class FuseSession
             if (self.IsAllocated)
             {
                 self.Free();
+                Interlocked.Decrement(ref allocatedSelfHandles);
             }
 
             arguments.Dispose();
@@ -237,15 +283,37 @@ internal sealed unsafe class FuseSession
                 externallyUnmounted.Wait(options.UnmountTimeout);
             }
 
-            LibFuse.fuse_unmount(fuse);
+            // libfuse's unmount goes by path, so it may only run while the mount there is ours, or once our connection
+            // has ended (libfuse then sees it and only closes the descriptor). After a lazy unmount (fusermount3 -uz)
+            // with files still open, the path may hold another filesystem by now: fuse_destroy alone then closes the
+            // descriptor, which ends our connection, and leaves the path alone.
+            if (connection is null || MountTable.IsTopFuseMount(MountPoint, connection) || ConnectionEnded())
+            {
+                LibFuse.fuse_unmount(fuse);
+            }
+
             LibFuse.fuse_destroy(fuse);
             fuse = null;
             self.Free();
+            Interlocked.Decrement(ref allocatedSelfHandles);
             Handles.Clear();
             arguments?.Dispose();
             Untrack(this);
             completion.TrySetResult(result);
         }
+    }
+
+    /// <summary>True when the kernel has ended the connection: /dev/fuse then polls POLLERR (what libfuse checks too).</summary>
+    private bool ConnectionEnded()
+    {
+        var fd = LibFuse.fuse_session_fd(LibFuse.fuse_get_session(fuse));
+        if (fd < 0)
+        {
+            return true;
+        }
+
+        var poll = new LibC.PollFd { fd = fd };
+        return LibC.poll(&poll, 1, 0) == 1 && (poll.revents & LibC.POLLERR) != 0;
     }
 
     private int RunMultithreaded()

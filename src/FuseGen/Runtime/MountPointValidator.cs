@@ -1,12 +1,20 @@
 using System;
 using System.IO;
+using System.Runtime.InteropServices;
+using System.Text;
+using FuseGen.Interop;
+using FuseGen.Interop.Native;
 
 namespace FuseGen.Runtime;
 
 /// <summary>Checks a mount point before libfuse sees it, so each problem gets one precise message.</summary>
-internal static class MountPointValidator
+internal static unsafe class MountPointValidator
 {
     private const int ENOTCONN = 107;
+    private const string Device = "/dev/fuse";
+    private const uint FileTypeMask = 0xF000;
+    private const uint CharacterDevice = 0x2000;
+    private const uint StickyBit = 0x200;
 
     /// <summary>Checks the mount point; with <paramref name="clearStale"/>, a dead FUSE mount left by a killed process is unmounted first.</summary>
     public static string Validate(string mountPoint, bool clearStale = false)
@@ -51,11 +59,76 @@ internal static class MountPointValidator
             throw new FuseMountException($"mount point '{mountPoint}' is not a directory");
         }
 
-        if (!File.Exists("/dev/fuse"))
+        if (LibC.geteuid() != 0)
         {
-            throw new FuseMountException("/dev/fuse does not exist: load the fuse kernel module ('modprobe fuse') or give the container the device");
+            CheckUnprivileged(mountPoint, full);
         }
 
+        CheckDevice();
         return full;
     }
+
+    /// <summary>
+    /// Without root, fusermount3 mounts, and it refuses a mount point that the user may not write to, or a sticky one
+    /// the user does not own. It says so on its own stderr, after which libfuse's failure would be a second line:
+    /// checking first keeps the message to one line.
+    /// </summary>
+    private static void CheckUnprivileged(string mountPoint, string full)
+    {
+        if (Status(full) is { } status && (status.Mode & StickyBit) != 0 && status.Uid != LibC.getuid())
+        {
+            throw new FuseMountException($"mount point '{mountPoint}' is sticky and not owned by this user: fusermount3 refuses it without root");
+        }
+
+        var path = Encoding.UTF8.GetBytes(full + "\0");
+        fixed (byte* p = path)
+        {
+            if (LibC.access(p, LibC.W_OK) != 0)
+            {
+                throw new FuseMountException($"mount point '{mountPoint}' is not writable by this user: fusermount3 needs write access to mount there without root");
+            }
+        }
+    }
+
+    /// <summary>/dev/fuse must exist and be the FUSE device (character device 10,229), not something bound over it.</summary>
+    private static void CheckDevice()
+    {
+        if (!File.Exists(Device))
+        {
+            throw new FuseMountException($"{Device} does not exist: load the fuse kernel module ('modprobe fuse') or give the container the device");
+        }
+
+        if (Status(Device) is { } status && ((status.Mode & FileTypeMask) != CharacterDevice || Major(status.Device) != 10 || Minor(status.Device) != 229))
+        {
+            throw new FuseMountException(
+                $"{Device} is not the FUSE device (character device 10,229) but {((status.Mode & FileTypeMask) == CharacterDevice ? $"character device {Major(status.Device)},{Minor(status.Device)}" : "no character device")}: give the process the real device");
+        }
+    }
+
+    private static (uint Mode, uint Uid, ulong Device)? Status(string path)
+    {
+        var bytes = Encoding.UTF8.GetBytes(path + "\0");
+        var buffer = stackalloc byte[NativeStat.MaxSize];
+        fixed (byte* p = bytes)
+        {
+            if (LibC.stat(p, buffer) != 0)
+            {
+                return null;
+            }
+        }
+
+        if (RuntimeInformation.ProcessArchitecture == Architecture.Arm64)
+        {
+            var native = (stat_aarch64*)buffer;
+            return (native->st_mode, native->st_uid, native->st_rdev);
+        }
+
+        var x64 = (stat_x86_64*)buffer;
+        return (x64->st_mode, x64->st_uid, x64->st_rdev);
+    }
+
+    // glibc's gnu_dev_major / gnu_dev_minor.
+    private static ulong Major(ulong device) => ((device >> 8) & 0xfff) | ((device >> 32) & ~0xffful);
+
+    private static ulong Minor(ulong device) => (device & 0xff) | ((device >> 12) & ~0xfful);
 }

@@ -46,6 +46,27 @@ internal static class MountTable
         return false;
     }
 
+    /// <summary>
+    /// True when the visible (newest) mount at <paramref name="mountPoint"/> is the FUSE connection
+    /// <paramref name="connection"/>: unmounting the path would unmount that connection and nothing else.
+    /// </summary>
+    public static bool IsTopFuseMount(string mountPoint, string connection) => IsTopFuseMount(mountPoint, connection, ReadMountInfo());
+
+    /// <summary><see cref="IsTopFuseMount(string, string)"/> on the given mountinfo text.</summary>
+    internal static bool IsTopFuseMount(string mountPoint, string connection, string mountInfo)
+    {
+        MountInfoEntry? top = null;
+        foreach (var entry in Parse(mountInfo))
+        {
+            if (entry.MountPoint == mountPoint)
+            {
+                top = entry;
+            }
+        }
+
+        return top is { IsFuse: true } && top.Minor == connection;
+    }
+
     /// <summary>Parses mountinfo text (proc(5)); lines that are too short are skipped.</summary>
     internal static List<MountInfoEntry> Parse(string mountInfo)
     {

@@ -15,9 +15,16 @@ internal static unsafe class Unmounter
     private const int EBUSY = 16;
 
     /// <summary>Unmounts; if files are still open, detaches lazily. Returns false when the mount stays attached.</summary>
-    public static bool Unmount(string mountPoint)
+    public static bool Unmount(string mountPoint) => Unmount(mountPoint, connection: null);
+
+    /// <summary>
+    /// Unmounts the FUSE connection <paramref name="connection"/> at <paramref name="mountPoint"/> (null: whatever is
+    /// mounted there). Unmounting goes by path, so when the connection is no longer the visible mount there (detached
+    /// lazily with files still open, and perhaps another filesystem mounted there since), nothing is unmounted.
+    /// </summary>
+    public static bool Unmount(string mountPoint, string? connection)
     {
-        if (!MountTable.IsMounted(mountPoint))
+        if (connection is null ? !MountTable.IsMounted(mountPoint) : !MountTable.IsTopFuseMount(mountPoint, connection))
         {
             return true;
         }

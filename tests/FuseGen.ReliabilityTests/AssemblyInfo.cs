@@ -1,0 +1,2 @@
+// FUSE mounts exist only on Linux.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

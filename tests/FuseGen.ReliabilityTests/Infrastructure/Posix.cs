@@ -1,0 +1,370 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace FuseGen.ReliabilityTests.Infrastructure;
+
+/// <summary>
+/// Raw system calls, each returning its result and errno: no retry on EINTR, no exception translation, no path
+/// encoding surprises (byte paths are passed as they are), so a test sees exactly what the kernel answered.
+/// </summary>
+internal static unsafe partial class Posix
+{
+    private const string Libc = "libc.so.6";
+
+    public const int O_RDONLY = 0;
+    public const int O_WRONLY = 1;
+    public const int O_RDWR = 2;
+    public const int O_CREAT = 0x40;
+    public const int O_EXCL = 0x80;
+    public const int O_TRUNC = 0x200;
+    public const int O_DIRECTORY = 0x10000;
+    public const int O_CLOEXEC = 0x80000;
+    public const int AT_FDCWD = -100;
+    public const int POSIX_FADV_DONTNEED = 4;
+
+    public const int EPERM = 1;
+    public const int ENOENT = 2;
+    public const int EINTR = 4;
+    public const int EIO = 5;
+    public const int EBADF = 9;
+    public const int ENOMEM = 12;
+    public const int EACCES = 13;
+    public const int EEXIST = 17;
+    public const int ENODEV = 19;
+    public const int ENOTDIR = 20;
+    public const int EINVAL = 22;
+    public const int EFBIG = 27;
+    public const int ENOSPC = 28;
+    public const int ENAMETOOLONG = 36;
+    public const int ENOTCONN = 107;
+    public const int ECONNABORTED = 103;
+
+    /// <summary>A path as the kernel takes it: UTF-8 plus a terminating NUL.</summary>
+    public static byte[] Bytes(string path) => Encoding.UTF8.GetBytes(path + "\0");
+
+    /// <summary>Raw bytes plus a terminating NUL (for names that are not valid UTF-8).</summary>
+    public static byte[] Bytes(ReadOnlySpan<byte> path)
+    {
+        var bytes = new byte[path.Length + 1];
+        path.CopyTo(bytes);
+        return bytes;
+    }
+
+    public static (int Fd, int Errno) Open(string path, int flags, int mode = 0x1A4) => Open(Bytes(path), flags, mode);
+
+    public static (int Fd, int Errno) Open(byte[] path, int flags, int mode = 0x1A4)
+    {
+        fixed (byte* p = path)
+        {
+            var fd = open(p, flags | O_CLOEXEC, mode);
+            return fd >= 0 ? (fd, 0) : (-1, Marshal.GetLastPInvokeError());
+        }
+    }
+
+    public static (int Fd, int Errno) OpenAt(int directory, byte[] name, int flags, int mode = 0x1A4)
+    {
+        fixed (byte* p = name)
+        {
+            var fd = openat(directory, p, flags | O_CLOEXEC, mode);
+            return fd >= 0 ? (fd, 0) : (-1, Marshal.GetLastPInvokeError());
+        }
+    }
+
+    public static int Close(int fd) => close(fd) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    public static (long Count, int Errno) PRead(int fd, Span<byte> buffer, long offset)
+    {
+        fixed (byte* b = buffer)
+        {
+            var n = pread(fd, b, (nuint)buffer.Length, offset);
+            return n >= 0 ? (n, 0) : (-1, Marshal.GetLastPInvokeError());
+        }
+    }
+
+    public static (long Count, int Errno) PWrite(int fd, ReadOnlySpan<byte> buffer, long offset)
+    {
+        fixed (byte* b = buffer)
+        {
+            var n = pwrite(fd, b, (nuint)buffer.Length, offset);
+            return n >= 0 ? (n, 0) : (-1, Marshal.GetLastPInvokeError());
+        }
+    }
+
+    public static (long Count, int Errno) Read(int fd, Span<byte> buffer)
+    {
+        fixed (byte* b = buffer)
+        {
+            var n = read(fd, b, (nuint)buffer.Length);
+            return n >= 0 ? (n, 0) : (-1, Marshal.GetLastPInvokeError());
+        }
+    }
+
+    public static (long Count, int Errno) Write(int fd, ReadOnlySpan<byte> buffer)
+    {
+        fixed (byte* b = buffer)
+        {
+            var n = write(fd, b, (nuint)buffer.Length);
+            return n >= 0 ? (n, 0) : (-1, Marshal.GetLastPInvokeError());
+        }
+    }
+
+    /// <summary>stat(2) (or fstatat relative to <paramref name="directory"/>): size and mode, or the errno.</summary>
+    public static (long Size, uint Mode, int Errno) Stat(byte[] path, int directory = AT_FDCWD)
+    {
+        var buffer = stackalloc byte[256];
+        fixed (byte* p = path)
+        {
+            if (fstatat(directory, p, buffer, 0) != 0)
+            {
+                return (0, 0, Marshal.GetLastPInvokeError());
+            }
+        }
+
+        return Decode(buffer);
+    }
+
+    public static (long Size, uint Mode, int Errno) Stat(string path) => Stat(Bytes(path));
+
+    public static (long Size, uint Mode, int Errno) FStat(int fd)
+    {
+        var buffer = stackalloc byte[256];
+        return fstat(fd, buffer) != 0 ? (0, 0, Marshal.GetLastPInvokeError()) : Decode(buffer);
+    }
+
+    public static int Mkdir(string path, int mode = 0x1ED) => Mkdir(Bytes(path), mode);
+
+    public static int Mkdir(byte[] path, int mode = 0x1ED, int directory = AT_FDCWD)
+    {
+        fixed (byte* p = path)
+        {
+            return mkdirat(directory, p, mode) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        }
+    }
+
+    public static int Rmdir(string path)
+    {
+        fixed (byte* p = Bytes(path))
+        {
+            return rmdir(p) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        }
+    }
+
+    public static int Unlink(string path) => Unlink(Bytes(path));
+
+    public static int Unlink(byte[] path, int directory = AT_FDCWD)
+    {
+        fixed (byte* p = path)
+        {
+            return unlinkat(directory, p, 0) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        }
+    }
+
+    public static int Rename(string from, string to)
+    {
+        fixed (byte* f = Bytes(from))
+        fixed (byte* t = Bytes(to))
+        {
+            return rename(f, t) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        }
+    }
+
+    public static int Truncate(string path, long length)
+    {
+        fixed (byte* p = Bytes(path))
+        {
+            return truncate(p, length) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        }
+    }
+
+    public static int FTruncate(int fd, long length) => ftruncate(fd, length) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    public static int Chmod(string path, int mode)
+    {
+        fixed (byte* p = Bytes(path))
+        {
+            return chmod(p, mode) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        }
+    }
+
+    public static int Fsync(int fd) => fsync(fd) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    public static int FAdvise(int fd, long offset, long length, int advice) => posix_fadvise(fd, offset, length, advice);
+
+    public static int Utimens(string path)
+    {
+        fixed (byte* p = Bytes(path))
+        {
+            return utimensat(AT_FDCWD, p, null, 0) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        }
+    }
+
+    public static int StatVfs(string path)
+    {
+        var buffer = stackalloc byte[128];
+        fixed (byte* p = Bytes(path))
+        {
+            return statvfs(p, buffer) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        }
+    }
+
+    /// <summary>
+    /// Lists an open directory with getdents64 until the end: the raw names (without . and ..), or the errno of the
+    /// first call that failed.
+    /// </summary>
+    public static (System.Collections.Generic.List<byte[]> Names, int Errno) ReadDirectory(int fd)
+    {
+        var names = new System.Collections.Generic.List<byte[]>();
+        var buffer = new byte[64 * 1024];
+        fixed (byte* b = buffer)
+        {
+            while (true)
+            {
+                var n = getdents64(fd, b, (nuint)buffer.Length);
+                if (n < 0)
+                {
+                    return (names, Marshal.GetLastPInvokeError());
+                }
+
+                if (n == 0)
+                {
+                    return (names, 0);
+                }
+
+                // struct linux_dirent64: u64 ino, s64 off, u16 reclen, u8 type, char name[].
+                for (var offset = 0; offset < n;)
+                {
+                    var record = b + offset;
+                    var length = *(ushort*)(record + 16);
+                    var name = new ReadOnlySpan<byte>(record + 19, length - 19);
+                    name = name[..name.IndexOf((byte)0)];
+                    if (!name.SequenceEqual("."u8) && !name.SequenceEqual(".."u8))
+                    {
+                        names.Add(name.ToArray());
+                    }
+
+                    offset += length;
+                }
+            }
+        }
+    }
+
+    /// <summary>Lists a directory by path: open(O_DIRECTORY), getdents64, close.</summary>
+    public static (System.Collections.Generic.List<byte[]> Names, int Errno) ListDirectory(string path)
+    {
+        var (fd, errno) = Open(path, O_RDONLY | O_DIRECTORY);
+        if (fd < 0)
+        {
+            return (new(), errno);
+        }
+
+        try
+        {
+            return ReadDirectory(fd);
+        }
+        finally
+        {
+            close(fd);
+        }
+    }
+
+    /// <summary>glibc's malloc statistics: bytes in use by malloc, small blocks plus mmapped ones.</summary>
+    public static long NativeHeapInUse()
+    {
+        var info = mallinfo2();
+        return (long)(info.uordblks + info.hblkhd);
+    }
+
+    public static int Kill(int pid, int signal) => kill(pid, signal) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    private static (long Size, uint Mode, int Errno) Decode(byte* buffer) => RuntimeInformation.ProcessArchitecture switch
+    {
+        Architecture.X64 => (*(long*)(buffer + 48), *(uint*)(buffer + 24), 0),
+        Architecture.Arm64 => (*(long*)(buffer + 48), *(uint*)(buffer + 16), 0),
+        var other => throw new PlatformNotSupportedException($"struct stat layout for {other}"),
+    };
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct MallInfo2
+    {
+        public nuint arena;
+        public nuint ordblks;
+        public nuint smblks;
+        public nuint hblks;
+        public nuint hblkhd;
+        public nuint usmblks;
+        public nuint fsmblks;
+        public nuint uordblks;
+        public nuint fordblks;
+        public nuint keepcost;
+    }
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial int open(byte* path, int flags, int mode);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial int openat(int directory, byte* path, int flags, int mode);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial int close(int fd);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial nint pread(int fd, byte* buffer, nuint count, long offset);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial nint pwrite(int fd, byte* buffer, nuint count, long offset);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial nint read(int fd, byte* buffer, nuint count);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial nint write(int fd, byte* buffer, nuint count);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial int fstatat(int directory, byte* path, byte* buffer, int flags);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial int fstat(int fd, byte* buffer);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial int mkdirat(int directory, byte* path, int mode);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial int rmdir(byte* path);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial int unlinkat(int directory, byte* path, int flags);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial int rename(byte* from, byte* to);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial int truncate(byte* path, long length);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial int ftruncate(int fd, long length);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial int chmod(byte* path, int mode);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial int fsync(int fd);
+
+    [LibraryImport(Libc)]
+    private static partial int posix_fadvise(int fd, long offset, long length, int advice);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial int utimensat(int directory, byte* path, void* times, int flags);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial int statvfs(byte* path, byte* buffer);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial nint getdents64(int fd, byte* buffer, nuint count);
+
+    [LibraryImport(Libc)]
+    private static partial MallInfo2 mallinfo2();
+
+    [LibraryImport(Libc, SetLastError = true)]
+    private static partial int kill(int pid, int signal);
+}
