@@ -19,7 +19,7 @@ namespace FuseGen.ReliabilityTests;
 /// itself. ExitTests in FuseGen.IntegrationTests covers the idle cases.
 /// </summary>
 [Collection(ReliabilityCollection.Name)]
-public sealed class ShutdownTests : MountTest
+public sealed class ShutdownTests : MountTest, IDisposable
 {
     private const int SIGKILL = 9;
     private const int FileSize = 1 << 20;
@@ -30,10 +30,15 @@ public sealed class ShutdownTests : MountTest
     /// <summary>A generous bound for the wait plus the abort on a loaded machine.</summary>
     private static readonly TimeSpan BusyExitLimit = DefaultUnmountTimeout + TimeSpan.FromSeconds(10);
 
+    /// <summary>fusectl as the test found it: the runtime mounts it where it must abort a connection.</summary>
+    private readonly MountInfo.Entry? fusectlBefore = MountInfo.Find("/sys/fs/fuse/connections");
+
     public ShutdownTests(ITestOutputHelper output)
         : base(output)
     {
     }
+
+    public void Dispose() => RestoreFusectl(fusectlBefore);
 
     [MountFact]
     public void Sigint_with_open_files_and_reads_in_flight_ends_within_the_unmount_timeout() => AssertSignalEndsBusyProcess(LibC.SIGINT, "SIGINT");
@@ -143,7 +148,6 @@ public sealed class ShutdownTests : MountTest
     {
         var fs = new FaultFs(new FaultPlan());
         fs.Seed("/file", new byte[FileSize]);
-        var fusectlBefore = MountInfo.Find("/sys/fs/fuse/connections");
         var options = new MountOptions { UnmountTimeout = TimeSpan.FromSeconds(1) };
         using var mount = InProcessMount.Start(fs, options, Output);
         var (fd, errno) = Posix.Open(mount["file"], Posix.O_RDONLY);
@@ -170,7 +174,6 @@ public sealed class ShutdownTests : MountTest
         finally
         {
             Posix.Close(fd);
-            RestoreFusectl(fusectlBefore);
         }
     }
 
