@@ -64,7 +64,7 @@ public static unsafe class NativeText
     {
         if (written < 0)
         {
-            return written;
+            return NativeResult.Check(written);
         }
 
         if (size == 0 || (nuint)written > size - 1)
