@@ -15,8 +15,16 @@ namespace FuseGen.Interop;
 public readonly unsafe struct FuseRequest
 {
     private readonly fuse_context* context;
+    private readonly FuseSession? session;
 
-    private FuseRequest(fuse_context* context) => this.context = context;
+    // The session is looked up once per request: the filesystem, typed handles and fault reports all come from it.
+    private FuseRequest(fuse_context* context)
+    {
+        this.context = context;
+        session = context == null || context->private_data == null
+            ? null
+            : GCHandle.FromIntPtr((nint)context->private_data).Target as FuseSession;
+    }
 
     /// <summary>The request on this thread (empty outside one; never throws).</summary>
     public static FuseRequest Current
@@ -37,15 +45,7 @@ public readonly unsafe struct FuseRequest
     internal FuseSession Session
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get
-        {
-            if (context == null || context->private_data == null)
-            {
-                ThrowNoRequest();
-            }
-
-            return Unsafe.As<FuseSession>(GCHandle.FromIntPtr((nint)context->private_data).Target!);
-        }
+        get => session ?? ThrowNoRequest();
     }
 
     /// <summary>
@@ -110,9 +110,6 @@ public readonly unsafe struct FuseRequest
             // A FuseException is an answer, unless it carries an errno no caller can receive: that is a fault too.
             if (exception is not FuseException || !deliverable)
             {
-                var session = context == null || context->private_data == null
-                    ? null
-                    : GCHandle.FromIntPtr((nint)context->private_data).Target as FuseSession;
                 var fault = new FuseFault(operation, exception, errno);
                 if (session is not null)
                 {
@@ -140,5 +137,5 @@ public readonly unsafe struct FuseRequest
     internal static bool IsDeliverable(Errno errno) => (int)errno is > 0 and < 512;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowNoRequest() => throw new InvalidOperationException("No FUSE request is being served on this thread.");
+    private static FuseSession ThrowNoRequest() => throw new InvalidOperationException("No FUSE request is being served on this thread.");
 }
