@@ -62,9 +62,16 @@ public sealed class BuildOutputTests(ITestOutputHelper output)
         start.Environment.Remove("MSBuildSDKsPath");
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
-        var text = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "dotnet build did not finish");
-        return text + error.Result;
+        var text = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            // Reading first would wait for a hung build forever; the limit only holds if the output is read aside.
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("dotnet build did not finish within 5 minutes");
+        }
+
+        process.WaitForExit();
+        return text.Result + error.Result;
     }
 
     private static string ProjectDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;

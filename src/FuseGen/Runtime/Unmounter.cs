@@ -106,8 +106,15 @@ internal static unsafe class Unmounter
             start.ArgumentList.Add(flags);
             start.ArgumentList.Add(mountPoint);
             using var process = Process.Start(start)!;
-            process.StandardError.ReadToEnd();
-            process.WaitForExit();
+            // Unmounting never waits on the filesystem, but an unmount must not hang its caller whatever happens.
+            process.StandardError.ReadToEndAsync();
+            process.StandardOutput.ReadToEndAsync();
+            if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
+            {
+                process.Kill();
+                return false;
+            }
+
             return process.ExitCode == 0;
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)

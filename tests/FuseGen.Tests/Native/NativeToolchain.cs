@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 
@@ -91,28 +90,14 @@ internal static class NativeToolchain
 
     private static string Run(string program, string[] arguments)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot start {program}.");
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
+        var result = FuseGen.Testing.Command.Run(program, TimeSpan.FromMinutes(2), arguments);
+        if (result.ExitCode != 0)
         {
             throw new InvalidOperationException(
-                $"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{errors.Result}{output}");
+                $"{program} {string.Join(' ', arguments)} {result.Summary}:\n{result.StandardError}{result.StandardOutput}");
         }
 
-        return output;
+        return result.StandardOutput;
     }
 
     private static string? FindOnPath(string name) =>
