@@ -136,6 +136,9 @@ public static unsafe partial class LibC
     [LibraryImport(Library, EntryPoint = "realpath", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial byte* realpath(string path, byte* resolved);
 
+    [LibraryImport(Library, EntryPoint = "umask")]
+    public static partial uint umask(uint mask);
+
     [LibraryImport(Library, EntryPoint = "geteuid")]
     public static partial uint geteuid();
 }
