@@ -1,5 +1,6 @@
 using System;
 using FuseGen;
+using FuseGen.Interop;
 using MirrorFs.Interop;
 
 namespace MirrorFs;
@@ -38,25 +39,15 @@ internal sealed unsafe partial class MirrorFs
             }
         }
 
-        NativeStatVfs native;
-        var result = LibC.Check(LibC.fstatvfs(fd, &native));
+        var native = stackalloc byte[NativeStatVfs.Size];
+        var result = LibC.Check(LibC.fstatvfs(fd, native));
         LibC.close(fd);
         if (result != Errno.None)
         {
             return result;
         }
 
-        stat.BlockSize = native.f_bsize;
-        stat.FragmentSize = native.f_frsize;
-        stat.Blocks = native.f_blocks;
-        stat.BlocksFree = native.f_bfree;
-        stat.BlocksAvailable = native.f_bavail;
-        stat.Files = native.f_files;
-        stat.FilesFree = native.f_ffree;
-        stat.FilesAvailable = native.f_favail;
-        stat.FileSystemId = native.f_fsid;
-        stat.Flags = native.f_flag;
-        stat.MaxNameLength = native.f_namemax;
+        stat = NativeStatVfs.Read(native);
         return Errno.None;
     }
 }

@@ -178,6 +178,7 @@ public sealed class LayoutTests
     {
         Assert.True(NativeStat.MaxSize >= ManagedLayout.SizeOf(typeof(stat_x86_64)));
         Assert.True(NativeStat.MaxSize >= ManagedLayout.SizeOf(typeof(stat_aarch64)));
+        Assert.Equal(NativeStatVfs.Size, ManagedLayout.SizeOf(typeof(statvfs)));
     }
 
     private static Type MirrorOf(string cName) => cName switch

@@ -48,7 +48,7 @@ internal static unsafe partial class LibC
     public static partial long lseek(int fd, long offset, int whence);
 
     [LibraryImport(Library, SetLastError = true)]
-    public static partial int fstatvfs(int fd, NativeStatVfs* buf);
+    public static partial int fstatvfs(int fd, byte* buf);
 
     [LibraryImport(Library, SetLastError = true)]
     public static partial nint getdents64(int fd, byte* dirp, nuint count);

@@ -3,10 +3,13 @@ using FuseGen.Interop.Native;
 
 namespace FuseGen.Interop;
 
-/// <summary>Writes a <see cref="StatVfs"/> into the native <c>struct statvfs</c>.</summary>
+/// <summary>Moves a <see cref="StatVfs"/> into and out of the native <c>struct statvfs</c>.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class NativeStatVfs
 {
+    /// <summary>Size of <c>struct statvfs</c> (the same on every supported architecture), for stack buffers.</summary>
+    public const int Size = 112;
+
     /// <summary>Overwrites the whole native structure, applying the documented defaults.</summary>
     public static void Write(in StatVfs stat, void* native)
     {
@@ -23,5 +26,25 @@ public static unsafe class NativeStatVfs
         target->f_fsid = stat.FileSystemId;
         target->f_flag = stat.Flags;
         target->f_namemax = stat.MaxNameLength != 0 ? stat.MaxNameLength : 255;
+    }
+
+    /// <summary>Reads a native <c>struct statvfs</c>, as <c>fstatvfs</c> fills it (pass-through filesystems).</summary>
+    public static StatVfs Read(void* native)
+    {
+        var source = (statvfs*)native;
+        return new StatVfs
+        {
+            BlockSize = source->f_bsize,
+            FragmentSize = source->f_frsize,
+            Blocks = source->f_blocks,
+            BlocksFree = source->f_bfree,
+            BlocksAvailable = source->f_bavail,
+            Files = source->f_files,
+            FilesFree = source->f_ffree,
+            FilesAvailable = source->f_favail,
+            FileSystemId = source->f_fsid,
+            Flags = source->f_flag,
+            MaxNameLength = source->f_namemax,
+        };
     }
 }

@@ -365,6 +365,21 @@ public sealed unsafe class TrampolineTests : IDisposable
     }
 
     [Fact]
+    public void Statvfs_read_back_gives_every_field_written()
+    {
+        var written = new StatVfs
+        {
+            BlockSize = 1, FragmentSize = 2, Blocks = 3, BlocksFree = 4, BlocksAvailable = 5, Files = 6, FilesFree = 7,
+            FilesAvailable = 8, FileSystemId = 9, Flags = 10, MaxNameLength = 11,
+        };
+        using var buffer = new NativeBlock(NativeStatVfs.Size, fill: 0xCC);
+
+        NativeStatVfs.Write(written, buffer.Pointer);
+
+        Assert.Equal(written, NativeStatVfs.Read(buffer.Pointer));
+    }
+
+    [Fact]
     public void Readdir_passes_every_entry_to_the_filler()
     {
         using var path = NativeBlock.CString("/");
