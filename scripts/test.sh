@@ -18,11 +18,10 @@ dotnet test FuseGen.slnx -c Release --logger "console;verbosity=normal" 2>&1 | t
 
 # The failures again, one line each with the first line of their message, just before the closing line: the end of
 # the output is what a CI log shows when it is cut.
-awk '/^  Failed [^ ]/ { name = $2; want = 1; next }
-     want && /^  Error Message:/ { grab = 1; next }
-     grab { sub(/^ +/, ""); printf "FAILED %s: %s\n", name, substr($0, 1, 240); grab = 0; want = 0; n++ }
-     /\[FAIL\]$/ && !/^  Failed/ { sub(/^\[xUnit.net [0-9:.]+\] +/, ""); fails[$0] = 1 }
-     END { if (n == 0) for (f in fails) print "FAILED " f }' "$log" | awk 'NR <= 30 { print } END { if (NR > 30) printf "... and %d more failures\n", NR - 30 }'
+awk 'function flush() { if (name != "") print "FAILED " name; name = "" }
+     /^  Failed [^ ]/ { flush(); name = $0; sub(/^  Failed /, "", name); sub(/ \[[^]]*\]$/, "", name); next }
+     name != "" && /^  Error Message:/ { getline; sub(/^ +/, ""); print "FAILED " name ": " substr($0, 1, 240); name = "" }
+     END { flush() }' "$log" | awk 'NR <= 30 { print } END { if (NR > 30) printf "... and %d more failures\n", NR - 30 }'
 
 # One closing line over all test assemblies (the console logger prints "Passed: N" etc. per assembly).
 awk '/^ +Passed: [0-9]+$/ { p += $2 } /^ +Failed: [0-9]+$/ { f += $2 } /^ +Skipped: [0-9]+$/ { s += $2 }
