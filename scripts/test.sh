@@ -14,7 +14,7 @@ mounts_before=$(fuse_mounts)
 
 log=$(mktemp)
 status=0
-dotnet test FuseGen.slnx -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
+dotnet test FuseGen.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
 
 # The failures again, one line each with the first line of their message, just before the closing line: the end of
 # the output is what a CI log shows when it is cut.

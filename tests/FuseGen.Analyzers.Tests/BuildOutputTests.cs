@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using FuseGen.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -21,7 +21,7 @@ public sealed class BuildOutputTests(ITestOutputHelper output)
     [Fact]
     public void Each_misuse_is_reported_by_dotnet_build_at_its_line_and_nothing_else()
     {
-        var project = Path.Combine(ProjectDirectory(), "Misuse");
+        var project = Path.Combine(RepositoryPaths.Root, "tests", "FuseGen.Analyzers.Tests", "Misuse");
         var expected = Directory.GetFiles(project, "*.cs")
             .SelectMany(file => File.ReadLines(file).Select((text, index) => (File: Path.GetFileName(file), Line: index + 1, Text: text)))
             .Select(line => (line.File, line.Line, Match: Regex.Match(line.Text, @"// expect: (?<id>FUSE\d{3})")))
@@ -73,6 +73,4 @@ public sealed class BuildOutputTests(ITestOutputHelper output)
         process.WaitForExit();
         return text.Result + error.Result;
     }
-
-    private static string ProjectDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
+using FuseGen.Testing;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Xunit;
 
@@ -73,17 +74,5 @@ public class DiagnosticTableTests
         Assert.Equal(fixable.Order(), DiagnosticTable.CodeFixes.Keys.Order());
     }
 
-    /// <summary>README.md at the repository root, found upwards from the test binaries.</summary>
-    private static string ReadmePath()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "FuseGen.slnx")))
-            {
-                return Path.Combine(directory.FullName, "README.md");
-            }
-        }
-
-        throw new InvalidOperationException("No FuseGen.slnx above " + AppContext.BaseDirectory);
-    }
+    private static string ReadmePath() => Path.Combine(RepositoryPaths.Root, "README.md");
 }

@@ -1,16 +1,16 @@
 using System.IO;
-using System.Runtime.CompilerServices;
+using FuseGen.Testing;
 
 namespace FuseGen.Generators.Tests.Infrastructure;
 
-/// <summary>Locations of checked-in test files, found from this source file's path so tests read and accept them in place.</summary>
+/// <summary>Locations of checked-in test files, read and accepted in place in the source tree.</summary>
 internal static class TestPaths
 {
     /// <summary>The test project's directory (tests/FuseGen.Generators.Tests).</summary>
-    public static string ProjectDirectory { get; } = Path.GetDirectoryName(Path.GetDirectoryName(ThisFile())!)!;
+    public static string ProjectDirectory { get; } = Path.Combine(RepositoryRoot, "tests", "FuseGen.Generators.Tests");
 
     /// <summary>The repository root.</summary>
-    public static string RepositoryRoot { get; } = Path.GetFullPath(Path.Combine(ProjectDirectory, "..", ".."));
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     /// <summary>
     /// An input filesystem: the sample itself where one exists (samples/NAME/NAME.cs), so the snapshot follows the
@@ -25,6 +25,4 @@ internal static class TestPaths
     public static string Snapshot(string name) => Path.Combine(ProjectDirectory, "Snapshots", name + ".g.cs.txt");
 
     public static string ReceivedSnapshot(string name) => Path.Combine(ProjectDirectory, "Snapshots", name + ".g.cs.received.txt");
-
-    private static string ThisFile([CallerFilePath] string path = "") => path;
 }
