@@ -74,6 +74,54 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(DiagnosticIds.UnsupportedOperation));
 
+    public static readonly DiagnosticDescriptor HandleTypeMismatch = new(
+        DiagnosticIds.HandleTypeMismatch,
+        "Handle type never returned by the operation that opens it",
+        "Method '{0}' takes a '{1}' handle, but [{2}] ('{3}') returns '{4}', which is never a '{1}': [{5}] would fail with EBADF on every file [{2}] opens",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A typed handle parameter receives the object that [Open] or [Create] (files) or [Opendir] (directories) returned. FuseGen hands it over only when it is of the declared type.",
+        helpLinkUri: HelpLink(DiagnosticIds.HandleTypeMismatch));
+
+    public static readonly DiagnosticDescriptor HandleWithoutCreator = new(
+        DiagnosticIds.HandleWithoutCreator,
+        "Handle parameter without an operation that creates handles",
+        "Method '{0}' takes a '{1}' handle, but no {2} method returns one, so it always receives null",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Typed handles come from the object [Open] or [Create] (files) or [Opendir] (directories) returns; without such a method every handle is null.",
+        helpLinkUri: HelpLink(DiagnosticIds.HandleWithoutCreator));
+
+    public static readonly DiagnosticDescriptor HandleNeverReleased = new(
+        DiagnosticIds.HandleNeverReleased,
+        "Handle is never released",
+        "[{0}] returns '{1}', but no [{2}] method takes it and it is not IDisposable: whatever it holds is never closed when the file is released",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "FuseGen forgets a handle when the kernel releases the file and disposes it if no release method of the filesystem's own takes it. A handle that is neither taken by a release method nor IDisposable leaks what it holds until the garbage collector finds it.",
+        helpLinkUri: HelpLink(DiagnosticIds.HandleNeverReleased));
+
+    public static readonly DiagnosticDescriptor MissingGetattr = new(
+        DiagnosticIds.MissingGetattr,
+        "Filesystem without [Getattr]",
+        "Type '{0}' implements {1} but no [Getattr]: the kernel looks up every path with getattr first, so they are never reached (lookups fail with ENOSYS)",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.MissingGetattr));
+
+    public static readonly DiagnosticDescriptor StringPathOnHotPath = new(
+        DiagnosticIds.StringPathOnHotPath,
+        "String path on a hot operation",
+        "Method '{0}' takes its path as a string, which allocates on every [{1}] call; take 'ReadOnlySpan<byte> {2}' (UTF-8) to keep the call allocation-free",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.StringPathOnHotPath));
+
     /// <summary>Every descriptor, in id order: what the analyzer supports and what the README lists.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         SignatureMismatch,
@@ -82,7 +130,12 @@ internal static class DiagnosticDescriptors
         DuplicateOperation,
         SeveralOperations,
         UncallableMethod,
-        UnsupportedOperation);
+        UnsupportedOperation,
+        HandleTypeMismatch,
+        HandleWithoutCreator,
+        HandleNeverReleased,
+        MissingGetattr,
+        StringPathOnHotPath);
 
     /// <summary>The README's anchor for an id (<c>#fuse001</c>), which its diagnostics table declares.</summary>
     private static string HelpLink(string id) => "https://github.com/fusegen/fusegen/blob/main/README.md#" + id.ToLowerInvariant();

@@ -23,4 +23,19 @@ public static class DiagnosticIds
 
     /// <summary>An operation whose managed shapes are not available yet.</summary>
     public const string UnsupportedOperation = "FUSE007";
+
+    /// <summary>A method takes a typed handle that the operation creating its handles never returns.</summary>
+    public const string HandleTypeMismatch = "FUSE008";
+
+    /// <summary>A method takes a typed handle but no operation creates handles of its family.</summary>
+    public const string HandleWithoutCreator = "FUSE009";
+
+    /// <summary>An operation returns a handle that nothing releases or disposes.</summary>
+    public const string HandleNeverReleased = "FUSE010";
+
+    /// <summary>A filesystem with path operations but no [Getattr], so the kernel cannot look anything up.</summary>
+    public const string MissingGetattr = "FUSE011";
+
+    /// <summary>A <c>string</c> path on an operation called for every transfer or lookup.</summary>
+    public const string StringPathOnHotPath = "FUSE012";
 }

@@ -24,14 +24,15 @@ internal static class DiagnosticTable
     public static string RenderMarkdown()
     {
         var text = new StringBuilder();
-        text.Append("| id | severity | title | code fix |\n");
-        text.Append("|---|---|---|---|\n");
+        text.Append("| id | severity | title | message | code fix |\n");
+        text.Append("|---|---|---|---|---|\n");
         foreach (var descriptor in DiagnosticDescriptors.All.OrderBy(d => d.Id, System.StringComparer.Ordinal))
         {
             var anchor = descriptor.HelpLinkUri.Substring(descriptor.HelpLinkUri.LastIndexOf('#') + 1);
             text.Append("| <a id=\"").Append(anchor).Append("\"></a>").Append(descriptor.Id)
                 .Append(" | ").Append(descriptor.DefaultSeverity.ToString().ToLowerInvariant())
                 .Append(" | ").Append(Cell(descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .Append(" | `").Append(Cell(descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append('`')
                 .Append(" | ").Append(CodeFixes.TryGetValue(descriptor.Id, out var fix) ? Cell(fix) : "none")
                 .Append(" |\n");
         }

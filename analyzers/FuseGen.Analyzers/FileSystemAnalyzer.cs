@@ -49,7 +49,8 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidFileSystemType, type.Locations.FirstOrDefault(), properties, type.Name, problem.Message));
         }
 
-        var bound = new Dictionary<string, IMethodSymbol>();
+        var bound = new Dictionary<string, BoundMethod>();
+        var attributed = new HashSet<OperationDescriptor>();
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -77,6 +78,7 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
             }
 
             var (operationAttribute, descriptor) = operations[0];
+            attributed.Add(descriptor);
             if (!descriptor.IsBindable)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedOperation, AttributeLocation(operationAttribute, method), method.Name, descriptor.Name));
@@ -105,12 +107,20 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
 
             if (bound.TryGetValue(descriptor.Name, out var first))
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateOperation, AttributeLocation(operationAttribute, method), descriptor.Name, first.Name, method.Name));
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateOperation, AttributeLocation(operationAttribute, method), descriptor.Name, first.Method.Name, method.Name));
             }
             else
             {
-                bound.Add(descriptor.Name, method);
+                bound.Add(descriptor.Name, new BoundMethod(method, descriptor, match));
             }
+        }
+
+        if (isFileSystem)
+        {
+            var advisor = new FileSystemAdvisor(context, type, fileSystemAttribute, bound.Values.ToList(), attributed);
+            advisor.CheckHandles();
+            advisor.CheckGetattr();
+            advisor.CheckHotPaths();
         }
     }
 

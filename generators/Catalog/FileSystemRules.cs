@@ -34,6 +34,11 @@ internal static class FileSystemRules
             return new TypeProblem(TypeProblemKind.FileLocal, "it must not be file-local (the generated half is another file)");
         }
 
+        if (type.IsAbstract)
+        {
+            return new TypeProblem(TypeProblemKind.Abstract, "it must not be abstract (only its own methods are bound, never a derived class's; mark the concrete class [FuseFileSystem])");
+        }
+
         if (!IsPartial(type))
         {
             return new TypeProblem(TypeProblemKind.NotPartial, "it must be declared 'partial' so the generator can add the native entry points");
@@ -66,12 +71,22 @@ internal static class FileSystemRules
         method.MethodKind == MethodKind.AnonymousFunction ? "a lambda (only methods of the [FuseFileSystem] type are bound)" :
         method.IsGenericMethod ? "generic" :
         method.IsAsync ? "async (operations run synchronously on libfuse's threads)" :
+        IsIterator(method) ? "an iterator (its body would run lazily, after the native call has returned)" :
         method.IsAbstract ? "abstract" :
         method.IsExtern ? "extern" :
         method.Parameters.Any(p => p.IsParams) ? "declared with a params parameter" :
         method.MethodKind != MethodKind.Ordinary ? "not an ordinary method" :
         IsObsoleteAsError(method) ? "obsolete as an error ([Obsolete(..., true)] forbids every call, the generated one too)" :
         null;
+
+    /// <summary>Whether a body of the method yields (Roslyn 4.8 has no IMethodSymbol.IsIterator).</summary>
+    private static bool IsIterator(IMethodSymbol method) =>
+        method.DeclaringSyntaxReferences.Any(reference =>
+            reference.GetSyntax() is MethodDeclarationSyntax declaration &&
+            ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody)?
+                .DescendantNodes(node => node is not (LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax))
+                .OfType<YieldStatementSyntax>()
+                .Any() == true);
 
     private static bool IsObsoleteAsError(IMethodSymbol method) =>
         method.GetAttributes().Any(a =>
@@ -91,6 +106,7 @@ internal enum TypeProblemKind
     Static,
     Generic,
     FileLocal,
+    Abstract,
 
     /// <summary>The type or a type around it is not partial: the one problem a code fix can solve.</summary>
     NotPartial,

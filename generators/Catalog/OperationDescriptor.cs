@@ -16,9 +16,11 @@ internal sealed class OperationDescriptor
         ResultKind result,
         string summary,
         string whenAbsent,
-        HandleRole handleRole = HandleRole.None)
+        HandleRole handleRole = HandleRole.None,
+        OperationTraits traits = OperationTraits.None)
     {
         HandleRole = handleRole;
+        Traits = traits;
         Name = name;
         NativeName = nativeName;
         CReturnType = cReturnType;
@@ -53,6 +55,28 @@ internal sealed class OperationDescriptor
 
     /// <summary>Whether the operation creates or releases typed handles, and of which family.</summary>
     public HandleRole HandleRole { get; }
+
+    public OperationTraits Traits { get; }
+
+    /// <summary>Which family of typed handles the operation makes, takes or frees.</summary>
+    public HandleFamily HandleFamily =>
+        (Traits & OperationTraits.DirectoryHandles) != 0 ? HandleFamily.Directory :
+        HandleRole != HandleRole.None || Slots.Any(s => s.Kind == ParameterKinds.Handle) ? HandleFamily.File :
+        HandleFamily.None;
+
+    /// <summary>Whether the kernel reaches the operation only through a path lookup, which libfuse answers with getattr.</summary>
+    public bool NeedsLookup =>
+        (Traits & OperationTraits.NoLookup) == 0 &&
+        Slots.Any(s => s.Kind == ParameterKinds.Path || s.Kind == ParameterKinds.NewPath);
+
+    /// <summary>Whether the operation runs on every data transfer or lookup, where a per-call allocation shows.</summary>
+    public bool IsHotPath => (Traits & OperationTraits.HotPath) != 0;
+
+    /// <summary>The role an operation must have to create handles of this operation's family.</summary>
+    public HandleRole CreatorRole => HandleFamily == HandleFamily.Directory ? HandleRole.CreatesDirectory : HandleRole.CreatesFile;
+
+    /// <summary>The role an operation must have to release handles of this operation's family.</summary>
+    public HandleRole ReleaserRole => HandleFamily == HandleFamily.Directory ? HandleRole.ReleasesDirectory : HandleRole.ReleasesFile;
 
     public string AttributeName => Name + "Attribute";
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FuseGen.Catalog;
 
@@ -228,9 +229,22 @@ internal static class SignatureMatcher
         var expected = remaining.Count == 0
             ? "no further parameters"
             : string.Join("; ", remaining.Select(s => Accepted(s) + (s.Optional ? " (optional)" : "")));
+        if (parameter.IsOptional)
+        {
+            // A default value reads as "FuseGen may leave this out", but the entry point passes what libfuse gives.
+            return new SignatureProblem(SignatureProblemKind.ParameterType, index,
+                $"optional parameter '{parameter.ToDisplayString()}{DefaultValueText(parameter)}' fits nothing [{operation.Name}] passes, and a native entry point never leaves an argument out; [{operation.Name}] expects here {expected}");
+        }
+
         return new SignatureProblem(SignatureProblemKind.ParameterType, index,
             $"parameter '{parameter.ToDisplayString()}' does not fit [{operation.Name}], which expects here {expected}");
     }
+
+    /// <summary>The default value as written (<c> = 3</c>); a parameter's own display string leaves it out.</summary>
+    private static string DefaultValueText(IParameterSymbol parameter) =>
+        parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is ParameterSyntax { Default: { } value }
+            ? " = " + value.Value
+            : "";
 
     private static List<SignatureProblem> ReturnRequirementProblems(OperationDescriptor operation, ReturnShape returnShape, List<ParameterBinding> bindings)
     {

@@ -132,7 +132,9 @@ internal static class FileSystemEmitter
         if (FreesHandles(model, descriptor))
         {
             // The kernel sends release once, after the last operation on the handle: free it even if the method failed.
-            cleanup.Add($"{Request}.FreeHandle(fi, dispose: false);");
+            // A method that never sees the handle cannot dispose it, so FuseGen does.
+            var takesHandle = operation.Arguments.Any(a => a.SlotIndex >= 0 && descriptor.Slots[a.SlotIndex].Kind == ParameterKinds.Handle);
+            cleanup.Add($"{Request}.FreeHandle(fi, dispose: {(takesHandle ? "false" : "true")});");
         }
 
         for (var s = 0; s < descriptor.Slots.Count; s++)

@@ -82,7 +82,7 @@ public readonly unsafe struct FuseRequest
 
     /// <summary>
     /// Frees the handle of a released file. With <paramref name="dispose"/> (no release method of the filesystem's
-    /// own), an <see cref="IDisposable"/> handle is disposed.
+    /// own takes the handle), an <see cref="IDisposable"/> handle is disposed.
     /// </summary>
     public void FreeHandle(void* fileInfo, bool dispose)
     {

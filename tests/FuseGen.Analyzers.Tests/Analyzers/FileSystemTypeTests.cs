@@ -217,15 +217,19 @@ public class FileSystemTypeTests
     }
 
     [Fact]
-    public async Task An_abstract_partial_class_is_valid()
+    public async Task An_abstract_class()
     {
-        await AnalyzerVerifier.VerifyValidAsync(Sources.Usings + $$"""
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(Sources.Usings + $$"""
             [FuseFileSystem]
-            public abstract partial class Fs
+            public abstract partial class {|FUSE002:Fs|}
             {
             {{Getattr}}
             }
             """);
+
+        Assert.Equal(
+            "Type 'Fs' cannot be a FUSE filesystem: it must not be abstract (only its own methods are bound, never a derived class's; mark the concrete class [FuseFileSystem])",
+            diagnostics[0].GetMessage());
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public class UncallableMethodTests
     {
         await AnalyzerVerifier.VerifyAsync(Sources.Usings + """
             [FuseFileSystem]
-            public abstract partial class Fs
+            public abstract partial class {|FUSE002:Fs|}
             {
                 [Unlink]
                 protected abstract Errno {|FUSE006:Unlink|}(string path);

@@ -13,16 +13,28 @@ internal static class AnalyzerVerifier
 {
     /// <summary>
     /// Asserts that FuseGen reports exactly the diagnostics marked in <paramref name="markup"/> (ids and spans: none
-    /// missing, none extra) and returns them, in source order, for checks on their messages.
+    /// missing, none extra) and returns them, in source order, for checks on their messages. Markup that marks any
+    /// <see cref="TestCompilation.Advice"/> is checked against every diagnostic, advice included; other markup
+    /// against all but advice, unless <paramref name="advice"/> asks for it.
     /// </summary>
-    public static async Task<ImmutableArray<Diagnostic>> VerifyAsync(string markup)
+    public static async Task<ImmutableArray<Diagnostic>> VerifyAsync(string markup, bool advice = false)
     {
         var (source, expected) = Markup.Parse(markup);
         var compilation = TestCompilation.Create(source);
-        var actual = await TestCompilation.AnalyzeAsync(compilation);
+        var actual = await TestCompilation.AnalyzeAsync(compilation, advice || WantsAdvice(expected));
         AssertSame(source, expected, actual);
         return actual;
     }
+
+    /// <summary>
+    /// Asserts that <paramref name="source"/> draws no FuseGen diagnostic at all, <see cref="TestCompilation.Advice"/>
+    /// included: the negative case of advice.
+    /// </summary>
+    public static async Task VerifyCleanAsync(string source) =>
+        Assert.Empty((await TestCompilation.AnalyzeAsync(TestCompilation.Create(source), advice: true)).Select(d => d.ToString()));
+
+    /// <summary>Whether the expected diagnostics include advice, so that every diagnostic is compared.</summary>
+    public static bool WantsAdvice(ImmutableArray<ExpectedDiagnostic> expected) => expected.Any(e => TestCompilation.Advice.Contains(e.Id));
 
     /// <summary>Asserts that <paramref name="actual"/> are exactly the <paramref name="expected"/> ids and spans.</summary>
     public static void AssertSame(string source, ImmutableArray<ExpectedDiagnostic> expected, ImmutableArray<Diagnostic> actual) =>

@@ -37,7 +37,7 @@ internal static class CodeFixVerifier
             Assert.Equal(title, action!.Title);
         }
 
-        await AssertFixedAsync(document, action!, expected);
+        await AssertFixedAsync(document, action!, expected, HasAdvice(diagnostics));
     }
 
     /// <summary>Checks the marked diagnostics and that <paramref name="provider"/> offers nothing for any of them.</summary>
@@ -74,7 +74,7 @@ internal static class CodeFixVerifier
         Assert.NotNull(fixAllProvider);
         var action = await fixAllProvider!.GetFixAsync(context);
         Assert.NotNull(action);
-        await AssertFixedAsync(document, action!, expected);
+        await AssertFixedAsync(document, action!, expected, HasAdvice(diagnostics));
     }
 
     private static async Task<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> OpenAsync(AdhocWorkspace workspace, string markup)
@@ -96,7 +96,7 @@ internal static class CodeFixVerifier
         Assert.True(workspace.TryApplyChanges(solution));
         var document = workspace.CurrentSolution.GetDocument(documentId)!;
 
-        var diagnostics = await TestCompilation.AnalyzeAsync((await document.Project.GetCompilationAsync())!);
+        var diagnostics = await TestCompilation.AnalyzeAsync((await document.Project.GetCompilationAsync())!, AnalyzerVerifier.WantsAdvice(expected));
         AnalyzerVerifier.AssertSame(source, expected, diagnostics);
         return (document, diagnostics);
     }
@@ -111,7 +111,10 @@ internal static class CodeFixVerifier
         return actions;
     }
 
-    private static async Task AssertFixedAsync(Document document, CodeAction action, string expected)
+    private static bool HasAdvice(ImmutableArray<Diagnostic> diagnostics) => diagnostics.Any(d => TestCompilation.Advice.Contains(d.Id));
+
+    /// <param name="advice">Whether the fixed document must be free of advice too (a fix for advice was applied).</param>
+    private static async Task AssertFixedAsync(Document document, CodeAction action, string expected, bool advice)
     {
         var operations = await action.GetOperationsAsync(CancellationToken.None);
         var solution = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
@@ -127,7 +130,7 @@ internal static class CodeFixVerifier
         var run = TestCompilation.RunGenerator(compilation);
         Assert.Null(run.Exception);
         Assert.Empty(TestCompilation.Errors(run.Output.GetDiagnostics()).Select(d => d.ToString()));
-        Assert.Empty((await TestCompilation.AnalyzeAsync(run.Output)).Select(d => d.ToString()));
+        Assert.Empty((await TestCompilation.AnalyzeAsync(run.Output, advice)).Select(d => d.ToString()));
     }
 
     private static string Visible(string text) => text.Replace("\r", "\u240D", StringComparison.Ordinal);

@@ -6,6 +6,9 @@ namespace Misuse;
 [FuseFileSystem]
 public partial class Duplicates
 {
+    [Getattr]
+    private static Errno Getattr(ReadOnlySpan<byte> path, ref Stat stat) => Errno.None;
+
     [Mkdir]
     private static void First(string path) { }
 

@@ -1,0 +1,118 @@
+using System.Collections.Generic;
+using System.Linq;
+using FuseGen.Catalog;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace FuseGen.Analyzers;
+
+/// <summary>
+/// Checks that look at a filesystem as a whole rather than at one method: whether typed handles flow from the
+/// operation that makes them to the ones that take and free them, whether the kernel can reach the operations at
+/// all, and where a hot operation allocates.
+/// </summary>
+internal sealed class FileSystemAdvisor
+{
+    private readonly SymbolAnalysisContext context;
+    private readonly INamedTypeSymbol type;
+    private readonly INamedTypeSymbol fileSystemAttribute;
+    private readonly IReadOnlyList<BoundMethod> bound;
+    private readonly IReadOnlyCollection<OperationDescriptor> attributed;
+
+    /// <param name="bound">The methods the generator binds.</param>
+    /// <param name="attributed">Every operation some method is marked with, bound or not.</param>
+    public FileSystemAdvisor(SymbolAnalysisContext context, INamedTypeSymbol type, INamedTypeSymbol fileSystemAttribute, IReadOnlyList<BoundMethod> bound, IReadOnlyCollection<OperationDescriptor> attributed)
+    {
+        this.context = context;
+        this.type = type;
+        this.fileSystemAttribute = fileSystemAttribute;
+        this.bound = bound;
+        this.attributed = attributed;
+    }
+
+    /// <summary>FUSE008, FUSE009, FUSE010: every handle parameter has a creator of a compatible type; every handle a creator returns is freed.</summary>
+    public void CheckHandles()
+    {
+        foreach (var taker in bound)
+        {
+            foreach (var parameter in taker.ParametersOf(ParameterKinds.Handle))
+            {
+                var creators = Creators(taker.Operation.CreatorRole).ToList();
+                if (creators.Count == 0)
+                {
+                    var names = string.Join(" or ", OperationCatalog.All.Where(o => o.HandleRole == taker.Operation.CreatorRole).Select(o => $"[{o.Name}]"));
+                    Report(DiagnosticDescriptors.HandleWithoutCreator, parameter.Locations.FirstOrDefault(), taker.Method.Name, Display(parameter.Type), names);
+                    continue;
+                }
+
+                foreach (var creator in creators.Where(c => !context.Compilation.ClassifyCommonConversion(c.ReturnedHandle!, parameter.Type).Exists))
+                {
+                    Report(DiagnosticDescriptors.HandleTypeMismatch, parameter.Locations.FirstOrDefault(),
+                        taker.Method.Name, Display(parameter.Type), creator.Operation.Name, creator.Method.Name, Display(creator.ReturnedHandle!), taker.Operation.Name);
+                }
+            }
+        }
+
+        foreach (var creator in bound.Where(c => c.ReturnedHandle is not null))
+        {
+            var releaserRole = creator.Operation.ReleaserRole;
+            var released = bound.Any(r => r.Operation.HandleRole == releaserRole && r.ParametersOf(ParameterKinds.Handle).Any());
+            if (!released && !IsDisposable(creator.ReturnedHandle!))
+            {
+                var releaser = OperationCatalog.All.First(o => o.HandleRole == releaserRole);
+                Report(DiagnosticDescriptors.HandleNeverReleased, ReturnTypeLocation(creator.Method), creator.Operation.Name, Display(creator.ReturnedHandle!), releaser.Name);
+            }
+        }
+    }
+
+    /// <summary>FUSE011: operations the kernel only reaches through a lookup, in a filesystem that cannot answer one.</summary>
+    public void CheckGetattr()
+    {
+        if (attributed.Any(o => o.Name == "Getattr"))
+        {
+            return;
+        }
+
+        var unreachable = attributed.Where(o => o.NeedsLookup).OrderBy(o => o.Index).Select(o => $"[{o.Name}]").ToList();
+        if (unreachable.Count > 0)
+        {
+            Report(DiagnosticDescriptors.MissingGetattr, FileSystemLocation(), type.Name, string.Join(", ", unreachable));
+        }
+    }
+
+    /// <summary>FUSE012: a string path where a span would do, on an operation called for every transfer.</summary>
+    public void CheckHotPaths()
+    {
+        foreach (var method in bound.Where(b => b.Operation.IsHotPath))
+        {
+            foreach (var parameter in method.ParametersOf(ParameterKinds.Path).Where(p => p.Type.SpecialType == SpecialType.System_String))
+            {
+                Report(DiagnosticDescriptors.StringPathOnHotPath, parameter.Locations.FirstOrDefault(), method.Method.Name, method.Operation.Name, parameter.Name);
+            }
+        }
+    }
+
+    private IEnumerable<BoundMethod> Creators(HandleRole role) => bound.Where(c => c.Operation.HandleRole == role && c.ReturnedHandle is not null);
+
+    private void Report(DiagnosticDescriptor descriptor, Location? location, params object[] arguments) =>
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments));
+
+    /// <summary>The name in the declaration that carries [FuseFileSystem] (a partial type has several).</summary>
+    private Location? FileSystemLocation() =>
+        type.GetAttributes()
+            .Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, fileSystemAttribute))
+            .Select(a => a.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).FirstAncestorOrSelf<TypeDeclarationSyntax>()?.Identifier.GetLocation())
+            .FirstOrDefault(l => l is not null) ?? type.Locations.FirstOrDefault();
+
+    private static Location? ReturnTypeLocation(IMethodSymbol method) =>
+        method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is MethodDeclarationSyntax declaration
+            ? declaration.ReturnType.GetLocation()
+            : method.Locations.FirstOrDefault();
+
+    private static bool IsDisposable(ITypeSymbol handle) =>
+        handle.SpecialType == SpecialType.System_IDisposable ||
+        handle.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_IDisposable);
+
+    private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+}
