@@ -8,4 +8,7 @@ public static class DiagnosticProperties
 
     /// <summary>The kind of signature problem (<c>ReturnType</c>, <c>ParameterType</c>, ...).</summary>
     public const string Problem = "Problem";
+
+    /// <summary>A handle type, fully qualified: the one the creating operation returns (FUSE008, FUSE010).</summary>
+    public const string HandleType = "HandleType";
 }

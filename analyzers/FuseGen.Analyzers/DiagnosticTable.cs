@@ -19,6 +19,9 @@ internal static class DiagnosticTable
         [DiagnosticIds.OperationOutsideFileSystem] = "add [FuseFileSystem] to the type",
         [DiagnosticIds.DuplicateOperation] = "remove the attribute",
         [DiagnosticIds.SeveralOperations] = "remove the attribute",
+        [DiagnosticIds.HandleTypeMismatch] = "take the type the creating operation returns",
+        [DiagnosticIds.HandleNeverReleased] = "add a [Release] or [Releasedir] method taking the handle",
+        [DiagnosticIds.MissingGetattr] = "add a [Getattr] method",
     };
 
     public static string RenderMarkdown()

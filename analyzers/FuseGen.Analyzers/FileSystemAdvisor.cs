@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using FuseGen.Catalog;
 using Microsoft.CodeAnalysis;
@@ -42,13 +43,13 @@ internal sealed class FileSystemAdvisor
                 if (creators.Count == 0)
                 {
                     var names = string.Join(" or ", OperationCatalog.All.Where(o => o.HandleRole == taker.Operation.CreatorRole).Select(o => $"[{o.Name}]"));
-                    Report(DiagnosticDescriptors.HandleWithoutCreator, parameter.Locations.FirstOrDefault(), taker.Method.Name, Display(parameter.Type), names);
+                    Report(DiagnosticDescriptors.HandleWithoutCreator, parameter.Locations.FirstOrDefault(), null, taker.Method.Name, Display(parameter.Type), names);
                     continue;
                 }
 
                 foreach (var creator in creators.Where(c => !context.Compilation.ClassifyCommonConversion(c.ReturnedHandle!, parameter.Type).Exists))
                 {
-                    Report(DiagnosticDescriptors.HandleTypeMismatch, parameter.Locations.FirstOrDefault(),
+                    Report(DiagnosticDescriptors.HandleTypeMismatch, parameter.Locations.FirstOrDefault(), Properties(null, creator.ReturnedHandle),
                         taker.Method.Name, Display(parameter.Type), creator.Operation.Name, creator.Method.Name, Display(creator.ReturnedHandle!), taker.Operation.Name);
                 }
             }
@@ -61,7 +62,7 @@ internal sealed class FileSystemAdvisor
             if (!released && !IsDisposable(creator.ReturnedHandle!))
             {
                 var releaser = OperationCatalog.All.First(o => o.HandleRole == releaserRole);
-                Report(DiagnosticDescriptors.HandleNeverReleased, ReturnTypeLocation(creator.Method), creator.Operation.Name, Display(creator.ReturnedHandle!), releaser.Name);
+                Report(DiagnosticDescriptors.HandleNeverReleased, ReturnTypeLocation(creator.Method), Properties(releaser, creator.ReturnedHandle), creator.Operation.Name, Display(creator.ReturnedHandle!), releaser.Name);
             }
         }
     }
@@ -77,7 +78,7 @@ internal sealed class FileSystemAdvisor
         var unreachable = attributed.Where(o => o.NeedsLookup).OrderBy(o => o.Index).Select(o => $"[{o.Name}]").ToList();
         if (unreachable.Count > 0)
         {
-            Report(DiagnosticDescriptors.MissingGetattr, FileSystemLocation(), type.Name, string.Join(", ", unreachable));
+            Report(DiagnosticDescriptors.MissingGetattr, FileSystemLocation(), Properties(OperationCatalog.Find("Getattr"), null), type.Name, string.Join(", ", unreachable));
         }
     }
 
@@ -88,15 +89,27 @@ internal sealed class FileSystemAdvisor
         {
             foreach (var parameter in method.ParametersOf(ParameterKinds.Path).Where(p => p.Type.SpecialType == SpecialType.System_String))
             {
-                Report(DiagnosticDescriptors.StringPathOnHotPath, parameter.Locations.FirstOrDefault(), method.Method.Name, method.Operation.Name, parameter.Name);
+                Report(DiagnosticDescriptors.StringPathOnHotPath, parameter.Locations.FirstOrDefault(), null, method.Method.Name, method.Operation.Name, parameter.Name);
             }
         }
     }
 
     private IEnumerable<BoundMethod> Creators(HandleRole role) => bound.Where(c => c.Operation.HandleRole == role && c.ReturnedHandle is not null);
 
-    private void Report(DiagnosticDescriptor descriptor, Location? location, params object[] arguments) =>
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments));
+    private void Report(DiagnosticDescriptor descriptor, Location? location, ImmutableDictionary<string, string?>? properties, params object[] arguments) =>
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, arguments));
+
+    /// <summary>What a code fix needs: the operation a method should be added for, the handle type to use.</summary>
+    private static ImmutableDictionary<string, string?> Properties(OperationDescriptor? operation, ITypeSymbol? handle)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (operation is not null)
+        {
+            properties = properties.Add(DiagnosticProperties.Operation, operation.Name);
+        }
+
+        return handle is null ? properties : properties.Add(DiagnosticProperties.HandleType, handle.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+    }
 
     /// <summary>The name in the declaration that carries [FuseFileSystem] (a partial type has several).</summary>
     private Location? FileSystemLocation() =>
