@@ -86,7 +86,7 @@ public sealed class AddOperationMethodCodeFix : CodeFixProvider
             }
             else if (slot.Kind == ParameterKinds.Path || !slot.Optional)
             {
-                parameters.Add(Parameter(shape, slot.Name));
+                parameters.Add(shape.Declaration(shape.TypeName, slot.Name));
             }
         }
 
@@ -101,12 +101,4 @@ public sealed class AddOperationMethodCodeFix : CodeFixProvider
             .WithLeadingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
             .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
     }
-
-    private static string Parameter(ManagedShape shape, string name) => shape.RefKind switch
-    {
-        ManagedRefKind.Ref => "ref " + shape.TypeName + " " + name,
-        ManagedRefKind.Out => "out " + shape.TypeName + " " + name,
-        ManagedRefKind.In => "in " + shape.TypeName + " " + name,
-        _ => shape.TypeName + " " + name,
-    };
 }

@@ -177,11 +177,8 @@ public sealed class FixSignatureCodeFix : CodeFixProvider
         return updated;
     }
 
-    private static ParameterSyntax NewParameter(ManagedShape shape, string name, TypeNames types)
-    {
-        var keyword = RefKeyword(shape.RefKind) is { } kind ? SyntaxFacts.GetText(kind) + " " : "";
-        return SyntaxFactory.ParseParameterList("(" + keyword + types.Text(shape.TypeName) + " " + name + ")").Parameters[0];
-    }
+    private static ParameterSyntax NewParameter(ManagedShape shape, string name, TypeNames types) =>
+        SyntaxFactory.ParseParameterList("(" + shape.Declaration(types.Text(shape.TypeName), name) + ")").Parameters[0];
 
     private static SyntaxKind? RefKeyword(ManagedRefKind refKind) => refKind switch
     {

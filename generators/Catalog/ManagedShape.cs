@@ -45,12 +45,15 @@ internal sealed class ManagedShape
     public string? After { get; }
 
     /// <summary>The parameter as a user would declare it, e.g. <c>ref Stat stat</c>.</summary>
-    public string Display(string name) => RefKind switch
+    public string Display(string name) => Declaration(DisplayType, name);
+
+    /// <summary>The parameter declared with the given spelling of its type, e.g. <c>ref global::FuseGen.Stat stat</c>.</summary>
+    public string Declaration(string type, string name) => RefKind switch
     {
-        ManagedRefKind.Ref => "ref " + DisplayType + " " + name,
-        ManagedRefKind.Out => "out " + DisplayType + " " + name,
-        ManagedRefKind.In => "in " + DisplayType + " " + name,
-        _ => DisplayType + " " + name,
+        ManagedRefKind.Ref => "ref " + type + " " + name,
+        ManagedRefKind.Out => "out " + type + " " + name,
+        ManagedRefKind.In => "in " + type + " " + name,
+        _ => type + " " + name,
     };
 }
 
