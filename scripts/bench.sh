@@ -20,6 +20,8 @@
 # driver's run (its process CPU clock, in ns, exited threads included) is divided by the requests the workload makes;
 # RSS is VmRSS after the workload. Implementations alternate (C, AOT, JIT, C, ...) within each
 # workload, and ratios FuseGen/C are taken per repetition. Every mount is bounded and nothing stays mounted on exit.
+# seqread on FuseGen also counts garbage collections per generation and managed bytes allocated from init to destroy
+# of the mount (BenchFs's FUSEGEN_BENCH_GC_REPORT), over everything read on it: the driver's passes and the sha256 of big.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
@@ -43,7 +45,7 @@ while [ $# -gt 0 ]; do
     --calibrate) calibrate=1; shift ;;
     --no-build) build=0; shift ;;
     --out) out=$2; shift 2 ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -166,14 +168,18 @@ else
 fi
 last_many=$(printf 'many/f%05d' $((BENCH_FILES - 1)))
 declare -A verified_big=()
+big_checked=0
 
+# verify IMPL: checks the served bytes; sets big_checked to 1 when it read big on this mount.
 verify() {
   local impl=$1 name sha expected
   local checks=("hello $hello_sha")
   [ "$BENCH_FILES" -gt 0 ] && checks+=("$last_many $many_sha")
+  big_checked=0
   if [ "$verify_big" = every ] || { [ "$verify_big" = first ] && [ -z "${verified_big[$impl]:-}" ]; }; then
     checks+=("big $big_sha")
     verified_big[$impl]=1
+    big_checked=1
   fi
   for check in "${checks[@]}"; do
     name=${check% *} expected=${check#* }
@@ -213,7 +219,12 @@ for w in $workloads; do
   for rep in $(seq "$reps"); do
     for impl in $impls; do
       log=$bench/logs/$w-$impl-$rep.log
-      start "$impl" "$log"
+      gc_report=""
+      if [ "$w" = seqread ] && [ "$impl" != c ]; then
+        gc_report=$bench/logs/$w-$impl-$rep.gc
+        rm -f "$gc_report"
+      fi
+      FUSEGEN_BENCH_GC_REPORT=$gc_report start "$impl" "$log"
       verify "$impl"
       if ! line=$(timeout "$timeout_s" "$driver" --fs-pid "$fs_pid" ${driver_args[$w]} "$w" "$mountpoint"); then
         echo "bench.sh: $w on $impl failed or timed out (log: $log)" >&2
@@ -227,7 +238,16 @@ for w in $workloads; do
       printf '%s\t%s\t%s\t%s\t%s\n' "$w" value "$impl" "$rep" "$value" >>"$raw"
       [ "$w" = latency ] && printf '%s\t%s\t%s\t%s\t%s\n' "$w" p99 "$impl" "$rep" "$(field p99_us "$line")" >>"$raw"
       printf '%s\t%s\t%s\t%s\t%s\n' "$w" cpu "$impl" "$rep" "$cpu_us" "$w" rss "$impl" "$rep" "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" >>"$raw"
-      printf '  %-9s rep %d %-3s %s %s  cpu/req %s us  rss %s KiB\n' "$w" "$rep" "$impl" "$value" "$(field unit "$line")" "$cpu_us" "$rss"
+      gc=""
+      if [ -n "$gc_report" ] && [ -s "$gc_report" ]; then
+        # Collections and allocation over everything read on the mount: the driver's bytes, and big if verify read it.
+        counts=$(<"$gc_report")
+        read_mib=$(( ($(field bytes "$line") + big_checked * BENCH_BIG_MB * 1048576) / 1048576 ))
+        for g in gen0 gen1 gen2; do printf '%s\t%s\t%s\t%s\t%s\n' "$w" "$g" "$impl" "$rep" "$(field "$g" "$counts")" >>"$raw"; done
+        printf '%s\t%s\t%s\t%s\t%s\n' "$w" alloc "$impl" "$rep" "$(awk -v b="$(field allocated "$counts")" 'BEGIN { printf "%.1f", b / 1024 }')" "$w" read "$impl" "$rep" "$read_mib" >>"$raw"
+        gc=$(printf '  gc gen0/1/2 %s/%s/%s  alloc %s B over %s MiB read' "$(field gen0 "$counts")" "$(field gen1 "$counts")" "$(field gen2 "$counts")" "$(field allocated "$counts")" "$read_mib")
+      fi
+      printf '  %-9s rep %d %-3s %s %s  cpu/req %s us  rss %s KiB%s\n' "$w" "$rep" "$impl" "$value" "$(field unit "$line")" "$cpu_us" "$rss" "$gc"
     done
   done
 done
@@ -242,6 +262,9 @@ units() {
     latency/p99) echo "p99, µs ↓" ;;
     */cpu) echo "CPU per request, µs ↓" ;;
     */rss) echo "RSS at end, MiB ↓" ;;
+    */gc) echo "Gen0 / Gen1 / Gen2 GCs during the mount ↓" ;;
+    */alloc) echo "managed allocation during the mount, KiB ↓" ;;
+    */read) echo "read during the mount, MiB" ;;
   esac
 }
 summary=$(awk -F'\t' '
@@ -261,7 +284,8 @@ summary=$(awk -F'\t' '
     if (n == 0) return
     median = n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
     ratio = key ~ /\/c$/
-    printf "%s\t%s\n", key, (n == 1 ? fmt(median, ratio) : fmt(median, ratio) " (" fmt(a[1], ratio) "–" fmt(a[n], ratio) ")")
+    if (key ~ /\t(gen[012]|read)\t/) printf "%s\t%s\n", key, (a[1] == a[n] ? a[1] : sprintf("%d (%d–%d)", median, a[1], a[n]))
+    else printf "%s\t%s\n", key, (n == 1 ? fmt(median, ratio) : fmt(median, ratio) " (" fmt(a[1], ratio) "–" fmt(a[n], ratio) ")")
     n = 0
   }
   { k = $1 FS $2 FS $3; if (k != key) { flush(); key = k } a[++n] = $5 }
@@ -278,10 +302,27 @@ table=$(
   for w in $workloads; do
     metrics="value cpu rss"
     [ "$w" = latency ] && metrics="value p99 cpu rss"
+    # GC rows only where a FuseGen filesystem reported them (seqread); C has none.
+    gc_metrics=""
+    grep -q "^$w	gen0	" "$raw" && gc_metrics="gc alloc read"
     for m in $metrics; do
       row="| $w | $(units "$w" "$m") |"
       for impl in $impls; do row+=" $(cell "$w" "$m" "$impl") |"; done
       for impl in $impls; do [ "$impl" = c ] || row+=" $(cell "$w" "$m" "$impl/c") |"; done
+      echo "$row"
+    done
+    for m in $gc_metrics; do
+      row="| $w | $(units "$w" "$m") |"
+      for impl in $impls; do
+        if [ "$m" = gc ]; then
+          cell="$(cell "$w" gen0 "$impl") / $(cell "$w" gen1 "$impl") / $(cell "$w" gen2 "$impl")"
+          [ "$cell" = " /  / " ] && cell=""
+        else
+          cell=$(cell "$w" "$m" "$impl")
+        fi
+        row+=" ${cell:-–} |"
+      done
+      for impl in $impls; do [ "$impl" = c ] || row+=" – |"; done
       echo "$row"
     done
   done
@@ -295,6 +336,7 @@ cpu_model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
   echo "- machine: $(nproc) CPUs ($cpu_model), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), kernel $(uname -r), libfuse $libfuse, .NET SDK $(dotnet --version 2>/dev/null || echo '?')"
   echo "- options: $loop loop, -f -o ro; big=${BENCH_BIG_MB} MiB, files=$BENCH_FILES; $reps repetition(s), implementations alternating per repetition; sha256 of big: $verify_big mount"
   echo "- counts: $(for w in $workloads; do printf '%s %s; ' "$w" "${driver_args[$w]}"; done)"
+  grep -q "	gen0	" "$raw" && echo "- GC: collections per generation and managed bytes allocated (GC.GetTotalAllocatedBytes) by the FuseGen filesystem from its init to its destroy, over all it served on the mount (the driver's reads and the sha256 checks)"
   echo "- cells: median (min–max) over repetitions; ratios are FuseGen / C per repetition (>1 is better for throughput, worse for latency, CPU and RSS); CPU per request = the filesystem process's CPU time (all threads) during the driver's run / requests the workload makes (the driver's count, checked with scripts/bench.sh --calibrate)"
   echo
   echo "$table"

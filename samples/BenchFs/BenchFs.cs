@@ -15,12 +15,14 @@ internal sealed partial class BenchFs
     private readonly BenchTree tree;
     private readonly uint owner;
     private readonly uint group;
+    private readonly GcReport? gcReport;
 
-    public BenchFs(BenchTree tree, uint owner, uint group)
+    public BenchFs(BenchTree tree, uint owner, uint group, GcReport? gcReport = null)
     {
         this.tree = tree;
         this.owner = owner;
         this.group = group;
+        this.gcReport = gcReport;
     }
 
     [Getattr]
@@ -126,11 +128,15 @@ internal sealed partial class BenchFs
     }
 
     [Init]
-    private static void Init(FuseConnectionInfo connection)
+    private void Init(FuseConnectionInfo connection)
     {
         // Plain READDIR everywhere, as in the C twin.
         connection.Want &= ~(FuseCapabilities.ReaddirPlus | FuseCapabilities.ReaddirPlusAuto);
+        gcReport?.Mounted();
     }
+
+    [Destroy]
+    private void Destroy() => gcReport?.Unmounted();
 
     private static Errno File(ref Stat stat, long size)
     {
