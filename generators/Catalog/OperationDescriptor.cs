@@ -60,7 +60,7 @@ internal sealed class OperationDescriptor
 
     /// <summary>Which family of typed handles the operation makes, takes or frees.</summary>
     public HandleFamily HandleFamily =>
-        (Traits & OperationTraits.DirectoryHandles) != 0 ? HandleFamily.Directory :
+        HandleRole is HandleRole.CreatesDirectory or HandleRole.ReleasesDirectory || (Traits & OperationTraits.DirectoryHandles) != 0 ? HandleFamily.Directory :
         HandleRole != HandleRole.None || Slots.Any(s => s.Kind == ParameterKinds.Handle) ? HandleFamily.File :
         HandleFamily.None;
 

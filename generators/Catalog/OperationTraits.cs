@@ -19,6 +19,9 @@ internal enum OperationTraits
     /// </summary>
     NoLookup = 2,
 
-    /// <summary>Its handle is a directory's (opendir, readdir, fsyncdir, releasedir).</summary>
+    /// <summary>
+    /// Takes a directory's handle (readdir, fsyncdir); opendir and releasedir say so through their
+    /// <see cref="HandleRole"/>.
+    /// </summary>
     DirectoryHandles = 4,
 }
