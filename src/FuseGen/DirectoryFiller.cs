@@ -22,22 +22,28 @@ public readonly unsafe ref struct DirectoryFiller
 
     private readonly void* buffer;
 
-    // A normal GC transition, not SuppressGCTransition: libfuse's fill_dir allocates, and with readdirplus or
-    // readdir_ino it looks the entry up under fuse->lock, so it can block, which a suppressed-transition callee must
-    // never do (a thread blocked in cooperative mode holds up every GC). It also lets the filler be managed code.
+    // A normal GC transition by default: a filler may block or be managed code (see LibFuseFiller), and a thread
+    // blocked in cooperative mode would hold up every GC. libfuse's own filler, for plain entries, is called
+    // without it, since that transition is most of the cost FuseGen adds per entry.
     private readonly delegate* unmanaged[Cdecl]<void*, byte*, void*, long, int, int> filler;
     private readonly ReaddirFlags flags;
+    private readonly bool direct;
 
-    private DirectoryFiller(void* buffer, void* filler, ReaddirFlags flags)
+    private DirectoryFiller(void* buffer, void* filler, ReaddirFlags flags, bool direct)
     {
         this.buffer = buffer;
         this.filler = (delegate* unmanaged[Cdecl]<void*, byte*, void*, long, int, int>)filler;
         this.flags = flags;
+        this.direct = direct;
     }
 
     /// <summary>Wraps libfuse's buffer and <c>fuse_fill_dir_t</c>. Used by generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static DirectoryFiller FromNative(void* buffer, void* filler, int flags) => new(buffer, filler, (ReaddirFlags)flags);
+    public static DirectoryFiller FromNative(void* buffer, void* filler, int flags) =>
+        new(buffer, filler, (ReaddirFlags)flags, LibFuseFiller.AllowsDirectFill(filler));
+
+    /// <summary>True when plain entries go to the filler without a GC transition (libfuse's own filler; see LibFuseFiller).</summary>
+    internal bool SkipsTransition => direct;
 
     /// <summary>True when the kernel asked for readdirplus: entries added with a <see cref="Stat"/> then carry full attributes.</summary>
     public bool IsPlus => (flags & ReaddirFlags.Plus) != 0;
@@ -79,14 +85,47 @@ public readonly unsafe ref struct DirectoryFiller
             throw new FuseException(Errno.ENAMETOOLONG, "directory entry name longer than " + MaxNameLength + " bytes");
         }
 
-        if (name.IndexOf((byte)0) >= 0)
+        var terminated = stackalloc byte[name.Length + 1];
+        if (!CopyTerminated(name, terminated))
         {
             throw new ArgumentException("A directory entry name cannot contain NUL.", nameof(name));
         }
 
-        var terminated = stackalloc byte[name.Length + 1];
-        name.CopyTo(new Span<byte>(terminated, name.Length));
-        terminated[name.Length] = 0;
-        return filler(buffer, terminated, stat, nextOffset, fillFlags) == 0;
+        var status = direct && fillFlags == 0
+            ? ((delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, byte*, void*, long, int, int>)filler)(buffer, terminated, stat, nextOffset, 0)
+            : filler(buffer, terminated, stat, nextOffset, fillFlags);
+        return status == 0;
+    }
+
+    /// <summary>Copies <paramref name="name"/> and a NUL to <paramref name="target"/>; false if the name holds a NUL.</summary>
+    private static bool CopyTerminated(ReadOnlySpan<byte> name, byte* target)
+    {
+        // Most names are a few bytes long: one scalar pass beats two calls into the vectorized search and copy.
+        const int ScalarLimit = 16;
+        if (name.Length <= ScalarLimit)
+        {
+            for (var i = 0; i < name.Length; i++)
+            {
+                var value = name[i];
+                if (value == 0)
+                {
+                    return false;
+                }
+
+                target[i] = value;
+            }
+        }
+        else
+        {
+            if (name.IndexOf((byte)0) >= 0)
+            {
+                return false;
+            }
+
+            name.CopyTo(new Span<byte>(target, name.Length));
+        }
+
+        target[name.Length] = 0;
+        return true;
     }
 }

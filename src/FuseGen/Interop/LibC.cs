@@ -22,6 +22,19 @@ internal static unsafe partial class LibC
         public short revents;
     }
 
+    /// <summary><c>Dl_info</c>: what <see cref="dladdr"/> tells of an address.</summary>
+    public struct DlInfo
+    {
+        public byte* dli_fname;
+        public void* dli_fbase;
+        public byte* dli_sname;
+        public void* dli_saddr;
+    }
+
+    /// <summary>Which loaded object holds <paramref name="address"/>; 0 when none does (JIT stubs, anonymous memory).</summary>
+    [DllImport(Library, EntryPoint = "dladdr")]
+    public static extern int dladdr(void* address, DlInfo* info);
+
     [DllImport(Library, EntryPoint = "dlvsym")]
     public static extern void* dlvsym(void* handle, byte* symbol, byte* version);
 

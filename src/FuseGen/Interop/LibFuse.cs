@@ -141,6 +141,7 @@ internal static unsafe class LibFuse
         Version = version;
         LibraryName = loaded;
         handle = library;
+        LibFuseFiller.SetLibrary(pkgversion);
         FuseLog.Install();
     }
 

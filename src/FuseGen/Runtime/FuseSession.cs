@@ -34,6 +34,9 @@ internal sealed unsafe class FuseSession
     private void* fuse;
     private delegate* unmanaged[Cdecl]<void*, void*, void*> userInit;
     private delegate* unmanaged[Cdecl]<void*, void> userDestroy;
+
+    // Set when this mount's configuration makes libfuse's filler look entries up (readdir_ino); see LibFuseFiller.
+    private bool fillerLooksUp;
     private bool stopped;
     private bool unmounting;
     private int unmountRequested;
@@ -294,6 +297,11 @@ internal sealed unsafe class FuseSession
 
             LibFuse.fuse_destroy(fuse);
             fuse = null;
+            if (fillerLooksUp)
+            {
+                LibFuseFiller.MountEnded();
+            }
+
             self.Free();
             Interlocked.Decrement(ref allocatedSelfHandles);
             Handles.Clear();
@@ -379,9 +387,9 @@ internal sealed unsafe class FuseSession
     private static void* OnInit(void* connection, void* config)
     {
         var context = LibFuse.fuse_get_context();
+        var session = Unsafe.As<FuseSession>(GCHandle.FromIntPtr((nint)context->private_data).Target!);
         try
         {
-            var session = Unsafe.As<FuseSession>(GCHandle.FromIntPtr((nint)context->private_data).Target!);
             session.Configure((fuse_config*)config);
             if (session.userInit != null)
             {
@@ -392,6 +400,9 @@ internal sealed unsafe class FuseSession
         {
             FuseRequest.Current.Fail(e, "init");
         }
+
+        // Whatever init did (or threw), the configuration now holds what the mount will use.
+        session.fillerLooksUp = LibFuseFiller.MountStarted((fuse_config*)config);
 
         // private_data stays FuseGen's session handle whatever the filesystem does in init.
         return context->private_data;

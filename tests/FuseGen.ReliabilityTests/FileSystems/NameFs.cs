@@ -24,6 +24,12 @@ internal sealed partial class BytePathFs
     private readonly Dictionary<string, bool> nodes = new(StringComparer.Ordinal) { [Key("/"u8)] = true };
     private int longestPath;
 
+    /// <summary>Sets libfuse's <c>readdir_ino</c> in init (libfuse 3 has no mount option for it).</summary>
+    public bool ReaddirIno { get; init; }
+
+    /// <summary>Whether the last listing of <c>/plain</c> or <c>/paged</c> reached the filler without a GC transition; null before one.</summary>
+    public bool? LastBigListingSkippedTransition { get; private set; }
+
     /// <summary>The longest path, in bytes, any request carried.</summary>
     public int LongestPath => Volatile.Read(ref longestPath);
 
@@ -70,6 +76,9 @@ internal sealed partial class BytePathFs
         return Errno.None;
     }
 
+    [Init]
+    private void Init(FuseConfig config) => config.ReaddirIno = ReaddirIno;
+
     [Mkdir]
     private Errno Mkdir(ReadOnlySpan<byte> path)
     {
@@ -101,6 +110,11 @@ internal sealed partial class BytePathFs
     [Readdir]
     private Errno ReadDir(ReadOnlySpan<byte> path, ref DirectoryFiller entries, long offset)
     {
+        if (path.SequenceEqual("/plain"u8) || path.SequenceEqual("/paged"u8))
+        {
+            LastBigListingSkippedTransition = entries.SkipsTransition;
+        }
+
         if (path.SequenceEqual("/plain"u8))
         {
             for (var i = 0; i < BigDirectorySize; i++)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 
 namespace FuseGen.Tests.Trampolines;
@@ -152,6 +153,12 @@ internal sealed partial class RecordingFs
         return Errno.None;
     }
 
+    /// <summary>The name lengths <c>/lengths</c> lists, one entry each (see <see cref="NameOfLength"/>).</summary>
+    public static int[] NameLengths { get; } = [.. Enumerable.Range(1, 40), 255, 1024];
+
+    /// <summary>A name of <paramref name="length"/> bytes: a byte pattern that differs at every position.</summary>
+    public static byte[] NameOfLength(int length) => Enumerable.Range(0, length).Select(i => (byte)('a' + ((i + length) % 26))).ToArray();
+
     [Readdir]
     private Errno ReadDir(ReadOnlySpan<byte> path, ref DirectoryFiller entries, long offset, ReaddirFlags flags)
     {
@@ -205,6 +212,17 @@ internal sealed partial class RecordingFs
                 throw new InvalidOperationException("listing failed half-way");
             case "/nul":
                 entries.Add("bad\0name"u8);
+                return Errno.None;
+            case "/nul-long":
+                entries.Add("a-name-of-more-than-sixteen-bytes\0"u8);
+                return Errno.None;
+            case "/lengths":
+                // Both sides of DirectoryFiller's short-name copy (16 bytes) and the longest names the kernel takes.
+                foreach (var length in NameLengths)
+                {
+                    entries.Add(NameOfLength(length));
+                }
+
                 return Errno.None;
             case "/long":
                 entries.Add(new string('x', 2000));

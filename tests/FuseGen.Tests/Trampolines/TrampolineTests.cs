@@ -465,6 +465,30 @@ public sealed unsafe class TrampolineTests : IDisposable
     }
 
     [Fact]
+    public void Readdir_refuses_a_long_name_with_NUL()
+    {
+        using var path = NativeBlock.CString("/nul-long");
+
+        Assert.Equal(-(int)Errno.EINVAL, ops->readdir(path.Pointer, FakeFiller.Buffer, FakeFiller.CollectPointer, 0, null, 0));
+
+        Assert.Empty(FakeFiller.Entries);
+        Assert.IsType<ArgumentException>(Assert.Single(faults).Exception);
+    }
+
+    [Fact]
+    public void Names_of_every_length_reach_the_filler_byte_for_byte()
+    {
+        using var path = NativeBlock.CString("/lengths");
+
+        Assert.Equal(0, ops->readdir(path.Pointer, FakeFiller.Buffer, FakeFiller.CollectPointer, 0, null, 0));
+
+        Assert.Equal(
+            RecordingFs.NameLengths.Select(length => Encoding.ASCII.GetString(RecordingFs.NameOfLength(length))),
+            FakeFiller.Entries.Select(e => e.Name));
+        Assert.Empty(faults);
+    }
+
+    [Fact]
     public void Readdir_answers_ENAMETOOLONG_for_a_huge_name_without_a_fault()
     {
         using var path = NativeBlock.CString("/long");
