@@ -3,7 +3,8 @@
 #
 #   scripts/bench.sh [options]
 #     --reps N         repetitions of every workload and implementation (default 5; BENCH_REPS)
-#     --workloads "…"  subset of: seqread randread latency stat readdir openclose (default all)
+#     --workloads "…"  subset of: seqread randread latency stat readdir openclose all (default: every one); "all" is
+#                      the full run on one mount (every workload in turn), measured for RSS at its end
 #     --impls "…"      subset of: c aot jit (default all)
 #     -s               single-threaded loop in every filesystem (default: multithreaded)
 #     --quick          tiny counts (64 MiB big, 2,000 files, 1 rep): proves the machinery, measures nothing
@@ -28,7 +29,8 @@ source scripts/lib/packages.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 reps=${BENCH_REPS:-}
-workloads="seqread randread latency stat readdir openclose"
+workloads="seqread randread latency stat readdir openclose all"
+full_run="seqread randread latency stat readdir openclose"
 impls="c aot jit"
 single=""
 quick=0
@@ -67,6 +69,7 @@ declare -A driver_args=(
   [stat]="--passes ${BENCH_STAT_PASSES:-5}"
   [readdir]="--ops ${BENCH_READDIR_OPS:-300}"
   [openclose]="--ops ${BENCH_OPENCLOSE_OPS:-100000}"
+  [all]="(every workload above, in turn, on one mount)"
 )
 declare -A impl_name=([c]="C (libfuse high-level)" [aot]="FuseGen AOT" [jit]="FuseGen JIT")
 for w in $workloads; do [ -n "${driver_args[$w]:-}" ] || { echo "bench.sh: unknown workload $w" >&2; exit 2; }; done
@@ -195,6 +198,7 @@ field() { tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"; }
 if [ $calibrate -eq 1 ]; then
   echo "requests per workload: driver estimate vs libfuse -d (C twin, BENCH_BIG_MB=$BENCH_BIG_MB BENCH_FILES=$BENCH_FILES)"
   for w in $workloads; do
+    [ "$w" = all ] && continue
     log=$bench/logs/calibrate-$w.log
     start c "$log" -d
     line=$(timeout "$timeout_s" "$driver" ${driver_args[$w]} "$w" "$mountpoint")
@@ -226,6 +230,18 @@ for w in $workloads; do
       fi
       FUSEGEN_BENCH_GC_REPORT=$gc_report start "$impl" "$log"
       verify "$impl"
+      if [ "$w" = all ]; then
+        # The full run on one mount: memory after everything a long-lived filesystem would have served.
+        for step in $full_run; do
+          timeout "$timeout_s" "$driver" ${driver_args[$step]} "$step" "$mountpoint" >/dev/null \
+            || { echo "bench.sh: $step (full run) on $impl failed or timed out (log: $log)" >&2; exit 1; }
+        done
+        rss=$(rss_kib "$fs_pid")
+        stop || { echo "bench.sh: $impl did not stop cleanly (log: $log)" >&2; exit 1; }
+        printf '%s\t%s\t%s\t%s\t%s\n' "$w" rss "$impl" "$rep" "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" >>"$raw"
+        printf '  %-9s rep %d %-3s rss %s KiB after the full run\n' "$w" "$rep" "$impl" "$rss"
+        continue
+      fi
       if ! line=$(timeout "$timeout_s" "$driver" --fs-pid "$fs_pid" ${driver_args[$w]} "$w" "$mountpoint"); then
         echo "bench.sh: $w on $impl failed or timed out (log: $log)" >&2
         exit 1
@@ -261,6 +277,7 @@ units() {
     latency/value) echo "p50, µs ↓" ;;
     latency/p99) echo "p99, µs ↓" ;;
     */cpu) echo "CPU per request, µs ↓" ;;
+    all/rss) echo "RSS after the full run (one mount, every workload in turn), MiB ↓" ;;
     */rss) echo "RSS at end, MiB ↓" ;;
     */gc) echo "Gen0 / Gen1 / Gen2 GCs during the mount ↓" ;;
     */alloc) echo "managed allocation during the mount, KiB ↓" ;;
@@ -302,6 +319,7 @@ table=$(
   for w in $workloads; do
     metrics="value cpu rss"
     [ "$w" = latency ] && metrics="value p99 cpu rss"
+    [ "$w" = all ] && metrics="rss"
     # GC rows only where a FuseGen filesystem reported them (seqread); C has none.
     gc_metrics=""
     grep -q "^$w	gen0	" "$raw" && gc_metrics="gc alloc read"

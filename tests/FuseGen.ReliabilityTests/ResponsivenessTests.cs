@@ -123,6 +123,50 @@ public sealed class ResponsivenessTests : MountTest
         Assert.True(waited >= TimeSpan.FromSeconds(1), $"with -s the stat should wait for the blocked read, it took {waited.TotalMilliseconds:0} ms");
     }
 
+    /// <summary>
+    /// libfuse starts a worker per request in flight up to <c>max_threads</c>, and FuseGen adds no threads per
+    /// request: with 16 reads blocked in the filesystem and max_threads=4, exactly 4 are inside it, and the process
+    /// has at most 4 threads more than before (the kernel queues the rest); all 16 complete once released.
+    /// </summary>
+    [MountFact]
+    public void Worker_threads_stay_within_max_threads_when_requests_pile_up()
+    {
+        const int MaxThreads = 4;
+        const int Readers = 16;
+        var plan = new FaultPlan();
+        var fs = Populate(new FaultFs(plan));
+        using var gate = new ManualResetEventSlim(false);
+        var rule = plan.Add("read", "/slow", Fault.Block(gate, TimeSpan.FromSeconds(30)));
+        var options = Options(singleThreaded: false);
+        options.MaxThreads = MaxThreads;
+        using var mount = InProcessMount.Start(fs, options, Output, TimeSpan.FromSeconds(90));
+        Assert.True(ReadsContent(mount["other0"])); // the loop and a first worker are up
+        var before = OwnThreads();
+
+        var readers = Enumerable.Range(0, Readers).Select(i => new Thread(() => ReadsContent(mount["slow"])) { IsBackground = true, Name = "blocked reader " + i }).ToList();
+        var extraThreads = readers.Count; // the readers are threads of this process too
+        readers.ForEach(t => t.Start());
+        var clock = Stopwatch.StartNew();
+        while (rule.Waiting < MaxThreads && clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            Thread.Sleep(10);
+        }
+
+        Thread.Sleep(500); // time for any worker beyond the limit to show up
+        var inside = rule.Waiting;
+        var during = OwnThreads() - extraThreads;
+        gate.Set();
+        readers.ForEach(t => Assert.True(t.Join(TimeSpan.FromSeconds(30)), "a reader never returned after the gate opened"));
+
+        Output.WriteLine($"max_threads={MaxThreads}, {Readers} blocked reads: {inside} inside the filesystem; threads {before} before, {during} during (readers not counted); {rule.Hits} reads served in all");
+        Assert.Equal(MaxThreads, inside);
+        Assert.InRange(during - before, 0, MaxThreads);
+        Assert.Equal(Readers, rule.Hits);
+    }
+
+    /// <summary>Threads of this process but the thread pool's, whose number the pool adjusts by itself.</summary>
+    private static int OwnThreads() => ProcessStats.CountThreads() - ProcessStats.CountPoolThreads();
+
     private static FaultFs Populate(FaultFs fs)
     {
         fs.Seed("/slow", Content);

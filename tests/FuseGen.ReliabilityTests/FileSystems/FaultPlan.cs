@@ -45,6 +45,7 @@ internal sealed class FaultRule
 {
     private int hits;
     private int entered;
+    private int waiting;
     private long lastExit;
 
     public FaultRule(string operation, string? path, Fault fault)
@@ -77,13 +78,21 @@ internal sealed class FaultRule
     /// <summary><see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> when a blocked request last went on.</summary>
     public long LastExit => Interlocked.Read(ref lastExit);
 
+    /// <summary>Requests waiting on the gate of a blocking rule now.</summary>
+    public int Waiting => Volatile.Read(ref waiting);
+
     public void Enter()
     {
         Interlocked.Increment(ref entered);
+        Interlocked.Increment(ref waiting);
         Entered.Set();
     }
 
-    public void Exit() => Interlocked.Exchange(ref lastExit, System.Diagnostics.Stopwatch.GetTimestamp());
+    public void Exit()
+    {
+        Interlocked.Decrement(ref waiting);
+        Interlocked.Exchange(ref lastExit, System.Diagnostics.Stopwatch.GetTimestamp());
+    }
 }
 
 /// <summary>
