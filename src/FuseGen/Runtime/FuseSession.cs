@@ -387,9 +387,10 @@ internal sealed unsafe class FuseSession
     private static void* OnInit(void* connection, void* config)
     {
         var context = LibFuse.fuse_get_context();
-        var session = Unsafe.As<FuseSession>(GCHandle.FromIntPtr((nint)context->private_data).Target!);
+        FuseSession? session = null;
         try
         {
+            session = Unsafe.As<FuseSession>(GCHandle.FromIntPtr((nint)context->private_data).Target!);
             session.Configure((fuse_config*)config);
             if (session.userInit != null)
             {
@@ -402,7 +403,10 @@ internal sealed unsafe class FuseSession
         }
 
         // Whatever init did (or threw), the configuration now holds what the mount will use.
-        session.fillerLooksUp = LibFuseFiller.MountStarted((fuse_config*)config);
+        if (session is not null)
+        {
+            session.fillerLooksUp = LibFuseFiller.MountStarted((fuse_config*)config);
+        }
 
         // private_data stays FuseGen's session handle whatever the filesystem does in init.
         return context->private_data;
