@@ -95,7 +95,7 @@ internal sealed class SparseData
     {
         var end = checked(offset + length);
         var first = offset / PageSize;
-        var last = (end + PageSize - 1) / PageSize;
+        var last = PagesBelow(end);
 
         // Count what is missing from the chunks that exist, so a request far beyond the budget fails at once.
         var missing = last - first;
@@ -151,7 +151,7 @@ internal sealed class SparseData
         foreach (var key in chunks.Keys)
         {
             var start = key * ChunkSize;
-            if (start < end && start + ChunkSize > offset)
+            if (start < end && offset - start < ChunkSize)
             {
                 keys.Add(key);
             }
@@ -219,7 +219,7 @@ internal sealed class SparseData
                 }
 
                 var start = (key * ChunkSize) + ((long)page * PageSize);
-                if (start + PageSize > offset)
+                if (offset - start < PageSize)
                 {
                     best = Math.Min(best, Math.Max(start, offset));
                     break;
@@ -241,7 +241,8 @@ internal sealed class SparseData
         var position = offset;
         while (position < Length && IsAllocated(position / PageSize))
         {
-            position = ((position / PageSize) + 1) * PageSize;
+            var next = (position / PageSize) + 1;
+            position = next > long.MaxValue / PageSize ? long.MaxValue : next * PageSize;
         }
 
         return Math.Min(position, Length);
@@ -250,7 +251,7 @@ internal sealed class SparseData
     /// <summary>Whether a range holds no allocated page at all (copy_file_range keeps such ranges sparse).</summary>
     public bool IsHole(long offset, long length)
     {
-        var last = (offset + length + PageSize - 1) / PageSize;
+        var last = PagesBelow(offset + length);
         for (var page = offset / PageSize; page < last; page++)
         {
             if (IsAllocated(page))
@@ -261,6 +262,9 @@ internal sealed class SparseData
 
         return true;
     }
+
+    /// <summary>The number of pages holding bytes below <paramref name="end"/>: rounded up, without overflowing near long.MaxValue.</summary>
+    private static long PagesBelow(long end) => (end / PageSize) + (end % PageSize == 0 ? 0 : 1);
 
     /// <summary>Frees everything (the file's last link and last open handle are gone).</summary>
     public void Clear()
