@@ -159,24 +159,6 @@ public sealed class HostileInputTests : MountTest
     }
 
     [MountFact]
-    public void A_directory_of_100000_entries_lists_completely_with_and_without_offsets()
-    {
-        using var mount = InProcessMount.Start(new BytePathFs(), new MountOptions(), Output, TimeSpan.FromSeconds(120));
-        var expected = Enumerable.Range(0, BytePathFs.BigDirectorySize).Select(BytePathFs.BigEntry).ToHashSet(StringComparer.Ordinal);
-        foreach (var directory in new[] { "plain", "paged" })
-        {
-            var clock = Stopwatch.StartNew();
-            var (names, errno) = Posix.ListDirectory(mount[directory]);
-            var elapsed = clock.Elapsed;
-            Assert.Equal(0, errno);
-            var listed = names.Select(n => Encoding.UTF8.GetString(n)).ToList();
-            Output.WriteLine($"/{directory}: {listed.Count} entries ({listed.Distinct().Count()} distinct) in {elapsed.TotalMilliseconds:0} ms");
-            Assert.Equal(BytePathFs.BigDirectorySize, listed.Count);
-            Assert.True(expected.SetEquals(listed), $"/{directory} listed other names than its 100,000 entries");
-        }
-    }
-
-    [MountFact]
     public void Reads_and_writes_near_long_MaxValue_fail_cleanly_on_MemFs() => AssertHugeOffsets(MountedSample.Start("MemFs", Output), "MemFs");
 
     [MountFact]

@@ -44,7 +44,6 @@ internal sealed class Fault
 internal sealed class FaultRule
 {
     private int hits;
-    private int entered;
     private int waiting;
     private long lastExit;
 
@@ -83,7 +82,6 @@ internal sealed class FaultRule
 
     public void Enter()
     {
-        Interlocked.Increment(ref entered);
         Interlocked.Increment(ref waiting);
         Entered.Set();
     }

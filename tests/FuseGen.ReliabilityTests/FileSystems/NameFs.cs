@@ -38,6 +38,11 @@ internal sealed partial class BytePathFs
 
     public static string BigEntry(int index) => "entry-" + index.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>True when <paramref name="listed"/> holds each of the <see cref="BigDirectorySize"/> entries exactly once.</summary>
+    public static bool IsCompleteBigListing(IReadOnlyCollection<string> listed) =>
+        listed.Count == BigDirectorySize &&
+        Enumerable.Range(0, BigDirectorySize).Select(BigEntry).ToHashSet(StringComparer.Ordinal).SetEquals(listed);
+
     private void Saw(ReadOnlySpan<byte> path)
     {
         int seen;
