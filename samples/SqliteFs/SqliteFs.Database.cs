@@ -124,6 +124,14 @@ public sealed partial class SqliteFs
         return (parent, name.ToArray());
     }
 
+    /// <summary>The node at <paramref name="path"/> and the directory holding it; ENOENT when there is none.</summary>
+    private (long Parent, long Id) ResolveEntry(ReadOnlySpan<byte> path)
+    {
+        var (parent, name) = ResolveParent(path);
+        var id = Child(parent, name);
+        return id >= 0 ? (parent, id) : throw new FuseException(Errno.ENOENT);
+    }
+
     /// <summary>The child <paramref name="name"/> of <paramref name="parent"/>, or -1.</summary>
     private long Child(long parent, byte[] name)
     {

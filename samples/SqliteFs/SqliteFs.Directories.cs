@@ -25,13 +25,7 @@ public sealed partial class SqliteFs
         lock (gate)
         {
             using var change = Begin();
-            var (parent, name) = ResolveParent(path);
-            var id = Child(parent, name);
-            if (id < 0)
-            {
-                throw new FuseException(Errno.ENOENT);
-            }
-
+            var (parent, id) = ResolveEntry(path);
             if (TypeOf(id) != FileType.Directory)
             {
                 throw new FuseException(Errno.ENOTDIR);
@@ -54,13 +48,7 @@ public sealed partial class SqliteFs
         lock (gate)
         {
             using var change = Begin();
-            var (parent, name) = ResolveParent(path);
-            var id = Child(parent, name);
-            if (id < 0)
-            {
-                throw new FuseException(Errno.ENOENT);
-            }
-
+            var (parent, id) = ResolveEntry(path);
             if (TypeOf(id) == FileType.Directory)
             {
                 throw new FuseException(Errno.EISDIR);
@@ -111,13 +99,8 @@ public sealed partial class SqliteFs
         lock (gate)
         {
             using var change = Begin();
-            var (fromParent, fromName) = ResolveParent(path);
+            var (fromParent, source) = ResolveEntry(path);
             var (toParent, toName) = ResolveParent(newPath);
-            var source = Child(fromParent, fromName);
-            if (source < 0)
-            {
-                throw new FuseException(Errno.ENOENT);
-            }
 
             var target = Child(toParent, toName);
             if (target == source)
