@@ -158,7 +158,7 @@ internal static class OperationCatalog
             new[] { CString("path"), CString("name"), new NativeParameter("value", "const char *", "byte*"), SizeT("size"), Int("flags") },
             new[] { PathSlot, S(ParameterKinds.XattrName, "name", "name"), S(ParameterKinds.XattrValue, "value", "value", "size"), S(ParameterKinds.XattrFlags, "flags", "flags") },
             ResultKinds.Status,
-            "Sets an extended attribute. XattrFlags.Create: fail with EEXIST if it exists; XattrFlags.Replace: fail with ENODATA if it does not.",
+            "Sets an extended attribute. XattrFlags.Create: fail with EEXIST if it exists; XattrFlags.Replace: fail with ENODATA if it does not. Answer EOPNOTSUPP for system.* names (here and in [Getxattr] and [Removexattr]) unless the filesystem implements POSIX ACLs: stored as plain bytes, system.posix_acl_access makes cp -a and rsync -A set modes through it instead of chmod, and the modes come out wrong.",
             "The kernel stops sending xattr requests after the first ENOSYS; setxattr() fails with EOPNOTSUPP."),
         Op("Getxattr", "getxattr", "int",
             new[] { CString("path"), CString("name"), new NativeParameter("buf", "char *", "byte*"), SizeT("size") },
