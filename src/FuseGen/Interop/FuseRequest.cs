@@ -98,7 +98,13 @@ public readonly unsafe struct FuseRequest
     /// mount's fault handler (except <see cref="FuseException"/>, which is an answer, not a fault). An errno outside
     /// 1..511, which the kernel would not deliver, becomes EIO and is reported. Never throws.
     /// </summary>
-    public int Fail(Exception exception, string operation)
+    public int Fail(Exception exception, string operation) => Fail(exception, operation, null);
+
+    /// <summary>
+    /// Like <see cref="Fail(Exception, string)"/>, for a request that names <paramref name="path"/> (a NUL-terminated
+    /// UTF-8 string; null when it names none), which the fault report carries. It is decoded only when there is a fault.
+    /// </summary>
+    public int Fail(Exception exception, string operation, byte* path)
     {
         var errno = Errno.EIO;
         try
@@ -110,7 +116,13 @@ public readonly unsafe struct FuseRequest
             // A FuseException is an answer, unless it carries an errno no caller can receive: that is a fault too.
             if (exception is not FuseException || !deliverable)
             {
-                var fault = new FuseFault(operation, exception, errno);
+                var fault = new FuseFault(operation, exception, errno)
+                {
+                    Path = path == null ? null : NativeText.ToString(path),
+                    ProcessId = context == null ? 0 : context->pid,
+                    UserId = context == null ? 0 : context->uid,
+                    GroupId = context == null ? 0 : context->gid,
+                };
                 if (session is not null)
                 {
                     session.Report(fault);
