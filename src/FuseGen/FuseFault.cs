@@ -23,7 +23,7 @@ public sealed class FuseFault
     /// <summary>What the system call returned to the caller.</summary>
     public Errno Errno { get; }
 
-    /// <summary>The path the request named (the first one, for rename, link and symlink's link); null when it names none.</summary>
+    /// <summary>The path the request named (the source of rename and link, the new link of symlink); null when it names none.</summary>
     public string? Path { get; init; }
 
     /// <summary>The inode the request named (inode API); null for the path API, which names files by <see cref="Path"/>.</summary>

@@ -28,7 +28,19 @@ public static class RequestMetrics
         return result;
     }
 
-    /// <summary>Like <see cref="Stop(string, long, int)"/>, for the operations answering a <c>long</c> (lseek, copy_file_range).</summary>
+    /// <summary>Like <see cref="Stop(string, long, int)"/>, for the operations answering an <c>ssize_t</c> (copy_file_range).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static nint Stop(string operation, long start, nint result)
+    {
+        if (start != 0)
+        {
+            FuseMetrics.Stop(operation, start, result);
+        }
+
+        return result;
+    }
+
+    /// <summary>Like <see cref="Stop(string, long, int)"/>, for the operations answering an <c>off_t</c> (lseek).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Stop(string operation, long start, long result)
     {
