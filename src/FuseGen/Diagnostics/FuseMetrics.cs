@@ -77,7 +77,14 @@ public static class FuseMetrics
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal static long Start(string operation)
     {
-        Active.Add(1, new KeyValuePair<string, object?>(OperationTag, operation));
+        try
+        {
+            Active.Add(1, new KeyValuePair<string, object?>(OperationTag, operation));
+        }
+        catch (Exception)
+        {
+            // A listener's callback threw: it must not fail the request (nor escape into libfuse).
+        }
 
         // A monotonic clock in nanoseconds (clock_gettime) is never 0 on Linux; 0 is reserved for "not measured".
         return Stopwatch.GetTimestamp();
@@ -89,12 +96,19 @@ public static class FuseMetrics
     {
         var elapsed = (Stopwatch.GetTimestamp() - start) * TicksToSeconds;
         var tag = new KeyValuePair<string, object?>(OperationTag, operation);
-        Active.Add(-1, tag);
-        Requests.Add(1, tag);
-        Duration.Record(elapsed, tag);
-        if (result < 0)
+        try
         {
-            Errors.Add(1, tag, new KeyValuePair<string, object?>(ErrnoTag, ErrnoName(-result)));
+            Active.Add(-1, tag);
+            Requests.Add(1, tag);
+            Duration.Record(elapsed, tag);
+            if (result < 0)
+            {
+                Errors.Add(1, tag, new KeyValuePair<string, object?>(ErrnoTag, ErrnoName(-result)));
+            }
+        }
+        catch (Exception)
+        {
+            // As in Start: the request's answer stands whatever a listener does.
         }
     }
 

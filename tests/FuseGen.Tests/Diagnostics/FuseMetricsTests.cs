@@ -83,6 +83,29 @@ public sealed class FuseMetricsTests
     }
 
     [Fact]
+    public void A_listener_that_throws_does_not_change_the_answer()
+    {
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == FuseMetrics.MeterName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, _, _) => throw new InvalidOperationException("listener bug"));
+        listener.SetMeasurementEventCallback<double>((_, _, _, _) => throw new InvalidOperationException("listener bug"));
+        listener.Start();
+
+        var start = RequestMetrics.Start("open");
+
+        Assert.NotEqual(0, start);
+        Assert.Equal(-13, RequestMetrics.Stop("open", start, -13));
+    }
+
+    [Fact]
     public void The_instruments_carry_the_units_OpenTelemetry_expects()
     {
         using var recorder = new MeterRecorder(FuseMetrics.MeterName);
