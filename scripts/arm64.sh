@@ -26,7 +26,7 @@ if ! dpkg --print-foreign-architectures | grep -qx arm64; then
   $sudo dpkg --add-architecture arm64
   $sudo apt-get update -qq
 fi
-ensure_packages fuse3 gcc pkg-config libfuse3-dev crossbuild-essential-arm64 clang lld qemu-user \
+ensure_packages fuse3 attr file gcc pkg-config libfuse3-dev crossbuild-essential-arm64 clang lld qemu-user \
   libfuse3-3:arm64 libfuse3-dev:arm64 zlib1g-dev:arm64
 
 out=${1:-$(mktemp -d -t fusegen-arm64.XXXXXX)}
@@ -73,7 +73,8 @@ mount_sample() {
   local sample=$1
   shift
   mountpoint=$(mktemp -d -t "fusegen-$sample.XXXXXX")
-  timeout 600 qemu-aarch64 "$out/$sample/$sample" "$mountpoint" -f "$@" >"$out/$sample.stdout" 2>"$out/$sample.stderr" &
+  # Not under timeout: $pid must be the emulated filesystem itself, for the signal checks and for cleanup.
+  qemu-aarch64 "$out/$sample/$sample" "$mountpoint" -f "$@" >"$out/$sample.stdout" 2>"$out/$sample.stderr" &
   pid=$!
   local started=$SECONDS
   while ! grep -q " $mountpoint " /proc/mounts; do
@@ -87,9 +88,16 @@ mount_sample() {
   echo "  $sample mounted on $mountpoint under qemu-aarch64 in $((SECONDS - started)) s ($(grep " $mountpoint " /proc/mounts | cut -d' ' -f3,4))"
 }
 
-# unmount_sample: fusermount3 -u, then the process must end by itself with exit code 0.
+# unmount_sample SAMPLE [SIGNAL]: fusermount3 -u (or the signal), then the process must end by itself with exit
+# code 0 and the mount must be gone.
 unmount_sample() {
-  if timeout 15 fusermount3 -u "$mountpoint"; then pass "fusermount3 -u"; else fail "fusermount3 -u"; fi
+  if [ -n "${2:-}" ]; then
+    if kill "-$2" "$pid"; then pass "SIG$2 sent"; else fail "SIG$2 could not be sent"; fi
+  elif timeout 15 fusermount3 -u "$mountpoint"; then
+    pass "fusermount3 -u"
+  else
+    fail "fusermount3 -u"
+  fi
   local status=0
   for _ in $(seq 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
   if kill -0 "$pid" 2>/dev/null; then
@@ -99,6 +107,7 @@ unmount_sample() {
     pid=""
     if [ "$status" -eq 0 ]; then pass "exit code 0"; else fail "exit code $status"; cat "$out/$1.stderr" >&2; fi
   fi
+  if grep -q " $mountpoint " /proc/mounts; then fail "still mounted"; else pass "unmounted"; fi
   cleanup
 }
 
@@ -129,6 +138,11 @@ check "missing name" "ENOENT" sh -c "stat '$m/missing' >/dev/null 2>&1 && echo f
 check "df" "HelloFs" sh -c "df '$m' | awk 'NR == 2 { print \$1 }'"
 unmount_sample HelloFs
 
+echo "HelloFs under qemu-aarch64, stopped by SIGTERM (qemu-user forwards it to the emulated process)"
+mount_sample HelloFs
+check "cat" "Hello World!" cat "$mountpoint/hello"
+unmount_sample HelloFs TERM
+
 echo "MemFs under qemu-aarch64"
 mount_sample MemFs
 m=$mountpoint
@@ -145,7 +159,7 @@ check "hard link" "2" sh -c "ln '$m/d/b.txt' '$m/hard' && stat -c %h '$m/d/b.txt
 check "chmod" "600" sh -c "chmod 600 '$m/d/b.txt' && stat -c %a '$m/d/b.txt'"
 check "truncate" "5 hello" sh -c "truncate -s 5 '$m/d/b.txt' && echo \$(stat -c %s '$m/d/b.txt') \$(cat '$m/d/b.txt')"
 check "utimens" "946684800" sh -c "touch -m -d @946684800 '$m/d/b.txt' && stat -c %Y '$m/d/b.txt'"
-check "xattr" "arm64" sh -c "command -v setfattr >/dev/null || { echo arm64; exit; }; setfattr -n user.k -v arm64 '$m/d/b.txt' && getfattr --only-values -n user.k '$m/d/b.txt'"
+check "xattr" "arm64" sh -c "setfattr -n user.k -v arm64 '$m/d/b.txt' && getfattr --absolute-names --only-values -n user.k '$m/d/b.txt'"
 check "df" "MemFs" sh -c "df '$m' | awk 'NR == 2 { print \$1 }'"
 check "unlink and rmdir" "empty" sh -c "rm '$m/link' '$m/hard' '$m/d/b.txt' '$m/random.bin' && rmdir '$m/d' && [ -z \"\$(ls -A '$m')\" ] && echo empty"
 check "rmdir of a missing directory fails" "ENOENT" sh -c "rmdir '$m/d' 2>/dev/null && echo removed || echo ENOENT"
