@@ -127,6 +127,13 @@ check() {
 publish HelloFs
 publish MemFs
 
+echo "HelloFs under qemu-aarch64 refusing bad mount points (the arm64 struct stat read back)"
+touch "$out/not-a-directory"
+check "a regular file" "HelloFs: mount point '$out/not-a-directory' is not a directory; exit 1" \
+  sh -c "message=\$(timeout 120 qemu-aarch64 '$out/HelloFs/HelloFs' '$out/not-a-directory' -f 2>&1); echo \"\$message; exit \$?\""
+check "a missing directory" "HelloFs: mount point '$out/missing' does not exist; exit 1" \
+  sh -c "message=\$(timeout 120 qemu-aarch64 '$out/HelloFs/HelloFs' '$out/missing' -f 2>&1); echo \"\$message; exit \$?\""
+
 echo "HelloFs under qemu-aarch64 (-o auto_unmount: mounted through the host's fusermount3 and its socket)"
 mount_sample HelloFs -o auto_unmount
 m=$mountpoint
