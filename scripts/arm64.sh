@@ -7,7 +7,7 @@
 #   scripts/arm64.sh [OUTPUT_DIRECTORY]      binaries go to OUTPUT_DIRECTORY (default: a temporary directory)
 #
 # Installs what it needs (the arm64 dpkg architecture, the cross toolchain, clang, lld, qemu-user, libfuse3:arm64).
-# Every step is bounded by a timeout and every mount is taken down on exit. Takes 1.5 to 6 minutes here (2 loaded
+# Every step is bounded by a timeout and every mount is taken down on exit. Takes 1.5 to 7 minutes here (2 loaded
 # cores), mostly the two NativeAOT publishes.
 #
 # Why net10.0: the registry serves the linux-arm64 NativeAOT compiler pack of net10.0, not net9.0's.

@@ -14,7 +14,7 @@ public sealed class Arm64FactAttribute : FactAttribute
     {
         if (Environment.GetEnvironmentVariable("FUSEGEN_TEST_ARM64") != "1")
         {
-            Skip = "Skipped: cross-builds for arm64 and runs under qemu-user for 2 to 6 minutes. Set FUSEGEN_TEST_ARM64=1 to run it.";
+            Skip = "Skipped: cross-builds for arm64 and runs under qemu-user for 2 to 7 minutes. Set FUSEGEN_TEST_ARM64=1 to run it.";
         }
     }
 }
