@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace FuseGen.Interop;
 
 /// <summary>
-/// Converts open flags between the kernel's encoding on the running architecture and <see cref="OpenFlags"/>, whose
+/// Reads open flags from the kernel's encoding on the running architecture as <see cref="OpenFlags"/>, whose
 /// values are x86_64's. arm64 (the generic Linux encoding) swaps two pairs of bits: its <c>O_DIRECTORY</c> and
 /// <c>O_NOFOLLOW</c> (0x4000, 0x8000) are x86_64's <c>O_DIRECT</c> and <c>O_LARGEFILE</c>, and the other way round
 /// (0x10000, 0x20000). Every other flag has one value on both.
