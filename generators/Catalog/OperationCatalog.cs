@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -26,8 +27,12 @@ internal static class OperationCatalog
     private static OperationSlot FileInfoSlot => S(ParameterKinds.FileInfo, "fileInfo", "fi");
     private static OperationSlot HandleSlot => S(ParameterKinds.Handle, "handle", "fi");
 
-    private static OperationDescriptor Op(string name, string nativeName, string cReturn, NativeParameter[] natives, OperationSlot[] slots, ResultKind result, string summary, string whenAbsent, HandleRole handleRole = HandleRole.None, OperationTraits traits = OperationTraits.None) =>
-        new(name, nativeName, cReturn, natives, slots, result, summary, whenAbsent, handleRole, traits);
+    private static OperationDescriptor Op(string name, string nativeName, string cReturn, NativeParameter[] natives, OperationSlot[] slots, ResultKind result, string summary, string whenAbsent, HandleRole handleRole = HandleRole.None, OperationTraits traits = OperationTraits.None, Version? introducedIn = null) =>
+        new(name, nativeName, cReturn, natives, slots, result, summary, whenAbsent, handleRole, traits, introducedIn ?? V3_0);
+
+    private static readonly Version V3_0 = new(3, 0);
+    private static readonly Version V3_4 = new(3, 4);
+    private static readonly Version V3_8 = new(3, 8);
 
     private const string NoSys = "libfuse answers ENOSYS, so the system call fails with ENOSYS.";
 
@@ -295,14 +300,33 @@ internal static class OperationCatalog
             },
             ResultKinds.ByteCount64,
             "Copies a range between two open files of this filesystem without passing the data through user space.",
-            "The kernel stops sending copy_file_range after the first ENOSYS and copies with reads and writes."),
+            "The kernel stops sending copy_file_range after the first ENOSYS and copies with reads and writes.",
+            introducedIn: V3_4),
         Op("Lseek", "lseek", "off_t",
             new[] { CString("path"), OffT("off"), Int("whence"), FileInfo() },
             new[] { PathSlot, S(ParameterKinds.Offset, "offset", "off"), S(ParameterKinds.Whence, "whence", "whence"), FileInfoSlot, HandleSlot },
             ResultKinds.Offset,
             "Finds data or holes (SEEK_DATA, SEEK_HOLE); other whence values are handled by the kernel.",
-            "The kernel stops sending lseek after the first ENOSYS and treats the whole file as data."),
+            "The kernel stops sending lseek after the first ENOSYS and treats the whole file as data.",
+            introducedIn: V3_8),
     });
+
+    /// <summary>
+    /// Members libfuse declares after the last one FuseGen binds, in declaration order. Nothing binds them yet, but a
+    /// libfuse that has them reads a table this long, so they count in <see cref="MemberCount"/>.
+    /// </summary>
+    public static readonly IReadOnlyList<UnboundMember> Unbound = new[]
+    {
+        new UnboundMember("statx", "int (*statx)(const char *path, int flags, int mask, struct statx *stxbuf, struct fuse_file_info *fi)", new Version(3, 18)),
+        new UnboundMember("syncfs", "int (*syncfs)(const char *path)", new Version(3, 19)),
+    };
+
+    /// <summary>Every member of <c>struct fuse_operations</c>, bound or not, with the libfuse version that introduced it.</summary>
+    public static IEnumerable<(string NativeName, Version IntroducedIn)> Members =>
+        All.Select(o => (o.NativeName, o.IntroducedIn)).Concat(Unbound.Select(m => (m.NativeName, m.IntroducedIn)));
+
+    /// <summary>How many members <c>struct fuse_operations</c> has in a libfuse version: its size in pointers.</summary>
+    public static int MemberCount(Version version) => Members.Count(m => m.IntroducedIn <= version);
 
     /// <summary>Finds an operation by its PascalCase name.</summary>
     public static OperationDescriptor? Find(string name) => All.FirstOrDefault(o => o.Name == name);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -17,8 +18,10 @@ internal sealed class OperationDescriptor
         string summary,
         string whenAbsent,
         HandleRole handleRole = HandleRole.None,
-        OperationTraits traits = OperationTraits.None)
+        OperationTraits traits = OperationTraits.None,
+        Version? introducedIn = null)
     {
+        IntroducedIn = introducedIn ?? new Version(3, 0);
         HandleRole = handleRole;
         Traits = traits;
         Name = name;
@@ -41,6 +44,12 @@ internal sealed class OperationDescriptor
     public int Index { get; internal set; }
 
     public string CReturnType { get; }
+
+    /// <summary>
+    /// The libfuse version whose <c>struct fuse_operations</c> first has this member: a libfuse older than that reads
+    /// a table that ends before it (see <see cref="OperationCatalog.MemberCount"/>).
+    /// </summary>
+    public Version IntroducedIn { get; }
 
     public IReadOnlyList<NativeParameter> NativeParameters { get; }
 

@@ -25,6 +25,29 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public void Versions_follow_the_declaration_order()
+    {
+        var members = OperationCatalog.Members.ToList();
+
+        Assert.Equal(OperationCatalog.All.Count + OperationCatalog.Unbound.Count, members.Count);
+        Assert.All(members.Zip(members.Skip(1)), pair => Assert.True(pair.First.IntroducedIn <= pair.Second.IntroducedIn, $"{pair.Second.NativeName} ({pair.Second.IntroducedIn}) follows {pair.First.NativeName} ({pair.First.IntroducedIn})"));
+        Assert.Equal(new Version(3, 4), OperationCatalog.Find("CopyFileRange")!.IntroducedIn);
+        Assert.Equal(new Version(3, 8), OperationCatalog.Find("Lseek")!.IntroducedIn);
+        Assert.Equal(new[] { ("statx", new Version(3, 18)), ("syncfs", new Version(3, 19)) }, OperationCatalog.Unbound.Select(m => (m.NativeName, m.IntroducedIn)));
+    }
+
+    [Theory]
+    [InlineData(3, 0, 40)]
+    [InlineData(3, 4, 41)]
+    [InlineData(3, 14, 42)]
+    [InlineData(3, 18, 43)]
+    [InlineData(3, 19, 44)]
+    public void Member_count_per_version(int major, int minor, int count)
+    {
+        Assert.Equal(count, OperationCatalog.MemberCount(new Version(major, minor)));
+    }
+
+    [Fact]
     public void Catalog_matches_fuse_h()
     {
         if (!File.Exists(FuseHeader.Path))

@@ -185,7 +185,8 @@ internal sealed unsafe class FuseSession
 
     private void Create()
     {
-        var operations = (FuseOperations*)NativeMemory.AllocZeroed((nuint)sizeof(FuseOperations));
+        // libfuse reads OperationsSize bytes, which covers members FuseGen does not bind yet (statx, ...): they stay null.
+        var operations = (FuseOperations*)NativeMemory.AllocZeroed((nuint)Math.Max(sizeof(FuseOperations), LibFuse.OperationsSize));
         arguments = new NativeArguments(BuildArguments());
         try
         {
