@@ -1,3 +1,5 @@
+using System;
+
 namespace FuseGen.Catalog;
 
 /// <summary>
@@ -5,8 +7,9 @@ namespace FuseGen.Catalog;
 /// arguments into it.
 /// </summary>
 /// <remarks>
-/// Templates refer to the slot's native parameters as <c>{0}</c>, <c>{1}</c>, ... and to a per-slot local as
-/// <c>{local}</c>, and to the parameter's declared type as <c>{type}</c> (handle shapes). <see cref="Before"/> runs before the user's method, <see cref="After"/> only when it succeeded.
+/// The conversion is in stages, each a <see cref="CodeTemplate"/> whose holes are the slot's native parameters by
+/// position, the argument's local and (handle shapes) the declared type: <see cref="Setup"/> runs before the user's
+/// method, <see cref="Argument"/> is what the method receives, <see cref="OnSuccess"/> runs only when it succeeded.
 /// </remarks>
 internal sealed class ManagedShape
 {
@@ -16,15 +19,15 @@ internal sealed class ManagedShape
     /// </summary>
     public const string AnyHandleType = "{handle}";
 
-    public ManagedShape(string id, string typeName, string displayType, ManagedRefKind refKind, string argument, string? before = null, string? after = null)
+    public ManagedShape(string id, string typeName, string displayType, ManagedRefKind refKind, FormattableString argument, FormattableString? setup = null, FormattableString? onSuccess = null)
     {
         Id = id;
         TypeName = typeName;
         DisplayType = displayType;
         RefKind = refKind;
-        Argument = argument;
-        Before = before;
-        After = after;
+        Argument = CodeTemplate.Of(argument);
+        Setup = setup is null ? null : CodeTemplate.Of(setup);
+        OnSuccess = onSuccess is null ? null : CodeTemplate.Of(onSuccess);
     }
 
     /// <summary>Stable identifier carried through the generator model.</summary>
@@ -38,11 +41,14 @@ internal sealed class ManagedShape
 
     public ManagedRefKind RefKind { get; }
 
-    public string Argument { get; }
+    /// <summary>Argument stage: the expression passed to the user's method.</summary>
+    public CodeTemplate Argument { get; }
 
-    public string? Before { get; }
+    /// <summary>Setup stage: a statement before the call, typically declaring the local the argument refers to.</summary>
+    public CodeTemplate? Setup { get; }
 
-    public string? After { get; }
+    /// <summary>Success stage: a statement after a successful call, typically writing the local back to native memory.</summary>
+    public CodeTemplate? OnSuccess { get; }
 
     /// <summary>The parameter as a user would declare it, e.g. <c>ref Stat stat</c>.</summary>
     public string Display(string name) => Declaration(DisplayType, name);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace FuseGen.Catalog;
@@ -13,9 +14,9 @@ internal sealed class ParameterKind
     {
     }
 
-    public ParameterKind(string id, string description, bool optional, string? whenAbsent, params ManagedShape[] shapes)
+    public ParameterKind(string id, string description, bool optional, FormattableString? cleanupWhenAbsent, params ManagedShape[] shapes)
     {
-        WhenAbsent = whenAbsent;
+        CleanupWhenAbsent = cleanupWhenAbsent is null ? null : CodeTemplate.Of(cleanupWhenAbsent);
         Id = id;
         Description = description;
         Optional = optional;
@@ -30,10 +31,10 @@ internal sealed class ParameterKind
     public bool Optional { get; }
 
     /// <summary>
-    /// Statement run after the call (even when it fails) when a method leaves this parameter out, for native
-    /// resources the callee would otherwise own; <c>{0}</c>... are the slot's native parameters.
+    /// Cleanup stage: a statement run after the call (even when it fails) when a method leaves this parameter out, for
+    /// native resources the callee would otherwise own. Its holes are the slot's native parameters.
     /// </summary>
-    public string? WhenAbsent { get; }
+    public CodeTemplate? CleanupWhenAbsent { get; }
 
     /// <summary>Accepted managed shapes, the canonical one first. Empty while the kind is not supported yet.</summary>
     public IReadOnlyList<ManagedShape> Shapes { get; }

@@ -1,3 +1,5 @@
+using System;
+
 namespace FuseGen.Catalog;
 
 /// <summary>Every kind of managed parameter an operation can take, with its accepted shapes and conversions.</summary>
@@ -9,19 +11,27 @@ internal static class ParameterKinds
 {
     private const string Interop = "global::FuseGen.Interop.";
 
+    // The holes of the templates below: the slot's native parameters by position, the argument's local, ...
+    private static readonly CodeHole N0 = CodeHole.Native(0);
+    private static readonly CodeHole N1 = CodeHole.Native(1);
+    private static readonly CodeHole N2 = CodeHole.Native(2);
+    private static readonly CodeHole Local = CodeHole.Local;
+    private static readonly CodeHole HandleType = CodeHole.HandleType;
+    private static readonly CodeHole Request = CodeHole.Request;
+
     private static ManagedShape[] Text(string id) => new[]
     {
-        new ManagedShape(id + ".span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", ManagedRefKind.None, Interop + "NativeText.AsSpan({0})"),
-        new ManagedShape(id + ".string", "string", "string", ManagedRefKind.None, Interop + "NativeText.ToString({0})"),
+        new ManagedShape(id + ".span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", ManagedRefKind.None, $"{Interop}NativeText.AsSpan({N0})"),
+        new ManagedShape(id + ".string", "string", "string", ManagedRefKind.None, $"{Interop}NativeText.ToString({N0})"),
     };
 
-    private static ManagedShape Value(string id, string type, string display, string argument = "{0}") =>
-        new(id, type, display, ManagedRefKind.None, argument);
+    private static ManagedShape Value(string id, string type, string display, FormattableString? argument = null) =>
+        new(id, type, display, ManagedRefKind.None, argument ?? $"{N0}");
 
     private static ManagedShape[] OutStruct(string id, string type, string display, string writer) => new[]
     {
-        new ManagedShape(id + ".ref", type, display, ManagedRefKind.Ref, "ref {local}", "var {local} = default(" + type + ");", writer + "(in {local}, {0});"),
-        new ManagedShape(id + ".out", type, display, ManagedRefKind.Out, "out {local}", type + " {local};", writer + "(in {local}, {0});"),
+        new ManagedShape(id + ".ref", type, display, ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = default({type});", $"{writer}(in {Local}, {N0});"),
+        new ManagedShape(id + ".out", type, display, ManagedRefKind.Out, $"out {Local}", $"{type} {Local};", $"{writer}(in {Local}, {N0});"),
     };
 
     public static readonly ParameterKind Path = new("path", "path of the file, UTF-8, relative to the mount root and starting with '/'", optional: true, Text("path"));
@@ -33,40 +43,40 @@ internal static class ParameterKinds
     public static readonly ParameterKind XattrName = new("xattr-name", "extended attribute name", optional: false, Text("xattr-name"));
 
     public static readonly ParameterKind Stat = new("stat", "attributes to fill in", optional: false,
-        OutStruct("stat", "global::FuseGen.Stat", "Stat", Interop + "NativeStat.Write"));
+        OutStruct("stat", "global::FuseGen.Stat", "Stat", $"{Interop}NativeStat.Write"));
 
     public static readonly ParameterKind StatVfs = new("statvfs", "file system statistics to fill in", optional: false,
-        OutStruct("statvfs", "global::FuseGen.StatVfs", "StatVfs", Interop + "NativeStatVfs.Write"));
+        OutStruct("statvfs", "global::FuseGen.StatVfs", "StatVfs", $"{Interop}NativeStatVfs.Write"));
 
     public static readonly ParameterKind FileInfo = new("fileinfo", "open-file information (flags, handle, caching hints)", optional: true,
-        new ManagedShape("fileinfo.ref", "global::FuseGen.FileInfo", "FileInfo", ManagedRefKind.Ref, "ref {local}", "var {local} = global::FuseGen.FileInfo.FromNative({0});"),
-        new ManagedShape("fileinfo.value", "global::FuseGen.FileInfo", "FileInfo", ManagedRefKind.None, "global::FuseGen.FileInfo.FromNative({0})"));
+        new ManagedShape("fileinfo.ref", "global::FuseGen.FileInfo", "FileInfo", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = global::FuseGen.FileInfo.FromNative({N0});"),
+        new ManagedShape("fileinfo.value", "global::FuseGen.FileInfo", "FileInfo", ManagedRefKind.None, $"global::FuseGen.FileInfo.FromNative({N0})"));
 
     public static readonly ParameterKind Handle = new("handle", "the object [Open], [Create] or [Opendir] returned for this file (null when there is none)", optional: true,
-        new ManagedShape("handle.object", ManagedShape.AnyHandleType, "THandle", ManagedRefKind.None, "__request.Handle<{type}>({0})!"));
+        new ManagedShape("handle.object", ManagedShape.AnyHandleType, "THandle", ManagedRefKind.None, $"{Request}.Handle<{HandleType}>({N0})!"));
 
     public static readonly ParameterKind ReadBuffer = new("read-buffer", "buffer to fill, over libfuse's memory (no copy)", optional: false,
-        Value("read-buffer.span", "global::System.Span<byte>", "Span<byte>", Interop + "NativeBuffer.AsSpan({0}, {1})"));
+        Value("read-buffer.span", "global::System.Span<byte>", "Span<byte>", $"{Interop}NativeBuffer.AsSpan({N0}, {N1})"));
 
     public static readonly ParameterKind WriteBuffer = new("write-buffer", "data to store, over libfuse's memory (no copy)", optional: false,
-        Value("write-buffer.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", Interop + "NativeBuffer.AsReadOnlySpan({0}, {1})"));
+        Value("write-buffer.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", $"{Interop}NativeBuffer.AsReadOnlySpan({N0}, {N1})"));
 
     public static readonly ParameterKind LinkBuffer = new("link-buffer", "buffer for the link target; return the number of bytes written", optional: true,
-        Value("link-buffer.span", "global::System.Span<byte>", "Span<byte>", Interop + "NativeText.LinkBuffer({0}, {1})"));
+        Value("link-buffer.span", "global::System.Span<byte>", "Span<byte>", $"{Interop}NativeText.LinkBuffer({N0}, {N1})"));
 
     public static readonly ParameterKind XattrValue = new("xattr-value", "extended attribute value", optional: false,
-        Value("xattr-value.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", Interop + "NativeBuffer.AsReadOnlySpan({0}, {1})"));
+        Value("xattr-value.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", $"{Interop}NativeBuffer.AsReadOnlySpan({N0}, {N1})"));
 
     public static readonly ParameterKind Offset = new("offset", "byte offset in the file", optional: true, Value("offset.long", "long", "long"));
 
-    public static readonly ParameterKind Length = new("length", "length in bytes", optional: false, Value("length.long", "long", "long", "checked((long){0})"));
+    public static readonly ParameterKind Length = new("length", "length in bytes", optional: false, Value("length.long", "long", "long", $"checked((long){N0})"));
 
     public static readonly ParameterKind Mode = new("mode", "permission bits (UnixFileMode) or the raw st_mode (uint)", optional: true,
-        Value("mode.permissions", "global::System.IO.UnixFileMode", "UnixFileMode", "(global::System.IO.UnixFileMode)({0} & 0xFFFu)"),
+        Value("mode.permissions", "global::System.IO.UnixFileMode", "UnixFileMode", $"(global::System.IO.UnixFileMode)({N0} & 0xFFFu)"),
         Value("mode.raw", "uint", "uint"));
 
     public static readonly ParameterKind NodeType = new("node-type", "type of node to create, from st_mode", optional: true,
-        Value("node-type.enum", "global::FuseGen.FileType", "FileType", "(global::FuseGen.FileType)({0} & 0xF000u)"));
+        Value("node-type.enum", "global::FuseGen.FileType", "FileType", $"(global::FuseGen.FileType)({N0} & 0xF000u)"));
 
     public static readonly ParameterKind Device = new("device", "device number for character and block devices", optional: true, Value("device.ulong", "ulong", "ulong"));
 
@@ -75,97 +85,97 @@ internal static class ParameterKinds
     public static readonly ParameterKind Gid = new("gid", "new group (uint.MaxValue: leave unchanged)", optional: false, Value("gid.uint", "uint", "uint"));
 
     public static readonly ParameterKind RenameFlags = new("rename-flags", "RENAME_NOREPLACE / RENAME_EXCHANGE", optional: true,
-        Value("rename-flags.enum", "global::FuseGen.RenameFlags", "RenameFlags", "(global::FuseGen.RenameFlags){0}"),
+        Value("rename-flags.enum", "global::FuseGen.RenameFlags", "RenameFlags", $"(global::FuseGen.RenameFlags){N0}"),
         Value("rename-flags.uint", "uint", "uint"));
 
     public static readonly ParameterKind Datasync = new("datasync", "true to flush only the data, not the metadata", optional: true,
-        Value("datasync.bool", "bool", "bool", "{0} != 0"));
+        Value("datasync.bool", "bool", "bool", $"{N0} != 0"));
 
     public static readonly ParameterKind XattrFlags = new("xattr-flags", "XATTR_CREATE / XATTR_REPLACE", optional: true,
-        Value("xattr-flags.enum", "global::FuseGen.XattrFlags", "XattrFlags", "(global::FuseGen.XattrFlags){0}"),
+        Value("xattr-flags.enum", "global::FuseGen.XattrFlags", "XattrFlags", $"(global::FuseGen.XattrFlags){N0}"),
         Value("xattr-flags.int", "int", "int"));
 
     public static readonly ParameterKind Filler = new("filler", "where directory entries go", optional: false,
-        new ManagedShape("filler.ref", "global::FuseGen.DirectoryFiller", "DirectoryFiller", ManagedRefKind.Ref, "ref {local}", "var {local} = global::FuseGen.DirectoryFiller.FromNative({0}, {1}, {2});"),
-        new ManagedShape("filler.value", "global::FuseGen.DirectoryFiller", "DirectoryFiller", ManagedRefKind.None, "global::FuseGen.DirectoryFiller.FromNative({0}, {1}, {2})"));
+        new ManagedShape("filler.ref", "global::FuseGen.DirectoryFiller", "DirectoryFiller", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = global::FuseGen.DirectoryFiller.FromNative({N0}, {N1}, {N2});"),
+        new ManagedShape("filler.value", "global::FuseGen.DirectoryFiller", "DirectoryFiller", ManagedRefKind.None, $"global::FuseGen.DirectoryFiller.FromNative({N0}, {N1}, {N2})"));
 
     public static readonly ParameterKind ReaddirFlags = new("readdir-flags", "FUSE_READDIR_PLUS when the kernel wants attributes too", optional: true,
-        Value("readdir-flags.enum", "global::FuseGen.ReaddirFlags", "ReaddirFlags", "(global::FuseGen.ReaddirFlags){0}"));
+        Value("readdir-flags.enum", "global::FuseGen.ReaddirFlags", "ReaddirFlags", $"(global::FuseGen.ReaddirFlags){N0}"));
 
     public static readonly ParameterKind AccessMask = new("access-mask", "R_OK / W_OK / X_OK, or F_OK (0) for existence", optional: true,
-        Value("access-mask.enum", "global::FuseGen.AccessMode", "AccessMode", "(global::FuseGen.AccessMode){0}"),
+        Value("access-mask.enum", "global::FuseGen.AccessMode", "AccessMode", $"(global::FuseGen.AccessMode){N0}"),
         Value("access-mask.int", "int", "int"));
 
     public static readonly ParameterKind Connection = new("connection", "kernel connection capabilities and limits", optional: true,
-        Value("connection.value", "global::FuseGen.FuseConnectionInfo", "FuseConnectionInfo", "global::FuseGen.FuseConnectionInfo.FromNative({0})"));
+        Value("connection.value", "global::FuseGen.FuseConnectionInfo", "FuseConnectionInfo", $"global::FuseGen.FuseConnectionInfo.FromNative({N0})"));
 
     public static readonly ParameterKind Config = new("config", "high-level configuration (timeouts, use_ino, ...)", optional: true,
-        Value("config.value", "global::FuseGen.FuseConfig", "FuseConfig", "global::FuseGen.FuseConfig.FromNative({0})"));
+        Value("config.value", "global::FuseGen.FuseConfig", "FuseConfig", $"global::FuseGen.FuseConfig.FromNative({N0})"));
 
     public static readonly ParameterKind PrivateData = new("private-data", "FuseGen's own state; never passed to user code", optional: true);
 
     public static readonly ParameterKind AccessTime = new("atime", "new access time (may be TimeSpec.Now or TimeSpec.Omit)", optional: false,
-        Value("atime.timespec", "global::FuseGen.TimeSpec", "TimeSpec", Interop + "NativeTime.Read({0}, 0)"));
+        Value("atime.timespec", "global::FuseGen.TimeSpec", "TimeSpec", $"{Interop}NativeTime.Read({N0}, 0)"));
 
     public static readonly ParameterKind ModificationTime = new("mtime", "new modification time (may be TimeSpec.Now or TimeSpec.Omit)", optional: false,
-        Value("mtime.timespec", "global::FuseGen.TimeSpec", "TimeSpec", Interop + "NativeTime.Read({0}, 1)"));
+        Value("mtime.timespec", "global::FuseGen.TimeSpec", "TimeSpec", $"{Interop}NativeTime.Read({N0}, 1)"));
 
     public static readonly ParameterKind FlockOperation = new("flock-op", "LOCK_SH / LOCK_EX / LOCK_UN, optionally | LOCK_NB", optional: false,
-        Value("flock-op.enum", "global::FuseGen.FlockOperation", "FlockOperation", "(global::FuseGen.FlockOperation){0}"),
+        Value("flock-op.enum", "global::FuseGen.FlockOperation", "FlockOperation", $"(global::FuseGen.FlockOperation){N0}"),
         Value("flock-op.int", "int", "int"));
 
     public static readonly ParameterKind FallocateMode = new("fallocate-mode", "FALLOC_FL_* flags; 0 allocates and may extend the file", optional: true,
-        Value("fallocate-mode.enum", "global::FuseGen.FallocateMode", "FallocateMode", "(global::FuseGen.FallocateMode){0}"),
+        Value("fallocate-mode.enum", "global::FuseGen.FallocateMode", "FallocateMode", $"(global::FuseGen.FallocateMode){N0}"),
         Value("fallocate-mode.int", "int", "int"));
 
     public static readonly ParameterKind Whence = new("whence", "SEEK_SET / SEEK_CUR / SEEK_END / SEEK_DATA / SEEK_HOLE", optional: false,
-        Value("whence.enum", "global::FuseGen.Whence", "Whence", "(global::FuseGen.Whence){0}"),
+        Value("whence.enum", "global::FuseGen.Whence", "Whence", $"(global::FuseGen.Whence){N0}"),
         Value("whence.int", "int", "int"));
 
     public static readonly ParameterKind CopyFlags = new("copy-flags", "copy_file_range flags (currently always 0)", optional: true,
         Value("copy-flags.int", "int", "int"));
 
     public static readonly ParameterKind BlockSize = new("block-size", "block size of the mapping", optional: true,
-        Value("block-size.long", "long", "long", "checked((long){0})"));
+        Value("block-size.long", "long", "long", $"checked((long){N0})"));
 
     public static readonly ParameterKind BlockIndex = new("block-index", "block index in the file; set it to the device block", optional: false,
-        new ManagedShape("block-index.ref", "ulong", "ulong", ManagedRefKind.Ref, "ref *{0}"));
+        new ManagedShape("block-index.ref", "ulong", "ulong", ManagedRefKind.Ref, $"ref *{N0}"));
 
     public static readonly ParameterKind XattrOutput = new("xattr-output", "the kernel's buffer; empty when it only asks for the size. Return the length needed, -ERANGE when too small", optional: true,
-        Value("xattr-output.span", "global::System.Span<byte>", "Span<byte>", Interop + "NativeBuffer.AsSpan({0}, {1})"));
+        Value("xattr-output.span", "global::System.Span<byte>", "Span<byte>", $"{Interop}NativeBuffer.AsSpan({N0}, {N1})"));
 
     public static readonly ParameterKind Size = new("size", "number of bytes requested", optional: false,
-        Value("size.long", "long", "long", "checked((long){0})"));
+        Value("size.long", "long", "long", $"checked((long){N0})"));
 
     public static readonly ParameterKind LockCommand = new("lock-cmd", "F_GETLK, F_SETLK or F_SETLKW", optional: false,
-        Value("lock-cmd.enum", "global::FuseGen.LockCommand", "LockCommand", "(global::FuseGen.LockCommand){0}"),
+        Value("lock-cmd.enum", "global::FuseGen.LockCommand", "LockCommand", $"(global::FuseGen.LockCommand){N0}"),
         Value("lock-cmd.int", "int", "int"));
 
     public static readonly ParameterKind LockDescription = new("flock", "the lock; for F_GETLK set it to the conflicting lock or to LockType.Unlock", optional: false,
-        new ManagedShape("flock.ref", "global::FuseGen.FileLock", "FileLock", ManagedRefKind.Ref, "ref {local}", "var {local} = " + Interop + "NativeLock.Read({0});", Interop + "NativeLock.Write(in {local}, {0});"));
+        new ManagedShape("flock.ref", "global::FuseGen.FileLock", "FileLock", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = {Interop}NativeLock.Read({N0});", $"{Interop}NativeLock.Write(in {Local}, {N0});"));
 
     public static readonly ParameterKind IoctlCommand = new("ioctl-cmd", "the ioctl request number", optional: false,
         Value("ioctl-cmd.uint", "uint", "uint"));
 
     public static readonly ParameterKind IoctlArgument = new("ioctl-arg", "the caller's raw argument (an address in the caller, not readable here)", optional: true,
-        Value("ioctl-arg.nint", "nint", "nint", "(nint){0}"));
+        Value("ioctl-arg.nint", "nint", "nint", $"(nint){N0}"));
 
     public static readonly ParameterKind IoctlData = new("ioctl-data", "_IOC_SIZE(cmd) bytes: the input of _IOW requests, the output of _IOR ones", optional: true,
-        Value("ioctl-data.span", "global::System.Span<byte>", "Span<byte>", Interop + "NativeIoctl.Data({0}, {1})"));
+        Value("ioctl-data.span", "global::System.Span<byte>", "Span<byte>", $"{Interop}NativeIoctl.Data({N0}, {N1})"));
 
     public static readonly ParameterKind IoctlFlags = new("ioctl-flags", "FUSE_IOCTL_* flags (COMPAT 1, UNRESTRICTED 2, DIR 16)", optional: true,
         Value("ioctl-flags.uint", "uint", "uint"));
 
     public static readonly ParameterKind PollHandle = new("poll-handle", "keep it and call Notify() when the file becomes ready", optional: true,
-        "global::FuseGen.PollHandle.FromNative({0}).Dispose();",
-        Value("poll-handle.class", "global::FuseGen.PollHandle", "PollHandle", "global::FuseGen.PollHandle.FromNative({0})"));
+        $"global::FuseGen.PollHandle.FromNative({N0}).Dispose();",
+        Value("poll-handle.class", "global::FuseGen.PollHandle", "PollHandle", $"global::FuseGen.PollHandle.FromNative({N0})"));
 
     public static readonly ParameterKind PollEvents = new("poll-events", "set it to the events that are ready now", optional: false,
-        new ManagedShape("poll-events.ref", "global::FuseGen.PollEvents", "PollEvents", ManagedRefKind.Ref, "ref {local}", "var {local} = (global::FuseGen.PollEvents)(*{0});", "*{0} = (uint){local};"));
+        new ManagedShape("poll-events.ref", "global::FuseGen.PollEvents", "PollEvents", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = (global::FuseGen.PollEvents)(*{N0});", $"*{N0} = (uint){Local};"));
 
     public static readonly ParameterKind BufferVector = new("bufvec", "the data, in memory or in a pipe; move it with WriteTo(fd, position) or CopyTo(span)", optional: false,
-        Value("bufvec.value", "global::FuseGen.FuseBufferVector", "FuseBufferVector", "global::FuseGen.FuseBufferVector.FromNative({0})"));
+        Value("bufvec.value", "global::FuseGen.FuseBufferVector", "FuseBufferVector", $"global::FuseGen.FuseBufferVector.FromNative({N0})"));
 
     public static readonly ParameterKind BufferReply = new("bufreply", "where the reply goes: FromFile(fd, position, size) or CopyFrom(span)", optional: false,
-        Value("bufreply.value", "global::FuseGen.FuseBufferReply", "FuseBufferReply", "global::FuseGen.FuseBufferReply.FromNative({0})"));
+        Value("bufreply.value", "global::FuseGen.FuseBufferReply", "FuseBufferReply", $"global::FuseGen.FuseBufferReply.FromNative({N0})"));
 }

@@ -1,21 +1,24 @@
+using System;
+
 namespace FuseGen.Catalog;
 
 /// <summary>
 /// A managed return type accepted for an operation and how its value becomes the native return value.
 /// </summary>
 /// <remarks>
-/// <see cref="Template"/> turns the call expression <c>{call}</c> into a statement sequence that assigns
-/// <c>__result</c> (of the native return type); it is empty when the native callback returns <c>void</c>.
+/// <see cref="Result"/> is the native return value as an expression. When it contains the call of the user's method
+/// (<see cref="CodeHole.Call"/>) the call's value is converted; otherwise the call is a statement of its own and the
+/// result a constant. It is null when the native callback returns <c>void</c>.
 /// </remarks>
 internal sealed class ReturnShape
 {
-    public ReturnShape(string id, string typeName, string displayType, string template, string meaning, string? requiresKind = null)
+    public ReturnShape(string id, string typeName, string displayType, FormattableString? result, string meaning, string? requiresKind = null)
     {
         RequiresKind = requiresKind;
         Id = id;
         TypeName = typeName;
         DisplayType = displayType;
-        Template = template;
+        Result = result is null ? null : CodeTemplate.Of(result);
         Meaning = meaning;
     }
 
@@ -26,7 +29,8 @@ internal sealed class ReturnShape
 
     public string DisplayType { get; }
 
-    public string Template { get; }
+    /// <summary>Result stage: the native return value, from the call or after it; null for a <c>void</c> callback.</summary>
+    public CodeTemplate? Result { get; }
 
     /// <summary>What the value means, for docs and diagnostics.</summary>
     public string Meaning { get; }

@@ -110,17 +110,33 @@ public sealed class CatalogTests
                 Assert.All(slot.NativeNames, name => Assert.True(natives.Contains(name), $"{operation.NativeName}: slot '{slot.Name}' uses '{name}', which is not a native parameter"));
                 foreach (var shape in slot.Kind.Shapes)
                 {
-                    // Templates refer to the slot's native parameters by position: {0}, {1}, ...
-                    var placeholders = new[] { shape.Argument, shape.Before, shape.After }
-                        .SelectMany(template => Regex.Matches(template ?? "", @"\{(\d+)\}"))
-                        .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-                    Assert.All(placeholders, i => Assert.True(i < slot.NativeNames.Count, $"{operation.NativeName}: shape {shape.Id} refers to {{{i}}} but slot '{slot.Name}' has {slot.NativeNames.Count} native parameters"));
+                    // Templates refer to the slot's native parameters by position.
+                    var positions = new[] { shape.Setup, shape.Argument, shape.OnSuccess, slot.Kind.CleanupWhenAbsent }
+                        .SelectMany(template => template?.Holes ?? Enumerable.Empty<CodeHole>())
+                        .Where(hole => hole.Kind == CodeHoleKind.SlotNative)
+                        .Select(hole => hole.Index);
+                    Assert.All(positions, i => Assert.True(i < slot.NativeNames.Count, $"{operation.NativeName}: shape {shape.Id} refers to native {i} but slot '{slot.Name}' has {slot.NativeNames.Count} native parameters"));
                 }
             }
 
             var unused = natives.Except(operation.Slots.SelectMany(s => s.NativeNames)).ToList();
             Assert.True(unused.Count == 0, $"{operation.NativeName}: no slot uses {string.Join(", ", unused)}");
             AssertUnique(operation.Slots.Select(s => s.Name), operation.NativeName + " slot name");
+        }
+    }
+
+    [Fact]
+    public void Result_templates_reach_only_slots_their_operations_have()
+    {
+        foreach (var operation in OperationCatalog.All)
+        {
+            var holes = operation.Result.Shapes.SelectMany(r => r.Result?.Holes ?? Enumerable.Empty<CodeHole>())
+                .Where(hole => hole.Kind == CodeHoleKind.KindNative);
+            foreach (var hole in holes)
+            {
+                var slot = operation.Slots.FirstOrDefault(s => s.Kind == hole.SlotKind);
+                Assert.True(slot is not null && hole.Index < slot.NativeNames.Count, $"{operation.NativeName}: a return shape writes into {hole}, which the operation does not have");
+            }
         }
     }
 

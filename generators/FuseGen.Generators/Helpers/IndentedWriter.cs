@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace FuseGen.Generators.Helpers;
@@ -25,6 +26,16 @@ internal sealed class IndentedWriter
     }
 
     /// <summary>Writes <c>{</c>, indents until the returned scope is disposed, then writes <c>}</c>.</summary>
+    public IndentedWriter Lines(IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            Line(line);
+        }
+
+        return this;
+    }
+
     public IDisposable Block(string? header = null, string closing = "}")
     {
         if (header is not null)
