@@ -16,7 +16,6 @@ namespace FuseGen.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
 {
-    private const string FileSystemAttribute = "FuseGen.FuseFileSystemAttribute";
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.All;
@@ -28,7 +27,7 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var fileSystemAttribute = start.Compilation.GetTypeByMetadataName(FileSystemAttribute);
+            var fileSystemAttribute = start.Compilation.GetTypeByMetadataName(RuntimeNames.FuseFileSystemAttribute.MetadataName);
             if (fileSystemAttribute is null)
             {
                 return;

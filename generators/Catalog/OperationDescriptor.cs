@@ -89,7 +89,7 @@ internal sealed class OperationDescriptor
 
     public string AttributeName => Name + "Attribute";
 
-    public string AttributeMetadataName => "FuseGen." + AttributeName;
+    public string AttributeMetadataName => RuntimeNames.Namespace + "." + AttributeName;
 
     /// <summary>True once every slot has at least one managed shape (or may be left out).</summary>
     public bool IsBindable => Slots.All(s => s.Kind.Shapes.Count > 0 || s.Optional) && Result.Shapes.Count > 0;

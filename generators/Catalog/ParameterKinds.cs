@@ -1,16 +1,15 @@
 using System;
+using Names = FuseGen.Catalog.RuntimeNames;
 
 namespace FuseGen.Catalog;
 
 /// <summary>Every kind of managed parameter an operation can take, with its accepted shapes and conversions.</summary>
 /// <remarks>
-/// Conversions call into <c>FuseGen.Interop</c>, the runtime's support surface for generated code. Shapes are listed
+/// Conversions call into <c>FuseGen.Marshalling</c> (<see cref="RuntimeNames"/>), the runtime's API for generated code. Shapes are listed
 /// canonical first; the canonical shape is the zero-copy one where there is a choice.
 /// </remarks>
 internal static class ParameterKinds
 {
-    private const string Interop = "global::FuseGen.Interop.";
-
     // The holes of the templates below: the slot's native parameters by position, the argument's local, ...
     private static readonly CodeHole N0 = CodeHole.Native(0);
     private static readonly CodeHole N1 = CodeHole.Native(1);
@@ -21,8 +20,8 @@ internal static class ParameterKinds
 
     private static ManagedShape[] Text(string id) => new[]
     {
-        new ManagedShape(id + ".span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", ManagedRefKind.None, $"{Interop}NativeText.AsSpan({N0})"),
-        new ManagedShape(id + ".string", "string", "string", ManagedRefKind.None, $"{Interop}NativeText.ToString({N0})"),
+        new ManagedShape(id + ".span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", ManagedRefKind.None, $"{Names.NativeText.AsSpan}({N0})"),
+        new ManagedShape(id + ".string", "string", "string", ManagedRefKind.None, $"{Names.NativeText.ToString}({N0})"),
     };
 
     private static ManagedShape Value(string id, string type, string display, FormattableString? argument = null) =>
@@ -43,29 +42,29 @@ internal static class ParameterKinds
     public static readonly ParameterKind XattrName = new("xattr-name", "extended attribute name", optional: false, Text("xattr-name"));
 
     public static readonly ParameterKind Stat = new("stat", "attributes to fill in", optional: false,
-        OutStruct("stat", "global::FuseGen.Stat", "Stat", $"{Interop}NativeStat.Write"));
+        OutStruct("stat", Names.Types.Stat, "Stat", Names.NativeStat.Write));
 
     public static readonly ParameterKind StatVfs = new("statvfs", "file system statistics to fill in", optional: false,
-        OutStruct("statvfs", "global::FuseGen.StatVfs", "StatVfs", $"{Interop}NativeStatVfs.Write"));
+        OutStruct("statvfs", Names.Types.StatVfs, "StatVfs", Names.NativeStatVfs.Write));
 
     public static readonly ParameterKind FileInfo = new("fileinfo", "open-file information (flags, handle, caching hints)", optional: true,
-        new ManagedShape("fileinfo.ref", "global::FuseGen.FileInfo", "FileInfo", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = global::FuseGen.FileInfo.FromNative({N0});"),
-        new ManagedShape("fileinfo.value", "global::FuseGen.FileInfo", "FileInfo", ManagedRefKind.None, $"global::FuseGen.FileInfo.FromNative({N0})"));
+        new ManagedShape("fileinfo.ref", Names.FileInfo.Type, "FileInfo", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = {Names.FileInfo.FromNative}({N0});"),
+        new ManagedShape("fileinfo.value", Names.FileInfo.Type, "FileInfo", ManagedRefKind.None, $"{Names.FileInfo.FromNative}({N0})"));
 
     public static readonly ParameterKind Handle = new("handle", "the object [Open], [Create] or [Opendir] returned for this file (null when there is none)", optional: true,
-        new ManagedShape("handle.object", ManagedShape.AnyHandleType, "THandle", ManagedRefKind.None, $"{Request}.Handle<{HandleType}>({N0})!"));
+        new ManagedShape("handle.object", ManagedShape.AnyHandleType, "THandle", ManagedRefKind.None, $"{Request}.{Names.FuseRequest.Handle}<{HandleType}>({N0})!"));
 
     public static readonly ParameterKind ReadBuffer = new("read-buffer", "buffer to fill, over libfuse's memory (no copy)", optional: false,
-        Value("read-buffer.span", "global::System.Span<byte>", "Span<byte>", $"{Interop}NativeBuffer.AsSpan({N0}, {N1})"));
+        Value("read-buffer.span", "global::System.Span<byte>", "Span<byte>", $"{Names.NativeBuffer.AsSpan}({N0}, {N1})"));
 
     public static readonly ParameterKind WriteBuffer = new("write-buffer", "data to store, over libfuse's memory (no copy)", optional: false,
-        Value("write-buffer.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", $"{Interop}NativeBuffer.AsReadOnlySpan({N0}, {N1})"));
+        Value("write-buffer.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", $"{Names.NativeBuffer.AsReadOnlySpan}({N0}, {N1})"));
 
     public static readonly ParameterKind LinkBuffer = new("link-buffer", "buffer for the link target; return the number of bytes written", optional: true,
-        Value("link-buffer.span", "global::System.Span<byte>", "Span<byte>", $"{Interop}NativeText.LinkBuffer({N0}, {N1})"));
+        Value("link-buffer.span", "global::System.Span<byte>", "Span<byte>", $"{Names.NativeText.LinkBuffer}({N0}, {N1})"));
 
     public static readonly ParameterKind XattrValue = new("xattr-value", "extended attribute value", optional: false,
-        Value("xattr-value.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", $"{Interop}NativeBuffer.AsReadOnlySpan({N0}, {N1})"));
+        Value("xattr-value.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", $"{Names.NativeBuffer.AsReadOnlySpan}({N0}, {N1})"));
 
     public static readonly ParameterKind Offset = new("offset", "byte offset in the file", optional: true, Value("offset.long", "long", "long"));
 
@@ -76,7 +75,7 @@ internal static class ParameterKinds
         Value("mode.raw", "uint", "uint"));
 
     public static readonly ParameterKind NodeType = new("node-type", "type of node to create, from st_mode", optional: true,
-        Value("node-type.enum", "global::FuseGen.FileType", "FileType", $"(global::FuseGen.FileType)({N0} & 0xF000u)"));
+        Value("node-type.enum", Names.Types.FileType, "FileType", $"({Names.Types.FileType})({N0} & 0xF000u)"));
 
     public static readonly ParameterKind Device = new("device", "device number for character and block devices", optional: true, Value("device.ulong", "ulong", "ulong"));
 
@@ -85,51 +84,51 @@ internal static class ParameterKinds
     public static readonly ParameterKind Gid = new("gid", "new group (uint.MaxValue: leave unchanged)", optional: false, Value("gid.uint", "uint", "uint"));
 
     public static readonly ParameterKind RenameFlags = new("rename-flags", "RENAME_NOREPLACE / RENAME_EXCHANGE", optional: true,
-        Value("rename-flags.enum", "global::FuseGen.RenameFlags", "RenameFlags", $"(global::FuseGen.RenameFlags){N0}"),
+        Value("rename-flags.enum", Names.Types.RenameFlags, "RenameFlags", $"({Names.Types.RenameFlags}){N0}"),
         Value("rename-flags.uint", "uint", "uint"));
 
     public static readonly ParameterKind Datasync = new("datasync", "true to flush only the data, not the metadata", optional: true,
         Value("datasync.bool", "bool", "bool", $"{N0} != 0"));
 
     public static readonly ParameterKind XattrFlags = new("xattr-flags", "XATTR_CREATE / XATTR_REPLACE", optional: true,
-        Value("xattr-flags.enum", "global::FuseGen.XattrFlags", "XattrFlags", $"(global::FuseGen.XattrFlags){N0}"),
+        Value("xattr-flags.enum", Names.Types.XattrFlags, "XattrFlags", $"({Names.Types.XattrFlags}){N0}"),
         Value("xattr-flags.int", "int", "int"));
 
     public static readonly ParameterKind Filler = new("filler", "where directory entries go", optional: false,
-        new ManagedShape("filler.ref", "global::FuseGen.DirectoryFiller", "DirectoryFiller", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = global::FuseGen.DirectoryFiller.FromNative({N0}, {N1}, {N2});"),
-        new ManagedShape("filler.value", "global::FuseGen.DirectoryFiller", "DirectoryFiller", ManagedRefKind.None, $"global::FuseGen.DirectoryFiller.FromNative({N0}, {N1}, {N2})"));
+        new ManagedShape("filler.ref", Names.DirectoryFiller.Type, "DirectoryFiller", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = {Names.DirectoryFiller.FromNative}({N0}, {N1}, {N2});"),
+        new ManagedShape("filler.value", Names.DirectoryFiller.Type, "DirectoryFiller", ManagedRefKind.None, $"{Names.DirectoryFiller.FromNative}({N0}, {N1}, {N2})"));
 
     public static readonly ParameterKind ReaddirFlags = new("readdir-flags", "FUSE_READDIR_PLUS when the kernel wants attributes too", optional: true,
-        Value("readdir-flags.enum", "global::FuseGen.ReaddirFlags", "ReaddirFlags", $"(global::FuseGen.ReaddirFlags){N0}"));
+        Value("readdir-flags.enum", Names.Types.ReaddirFlags, "ReaddirFlags", $"({Names.Types.ReaddirFlags}){N0}"));
 
     public static readonly ParameterKind AccessMask = new("access-mask", "R_OK / W_OK / X_OK, or F_OK (0) for existence", optional: true,
-        Value("access-mask.enum", "global::FuseGen.AccessMode", "AccessMode", $"(global::FuseGen.AccessMode){N0}"),
+        Value("access-mask.enum", Names.Types.AccessMode, "AccessMode", $"({Names.Types.AccessMode}){N0}"),
         Value("access-mask.int", "int", "int"));
 
     public static readonly ParameterKind Connection = new("connection", "kernel connection capabilities and limits", optional: true,
-        Value("connection.value", "global::FuseGen.FuseConnectionInfo", "FuseConnectionInfo", $"global::FuseGen.FuseConnectionInfo.FromNative({N0})"));
+        Value("connection.value", Names.FuseConnectionInfo.Type, "FuseConnectionInfo", $"{Names.FuseConnectionInfo.FromNative}({N0})"));
 
     public static readonly ParameterKind Config = new("config", "high-level configuration (timeouts, use_ino, ...)", optional: true,
-        Value("config.value", "global::FuseGen.FuseConfig", "FuseConfig", $"global::FuseGen.FuseConfig.FromNative({N0})"));
+        Value("config.value", Names.FuseConfig.Type, "FuseConfig", $"{Names.FuseConfig.FromNative}({N0})"));
 
     public static readonly ParameterKind PrivateData = new("private-data", "FuseGen's own state; never passed to user code", optional: true);
 
     public static readonly ParameterKind AccessTime = new("atime", "new access time (may be TimeSpec.Now or TimeSpec.Omit)", optional: false,
-        Value("atime.timespec", "global::FuseGen.TimeSpec", "TimeSpec", $"{Interop}NativeTime.Read({N0}, 0)"));
+        Value("atime.timespec", Names.Types.TimeSpec, "TimeSpec", $"{Names.NativeTime.Read}({N0}, 0)"));
 
     public static readonly ParameterKind ModificationTime = new("mtime", "new modification time (may be TimeSpec.Now or TimeSpec.Omit)", optional: false,
-        Value("mtime.timespec", "global::FuseGen.TimeSpec", "TimeSpec", $"{Interop}NativeTime.Read({N0}, 1)"));
+        Value("mtime.timespec", Names.Types.TimeSpec, "TimeSpec", $"{Names.NativeTime.Read}({N0}, 1)"));
 
     public static readonly ParameterKind FlockOperation = new("flock-op", "LOCK_SH / LOCK_EX / LOCK_UN, optionally | LOCK_NB", optional: false,
-        Value("flock-op.enum", "global::FuseGen.FlockOperation", "FlockOperation", $"(global::FuseGen.FlockOperation){N0}"),
+        Value("flock-op.enum", Names.Types.FlockOperation, "FlockOperation", $"({Names.Types.FlockOperation}){N0}"),
         Value("flock-op.int", "int", "int"));
 
     public static readonly ParameterKind FallocateMode = new("fallocate-mode", "FALLOC_FL_* flags; 0 allocates and may extend the file", optional: true,
-        Value("fallocate-mode.enum", "global::FuseGen.FallocateMode", "FallocateMode", $"(global::FuseGen.FallocateMode){N0}"),
+        Value("fallocate-mode.enum", Names.Types.FallocateMode, "FallocateMode", $"({Names.Types.FallocateMode}){N0}"),
         Value("fallocate-mode.int", "int", "int"));
 
     public static readonly ParameterKind Whence = new("whence", "SEEK_SET / SEEK_CUR / SEEK_END / SEEK_DATA / SEEK_HOLE", optional: false,
-        Value("whence.enum", "global::FuseGen.Whence", "Whence", $"(global::FuseGen.Whence){N0}"),
+        Value("whence.enum", Names.Types.Whence, "Whence", $"({Names.Types.Whence}){N0}"),
         Value("whence.int", "int", "int"));
 
     public static readonly ParameterKind CopyFlags = new("copy-flags", "copy_file_range flags (currently always 0)", optional: true,
@@ -142,17 +141,17 @@ internal static class ParameterKinds
         new ManagedShape("block-index.ref", "ulong", "ulong", ManagedRefKind.Ref, $"ref *{N0}"));
 
     public static readonly ParameterKind XattrOutput = new("xattr-output", "the kernel's buffer; empty when it only asks for the size. Return the length needed, -ERANGE when too small", optional: true,
-        Value("xattr-output.span", "global::System.Span<byte>", "Span<byte>", $"{Interop}NativeBuffer.AsSpan({N0}, {N1})"));
+        Value("xattr-output.span", "global::System.Span<byte>", "Span<byte>", $"{Names.NativeBuffer.AsSpan}({N0}, {N1})"));
 
     public static readonly ParameterKind Size = new("size", "number of bytes requested", optional: false,
         Value("size.long", "long", "long", $"checked((long){N0})"));
 
     public static readonly ParameterKind LockCommand = new("lock-cmd", "F_GETLK, F_SETLK or F_SETLKW", optional: false,
-        Value("lock-cmd.enum", "global::FuseGen.LockCommand", "LockCommand", $"(global::FuseGen.LockCommand){N0}"),
+        Value("lock-cmd.enum", Names.Types.LockCommand, "LockCommand", $"({Names.Types.LockCommand}){N0}"),
         Value("lock-cmd.int", "int", "int"));
 
     public static readonly ParameterKind LockDescription = new("flock", "the lock; for F_GETLK set it to the conflicting lock or to LockType.Unlock", optional: false,
-        new ManagedShape("flock.ref", "global::FuseGen.FileLock", "FileLock", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = {Interop}NativeLock.Read({N0});", $"{Interop}NativeLock.Write(in {Local}, {N0});"));
+        new ManagedShape("flock.ref", Names.Types.FileLock, "FileLock", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = {Names.NativeLock.Read}({N0});", $"{Names.NativeLock.Write}(in {Local}, {N0});"));
 
     public static readonly ParameterKind IoctlCommand = new("ioctl-cmd", "the ioctl request number", optional: false,
         Value("ioctl-cmd.uint", "uint", "uint"));
@@ -161,21 +160,21 @@ internal static class ParameterKinds
         Value("ioctl-arg.nint", "nint", "nint", $"(nint){N0}"));
 
     public static readonly ParameterKind IoctlData = new("ioctl-data", "_IOC_SIZE(cmd) bytes: the input of _IOW requests, the output of _IOR ones", optional: true,
-        Value("ioctl-data.span", "global::System.Span<byte>", "Span<byte>", $"{Interop}NativeIoctl.Data({N0}, {N1})"));
+        Value("ioctl-data.span", "global::System.Span<byte>", "Span<byte>", $"{Names.NativeIoctl.Data}({N0}, {N1})"));
 
     public static readonly ParameterKind IoctlFlags = new("ioctl-flags", "FUSE_IOCTL_* flags (COMPAT 1, UNRESTRICTED 2, DIR 16)", optional: true,
         Value("ioctl-flags.uint", "uint", "uint"));
 
     public static readonly ParameterKind PollHandle = new("poll-handle", "keep it and call Notify() when the file becomes ready", optional: true,
-        $"global::FuseGen.PollHandle.FromNative({N0}).Dispose();",
-        Value("poll-handle.class", "global::FuseGen.PollHandle", "PollHandle", $"global::FuseGen.PollHandle.FromNative({N0})"));
+        $"{Names.PollHandle.FromNative}({N0}).{Names.PollHandle.Dispose}();",
+        Value("poll-handle.class", Names.PollHandle.Type, "PollHandle", $"{Names.PollHandle.FromNative}({N0})"));
 
     public static readonly ParameterKind PollEvents = new("poll-events", "set it to the events that are ready now", optional: false,
-        new ManagedShape("poll-events.ref", "global::FuseGen.PollEvents", "PollEvents", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = (global::FuseGen.PollEvents)(*{N0});", $"*{N0} = (uint){Local};"));
+        new ManagedShape("poll-events.ref", Names.Types.PollEvents, "PollEvents", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = ({Names.Types.PollEvents})(*{N0});", $"*{N0} = (uint){Local};"));
 
     public static readonly ParameterKind BufferVector = new("bufvec", "the data, in memory or in a pipe; move it with WriteTo(fd, position) or CopyTo(span)", optional: false,
-        Value("bufvec.value", "global::FuseGen.FuseBufferVector", "FuseBufferVector", $"global::FuseGen.FuseBufferVector.FromNative({N0})"));
+        Value("bufvec.value", Names.FuseBufferVector.Type, "FuseBufferVector", $"{Names.FuseBufferVector.FromNative}({N0})"));
 
     public static readonly ParameterKind BufferReply = new("bufreply", "where the reply goes: FromFile(fd, position, size) or CopyFrom(span)", optional: false,
-        Value("bufreply.value", "global::FuseGen.FuseBufferReply", "FuseBufferReply", $"global::FuseGen.FuseBufferReply.FromNative({N0})"));
+        Value("bufreply.value", Names.FuseBufferReply.Type, "FuseBufferReply", $"{Names.FuseBufferReply.FromNative}({N0})"));
 }

@@ -198,7 +198,7 @@ internal static class SignatureMatcher
     public static bool IsHandleType(ITypeSymbol type) =>
         type.TypeKind is TypeKind.Class or TypeKind.Interface &&
         type.SpecialType == SpecialType.None &&
-        type.ContainingNamespace?.ToDisplayString() is not ("System.Threading.Tasks" or "FuseGen");
+        type.ContainingNamespace?.ToDisplayString() is not ("System.Threading.Tasks" or RuntimeNames.Namespace);
 
     /// <summary>The C# spelling Roslyn gives a type, as the catalog stores it.</summary>
     public static string TypeName(ITypeSymbol type) =>

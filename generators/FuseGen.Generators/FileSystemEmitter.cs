@@ -25,7 +25,7 @@ internal static class FileSystemEmitter
     private const string Request = "__request";
     private const string Result = "__result";
     private const string Exception = "__exception";
-    private const string CurrentRequest = "global::FuseGen.Interop.FuseRequest.Current";
+    private const string CurrentRequest = RuntimeNames.FuseRequest.Current;
 
     public static string Emit(FileSystemModel model)
     {
@@ -46,7 +46,7 @@ internal static class FileSystemEmitter
             scopes.Add(writer.Block("partial " + outer.Keyword + " " + Identifier(outer.Name)));
         }
 
-        using (writer.Block("partial " + model.TypeKeyword + " " + Identifier(model.TypeName) + " : global::FuseGen.IFuseFileSystem"))
+        using (writer.Block("partial " + model.TypeKeyword + " " + Identifier(model.TypeName) + " : " + RuntimeNames.IFuseFileSystem.Type))
         {
             EmitFillOperations(writer, model.Table);
             foreach (var operation in model.Operations)
@@ -74,7 +74,7 @@ internal static class FileSystemEmitter
     {
         writer.Line("/// <inheritdoc />");
         writer.Line(GeneratedCode);
-        using (writer.Block("unsafe void global::FuseGen.IFuseFileSystem.FillOperations(global::FuseGen.Interop.FuseOperations* operations)"))
+        using (writer.Block($"unsafe void {RuntimeNames.IFuseFileSystem.FillOperations}({RuntimeNames.FuseOperations.Type}* operations)"))
         {
             foreach (var entry in table)
             {
@@ -121,9 +121,9 @@ internal static class FileSystemEmitter
             crefTypes.Add(CrefParameter(shape, argument.TypeName));
         }
 
-        var receiver = operation.IsStatic ? model.FullyQualifiedName : $"{Request}.FileSystem<{model.FullyQualifiedName}>()";
+        var receiver = operation.IsStatic ? model.FullyQualifiedName : $"{Request}.{RuntimeNames.FuseRequest.FileSystem}<{model.FullyQualifiedName}>()";
         var call = $"{receiver}.{Identifier(operation.MethodName)}({string.Join(", ", arguments)})";
-        var failure = (operation.FailsThroughRequest ? Request : CurrentRequest) + $".Fail({Exception}, \"{descriptor.NativeName}\")";
+        var failure = (operation.FailsThroughRequest ? Request : CurrentRequest) + $".{RuntimeNames.FuseRequest.Fail}({Exception}, \"{descriptor.NativeName}\")";
         var cleanup = new List<string>();
         if (operation.HandleRelease is { } release)
         {
@@ -218,13 +218,13 @@ internal static class FileSystemEmitter
 
             using (writer.Block($"catch (global::System.Exception {Exception})"))
             {
-                writer.Line($"return {CurrentRequest}.Fail({Exception}, \"{descriptor.NativeName}\");");
+                writer.Line($"return {CurrentRequest}.{RuntimeNames.FuseRequest.Fail}({Exception}, \"{descriptor.NativeName}\");");
             }
         }
     }
 
     private static string FreeHandle(string request, HandleReleaseModel release) =>
-        $"{request}.FreeHandle({Identifier(release.NativeParameter)}, dispose: {(release.Dispose ? "true" : "false")});";
+        $"{request}.{RuntimeNames.FuseRequest.FreeHandle}({Identifier(release.NativeParameter)}, dispose: {(release.Dispose ? "true" : "false")});";
 
     private static void BeginTrampoline(IndentedWriter writer, OperationDescriptor descriptor, string entryPoint)
     {

@@ -21,7 +21,7 @@ public sealed class CatalogTests
     {
         Assert.Equal(42, OperationCatalog.All.Count);
         Assert.Equal(Enumerable.Range(0, 42), OperationCatalog.All.Select(o => o.Index));
-        Assert.Equal(FuseGen.Interop.FuseOperations.Count, OperationCatalog.All.Count);
+        Assert.Equal(FuseGen.Marshalling.FuseOperations.Count, OperationCatalog.All.Count);
     }
 
     [Fact]

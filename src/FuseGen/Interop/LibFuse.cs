@@ -2,6 +2,7 @@ using System;
 using System.Runtime.InteropServices;
 using System.Text;
 using FuseGen.Interop.Native;
+using FuseGen.Marshalling;
 
 namespace FuseGen.Interop;
 

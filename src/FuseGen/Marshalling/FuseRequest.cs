@@ -2,10 +2,11 @@ using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using FuseGen.Interop;
 using FuseGen.Interop.Native;
 using FuseGen.Runtime;
 
-namespace FuseGen.Interop;
+namespace FuseGen.Marshalling;
 
 /// <summary>
 /// The request a generated trampoline is serving: reads libfuse's thread-local context once, finds the mounted

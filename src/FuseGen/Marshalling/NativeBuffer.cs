@@ -1,7 +1,8 @@
 using System;
 using System.ComponentModel;
+using FuseGen.Interop;
 
-namespace FuseGen.Interop;
+namespace FuseGen.Marshalling;
 
 /// <summary>Spans over libfuse's data buffers, without copying. Used by generated code.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -1,7 +1,8 @@
 using System;
 using System.ComponentModel;
+using FuseGen.Interop;
 
-namespace FuseGen.Interop;
+namespace FuseGen.Marshalling;
 
 /// <summary>The data buffer of a restricted ioctl. Used by generated code.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

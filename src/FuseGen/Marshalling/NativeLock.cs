@@ -1,7 +1,8 @@
 using System.ComponentModel;
+using FuseGen.Interop;
 using FuseGen.Interop.Native;
 
-namespace FuseGen.Interop;
+namespace FuseGen.Marshalling;
 
 /// <summary>Converts <c>struct flock</c>. Used by generated code.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

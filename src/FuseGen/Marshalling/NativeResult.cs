@@ -1,7 +1,8 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using FuseGen.Interop;
 
-namespace FuseGen.Interop;
+namespace FuseGen.Marshalling;
 
 /// <summary>
 /// Keeps the values generated code returns within what the kernel accepts: an error reply outside -511..-1 is

@@ -1,8 +1,9 @@
 using System.ComponentModel;
 using System.Runtime.InteropServices;
+using FuseGen.Interop;
 using FuseGen.Interop.Native;
 
-namespace FuseGen.Interop;
+namespace FuseGen.Marshalling;
 
 /// <summary>Writes a <see cref="Stat"/> into the native <c>struct stat</c> of the running architecture.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

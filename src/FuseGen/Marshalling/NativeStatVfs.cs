@@ -1,7 +1,8 @@
 using System.ComponentModel;
+using FuseGen.Interop;
 using FuseGen.Interop.Native;
 
-namespace FuseGen.Interop;
+namespace FuseGen.Marshalling;
 
 /// <summary>Moves a <see cref="StatVfs"/> into and out of the native <c>struct statvfs</c>.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

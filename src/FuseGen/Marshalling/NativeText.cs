@@ -2,8 +2,9 @@ using System;
 using System.ComponentModel;
 using System.Runtime.InteropServices;
 using System.Text;
+using FuseGen.Interop;
 
-namespace FuseGen.Interop;
+namespace FuseGen.Marshalling;
 
 /// <summary>Conversions between libfuse's NUL-terminated UTF-8 strings and managed shapes. Used by generated code.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text;
+using FuseGen.Interop;
 
-namespace FuseGen.Interop;
+namespace FuseGen.Marshalling;
 
 /// <summary>
 /// The getxattr/listxattr reply protocol: a size of 0 asks only for the length; a buffer too small is ERANGE.

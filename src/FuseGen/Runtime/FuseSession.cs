@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 using FuseGen.Interop.Native;
 
 namespace FuseGen.Runtime;
