@@ -25,7 +25,6 @@ internal sealed class IndentedWriter
         return this;
     }
 
-    /// <summary>Writes <c>{</c>, indents until the returned scope is disposed, then writes <c>}</c>.</summary>
     public IndentedWriter Lines(IEnumerable<string> lines)
     {
         foreach (var line in lines)
@@ -36,6 +35,7 @@ internal sealed class IndentedWriter
         return this;
     }
 
+    /// <summary>Writes <c>{</c>, indents until the returned scope is disposed, then writes <c>}</c>.</summary>
     public IDisposable Block(string? header = null, string closing = "}")
     {
         if (header is not null)

@@ -4,13 +4,16 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FuseGen.CodeFixes;
 
-/// <summary>Catalog type names (<c>global::FuseGen.Stat</c>) written as short as they bind where the method is.</summary>
-internal sealed class TypeNames
+/// <summary>
+/// Shortens catalog type names (<c>global::FuseGen.Stat</c>) to the shortest spelling that binds where the code fix
+/// writes them (<c>Stat</c> under <c>using FuseGen;</c>), as <c>ToMinimalDisplayString</c> does for symbols.
+/// </summary>
+internal sealed class MinimalTypeNames
 {
     private readonly SemanticModel _model;
     private readonly int _position;
 
-    public TypeNames(SemanticModel model, int position)
+    public MinimalTypeNames(SemanticModel model, int position)
     {
         _model = model;
         _position = position;
