@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using FuseGen.Analyzers;
 using FuseGen.Catalog;
+using FuseGen.Signatures;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;

@@ -4,7 +4,8 @@ using FuseGen.Catalog;
 using FuseGen.Generators.Emit;
 using FuseGen.Generators.Helpers;
 using FuseGen.Generators.Model;
-using static FuseGen.Generators.Emit.CSharpNames;
+using FuseGen.SourceGeneration;
+using static FuseGen.SourceGeneration.CSharpNames;
 
 namespace FuseGen.Generators;
 

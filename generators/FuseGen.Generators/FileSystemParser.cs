@@ -5,6 +5,8 @@ using FuseGen.Catalog;
 using FuseGen.Generators.Emit;
 using FuseGen.Generators.Helpers;
 using FuseGen.Generators.Model;
+using FuseGen.Rules;
+using FuseGen.Signatures;
 using Microsoft.CodeAnalysis;
 
 namespace FuseGen.Generators;

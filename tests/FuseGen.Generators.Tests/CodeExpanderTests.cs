@@ -1,6 +1,7 @@
 using System;
 using FuseGen.Catalog;
 using FuseGen.Generators.Emit;
+using FuseGen.SourceGeneration;
 using Xunit;
 
 namespace FuseGen.Generators.Tests;

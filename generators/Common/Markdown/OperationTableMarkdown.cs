@@ -1,11 +1,13 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using FuseGen.Catalog;
+using FuseGen.Signatures;
 
-namespace FuseGen.Catalog;
+namespace FuseGen.Markdown;
 
 /// <summary>The README's table of operations, rendered from <see cref="OperationCatalog"/> so the two never drift apart.</summary>
-internal static class OperationTable
+internal static class OperationTableMarkdown
 {
     /// <summary>
     /// A markdown table, one row per operation in <c>struct fuse_operations</c> order: attribute, libfuse member,

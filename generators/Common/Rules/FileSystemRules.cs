@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace FuseGen.Catalog;
+namespace FuseGen.Rules;
 
 /// <summary>
 /// Which types the generator can extend and which methods a generated entry point can call. The generator skips

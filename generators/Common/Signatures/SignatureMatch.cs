@@ -1,6 +1,7 @@
 using System.Collections.Generic;
+using FuseGen.Catalog;
 
-namespace FuseGen.Catalog;
+namespace FuseGen.Signatures;
 
 /// <summary>How one method parameter binds: to a slot of the operation, or to an ambient parameter.</summary>
 internal readonly struct ParameterBinding

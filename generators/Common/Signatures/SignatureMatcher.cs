@@ -1,9 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
+using FuseGen.Catalog;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace FuseGen.Catalog;
+namespace FuseGen.Signatures;
 
 /// <summary>
 /// Decides whether a method can implement an operation, and how each parameter binds. The generator emits code only

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace FuseGen.Generators.Emit;
+namespace FuseGen.SourceGeneration;
 
 /// <summary>Names as C# source writes them.</summary>
 internal static class CSharpNames

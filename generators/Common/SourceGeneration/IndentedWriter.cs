@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace FuseGen.Generators.Helpers;
+namespace FuseGen.SourceGeneration;
 
 /// <summary>Writes source text with consistent indentation and LF line endings, whatever the host OS.</summary>
 internal sealed class IndentedWriter

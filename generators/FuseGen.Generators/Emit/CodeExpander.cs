@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text;
 using FuseGen.Catalog;
+using FuseGen.SourceGeneration;
 
 namespace FuseGen.Generators.Emit;
 
