@@ -24,7 +24,7 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "The generator adds the native half of the filesystem to the class in a file of its own, so the class must not be a record, static, generic or file-local, and it and every type around it must be partial.");
+        description: "The generator adds the native half of the filesystem to the class in a file of its own, so the type must be a class (a record class is one) that is not static, abstract, generic or file-local, and it and every type around it must be partial.");
 
     public static readonly DiagnosticDescriptor OperationOutsideFileSystem = new(
         DiagnosticIds.OperationOutsideFileSystem,

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 using FuseGen.Runtime;
 
 namespace FuseGen;
