@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Threading;
 using BenchmarkDotNet.Attributes;
 using FuseGen.Diagnostics;
-using FuseGen.Interop;
+using FuseGen.Marshalling;
 
 namespace FuseGen.Benchmarks;
 

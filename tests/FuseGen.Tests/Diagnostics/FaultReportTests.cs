@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using FuseGen.Interop;
+using FuseGen.Marshalling;
 using FuseGen.Testing;
 using FuseGen.Tests.Trampolines;
 using Xunit;

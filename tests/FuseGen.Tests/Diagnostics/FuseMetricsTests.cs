@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using FuseGen.Diagnostics;
-using FuseGen.Interop;
+using FuseGen.Marshalling;
 using FuseGen.Testing;
 using Xunit;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using FuseGen.Diagnostics;
 using FuseGen.Extensions.Logging;
-using FuseGen.Interop;
+using FuseGen.Marshalling;
 using FuseGen.Testing;
 using FuseGen.Tests.Trampolines;
 using Microsoft.Extensions.Logging;

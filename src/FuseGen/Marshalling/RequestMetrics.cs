@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using FuseGen.Diagnostics;
 
-namespace FuseGen.Interop;
+namespace FuseGen.Marshalling;
 
 /// <summary>
 /// Where a generated entry point reports the start and end of a request to <see cref="FuseMetrics"/>:
