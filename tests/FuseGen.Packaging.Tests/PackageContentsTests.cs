@@ -13,11 +13,7 @@ public sealed class PackageContentsTests(PackageFeed feed)
     public void Package_holds_exactly_the_runtime_the_roslyn_components_the_readme_and_the_build_props()
     {
         using var package = ZipFile.OpenRead(feed.PackagePath("FuseGen"));
-        var files = package.Entries
-            .Select(e => e.FullName)
-            .Where(name => !name.StartsWith("_rels/") && !name.StartsWith("package/") && name != "[Content_Types].xml")
-            .OrderBy(name => name, System.StringComparer.Ordinal)
-            .ToArray();
+        var files = Files(package);
 
         Assert.Equal(
             new[]
@@ -61,11 +57,7 @@ public sealed class PackageContentsTests(PackageFeed feed)
     public void Logging_package_holds_only_its_assembly_and_depends_on_this_FuseGen_and_the_logging_abstractions()
     {
         using var package = ZipFile.OpenRead(feed.PackagePath("FuseGen.Extensions.Logging"));
-        var files = package.Entries
-            .Select(e => e.FullName)
-            .Where(name => !name.StartsWith("_rels/") && !name.StartsWith("package/") && name != "[Content_Types].xml")
-            .OrderBy(name => name, System.StringComparer.Ordinal)
-            .ToArray();
+        var files = Files(package);
         Assert.Equal(
             new[]
             {
@@ -105,4 +97,11 @@ public sealed class PackageContentsTests(PackageFeed feed)
         using var template = new StreamReader(package.GetEntry("content/fusefs/.template.config/template.json")!.Open());
         Assert.Contains($"\"defaultValue\": \"{PackageFeed.Version}\"", template.ReadToEnd());
     }
+
+    /// <summary>The package's files, without the OPC parts every package has, in ordinal order.</summary>
+    private static string[] Files(ZipArchive package) => package.Entries
+        .Select(e => e.FullName)
+        .Where(name => !name.StartsWith("_rels/") && !name.StartsWith("package/") && name != "[Content_Types].xml")
+        .OrderBy(name => name, System.StringComparer.Ordinal)
+        .ToArray();
 }
