@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Threading;
 using BenchmarkDotNet.Attributes;
 using FuseGen.Diagnostics;
 using FuseGen.Marshalling;
@@ -14,38 +13,17 @@ namespace FuseGen.Benchmarks;
 [MemoryDiagnoser]
 public class MetricsBenchmarks
 {
-    private MeterListener? listener;
-    private long measurements;
+    private MeterListening? listening;
 
     /// <summary>Whether a listener is subscribed to the FuseGen meter.</summary>
     [Params(false, true)]
     public bool Listening { get; set; }
 
     [GlobalSetup]
-    public void Setup()
-    {
-        if (!Listening)
-        {
-            return;
-        }
-
-        listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == FuseMetrics.MeterName)
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref measurements, value));
-        listener.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref measurements));
-        listener.Start();
-    }
+    public void Setup() => listening = MeterListening.StartIf(Listening);
 
     [GlobalCleanup]
-    public void Cleanup() => listener?.Dispose();
+    public void Cleanup() => listening?.Dispose();
 
     [Benchmark(Baseline = true, Description = "request answered")]
     public int Success()
