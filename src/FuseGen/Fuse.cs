@@ -6,7 +6,7 @@ using FuseGen.Runtime;
 
 namespace FuseGen;
 
-/// <summary>Mounts filesystems: <see cref="Main"/> for a program's command line, <see cref="Mount"/> from code.</summary>
+/// <summary>Mounts filesystems: <c>Main</c> for a program's command line, <c>Mount</c> from code; each for path filesystems (<see cref="IFuseFileSystem"/>) and inode filesystems (<see cref="IFuseInodeFileSystem"/>).</summary>
 public static class Fuse
 {
     /// <summary>
@@ -17,7 +17,36 @@ public static class Fuse
     /// <param name="fileSystem">The filesystem, a <see cref="FuseFileSystemAttribute"/> class.</param>
     /// <param name="args">The command-line arguments (without the program name).</param>
     /// <param name="defaults">Options in force unless the command line changes them.</param>
-    public static int Main(IFuseFileSystem fileSystem, string[] args, MountOptions? defaults = null)
+    public static int Main(IFuseFileSystem fileSystem, string[] args, MountOptions? defaults = null) => Run(fileSystem, args, defaults);
+
+    /// <summary>
+    /// Runs an inode filesystem the way a FUSE program does; the same command line, signals and exit codes as
+    /// <see cref="Main(IFuseFileSystem, string[], MountOptions?)"/>.
+    /// </summary>
+    /// <param name="fileSystem">The filesystem, an inode filesystem class.</param>
+    /// <param name="args">The command-line arguments (without the program name).</param>
+    /// <param name="defaults">Options in force unless the command line changes them.</param>
+    public static int Main(IFuseInodeFileSystem fileSystem, string[] args, MountOptions? defaults = null) => Run(fileSystem, args, defaults);
+
+    /// <summary>
+    /// Mounts <paramref name="fileSystem"/> at <paramref name="mountPoint"/> and serves it on background threads.
+    /// Returns once the mount exists. Several filesystems may be mounted in one process.
+    /// </summary>
+    /// <exception cref="FuseMountException">The mount point or options are unusable.</exception>
+    /// <exception cref="FuseLibraryException">libfuse3 is not installed.</exception>
+    public static FuseMount Mount(IFuseFileSystem fileSystem, string mountPoint, MountOptions? options = null) =>
+        new(FuseSession.Start(fileSystem, mountPoint, options ?? new MountOptions()));
+
+    /// <summary>
+    /// Mounts the inode filesystem <paramref name="fileSystem"/> at <paramref name="mountPoint"/> and serves it on
+    /// background threads. Returns once the mount exists. Several filesystems may be mounted in one process.
+    /// </summary>
+    /// <exception cref="FuseMountException">The mount point or options are unusable.</exception>
+    /// <exception cref="FuseLibraryException">libfuse3 is not installed.</exception>
+    public static FuseMount Mount(IFuseInodeFileSystem fileSystem, string mountPoint, MountOptions? options = null) =>
+        new(FuseSession.Start(fileSystem, mountPoint, options ?? new MountOptions()));
+
+    private static int Run(object fileSystem, string[] args, MountOptions? defaults)
     {
         ArgumentNullException.ThrowIfNull(fileSystem);
         ArgumentNullException.ThrowIfNull(args);
@@ -113,15 +142,6 @@ public static class Fuse
             }
         }
     }
-
-    /// <summary>
-    /// Mounts <paramref name="fileSystem"/> at <paramref name="mountPoint"/> and serves it on background threads.
-    /// Returns once the mount exists. Several filesystems may be mounted in one process.
-    /// </summary>
-    /// <exception cref="FuseMountException">The mount point or options are unusable.</exception>
-    /// <exception cref="FuseLibraryException">libfuse3 is not installed.</exception>
-    public static FuseMount Mount(IFuseFileSystem fileSystem, string mountPoint, MountOptions? options = null) =>
-        new(FuseSession.Start(fileSystem, mountPoint, options ?? new MountOptions()));
 
     private static int Fail(string program, string message)
     {

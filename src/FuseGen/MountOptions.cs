@@ -90,9 +90,10 @@ public sealed class MountOptions
     /// <summary>
     /// The <c>-o</c> options libfuse's <c>fuse_new</c> receives. <see cref="UseIno"/> and <see cref="DirectIo"/> are not
     /// among them: libfuse 3 rejects <c>-o use_ino</c> and <c>-o direct_io</c> ("unknown option"), so they go into
-    /// <c>fuse_config</c> at init instead.
+    /// <c>fuse_config</c> at init instead. With <paramref name="lowLevel"/>, those of <c>fuse_session_new</c>: the
+    /// cache options are the high-level API's, and the inode API applies them to its replies instead.
     /// </summary>
-    internal List<string> LibfuseOptions(string typeName)
+    internal List<string> LibfuseOptions(string typeName, bool lowLevel = false)
     {
         var options = new List<string>
         {
@@ -119,10 +120,14 @@ public sealed class MountOptions
         Flag(DefaultPermissions, "default_permissions");
         Flag(ReadOnly, "ro");
         Flag(AutoUnmount, "auto_unmount");
-        Flag(KernelCache, "kernel_cache");
-        Number(EntryTimeout, "entry_timeout");
-        Number(AttrTimeout, "attr_timeout");
-        Number(NegativeTimeout, "negative_timeout");
+        if (!lowLevel)
+        {
+            Flag(KernelCache, "kernel_cache");
+            Number(EntryTimeout, "entry_timeout");
+            Number(AttrTimeout, "attr_timeout");
+            Number(NegativeTimeout, "negative_timeout");
+        }
+
         options.AddRange(Options);
         return options;
     }

@@ -54,12 +54,7 @@ public readonly unsafe struct FuseRequest
     /// </summary>
     public int StoreHandle(object? handle, void* fileInfo)
     {
-        if (handle is null)
-        {
-            throw new InvalidOperationException("The open method returned a null handle; throw FuseException to fail an open.");
-        }
-
-        ((fuse_file_info*)fileInfo)->fh = Session.Handles.Add(handle);
+        ((fuse_file_info*)fileInfo)->fh = Session.StoreHandle(handle);
         return 0;
     }
 
@@ -72,12 +67,7 @@ public readonly unsafe struct FuseRequest
         where T : class
     {
         var fh = fileInfo == null ? 0 : ((fuse_file_info*)fileInfo)->fh;
-        if (fh == 0)
-        {
-            return null;
-        }
-
-        return Session.Handles.Get(fh) as T ?? throw new FuseException(Errno.EBADF, $"file handle {fh:x} names no open {typeof(T).Name}");
+        return fh == 0 ? null : Session.Handle<T>(fh);
     }
 
     /// <summary>
@@ -87,9 +77,9 @@ public readonly unsafe struct FuseRequest
     public void FreeHandle(void* fileInfo, bool dispose)
     {
         var fh = fileInfo == null ? 0 : ((fuse_file_info*)fileInfo)->fh;
-        if (fh != 0 && Session.Handles.Remove(fh) is IDisposable disposable && dispose)
+        if (fh != 0)
         {
-            disposable.Dispose();
+            Session.FreeHandle(fh, dispose);
         }
     }
 
@@ -98,36 +88,7 @@ public readonly unsafe struct FuseRequest
     /// mount's fault handler (except <see cref="FuseException"/>, which is an answer, not a fault). An errno outside
     /// 1..511, which the kernel would not deliver, becomes EIO and is reported. Never throws.
     /// </summary>
-    public int Fail(Exception exception, string operation)
-    {
-        var errno = Errno.EIO;
-        try
-        {
-            var mapped = ErrnoMapper.FromException(exception);
-            var deliverable = IsDeliverable(mapped);
-            errno = deliverable ? mapped : Errno.EIO;
-
-            // A FuseException is an answer, unless it carries an errno no caller can receive: that is a fault too.
-            if (exception is not FuseException || !deliverable)
-            {
-                var fault = new FuseFault(operation, exception, errno);
-                if (session is not null)
-                {
-                    session.Report(fault);
-                }
-                else
-                {
-                    FuseSession.ReportToStandardError(fault);
-                }
-            }
-        }
-        catch (Exception)
-        {
-            // A failing fault handler must not take the request down with it.
-        }
-
-        return -(int)errno;
-    }
+    public int Fail(Exception exception, string operation) => -(int)FuseSession.MapFault(session, exception, operation);
 
     /// <summary>
     /// True for the errnos the kernel accepts in a reply: 1 to 511. It rejects a larger one (EINVAL to libfuse's

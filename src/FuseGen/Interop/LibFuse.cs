@@ -13,7 +13,7 @@ namespace FuseGen.Interop;
 /// Never linked at build time: LGPL libfuse stays a system library, and a missing libfuse is a clear run-time error
 /// instead of a loader failure. Set <c>FUSEGEN_LIBFUSE</c> to a path to load a specific build.
 /// </remarks>
-internal static unsafe class LibFuse
+internal static unsafe partial class LibFuse
 {
     /// <summary>Sonames tried in order: 3.17+ first, then 3.0–3.16.</summary>
     public static readonly string[] Sonames = { "libfuse3.so.4", "libfuse3.so.3" };
@@ -137,6 +137,7 @@ internal static unsafe class LibFuse
         }
 
         OperationsSize = sizeof(void*) * OperationCount(version);
+        LoadLowLevel(library, version);
         FileInfoBits.Select(version);
         Version = version;
         LibraryName = loaded;
