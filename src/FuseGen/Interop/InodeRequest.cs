@@ -140,6 +140,27 @@ public readonly unsafe struct InodeRequest
         }
     }
 
+    /// <summary>
+    /// Answers a readdir or readdirplus whose method threw with what it had added: the lookups its readdirplus
+    /// entries counted are given back (the kernel never sees them), then as <see cref="Fail(Exception, string)"/>.
+    /// </summary>
+    public void Fail(Exception exception, string operation, scoped ref InodeDirectoryFiller entries)
+    {
+        if (entries.IsPlus && entries.Table is { } table)
+        {
+            try
+            {
+                DirectoryPlusReply.ForgetEntries(table, entries.Buffer, entries.Used);
+            }
+            catch (Exception e)
+            {
+                Report(e, operation);
+            }
+        }
+
+        Fail(exception, operation);
+    }
+
     /// <summary>Reports an exception of an operation that sends no error (forget); never throws.</summary>
     public void Report(Exception exception, string operation) => FuseSession.MapFault(session, exception, operation);
 
