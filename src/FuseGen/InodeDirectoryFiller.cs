@@ -19,6 +19,12 @@ public unsafe ref struct InodeDirectoryFiller
 {
     private const int MaxNameLength = 1024;
 
+    /// <summary>
+    /// The <c>d_ino</c> of an entry whose inode number is not known (0): libfuse's <c>FUSE_UNKNOWN_INO</c>, as the
+    /// path API reports. 0 itself would hide the entry: readdir(3) skips entries with <c>d_ino</c> 0.
+    /// </summary>
+    internal const ulong UnknownInode = 0xffffffff;
+
     private readonly void* request;
     private readonly byte* buffer;
     private readonly nuint size;
@@ -63,7 +69,7 @@ public unsafe ref struct InodeDirectoryFiller
     /// itself). Returns false when the reply is full.
     /// </summary>
     /// <param name="name">Entry name, without '/' or NUL.</param>
-    /// <param name="inode">Its inode number (<c>d_ino</c>).</param>
+    /// <param name="inode">Its inode number (<c>d_ino</c>); 0 when not known (reported as libfuse's unknown inode, 0xffffffff).</param>
     /// <param name="type">Its type (<c>d_type</c>).</param>
     /// <param name="nextOffset">0 for the simple form; otherwise the offset at which a later call resumes after this entry.</param>
     public bool Add(ReadOnlySpan<byte> name, ulong inode, FileType type, long nextOffset = 0)
@@ -76,7 +82,7 @@ public unsafe ref struct InodeDirectoryFiller
         var terminated = stackalloc byte[Check(name) + 1];
         DirectoryFiller.CopyTerminated(name, terminated);
         var stat = buffer + size;
-        NativeStat.WriteInodeAndMode(stat, inode, (uint)type);
+        NativeStat.WriteInodeAndMode(stat, inode == 0 ? UnknownInode : inode, (uint)type);
         return Append(LibFuse.fuse_add_direntry(request, buffer + used, size - used, terminated, stat, nextOffset));
     }
 
@@ -120,6 +126,11 @@ public unsafe ref struct InodeDirectoryFiller
 
         var native = buffer + size;
         NativeEntry.Write(in entry, number, generation, entry.EntryTimeout ?? entryTimeout, entry.AttributeTimeout ?? attributeTimeout, native);
+        if (number == 0 && entry.Attributes.Inode == 0)
+        {
+            // No node for the kernel to link: the entry is still listed, under the unknown inode rather than 0.
+            NativeStat.WriteInodeAndMode(native + NativeEntry.AttributesOffset, UnknownInode, entry.Attributes.Mode);
+        }
         var added = Append(LibFuse.fuse_add_direntry_plus(request, buffer + used, size - used, terminated, native, nextOffset));
         if (!added && counted)
         {

@@ -12,7 +12,7 @@ internal static unsafe class NativeEntry
     private static readonly bool IsArm64 = RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
 
     /// <summary>Offset of <c>attr</c>: both layouts start with ino and generation.</summary>
-    private const int AttributesOffset = 16;
+    public const int AttributesOffset = 16;
 
     /// <summary>
     /// Overwrites <paramref name="native"/> with <paramref name="entry"/>, numbered <paramref name="inode"/> /

@@ -56,6 +56,9 @@ public sealed partial class TreeInodeFs
 
     public int Releases => Volatile.Read(ref releases);
 
+    /// <summary>Every listing request: readdir or readdirplus, the directory, and the offset it resumed at.</summary>
+    public ConcurrentQueue<(string Operation, string Directory, long Offset)> Listings { get; } = new();
+
     /// <summary>Which operations ran (by name), for coverage assertions.</summary>
     public ConcurrentDictionary<string, int> Calls { get; } = new();
 
@@ -116,6 +119,7 @@ public sealed partial class TreeInodeFs
     private void ReadDir(TreeNode directory, ref InodeDirectoryFiller entries)
     {
         Count(entries.IsPlus ? "readdirplus" : "readdir");
+        Listings.Enqueue((entries.IsPlus ? "readdirplus" : "readdir", directory.Name, entries.Offset));
         if (directory.Type != FileType.Directory)
         {
             throw new FuseException(Errno.ENOTDIR);

@@ -253,6 +253,9 @@ public sealed unsafe class InodeTrampolineTests
 
             pages++;
             names.AddRange(page.Select(e => e.Name));
+
+            // readdir(3) hides entries with d_ino 0: every entry needs a number, known or not.
+            Assert.All(page, e => Assert.NotEqual(0ul, e.Inode));
             offset = page[^1].Offset;
         }
 
@@ -333,16 +336,17 @@ public sealed unsafe class InodeTrampolineTests
     }
 
     /// <summary>Reads <c>struct fuse_dirent</c> records (after a 128-byte <c>fuse_entry_out</c> each, for readdirplus).</summary>
-    private static List<(string Name, long Offset)> ParseDirectory(byte[] data, bool plus)
+    private static List<(string Name, long Offset, ulong Inode)> ParseDirectory(byte[] data, bool plus)
     {
-        var entries = new List<(string, long)>();
+        var entries = new List<(string, long, ulong)>();
         var prefix = plus ? 128 : 0;
         var position = 0;
         while (position + prefix + 24 <= data.Length)
         {
+            var inode = BitConverter.ToUInt64(data, position + prefix);
             var offset = BitConverter.ToInt64(data, position + prefix + 8);
             var length = BitConverter.ToInt32(data, position + prefix + 16);
-            entries.Add((Encoding.UTF8.GetString(data, position + prefix + 24, length), offset));
+            entries.Add((Encoding.UTF8.GetString(data, position + prefix + 24, length), offset, inode));
             position += (prefix + 24 + length + 7) & ~7;
         }
 
