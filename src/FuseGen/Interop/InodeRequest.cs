@@ -134,10 +134,19 @@ public readonly unsafe struct InodeRequest
     public void Fail(Exception exception, string operation)
     {
         var errno = FuseSession.MapFault(session, exception, operation);
-        if (request != null)
+        if (request == null)
         {
-            LibFuse.fuse_reply_err(request, (int)errno);
+            return;
         }
+
+        if (errno == Errno.ENOENT && operation == "lookup" && session?.Api is InodeSessionApi { NegativeTimeout: > 0 } api)
+        {
+            // A lookup that throws ENOENT is cached like one that returns it (ReplyLookup).
+            ReplyEntry(InodeEntry.Negative(api.NegativeTimeout));
+            return;
+        }
+
+        LibFuse.fuse_reply_err(request, (int)errno);
     }
 
     /// <summary>
@@ -198,6 +207,22 @@ public readonly unsafe struct InodeRequest
         else
         {
             ReplyError(errno);
+        }
+    }
+
+    /// <summary>
+    /// Answers a lookup: as <see cref="ReplyEntry(Errno, in InodeEntry)"/>, except that ENOENT with a negative timeout
+    /// (<c>-o negative_timeout</c>) is a negative entry the kernel caches for that long.
+    /// </summary>
+    public void ReplyLookup(Errno errno, in InodeEntry entry)
+    {
+        if (errno == Errno.ENOENT && Api.NegativeTimeout > 0)
+        {
+            ReplyEntry(InodeEntry.Negative(Api.NegativeTimeout));
+        }
+        else
+        {
+            ReplyEntry(errno, in entry);
         }
     }
 

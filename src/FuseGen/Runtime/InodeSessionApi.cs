@@ -29,10 +29,11 @@ internal sealed unsafe class InodeSessionApi : SessionApi
     public InodeSessionApi(IFuseInodeFileSystem fileSystem, MountOptions options)
     {
         Inodes = fileSystem.Inodes;
-        EntryTimeout = options.EntryTimeout ?? DefaultTimeout;
-        AttributeTimeout = options.AttrTimeout ?? DefaultTimeout;
+        EntryTimeout = options.CacheOption("entry_timeout", options.EntryTimeout) ?? DefaultTimeout;
+        AttributeTimeout = options.CacheOption("attr_timeout", options.AttrTimeout) ?? DefaultTimeout;
+        NegativeTimeout = options.CacheOption("negative_timeout", options.NegativeTimeout) ?? 0;
         DirectIo = options.DirectIo;
-        KeepCache = options.KernelCache;
+        KeepCache = options.KeepsKernelCache;
     }
 
     /// <summary>The filesystem's inode table, or null.</summary>
@@ -43,6 +44,9 @@ internal sealed unsafe class InodeSessionApi : SessionApi
 
     /// <summary>Seconds attributes are cached unless the reply says otherwise.</summary>
     public double AttributeTimeout { get; }
+
+    /// <summary>Seconds a failed lookup (ENOENT) is cached; 0: not at all.</summary>
+    public double NegativeTimeout { get; }
 
     /// <summary>Every open bypasses the page cache (<c>-o direct_io</c>).</summary>
     public bool DirectIo { get; }

@@ -53,7 +53,7 @@ public sealed unsafe partial class TreeInodeFs : IFuseInodeFileSystem
         {
             var __entry = default(InodeEntry);
             var __result = __request.FileSystem<TreeInodeFs>().Lookup(__request.Node<TreeNode>(parent), NativeText.AsSpan(name), ref __entry);
-            __request.ReplyEntry(__result, in __entry);
+            __request.ReplyLookup(__result, in __entry);
         }
         catch (Exception __exception)
         {

@@ -13,7 +13,7 @@ namespace FuseGen.Tests.InodeApi;
 /// libfuse calls them, without a kernel: every request answered once, lookup counts kept in the table, handles,
 /// paged listings, faults, and no allocation on getattr and read.
 /// </summary>
-[Collection(GlobalStateCollection.Name)]
+[Collection(InodeStateCollection.Name)]
 public sealed unsafe class InodeTrampolineTests
 {
     private const int ENOENT = 2;
