@@ -64,11 +64,7 @@ public readonly unsafe struct FuseRequest
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T? Handle<T>(void* fileInfo)
-        where T : class
-    {
-        var fh = fileInfo == null ? 0 : ((fuse_file_info*)fileInfo)->fh;
-        return fh == 0 ? null : Session.Handle<T>(fh);
-    }
+        where T : class => HasHandle(fileInfo) ? Session.Handle<T>(fileInfo) : null;
 
     /// <summary>
     /// Frees the handle of a released file. With <paramref name="dispose"/> (no release method of the filesystem's
@@ -76,12 +72,15 @@ public readonly unsafe struct FuseRequest
     /// </summary>
     public void FreeHandle(void* fileInfo, bool dispose)
     {
-        var fh = fileInfo == null ? 0 : ((fuse_file_info*)fileInfo)->fh;
-        if (fh != 0)
+        // Without a handle there is nothing to free, and no session needed (static filesystems called directly).
+        if (HasHandle(fileInfo))
         {
-            Session.FreeHandle(fh, dispose);
+            Session.FreeHandle(fileInfo, dispose);
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HasHandle(void* fileInfo) => fileInfo != null && ((fuse_file_info*)fileInfo)->fh != 0;
 
     /// <summary>
     /// Maps an exception thrown by <paramref name="operation"/> to a negative errno and reports it once to the

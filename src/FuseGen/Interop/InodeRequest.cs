@@ -94,21 +94,20 @@ public readonly unsafe struct InodeRequest
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T? Handle<T>(void* fileInfo)
-        where T : class
-    {
-        var fh = fileInfo == null ? 0 : ((fuse_file_info*)fileInfo)->fh;
-        return fh == 0 ? null : Session.Handle<T>(fh);
-    }
+        where T : class => HasHandle(fileInfo) ? Session.Handle<T>(fileInfo) : null;
 
     /// <summary>Frees the handle of a released file; with <paramref name="dispose"/> an <see cref="IDisposable"/> handle is disposed.</summary>
     public void FreeHandle(void* fileInfo, bool dispose)
     {
-        var fh = fileInfo == null ? 0 : ((fuse_file_info*)fileInfo)->fh;
-        if (fh != 0)
+        // Without a handle there is nothing to free, and no session needed (static filesystems called directly).
+        if (HasHandle(fileInfo))
         {
-            Session.FreeHandle(fh, dispose);
+            Session.FreeHandle(fileInfo, dispose);
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HasHandle(void* fileInfo) => fileInfo != null && ((fuse_file_info*)fileInfo)->fh != 0;
 
     /// <summary>A <see cref="FileInfo"/> view of libfuse's <c>fuse_file_info</c> (flags in, open flags out).</summary>
     public static FileInfo FileInfo(void* fileInfo) => FuseGen.FileInfo.FromNative(fileInfo);

@@ -177,11 +177,23 @@ internal sealed unsafe class FuseSession
     public ulong StoreHandle(object? handle) =>
         Handles.Add(handle ?? throw new InvalidOperationException("The open method returned a null handle; throw FuseException to fail an open."));
 
-    /// <summary>The handle object <paramref name="fh"/> names: null for 0; EBADF when it names no live <typeparamref name="T"/>.</summary>
+    /// <summary>
+    /// The handle object of the open file <paramref name="fileInfo"/> (a <c>fuse_file_info*</c>) names: null when
+    /// there is no file info or no handle; EBADF when <c>fh</c> names no live handle of type <typeparamref name="T"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T? Handle<T>(ulong fh)
-        where T : class =>
-        fh == 0 ? null : Handles.Get(fh) as T ?? throw new FuseException(Errno.EBADF, $"file handle {fh:x} names no open {typeof(T).Name}");
+    public T? Handle<T>(void* fileInfo)
+        where T : class
+    {
+        var fh = fileInfo == null ? 0 : ((fuse_file_info*)fileInfo)->fh;
+        return fh == 0 ? null : Handles.Get(fh) as T ?? ThrowStaleHandle<T>(fh);
+    }
+
+    /// <summary>
+    /// Frees the handle of the released file <paramref name="fileInfo"/> names; with <paramref name="dispose"/> an
+    /// <see cref="IDisposable"/> handle is disposed.
+    /// </summary>
+    public void FreeHandle(void* fileInfo, bool dispose) => FreeHandle(fileInfo == null ? 0 : ((fuse_file_info*)fileInfo)->fh, dispose);
 
     /// <summary>Frees <paramref name="fh"/>; with <paramref name="dispose"/> an <see cref="IDisposable"/> handle is disposed.</summary>
     public void FreeHandle(ulong fh, bool dispose)
@@ -191,6 +203,9 @@ internal sealed unsafe class FuseSession
             disposable.Dispose();
         }
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T ThrowStaleHandle<T>(ulong fh) => throw new FuseException(Errno.EBADF, $"file handle {fh:x} names no open {typeof(T).Name}");
 
     /// <summary>Reports a fault to the mount's handler (default: one report on stderr).</summary>
     public void Report(FuseFault fault)
