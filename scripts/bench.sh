@@ -7,7 +7,7 @@
 #     --workloads "…"  subset of: seqread randread latency stat readdir openclose all (default: every one); "all" is
 #                      the full run on one mount (every workload in turn), measured for RSS at its end
 #     --impls "…"      subset of: c aot jit cll inode (default all; inode is skipped, with a note, while
-#                      samples/BenchInodeFs does not exist)
+#                      samples/BenchInodeFs does not exist; BENCH_INODE_PROJECT names another project)
 #     -s               single-threaded loop in every filesystem (default: multithreaded)
 #     --quick          tiny counts (64 MiB big, 2,000 files, 1 rep): proves the machinery, measures nothing
 #     --calibrate      instead of measuring: counts the requests each workload really makes (C twin with -d, small
@@ -77,7 +77,9 @@ declare -A driver_args=(
 declare -A impl_name=([c]="C (libfuse high-level)" [aot]="FuseGen AOT" [jit]="FuseGen JIT" [cll]="C (libfuse low-level)" [inode]="FuseGen inode AOT")
 # What each implementation's ratio is taken against: the same API's C twin (the low-level C twin against the high-level one).
 declare -A reference=([aot]=c [jit]=c [cll]=c [inode]=cll)
-inode_project=samples/BenchInodeFs/BenchInodeFs.csproj
+# The inode API's BenchFs; BENCH_INODE_PROJECT=tests/FuseGen.InodeBenchFs/FuseGen.InodeBenchFs.csproj measures the
+# hand-written one (the generator's target shape) instead. Either publishes an executable named BenchInodeFs.
+inode_project=${BENCH_INODE_PROJECT:-samples/BenchInodeFs/BenchInodeFs.csproj}
 if [[ " $impls " == *" inode "* ]] && [ ! -f "$inode_project" ]; then
   echo "bench.sh: skipping inode: $inode_project does not exist yet (the inode API's BenchFs)"
   impls=$(sed 's/\binode\b//; s/  */ /g; s/^ //; s/ $//' <<<"$impls")
@@ -94,7 +96,7 @@ bench=artifacts/bench
 mkdir -p "$bench/logs"
 c_bin=$bench/benchfs-c
 cll_bin=$bench/benchfs-c-ll
-inode_bin=samples/BenchInodeFs/bin/Release/net9.0/linux-x64/publish/BenchInodeFs
+inode_bin=$(dirname "$inode_project")/bin/Release/net9.0/linux-x64/publish/BenchInodeFs
 driver=$bench/benchfs-driver
 aot_bin=samples/BenchFs/bin/Release/net9.0/linux-x64/publish/BenchFs
 jit_dll=samples/BenchFs/bin/Release/net10.0/BenchFs.dll
