@@ -47,7 +47,7 @@ public sealed class InodeMountTests : MountTest
         var root = mountPoint.Path;
 
         Assert.True(MountInfo.IsMounted(root));
-        Assert.Equal(new[] { "big", "caller", "dir", "hello", "many" }, Directory.GetFileSystemEntries(root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "big", "caller", "current", "dir", "hello", "many" }, Directory.GetFileSystemEntries(root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal("Hello World!\n", await File.ReadAllTextAsync(Path.Combine(root, "hello")));
         Assert.Equal(TreeInodeFs.BigContent(), await File.ReadAllBytesAsync(Path.Combine(root, "big")));
 
@@ -144,15 +144,17 @@ public sealed class InodeMountTests : MountTest
         Assert.Equal(2, LibC.Stat(Path.Combine(mountPoint.Path, "missing")).Errno);
     }
 
-    [MountFact]
-    public async Task Each_request_sees_its_callers_pid()
+    [MountTheory]
+    [InlineData("caller")]
+    [InlineData("current")]
+    public async Task Each_request_sees_its_callers_pid(string file)
     {
         var fs = new TreeInodeFs();
         using var mountPoint = TempMountPoint.Create();
         using var watchdog = new MountWatchdog(mountPoint, output: Output);
         await using var mount = Fuse.Mount(fs, mountPoint.Path, new MountOptions { AttrTimeout = 0, EntryTimeout = 0 });
 
-        var start = new ProcessStartInfo("stat", new[] { "-c", "%s", Path.Combine(mountPoint.Path, "caller") }) { RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("stat", new[] { "-c", "%s", Path.Combine(mountPoint.Path, file) }) { RedirectStandardOutput = true };
         using var process = Process.Start(start)!;
         var size = (await process.StandardOutput.ReadToEndAsync()).Trim();
         Assert.True(process.WaitForExit(Bound));

@@ -30,7 +30,7 @@ public readonly unsafe struct FuseRequest
     public static FuseRequest Current
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => new(LibFuse.fuse_get_context == null ? null : LibFuse.fuse_get_context());
+        get => new(LibFuse.CurrentContext());
     }
 
     /// <summary>The caller's ids and umask.</summary>

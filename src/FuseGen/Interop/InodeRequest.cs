@@ -32,6 +32,15 @@ namespace FuseGen.Interop;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly unsafe struct InodeRequest
 {
+    // The caller of the request a libfuse worker of an inode session serves now (or served last), for
+    // FuseContext.Current. A copy, not the request: libfuse frees the request with its reply, and a pointer kept
+    // past that would be read after the free.
+    [ThreadStatic]
+    private static fuse_ctx servingCaller;
+
+    [ThreadStatic]
+    private static bool servesInodeRequests;
+
     private readonly void* request;
     private readonly FuseSession? session;
 
@@ -43,7 +52,36 @@ public readonly unsafe struct InodeRequest
 
     /// <summary>The request libfuse passed to a trampoline (never throws).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static InodeRequest From(void* request) => new(request, request == null ? null : LibFuse.fuse_req_userdata(request));
+    public static InodeRequest From(void* request)
+    {
+        if (request == null)
+        {
+            return default;
+        }
+
+        var caller = LibFuse.fuse_req_ctx(request);
+        servingCaller = caller == null ? default : *caller;
+        servesInodeRequests = true;
+        return new(request, LibFuse.fuse_req_userdata(request));
+    }
+
+    /// <summary>
+    /// The caller of the inode request this thread is serving, for <see cref="FuseContext.Current"/>; false on a
+    /// thread that has served no inode request (after one, the last caller until the next request).
+    /// </summary>
+    internal static bool TryCurrentContext(out FuseContext context)
+    {
+        var caller = servingCaller;
+        context = new FuseContext(caller.uid, caller.gid, caller.pid, caller.umask);
+        return servesInodeRequests;
+    }
+
+    /// <summary>Test seam: this thread serves no inode requests any more (a kernel-free session ended).</summary>
+    internal static void LeaveForTesting()
+    {
+        servingCaller = default;
+        servesInodeRequests = false;
+    }
 
     /// <summary>No request, only the session: init and destroy, which take the user data and send no reply.</summary>
     public static InodeRequest FromUserData(void* userData) => new(null, userData);

@@ -35,6 +35,11 @@ internal sealed unsafe class PathSessionApi : SessionApi
             operations->init = &OnInit;
             operations->destroy = &OnDestroy;
             fuse = LibFuse.fuse_new(arguments, operations, (nuint)LibFuse.OperationsSize, userData);
+            if (fuse != null)
+            {
+                LibFuse.HighLevelInstanceCreated();
+            }
+
             return fuse != null;
         }
         finally
@@ -57,6 +62,7 @@ internal sealed unsafe class PathSessionApi : SessionApi
     {
         LibFuse.fuse_destroy(fuse);
         fuse = null;
+        LibFuse.HighLevelInstanceDestroyed();
         if (fillerLooksUp)
         {
             fillerLooksUp = false;

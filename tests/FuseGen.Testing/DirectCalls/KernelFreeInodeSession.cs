@@ -135,6 +135,9 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
 
         disposed = true;
         RestoreOriginals();
+
+        // The requests ran on this thread: it must not go on reporting their caller as FuseContext.Current.
+        InodeRequest.LeaveForTesting();
         current = null;
         session.Handles.Clear();
         handle.Free();

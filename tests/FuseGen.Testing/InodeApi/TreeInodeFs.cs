@@ -13,7 +13,8 @@ namespace FuseGen.Testing.InodeApi;
 /// <remarks>
 /// <c>/hello</c> (13 bytes), <c>/big</c> (<see cref="BigSize"/> patterned bytes), <c>/dir/f0000</c>.. (a directory
 /// of <c>directorySize</c> files for paged listings), <c>/many/nN</c> (any N, made on lookup, dropped when forgotten),
-/// <c>/caller</c> (its size is the caller's pid), <c>/boom</c> (lookup throws).
+/// <c>/caller</c> (its size is the caller's pid, from a FuseContext parameter), <c>/current</c> (the same from
+/// <see cref="FuseContext.Current"/>), <c>/boom</c> (lookup throws).
 /// </remarks>
 public sealed partial class TreeInodeFs
 {
@@ -40,6 +41,7 @@ public sealed partial class TreeInodeFs
 
         Many = root.Add(new TreeNode("many", FileType.Directory, parent: root) { Materializes = true });
         root.Add(new TreeNode("caller", FileType.Regular, parent: root));
+        root.Add(new TreeNode("current", FileType.Regular, parent: root));
     }
 
     /// <summary>The inode table: FuseGen counts entries into it and applies forgets.</summary>
@@ -111,6 +113,12 @@ public sealed partial class TreeInodeFs
         if (node.Name == "caller" && node.Parent == Nodes.Root)
         {
             stat.Size = caller.Pid;
+        }
+
+        if (node.Name == "current" && node.Parent == Nodes.Root)
+        {
+            // The same caller through the ambient FuseContext.Current instead of the parameter.
+            stat.Size = FuseContext.Current.Pid;
         }
 
         return stat;

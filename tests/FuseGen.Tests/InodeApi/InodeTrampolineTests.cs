@@ -144,6 +144,18 @@ public sealed unsafe class InodeTrampolineTests
     }
 
     [Fact]
+    public void FuseContext_Current_is_the_inode_requests_caller()
+    {
+        using var session = new KernelFreeInodeSession(new TreeInodeFs());
+        var current = LookupInode(session, Root, "current");
+
+        var request = session.NewRequest();
+        session.Operations->getattr(request, current, null);
+
+        Assert.Equal(KernelFreeSession.DefaultCaller.Pid, session.SingleReply(request).Stat.Size);
+    }
+
+    [Fact]
     public void Open_read_release_use_a_typed_handle_and_the_thread_buffer()
     {
         var fs = new TreeInodeFs();
