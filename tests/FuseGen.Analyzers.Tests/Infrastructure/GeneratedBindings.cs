@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using FuseGen.Catalog;
+using FuseGen.Testing.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
