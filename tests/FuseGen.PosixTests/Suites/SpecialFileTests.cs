@@ -54,18 +54,32 @@ public sealed class SpecialFileTests : PosixSuite
     [Theory, Control, Mounted]
     public void Unix_sockets_bind_and_connect(string target)
     {
-        var path = Path.Combine(Directory(target), "socket");
-        using var server = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        server.Bind(new UnixDomainSocketEndPoint(path));
-        server.Listen(1);
-        Assert.Equal(LibC.S_IFSOCK, Sys.LStat(path).Type);
+        var here = Directory(target);
+        var path = Path.Combine(here, "socket");
 
-        using var client = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        client.Connect(new UnixDomainSocketEndPoint(path));
-        using var accepted = server.Accept();
-        client.Send("hi"u8);
-        var buffer = new byte[2];
-        Assert.Equal(2, accepted.Receive(buffer));
-        Assert.Equal("hi"u8.ToArray(), buffer);
+        // sun_path holds 108 bytes and test directories can be deeper: bind and connect through the directory's
+        // descriptor (/proc/self/fd/N/socket), which names the same place in the filesystem under test.
+        var directory = Sys.Open(here, LibC.O_PATH | LibC.O_DIRECTORY);
+        try
+        {
+            var endPoint = new UnixDomainSocketEndPoint($"/proc/self/fd/{directory}/socket");
+            using var server = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            server.Bind(endPoint);
+            server.Listen(1);
+            Assert.Equal(LibC.S_IFSOCK, Sys.LStat(path).Type);
+
+            using var client = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            client.Connect(endPoint);
+            using var accepted = server.Accept();
+            client.Send("hi"u8);
+            var buffer = new byte[2];
+            Assert.Equal(2, accepted.Receive(buffer));
+            Assert.Equal("hi"u8.ToArray(), buffer);
+        }
+        finally
+        {
+            Sys.Close(directory);
+        }
     }
 }
+
