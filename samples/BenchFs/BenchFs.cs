@@ -4,7 +4,7 @@ using UnixFileMode = System.IO.UnixFileMode;
 
 namespace BenchFs;
 
-/// <summary>The benchmark filesystem (BENCHFS.md): <c>/big</c>, <c>/hello</c>, <c>/many/f00000</c>...</summary>
+/// <summary>The benchmark filesystem (docs/benchfs.md): <c>/big</c>, <c>/hello</c>, <c>/many/f00000</c>...</summary>
 [FuseFileSystem]
 internal sealed partial class BenchFs
 {

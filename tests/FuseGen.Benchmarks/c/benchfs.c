@@ -1,6 +1,6 @@
 /*
  * BenchFs in C on libfuse3's high-level API: the reference FuseGen's samples/BenchFs is compared with.
- * Same tree, content rule, attributes and options (BENCHFS.md); built by scripts/bench.sh with
+ * Same tree, content rule, attributes and options (docs/benchfs.md); built by scripts/bench.sh with
  *   gcc -O2 -Wall benchfs.c $(pkg-config --cflags --libs fuse3) -o benchfs-c
  */
 #define FUSE_USE_VERSION 35
