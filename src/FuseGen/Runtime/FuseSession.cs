@@ -40,6 +40,7 @@ internal sealed unsafe class FuseSession
     private bool stopped;
     private bool unmounting;
     private int unmountRequested;
+    private int orderingDescriptor = -1;
     private string? connection;
     private NativeArguments? arguments;
 
@@ -220,6 +221,10 @@ internal sealed unsafe class FuseSession
             }
 
             FuseLog.EndCapture();
+            if (AutoUnmountOrdering.Requested(options.LibfuseOptions(programName)))
+            {
+                orderingDescriptor = AutoUnmountOrdering.DuplicateAboveAll(LibFuse.fuse_session_fd(LibFuse.fuse_get_session(fuse)));
+            }
         }
         catch
         {
@@ -297,6 +302,8 @@ internal sealed unsafe class FuseSession
 
             LibFuse.fuse_destroy(fuse);
             fuse = null;
+            AutoUnmountOrdering.Release(orderingDescriptor);
+            orderingDescriptor = -1;
             if (fillerLooksUp)
             {
                 LibFuseFiller.MountEnded();
