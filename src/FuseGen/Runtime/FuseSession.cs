@@ -41,6 +41,7 @@ internal sealed unsafe class FuseSession
     private bool unmounting;
     private int unmountRequested;
     private int orderingDescriptor = -1;
+    private uint maxRead;
     private string? connection;
     private NativeArguments? arguments;
 
@@ -221,6 +222,7 @@ internal sealed unsafe class FuseSession
             }
 
             FuseLog.EndCapture();
+            maxRead = MaxReadOption(options.LibfuseOptions(programName));
             if (AutoUnmountOrdering.Requested(options.LibfuseOptions(programName)))
             {
                 orderingDescriptor = AutoUnmountOrdering.DuplicateAboveAll(LibFuse.fuse_session_fd(LibFuse.fuse_get_session(fuse)));
@@ -362,6 +364,25 @@ internal sealed unsafe class FuseSession
         return LibFuse.fuse_loop_mt_30 != null ? LibFuse.fuse_loop_mt_30(fuse, options.CloneFd ? 1 : 0) : LibFuse.fuse_loop_mt_312(fuse, null);
     }
 
+    /// <summary>The value of the last <c>max_read=N</c> mount option, or 0.</summary>
+    internal static uint MaxReadOption(IEnumerable<string> libfuseOptions)
+    {
+        uint value = 0;
+        foreach (var option in libfuseOptions)
+        {
+            foreach (var part in option.Split(','))
+            {
+                if (part.StartsWith("max_read=", StringComparison.Ordinal) &&
+                    uint.TryParse(part.AsSpan("max_read=".Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+                {
+                    value = parsed;
+                }
+            }
+        }
+
+        return value;
+    }
+
     private static string Explain(string libfuseMessage, string fallback)
     {
         var message = libfuseMessage.StartsWith("fuse: ", StringComparison.Ordinal) ? libfuseMessage.Substring(6) : libfuseMessage;
@@ -399,6 +420,15 @@ internal sealed unsafe class FuseSession
         {
             session = Unsafe.As<FuseSession>(GCHandle.FromIntPtr((nint)context->private_data).Target!);
             session.Configure((fuse_config*)config);
+
+            // libfuse passes -o max_read=N to the kernel but leaves conn->max_read 0, then refuses the init because
+            // the two differ ("init() and fuse_session_new() requested different maximum read size"): the option
+            // works once init agrees with it. The filesystem's own init may still change it.
+            if (session.maxRead != 0 && connection != null)
+            {
+                ((fuse_conn_info*)connection)->max_read = session.maxRead;
+            }
+
             if (session.userInit != null)
             {
                 session.userInit(connection, config);
