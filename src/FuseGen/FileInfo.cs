@@ -50,6 +50,10 @@ public unsafe ref struct FileInfo
     }
 
     /// <summary>Keep previously cached data of this file (set in open).</summary>
+    /// <remarks>
+    /// Set in opendir it reaches the kernel only with libfuse 3.16.1 and later: older high-level libfuse copies
+    /// nothing but the handle from opendir's file info (set in open it works on every version).
+    /// </remarks>
     public bool KeepCache
     {
         readonly get => Get(FileInfoBits.KeepCache);
@@ -64,6 +68,11 @@ public unsafe ref struct FileInfo
     }
 
     /// <summary>Let the kernel cache this directory's listing (set in opendir).</summary>
+    /// <remarks>
+    /// Takes effect only with libfuse 3.16.1 and later: older high-level libfuse copies nothing but the handle from
+    /// opendir's file info, so on 3.14 every listing still reaches readdir (and the kernel reads a directory twice
+    /// per listing, the second time for the end). Nothing in the high-level API can set it there.
+    /// </remarks>
     public bool CacheReaddir
     {
         readonly get => Get(FileInfoBits.CacheReaddir);
