@@ -10,7 +10,7 @@ namespace MirrorFs;
 /// <summary><c>MirrorFs SOURCE MOUNTPOINT [-f] [-d] [-s] [-o opt[,opt...]]</c></summary>
 internal static unsafe class Program
 {
-    private const string Usage = "usage: MirrorFs SOURCE MOUNTPOINT [-f] [-d] [-s] [-o opt[,opt...]]";
+    private const string Usage = "usage: MirrorFs SOURCE MOUNTPOINT [--passthrough] [-f] [-d] [-s] [-o opt[,opt...]]";
 
     private static int Main(string[] args)
     {
@@ -18,9 +18,13 @@ internal static unsafe class Program
         {
             Console.WriteLine(Usage);
             Console.WriteLine("Mirrors the directory SOURCE at MOUNTPOINT; default_permissions and use_ino are on.");
+            Console.WriteLine("--passthrough: the kernel reads and writes files straight from SOURCE where it can (libfuse 3.17+, root).");
             return Fuse.Main(new MirrorFs(-1), args);
         }
 
+        // Not a libfuse option (libfuse 3.15+ refuses options it does not know): MirrorFs's own.
+        var passthrough = Array.IndexOf(args, "--passthrough") >= 0;
+        args = Array.FindAll(args, a => a != "--passthrough");
         var sourceIndex = FindSource(args);
         if (sourceIndex < 0)
         {
@@ -49,7 +53,7 @@ internal static unsafe class Program
         var rest = new string[args.Length - 1];
         Array.Copy(args, rest, sourceIndex);
         Array.Copy(args, sourceIndex + 1, rest, sourceIndex, args.Length - sourceIndex - 1);
-        return Fuse.Main(new MirrorFs(fd), rest, Defaults(source));
+        return Fuse.Main(new MirrorFs(fd) { Passthrough = passthrough }, rest, Defaults(source));
     }
 
     /// <summary>

@@ -91,7 +91,10 @@ public enum FuseCapabilities : ulong
     /// <summary>mmap of files opened with direct I/O (libfuse 3.16+).</summary>
     DirectIoAllowMmap = 1u << 28,
 
-    /// <summary>Reads and writes of a file go straight to a backing file (libfuse 3.17+, kernel 6.9+, CAP_SYS_ADMIN).</summary>
+    /// <summary>
+    /// Reads and writes of a file go straight to a backing file (libfuse 3.17+, kernel 6.9+, CAP_SYS_ADMIN); see
+    /// <see cref="FileInfo.PassthroughTo"/>. The kernel does not combine it with <see cref="WritebackCache"/>.
+    /// </summary>
     Passthrough = 1u << 29,
 
     /// <summary>The filesystem refuses lookups of "." and ".." (libfuse 3.17+).</summary>

@@ -65,6 +65,12 @@ public readonly unsafe ref struct FuseConnectionInfo
             return;
         }
 
+        // The kernel enables passthrough only with a stacking depth of 1 or 2; 1: backing files on ordinary filesystems.
+        if ((value & FuseCapabilities.Passthrough) != 0 && info->max_backing_stack_depth == 0)
+        {
+            info->max_backing_stack_depth = 1;
+        }
+
         var current = (FuseCapabilities)info->want_ext;
         if (LibFuse.fuse_set_feature_flag != null && LibFuse.fuse_unset_feature_flag != null)
         {

@@ -42,6 +42,24 @@ public readonly unsafe struct FuseRequest
     public T FileSystem<T>()
         where T : class => Unsafe.As<T>(Session.FileSystem);
 
+    /// <summary>The session, or null outside a request.</summary>
+    internal FuseSession? SessionOrNull => session;
+
+    /// <summary>The /dev/fuse descriptor of the request's session, or -1.</summary>
+    internal int SessionDescriptor
+    {
+        get
+        {
+            if (context == null || context->fuse == null)
+            {
+                return -1;
+            }
+
+            var libfuseSession = LibFuse.fuse_get_session(context->fuse);
+            return libfuseSession == null ? -1 : LibFuse.fuse_session_fd(libfuseSession);
+        }
+    }
+
     internal FuseSession Session
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -59,7 +77,9 @@ public readonly unsafe struct FuseRequest
             throw new InvalidOperationException("The open method returned a null handle; throw FuseException to fail an open.");
         }
 
-        ((fuse_file_info*)fileInfo)->fh = Session.Handles.Add(handle);
+        var fh = Session.Handles.Add(handle);
+        ((fuse_file_info*)fileInfo)->fh = fh;
+        Passthrough.Adopt(Session, fileInfo, fh);
         return 0;
     }
 
@@ -87,6 +107,7 @@ public readonly unsafe struct FuseRequest
     public void FreeHandle(void* fileInfo, bool dispose)
     {
         var fh = fileInfo == null ? 0 : ((fuse_file_info*)fileInfo)->fh;
+        Passthrough.Release(Session, fh);
         if (fh != 0 && Session.Handles.Remove(fh) is IDisposable disposable && dispose)
         {
             disposable.Dispose();

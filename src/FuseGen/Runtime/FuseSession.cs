@@ -42,6 +42,9 @@ internal sealed unsafe class FuseSession
     private int unmountRequested;
     private int orderingDescriptor = -1;
     private uint maxRead;
+
+    /// <summary>Passthrough backing ids by file handle, closed at release (created on first use).</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<ulong, int>? BackingIds;
     private string? connection;
     private NativeArguments? arguments;
 
