@@ -20,6 +20,13 @@ ensure_packages fuse3 libfuse3-3 libfuse3-dev gcc pkg-config rsync git perl
 
 export FUSEGEN_REQUIRE_MOUNT=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# A signal ignored here stays ignored in every filesystem the tests start (nohup ignores SIGHUP, a background job of
+# a shell without job control SIGINT), and the tests that stop a filesystem with it then fail.
+ignored=$(awk '/^SigIgn:/ { print $2 }' /proc/self/status)
+if (( (16#$ignored & 0x3) != 0 )); then
+  echo "warning: SIGHUP or SIGINT is ignored in this shell (SigIgn $ignored): the signal tests will fail; run the script in the foreground, without nohup" >&2
+fi
+
 if [ $# -gt 0 ]; then
   prefixes=("$@")
 else
