@@ -33,10 +33,12 @@ public sealed class AutoUnmountStressTests : MountTest
         using var watchdog = new MountWatchdog(mountPoint, sample.Process, output: Output);
         sample.WaitForMount(mountPoint.Path);
 
-        var descriptors = Directory.GetFiles($"/proc/{sample.Pid}/fd")
-            .Select(path => (Number: int.Parse(Path.GetFileName(path), System.Globalization.CultureInfo.InvariantCulture), Target: new System.IO.FileInfo(path).LinkTarget ?? ""))
-            .OrderBy(d => d.Number)
-            .ToArray();
+        // From libfuse 3.17 root mounts directly and starts the helper afterwards: the mount is visible a moment before
+        // fuse_mount returns and the runtime adds its descriptor.
+        (int Number, string Target)[] descriptors = [];
+        SpinWait.SpinUntil(
+            () => (descriptors = Descriptors(sample.Pid)).Count(d => d.Target == "/dev/fuse") >= 2,
+            TimeSpan.FromSeconds(20));
         Output.WriteLine(string.Join(", ", descriptors.Where(d => d.Target == "/dev/fuse" || d.Target.StartsWith("socket:", StringComparison.Ordinal)).Select(d => $"{d.Number} {d.Target}")));
         Assert.Equal("/dev/fuse", descriptors[^1].Target);
         Assert.True(descriptors.Count(d => d.Target == "/dev/fuse") >= 2, "no second /dev/fuse descriptor");
@@ -71,6 +73,12 @@ public sealed class AutoUnmountStressTests : MountTest
         Output.WriteLine($"{kills} kills with {Environment.ProcessorCount * 2} spinning threads: {dead} dead mounts ({clock.Elapsed.TotalSeconds:0} s, {Scale.Name} run)");
         Assert.Equal(0, dead);
     }
+
+    private static (int Number, string Target)[] Descriptors(int pid) =>
+        Directory.GetFiles($"/proc/{pid}/fd")
+            .Select(path => (Number: int.Parse(Path.GetFileName(path), System.Globalization.CultureInfo.InvariantCulture), Target: new System.IO.FileInfo(path).LinkTarget ?? ""))
+            .OrderBy(d => d.Number)
+            .ToArray();
 
     /// <summary>Threads that keep every CPU busy until disposed.</summary>
     private sealed class CpuLoad : IDisposable
