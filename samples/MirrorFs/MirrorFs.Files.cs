@@ -19,7 +19,7 @@ internal sealed unsafe partial class MirrorFs
     [Open]
     private OpenFile Open(ReadOnlySpan<byte> path, ref FileInfo file)
     {
-        var flags = (int)file.Flags & ~NotForOpen;
+        var flags = file.NativeFlags & ~NotForOpen;
         var error = Resolve(path, out var at);
         if (error != Errno.None)
         {
@@ -47,7 +47,7 @@ internal sealed unsafe partial class MirrorFs
     [Create]
     private OpenFile Create(ReadOnlySpan<byte> path, uint mode, ref FileInfo file, FuseContext caller)
     {
-        var flags = (int)file.Flags & ~LibC.O_NOCTTY;
+        var flags = file.NativeFlags & ~LibC.O_NOCTTY;
         var error = Resolve(path, out var at);
         if (error != Errno.None)
         {

@@ -7,28 +7,29 @@ using MirrorFs.Interop;
 
 namespace MirrorFs;
 
-/// <summary><c>MirrorFs SOURCE MOUNTPOINT [-f] [-d] [-s] [-o opt[,opt...]]</c></summary>
+/// <summary>
+/// <c>MirrorFs SOURCE MOUNTPOINT [--passthrough] [-f] [-d] [-s] [-o opt[,opt...]]</c>; <c>--passthrough</c>: the
+/// kernel reads and writes files straight from SOURCE where the connection allows it (libfuse 3.17+, root).
+/// </summary>
 internal static unsafe class Program
 {
-    private const string Usage = "usage: MirrorFs SOURCE MOUNTPOINT [--passthrough] [-f] [-d] [-s] [-o opt[,opt...]]";
+    private const string Arguments = "SOURCE MOUNTPOINT [--passthrough]";
 
     private static int Main(string[] args)
     {
-        if (Array.Exists(args, a => a is "-h" or "--help" or "-V" or "--version"))
-        {
-            Console.WriteLine(Usage);
-            Console.WriteLine("Mirrors the directory SOURCE at MOUNTPOINT; default_permissions and use_ino are on.");
-            Console.WriteLine("--passthrough: the kernel reads and writes files straight from SOURCE where it can (libfuse 3.17+, root).");
-            return Fuse.Main(new MirrorFs(-1), args);
-        }
-
         // Not a libfuse option (libfuse 3.15+ refuses options it does not know): MirrorFs's own.
         var passthrough = Array.IndexOf(args, "--passthrough") >= 0;
         args = Array.FindAll(args, a => a != "--passthrough");
         var sourceIndex = FindSource(args);
+        if (Array.Exists(args, a => a is "-h" or "--help" or "-V" or "--version"))
+        {
+            // Help and versions come from Fuse.Main, which shows this program's own usage line.
+            return Fuse.Main(new MirrorFs(-1), sourceIndex < 0 ? args : WithoutSource(args, sourceIndex), null, Arguments);
+        }
+
         if (sourceIndex < 0)
         {
-            Console.Error.WriteLine("MirrorFs: no source directory given (" + Usage + ")");
+            Console.Error.WriteLine($"MirrorFs: no source directory given (usage: MirrorFs {Arguments} [-f] [-d] [-s] [-o opt[,opt...]])");
             return 1;
         }
 
@@ -50,10 +51,15 @@ internal static unsafe class Program
         // Modes arrive with the caller's umask already applied; the daemon's own must not mask them again.
         LibC.umask(0);
 
+        return Fuse.Main(new MirrorFs(fd) { Passthrough = passthrough }, WithoutSource(args, sourceIndex), Defaults(source), Arguments);
+    }
+
+    private static string[] WithoutSource(string[] args, int sourceIndex)
+    {
         var rest = new string[args.Length - 1];
         Array.Copy(args, rest, sourceIndex);
         Array.Copy(args, sourceIndex + 1, rest, sourceIndex, args.Length - sourceIndex - 1);
-        return Fuse.Main(new MirrorFs(fd) { Passthrough = passthrough }, rest, Defaults(source));
+        return rest;
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 
 namespace FuseGen.Runtime;
 
