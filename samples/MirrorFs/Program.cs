@@ -13,7 +13,7 @@ namespace MirrorFs;
 /// </summary>
 internal static unsafe class Program
 {
-    private const string Arguments = "SOURCE MOUNTPOINT [--passthrough]";
+    private const string Arguments = "SOURCE MOUNTPOINT";
 
     private static int Main(string[] args)
     {
