@@ -16,6 +16,9 @@
 #     --out FILE       results file (default artifacts/bench/results-DATE.md)
 #   Sizes: BENCH_BIG_MB (1024), BENCH_FILES (10000). Counts: BENCH_SEQREAD_PASSES (3), BENCH_RANDREAD_OPS (200000),
 #   BENCH_LATENCY_OPS (50000), BENCH_STAT_PASSES (5), BENCH_READDIR_OPS (300), BENCH_OPENCLOSE_OPS (100000).
+#   BENCH_MOUNT_OPTIONS: more -o options for every implementation (e.g. io_uring, with libfuse 3.18+ and
+#   /sys/module/fuse/parameters/enable_uring = Y; select the library with FUSEGEN_LIBFUSE, LD_LIBRARY_PATH and
+#   PKG_CONFIG_PATH so that the C twin is built and run against the same one).
 #   BENCH_VERIFY_BIG=every|first|never: sha256 of big on every mount (default), on each implementation's first, never.
 #
 # Every measurement is a fresh mount (-f -o ro) on a fresh temp dir; the served bytes are checked (sha256 of hello,
@@ -151,11 +154,11 @@ start() {
   shift 2
   mountpoint=$(mktemp -d /tmp/benchfs.XXXXXX)
   case $impl in
-    c) "$c_bin" "$mountpoint" -f $single -o ro "$@" >"$log" 2>&1 & ;;
-    aot) "$aot_bin" "$mountpoint" -f $single -o ro "$@" >"$log" 2>&1 & ;;
-    jit) dotnet "$jit_dll" "$mountpoint" -f $single -o ro "$@" >"$log" 2>&1 & ;;
-    cll) "$cll_bin" "$mountpoint" -f $single -o ro "$@" >"$log" 2>&1 & ;;
-    inode) "$inode_bin" "$mountpoint" -f $single -o ro "$@" >"$log" 2>&1 & ;;
+    c) "$c_bin" "$mountpoint" -f $single -o ro${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS} "$@" >"$log" 2>&1 & ;;
+    aot) "$aot_bin" "$mountpoint" -f $single -o ro${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS} "$@" >"$log" 2>&1 & ;;
+    jit) dotnet "$jit_dll" "$mountpoint" -f $single -o ro${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS} "$@" >"$log" 2>&1 & ;;
+    cll) "$cll_bin" "$mountpoint" -f $single -o ro${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS} "$@" >"$log" 2>&1 & ;;
+    inode) "$inode_bin" "$mountpoint" -f $single -o ro${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS} "$@" >"$log" 2>&1 & ;;
   esac
   fs_pid=$!
   for _ in $(seq 600); do
@@ -383,7 +386,7 @@ cpu_model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
   echo "# BenchFs results, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   echo "- machine: $(nproc) CPUs ($cpu_model), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), kernel $(uname -r), libfuse $libfuse, .NET SDK $(dotnet --version 2>/dev/null || echo '?')"
-  echo "- options: $loop loop, -f -o ro; big=${BENCH_BIG_MB} MiB, files=$BENCH_FILES; $reps repetition(s), implementations alternating per repetition; sha256 of big: $verify_big mount"
+  echo "- options: $loop loop, -f -o ro${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS}; big=${BENCH_BIG_MB} MiB, files=$BENCH_FILES; $reps repetition(s), implementations alternating per repetition; sha256 of big: $verify_big mount"
   echo "- counts: $(for w in $workloads; do printf '%s %s; ' "$w" "${driver_args[$w]}"; done)"
   grep -q "	gen0	" "$raw" && echo "- GC: collections per generation and managed bytes allocated (GC.GetTotalAllocatedBytes) by the FuseGen filesystem from its init to its destroy, over all it served on the mount (the driver's reads and the sha256 checks)"
   echo "- cells: median (min–max) over repetitions; ratios per repetition, each against the same API's C twin (C low-level against C high-level) (>1 is better for throughput, worse for latency, CPU and RSS); CPU per request = the filesystem process's CPU time (all threads) during the driver's run / requests the workload makes (the driver's count, checked with scripts/bench.sh --calibrate)"

@@ -29,7 +29,14 @@ internal sealed unsafe partial class MirrorFs
         using (at)
         {
             var fd = LibC.openat(at.Directory, at.Name, flags | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, 0);
-            return fd >= 0 ? new OpenFile(fd, flags) : throw new FuseException(LibC.LastErrno);
+            if (fd < 0)
+            {
+                throw new FuseException(LibC.LastErrno);
+            }
+
+            // Refused (another stacked filesystem under the source, say): the file is served through read and write.
+            _ = passthroughGranted && file.PassthroughTo(fd);
+            return new OpenFile(fd, flags);
         }
     }
 
@@ -60,6 +67,7 @@ internal sealed unsafe partial class MirrorFs
                 if (fd >= 0)
                 {
                     Ownership.GiveToCaller(fd, caller, mode);
+                    _ = passthroughGranted && file.PassthroughTo(fd);
                     return new OpenFile(fd, flags & ~(LibC.O_CREAT | LibC.O_EXCL));
                 }
 
@@ -72,6 +80,7 @@ internal sealed unsafe partial class MirrorFs
                 fd = LibC.openat(at.Directory, at.Name, (flags & ~(LibC.O_CREAT | LibC.O_EXCL)) | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, 0);
                 if (fd >= 0)
                 {
+                    _ = passthroughGranted && file.PassthroughTo(fd);
                     return new OpenFile(fd, flags & ~(LibC.O_CREAT | LibC.O_EXCL));
                 }
 

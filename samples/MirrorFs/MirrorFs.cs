@@ -27,5 +27,11 @@ internal sealed partial class MirrorFs
     /// <summary>The source directory's descriptor every path is relative to.</summary>
     public int Source => source;
 
+    /// <summary>
+    /// Hand open files to the kernel (passthrough) where the connection allows it; elsewhere reads and writes are
+    /// forwarded as usual.
+    /// </summary>
+    public bool Passthrough { get; init; }
+
     private Errno Resolve(ReadOnlySpan<byte> path, out SourcePath location) => SourcePath.Resolve(source, path, out location);
 }

@@ -7,13 +7,19 @@ using MirrorFs.Interop;
 
 namespace MirrorFs;
 
-/// <summary><c>MirrorFs SOURCE MOUNTPOINT [-f] [-d] [-s] [-o opt[,opt...]]</c></summary>
+/// <summary>
+/// <c>MirrorFs SOURCE MOUNTPOINT [--passthrough] [-f] [-d] [-s] [-o opt[,opt...]]</c>; <c>--passthrough</c>: the
+/// kernel reads and writes files straight from SOURCE where the connection allows it (libfuse 3.17+, root).
+/// </summary>
 internal static unsafe class Program
 {
     private const string Arguments = "SOURCE MOUNTPOINT";
 
     private static int Main(string[] args)
     {
+        // Not a libfuse option (libfuse 3.15+ refuses options it does not know): MirrorFs's own.
+        var passthrough = Array.IndexOf(args, "--passthrough") >= 0;
+        args = Array.FindAll(args, a => a != "--passthrough");
         var sourceIndex = FindSource(args);
         if (Array.Exists(args, a => a is "-h" or "--help" or "-V" or "--version"))
         {
@@ -45,7 +51,7 @@ internal static unsafe class Program
         // Modes arrive with the caller's umask already applied; the daemon's own must not mask them again.
         LibC.umask(0);
 
-        return Fuse.Main(new MirrorFs(fd), WithoutSource(args, sourceIndex), Defaults(source), Arguments);
+        return Fuse.Main(new MirrorFs(fd) { Passthrough = passthrough }, WithoutSource(args, sourceIndex), Defaults(source), Arguments);
     }
 
     private static string[] WithoutSource(string[] args, int sourceIndex)

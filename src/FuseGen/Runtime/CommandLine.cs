@@ -18,6 +18,9 @@ internal sealed class CommandLine
 
     public bool ShowVersion { get; private set; }
 
+    /// <summary>True for <c>--doctor</c>: check the machine instead of mounting.</summary>
+    public bool ShowDoctor { get; private set; }
+
     /// <summary>Parses; throws <see cref="FormatException"/> with a one-line message on bad usage.</summary>
     public static CommandLine Parse(IReadOnlyList<string> args, MountOptions? defaults = null)
     {
@@ -49,6 +52,9 @@ internal sealed class CommandLine
                 case "-V":
                 case "--version":
                     line.ShowVersion = true;
+                    break;
+                case "--doctor":
+                    line.ShowDoctor = true;
                     break;
                 case "-o":
                     if (i + 1 >= args.Count)

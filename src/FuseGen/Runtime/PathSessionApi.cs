@@ -106,6 +106,7 @@ internal sealed unsafe class PathSessionApi : SessionApi
             var session = Unsafe.As<FuseSession>(GCHandle.FromIntPtr((nint)context->private_data).Target!);
             api = Unsafe.As<PathSessionApi>(session.Api);
             api.Configure((fuse_config*)config);
+            session.PrepareInit(connection);
             if (api.userInit != null)
             {
                 api.userInit(connection, config);
