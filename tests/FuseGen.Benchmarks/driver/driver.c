@@ -6,13 +6,15 @@
  *   benchfs-driver [options] WORKLOAD MOUNTPOINT
  *   benchfs-driver gen BYTES          # writes the content rule's first BYTES bytes to stdout (for sha256 checks)
  *
- * WORKLOAD: seqread randread latency stat readdir openclose. Options (defaults are BENCHFS.md's):
- *   --ops N       randread reads (200000), latency samples (50000), readdir listings (300), openclose opens (100000)
- *   --passes N    seqread passes (3), stat passes (5)
+ * WORKLOAD: seqread randread latency stat readdir openclose (BENCHFS.md), seqwrite randwrite create mkdir rename
+ * setattr (docs/benchfs-write.md: the writable directory /w, checksums in /sum). Options (defaults are the specs'):
+ *   --ops N       randread reads (200000), latency samples (50000), readdir listings (300), openclose opens (100000),
+ *                 randwrite writes (200000)
+ *   --passes N    seqread passes (3), stat passes (5), seqwrite passes (1)
  *   --threads N   randread threads (4)
  *   --sleep-ms N  untimed sleep before each stat pass (1200; must exceed the 1 s entry timeout)
  *   --big-mb N    size of big (env BENCH_BIG_MB, 1024)
- *   --files N     files in many/ (env BENCH_FILES, 10000)
+ *   --files N     files in many/ (env BENCH_FILES, 10000); also the entries create, mkdir, rename and setattr make
  *   --fs-pid PID  also report the CPU time the filesystem process PID used during the run (fs_cpu_ns=): its
  *                 process CPU clock (clock_getcpuclockid), which counts every thread, exited ones included
  *
@@ -22,6 +24,9 @@
  * estimate from the workload (basis says how), except readdir, where it counts getdents64 calls (each is exactly
  * one READDIR). Small per-open requests (LOOKUP/GETATTR on expiry) are left out where they are < 1 %.
  * Any mismatch with the content rule, short read or wrong listing exits 1 with a message on stderr.
+ * The write workloads print one such line per timed phase (create: create, create-stat, create-unlink; mkdir: mkdir,
+ * rmdir; setattr: chmod, utimens), each with the filesystem's CPU time over that phase only; what they check
+ * (sizes, checksums, listings, modes, times) is checked outside the timed phases, and they leave /w empty.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -342,6 +347,383 @@ static void openclose(void)
            ops / elapsed, elapsed, 2LL * ops, ops);
 }
 
+/* ---- write workloads (docs/benchfs-write.md) ------------------------------------------------------------------ */
+
+static long long phase_cpu_start;
+static double phase_start;
+
+static void phase_begin(void)
+{
+    phase_cpu_start = fs_pid > 0 ? fs_cpu_ns() : 0;
+    phase_start = now();
+}
+
+/* Ends a timed phase and prints its line (value = count / elapsed): one line per phase, with its own CPU time. */
+static void phase_end(const char *workload, long long count, const char *unit, long long requests, const char *basis)
+{
+    double elapsed = now() - phase_start;
+    long long cpu = fs_pid > 0 ? fs_cpu_ns() - phase_cpu_start : 0;
+    printf("workload=%s metric=throughput value=%.*f unit=%s elapsed_s=%.3f requests=%lld basis=%s count=%lld",
+           workload, strcmp(unit, "MiB/s") == 0 ? 1 : 0, count / elapsed, unit, elapsed, requests, basis, count);
+    if (fs_pid > 0)
+        printf(" fs_cpu_ns=%lld", cpu);
+    printf("\n");
+    fflush(stdout);
+}
+
+/* The content rule from offset 0, 251 + 1 MiB bytes: the data of a write at offset o starts at pattern + o % 251. */
+static unsigned char *write_pattern(void)
+{
+    unsigned char *pattern = aligned_block(251 + MIB);
+    for (long i = 0; i < 251 + MIB; i++)
+        pattern[i] = rule(i);
+    return pattern;
+}
+
+/* The checksum BenchFs keeps: the wrapping sum of the data's little-endian 64-bit words. */
+static uint64_t word_sum(const unsigned char *data, size_t size)
+{
+    uint64_t total = 0;
+    size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+        uint64_t word;
+        memcpy(&word, data + i, 8);
+        total += word;
+    }
+    if (i < size) {
+        uint64_t word = 0;
+        memcpy(&word, data + i, size - i);
+        total += word;
+    }
+    return total;
+}
+
+static char *entry_path(const char *directory, char letter, int number)
+{
+    char *path;
+    if (asprintf(&path, "%s/%s/%c%05d", root, directory, letter, number) < 0)
+        die("out of memory%s", "");
+    return path;
+}
+
+/* What /sum/Xnnnnn reports: the checksum of /w/Xnnnnn. */
+static uint64_t reported_sum(char letter, int number)
+{
+    char *path = entry_path("sum", letter, number);
+    char text[32];
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        die_errno("open", path);
+    ssize_t n = read(fd, text, sizeof text - 1);
+    close(fd);
+    if (n != 17 || text[16] != '\n')
+        die("%s: not a checksum", path);
+    text[16] = '\0';
+    free(path);
+    return strtoull(text, NULL, 16);
+}
+
+static void expect_file(char letter, int number, long long size, uint64_t sum, int check_sum)
+{
+    char *path = entry_path("w", letter, number);
+    struct stat st;
+    if (stat(path, &st) != 0)
+        die_errno("stat", path);
+    if (!S_ISREG(st.st_mode) || st.st_size != size) {
+        char detail[160];
+        snprintf(detail, sizeof detail, "%s: size %lld, expected %lld", path, (long long)st.st_size, size);
+        die("wrong attributes: %s", detail);
+    }
+    if (check_sum && reported_sum(letter, number) != sum) {
+        char detail[160];
+        snprintf(detail, sizeof detail, "%s: checksum %016llx, expected %016llx", path,
+                 (unsigned long long)reported_sum(letter, number), (unsigned long long)sum);
+        die("wrong data reached the filesystem: %s", detail);
+    }
+    free(path);
+}
+
+/* Lists w/ and checks it holds exactly count entries, all named letter + 5 digits below count, of type type. */
+static void expect_listing(int count, char letter, unsigned char type)
+{
+    char *path = path_of("w");
+    enum { BUFFER = 32 * 1024 };
+    char *buffer = aligned_block(BUFFER);
+    unsigned char *seen = calloc((size_t)count + 1, 1);
+    int entries = 0;
+    int fd = open(path, O_RDONLY | O_DIRECTORY);
+    if (fd < 0 || !seen)
+        die_errno("open", path);
+    for (;;) {
+        long n = syscall(SYS_getdents64, fd, buffer, BUFFER);
+        if (n < 0)
+            die_errno("getdents64", path);
+        if (n == 0)
+            break;
+        for (long at = 0; at < n;) {
+            struct dirent64 *entry = (struct dirent64 *)(buffer + at);
+            at += entry->d_reclen;
+            if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
+                continue;
+            char *end;
+            long number = strtol(entry->d_name + 1, &end, 10);
+            if (entry->d_name[0] != letter || strlen(entry->d_name) != 6 || *end != '\0' || number >= count ||
+                seen[number] || entry->d_type != type)
+                die("unexpected entry w/%s", entry->d_name);
+            seen[number] = 1;
+            entries++;
+        }
+    }
+    close(fd);
+    if (entries != count) {
+        char detail[64];
+        snprintf(detail, sizeof detail, "%d entries, expected %d", entries, count);
+        die("wrong listing of w/: %s", detail);
+    }
+    free(seen);
+    free(buffer);
+    free(path);
+}
+
+static void remove_files(char letter, int count)
+{
+    for (int i = 0; i < count; i++) {
+        char *path = entry_path("w", letter, i);
+        if (unlink(path) != 0)
+            die_errno("unlink", path);
+        free(path);
+    }
+}
+
+/* Untimed set-up of the metadata workloads: count empty files letter00000... */
+static void make_files(char letter, int count)
+{
+    for (int i = 0; i < count; i++) {
+        char *path = entry_path("w", letter, i);
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+        if (fd < 0)
+            die_errno("create", path);
+        close(fd);
+        free(path);
+    }
+}
+
+static void seqwrite(void)
+{
+    if (passes < 0)
+        passes = 1;
+    if (passes > files || big_size % MIB != 0)
+        die("seqwrite needs --passes <= --files and a whole number of MiB%s", "");
+    unsigned char *pattern = write_pattern();
+    uint64_t block_sums[251];
+    for (int phase = 0; phase < 251; phase++)
+        block_sums[phase] = word_sum(pattern + phase, MIB);
+    uint64_t expected = 0;
+    for (long long offset = 0; offset < big_size; offset += MIB)
+        expected += block_sums[offset % 251];
+    phase_begin();
+    for (int pass = 0; pass < passes; pass++) {
+        char *path = entry_path("w", 's', pass);
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+        if (fd < 0)
+            die_errno("create", path);
+        for (long long offset = 0; offset < big_size; offset += MIB)
+            if (write(fd, pattern + offset % 251, MIB) != MIB)
+                die_errno("write (1 MiB)", path);
+        if (fsync(fd) != 0)
+            die_errno("fsync", path);
+        if (close(fd) != 0)
+            die_errno("close", path);
+        free(path);
+    }
+    long long mib = big_size / MIB * passes;
+    phase_end("seqwrite", mib, "MiB/s", mib + 5LL * passes, "one_WRITE_per_MiB(max_write)+LOOKUP+CREATE+FSYNC+FLUSH+RELEASE_per_pass");
+    for (int pass = 0; pass < passes; pass++)
+        expect_file('s', pass, big_size, expected, 1);
+    remove_files('s', passes);
+}
+
+struct writer {
+    int index;
+    long count;
+    const unsigned char *pattern;
+    uint64_t sum;
+    long long end;
+};
+
+static void *random_writes(void *argument)
+{
+    struct writer *writer = argument;
+    char *path = entry_path("w", 'x', 0);
+    unsigned char *buffer = aligned_block(BLOCK);
+    int fd = open(path, O_WRONLY | O_DIRECT);
+    if (fd < 0)
+        die_errno("open(O_DIRECT)", path);
+    uint64_t state = 0x5EED1000ULL + (uint64_t)writer->index;
+    long long blocks = blocks_of_big();
+    for (long i = 0; i < writer->count; i++) {
+        long long offset = (long long)(next_random(&state) % (uint64_t)blocks) * BLOCK;
+        memcpy(buffer, writer->pattern + offset % 251, BLOCK);
+        if (pwrite(fd, buffer, BLOCK, offset) != BLOCK)
+            die_errno("pwrite (4 KiB)", path);
+        writer->sum += word_sum(buffer, BLOCK);
+        if (offset + BLOCK > writer->end)
+            writer->end = offset + BLOCK;
+    }
+    close(fd);
+    free(buffer);
+    free(path);
+    return NULL;
+}
+
+static void randwrite(void)
+{
+    if (ops < 0)
+        ops = 200000;
+    if (threads < 1 || threads > 64 || blocks_of_big() < 1)
+        die("randwrite needs --threads 1..64 and big of at least one block%s", "");
+    unsigned char *pattern = write_pattern();
+    make_files('x', 1);
+    pthread_t ids[64];
+    struct writer writers[64];
+    for (int t = 0; t < threads; t++)
+        writers[t] = (struct writer){ t, ops / threads + (t < ops % threads), pattern, 0, 0 };
+    phase_begin();
+    for (int t = 0; t < threads; t++)
+        if (pthread_create(&ids[t], NULL, random_writes, &writers[t]) != 0)
+            die("pthread_create failed%s", "");
+    for (int t = 0; t < threads; t++)
+        pthread_join(ids[t], NULL);
+    phase_end("randwrite", ops, "ops/s", ops, "one_WRITE_per_O_DIRECT_pwrite");
+    uint64_t sum = 0;
+    long long end = 0;
+    for (int t = 0; t < threads; t++) {
+        sum += writers[t].sum;
+        end = writers[t].end > end ? writers[t].end : end;
+    }
+    expect_file('x', 0, end, sum, 1);
+    remove_files('x', 1);
+}
+
+static void create_files(void)
+{
+    unsigned char *pattern = write_pattern();
+    uint64_t sum = word_sum(pattern, BLOCK);
+    phase_begin();
+    for (int i = 0; i < files; i++) {
+        char *path = entry_path("w", 'c', i);
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+        if (fd < 0)
+            die_errno("create", path);
+        if (write(fd, pattern, BLOCK) != BLOCK)
+            die_errno("write (4 KiB)", path);
+        if (close(fd) != 0)
+            die_errno("close", path);
+        free(path);
+    }
+    phase_end("create", files, "ops/s", 4LL * files, "LOOKUP+CREATE+WRITE+RELEASE_per_file");
+    expect_listing(files, 'c', DT_REG);
+    for (int i = 0; i < files; i++)
+        expect_file('c', i, BLOCK, sum, i % 10 == 0);
+    usleep((useconds_t)sleep_ms * 1000);
+    phase_begin();
+    for (int i = 0; i < files; i++) {
+        char *path = entry_path("w", 'c', i);
+        struct stat st;
+        if (stat(path, &st) != 0)
+            die_errno("stat", path);
+        if (!S_ISREG(st.st_mode) || st.st_size != BLOCK || (st.st_mode & 07777) != 0644)
+            die("wrong attributes for %s", path);
+        free(path);
+    }
+    phase_end("create-stat", files, "ops/s", files, "one_LOOKUP_per_stat_after_entry_expiry");
+    phase_begin();
+    remove_files('c', files);
+    phase_end("create-unlink", files, "ops/s", 2LL * files, "UNLINK+FORGET_per_file");
+    expect_listing(0, 'c', DT_REG);
+}
+
+static void mkdir_rmdir(void)
+{
+    phase_begin();
+    for (int i = 0; i < files; i++) {
+        char *path = entry_path("w", 'd', i);
+        if (mkdir(path, 0755) != 0)
+            die_errno("mkdir", path);
+        free(path);
+    }
+    phase_end("mkdir", files, "ops/s", 2LL * files, "LOOKUP+MKDIR_per_directory");
+    expect_listing(files, 'd', DT_DIR);
+    char *w = path_of("w");
+    struct stat st;
+    if (stat(w, &st) != 0 || st.st_nlink != (nlink_t)files + 2)
+        die("w/ does not count its subdirectories in nlink%s", "");
+    phase_begin();
+    for (int i = 0; i < files; i++) {
+        char *path = entry_path("w", 'd', i);
+        if (rmdir(path) != 0)
+            die_errno("rmdir", path);
+        free(path);
+    }
+    phase_end("rmdir", files, "ops/s", 2LL * files, "RMDIR+FORGET_per_directory");
+    expect_listing(0, 'd', DT_DIR);
+    if (stat(w, &st) != 0 || st.st_nlink != 2)
+        die("w/ keeps subdirectories in nlink after rmdir%s", "");
+    free(w);
+}
+
+static void rename_files(void)
+{
+    make_files('c', files);
+    phase_begin();
+    for (int i = 0; i < files; i++) {
+        char *from = entry_path("w", 'c', i), *to = entry_path("w", 'r', i);
+        if (rename(from, to) != 0)
+            die_errno("rename", from);
+        free(from);
+        free(to);
+    }
+    phase_end("rename", files, "ops/s", 2LL * files, "LOOKUP(new_name)+RENAME_per_file");
+    expect_listing(files, 'r', DT_REG);
+    for (int i = 0; i < files; i++)
+        expect_file('r', i, 0, 0, i % 10 == 0);
+    remove_files('r', files);
+}
+
+static void setattr_files(void)
+{
+    make_files('a', files);
+    phase_begin();
+    for (int i = 0; i < files; i++) {
+        char *path = entry_path("w", 'a', i);
+        if (chmod(path, 0600) != 0)
+            die_errno("chmod", path);
+        free(path);
+    }
+    phase_end("chmod", files, "ops/s", files, "one_SETATTR_per_chmod");
+    phase_begin();
+    for (int i = 0; i < files; i++) {
+        char *path = entry_path("w", 'a', i);
+        struct timespec times[2] = { { 1800000000 + i, 0 }, { 1800000000 + i, 500 } };
+        if (utimensat(AT_FDCWD, path, times, 0) != 0)
+            die_errno("utimensat", path);
+        free(path);
+    }
+    phase_end("utimens", files, "ops/s", files, "one_SETATTR_per_utimensat");
+    usleep((useconds_t)sleep_ms * 1000);
+    for (int i = 0; i < files; i++) {
+        char *path = entry_path("w", 'a', i);
+        struct stat st;
+        if (stat(path, &st) != 0)
+            die_errno("stat", path);
+        if ((st.st_mode & 07777) != 0600 || st.st_mtim.tv_sec != 1800000000 + i || st.st_mtim.tv_nsec != 500 ||
+            st.st_atim.tv_sec != 1800000000 + i)
+            die("chmod or utimensat did not reach %s", path);
+        free(path);
+    }
+    remove_files('a', files);
+}
+
 static void generate(long long bytes)
 {
     static unsigned char chunk[251 * 4096];
@@ -400,9 +782,24 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (arg + 2 != argc)
-        die("usage: benchfs-driver [options] seqread|randread|latency|stat|readdir|openclose MOUNTPOINT%s", "");
+        die("usage: benchfs-driver [options] seqread|randread|latency|stat|readdir|openclose|seqwrite|randwrite|create|mkdir|rename|setattr MOUNTPOINT%s", "");
     const char *workload = argv[arg];
     root = argv[arg + 1];
+    static const struct {
+        const char *name;
+        void (*run)(void);
+    } write_workloads[] = {
+        { "seqwrite", seqwrite }, { "randwrite", randwrite }, { "create", create_files },
+        { "mkdir", mkdir_rmdir }, { "rename", rename_files }, { "setattr", setattr_files },
+    };
+    for (size_t i = 0; i < sizeof write_workloads / sizeof write_workloads[0]; i++) {
+        if (strcmp(workload, write_workloads[i].name) == 0) {
+            if (fs_pid > 0 && clock_getcpuclockid(fs_pid, &fs_clock) != 0)
+                die("no CPU clock for the filesystem process (--fs-pid)%s", "");
+            write_workloads[i].run();
+            return 0;
+        }
+    }
     long long cpu_before = 0;
     if (fs_pid > 0) {
         if (clock_getcpuclockid(fs_pid, &fs_clock) != 0)
