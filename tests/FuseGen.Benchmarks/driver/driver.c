@@ -15,6 +15,9 @@
  *   --sleep-ms N  untimed sleep before each stat pass (1200; must exceed the 1 s entry timeout)
  *   --big-mb N    size of big (env BENCH_BIG_MB, 1024)
  *   --files N     files in many/ (env BENCH_FILES, 10000); also the entries create, mkdir, rename and setattr make
+ *   --plain       write workloads on any read-write filesystem (the samples, libfuse's passthroughs): the driver
+ *                 makes w/ itself and removes it at the end, and checks checksums by reading the data back instead
+ *                 of BenchFs's /sum files
  *   --fs-pid PID  also report the CPU time the filesystem process PID used during the run (fs_cpu_ns=): its
  *                 process CPU clock (clock_getcpuclockid), which counts every thread, exited ones included
  *
@@ -55,6 +58,7 @@ static int threads = 4;
 static int sleep_ms = 1200;
 static const char *root;
 static pid_t fs_pid;
+static int plain;
 static clockid_t fs_clock;
 
 static void die(const char *format, const char *detail)
@@ -406,9 +410,36 @@ static char *entry_path(const char *directory, char letter, int number)
     return path;
 }
 
+/* What a filesystem that keeps its data (--plain) holds in w/Xnnnnn: the checksum of reading it back. */
+static uint64_t data_sum(char letter, int number)
+{
+    char *path = entry_path("w", letter, number);
+    unsigned char *buffer = aligned_block(MIB);
+    uint64_t total = 0;
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        die_errno("open", path);
+    for (;;) {
+        ssize_t n = read(fd, buffer, MIB);
+        if (n < 0)
+            die_errno("read", path);
+        if (n == 0)
+            break;
+        if (n % 8 != 0)
+            die("%s: read not a multiple of 8 bytes", path);
+        total += word_sum(buffer, (size_t)n);
+    }
+    close(fd);
+    free(buffer);
+    free(path);
+    return total;
+}
+
 /* What /sum/Xnnnnn reports: the checksum of /w/Xnnnnn. */
 static uint64_t reported_sum(char letter, int number)
 {
+    if (plain)
+        return data_sum(letter, number);
     char *path = entry_path("sum", letter, number);
     char text[32];
     int fd = open(path, O_RDONLY);
@@ -769,7 +800,10 @@ int main(int argc, char *argv[])
             big_mb = number(name, value);
         else if (strcmp(name, "--files") == 0)
             files = (int)number(name, value);
-        else if (strcmp(name, "--fs-pid") == 0)
+        else if (strcmp(name, "--plain") == 0) {
+            plain = 1;
+            arg--; /* takes no value */
+        } else if (strcmp(name, "--fs-pid") == 0)
             fs_pid = (pid_t)number(name, value);
         else
             die("unknown option %s", name);
@@ -796,7 +830,12 @@ int main(int argc, char *argv[])
         if (strcmp(workload, write_workloads[i].name) == 0) {
             if (fs_pid > 0 && clock_getcpuclockid(fs_pid, &fs_clock) != 0)
                 die("no CPU clock for the filesystem process (--fs-pid)%s", "");
+            char *w = path_of("w");
+            if (plain && mkdir(w, 0755) != 0)
+                die_errno("mkdir", w);
             write_workloads[i].run();
+            if (plain && rmdir(w) != 0)
+                die_errno("rmdir", w);
             return 0;
         }
     }
