@@ -26,7 +26,8 @@
 # RSS is VmRSS after the workload. Implementations alternate (C, AOT, JIT, C, ...) within each
 # workload, and ratios FuseGen/C are taken per repetition. Every mount is bounded and nothing stays mounted on exit.
 # Write workloads mount without -o ro and report one figure per timed phase (create: create, create-stat,
-# create-unlink; mkdir: mkdir, rmdir; setattr: chmod, utimens), each with the CPU time of its own phase.
+# create-unlink; mkdir: mkdir, rmdir; setattr: chmod, utimens), each with the CPU time of its own phase. They run
+# every implementation side by side on one CPU (BENCH_CPU, default the last): see measure_side_by_side.
 # seqread on FuseGen also counts garbage collections per generation and managed bytes allocated from init to destroy
 # of the mount (BenchFs's FUSEGEN_BENCH_GC_REPORT), over everything read on it: the driver's passes and the sha256 of big.
 set -euo pipefail
@@ -122,7 +123,16 @@ for f in "$c_bin" "$driver"; do [ -x "$f" ] || { echo "bench.sh: $f missing (run
 # ---- mounts: start, wait, verify, stop; all bounded, all cleaned up ----------------------------------------------
 fs_pid=""
 mountpoint=""
+# Write workloads keep every implementation mounted at once: those mounts (pid:mountpoint) are cleaned up too.
+side_by_side=()
 cleanup() {
+  for live in "${side_by_side[@]}"; do
+    fs_pid=${live%%:*} mountpoint=${live#*:}
+    stop_quietly
+  done
+  stop_quietly
+}
+stop_quietly() {
   if [ -n "$mountpoint" ]; then
     if grep -q " $mountpoint " /proc/mounts; then fusermount3 -u "$mountpoint" 2>/dev/null || fusermount3 -uz "$mountpoint" 2>/dev/null || true; fi
     rmdir "$mountpoint" 2>/dev/null || true
@@ -141,15 +151,17 @@ is_mounted() { grep -q " $1 fuse" /proc/mounts; }
 
 # start IMPL LOGFILE [extra args...]: mounts on a fresh temp dir; sets fs_pid and mountpoint. Read-only unless
 # mount_mode is rw (the write workloads).
+# $pin prefixes the filesystem's command (the write workloads pin everything to one CPU).
 mount_mode=ro
+pin=""
 start() {
   local impl=$1 log=$2
   shift 2
   mountpoint=$(mktemp -d /tmp/benchfs.XXXXXX)
   case $impl in
-    c) "$c_bin" "$mountpoint" -f $single -o "$mount_mode" "$@" >"$log" 2>&1 & ;;
-    aot) "$aot_bin" "$mountpoint" -f $single -o "$mount_mode" "$@" >"$log" 2>&1 & ;;
-    jit) dotnet "$jit_dll" "$mountpoint" -f $single -o "$mount_mode" "$@" >"$log" 2>&1 & ;;
+    c) $pin "$c_bin" "$mountpoint" -f $single -o "$mount_mode" "$@" >"$log" 2>&1 & ;;
+    aot) $pin "$aot_bin" "$mountpoint" -f $single -o "$mount_mode" "$@" >"$log" 2>&1 & ;;
+    jit) $pin dotnet "$jit_dll" "$mountpoint" -f $single -o "$mount_mode" "$@" >"$log" 2>&1 & ;;
   esac
   fs_pid=$!
   for _ in $(seq 600); do
@@ -245,8 +257,54 @@ raw=${out%.md}.tsv
 loop=$([ -n "$single" ] && echo "single-threaded (-s)" || echo "multithreaded (default)")
 echo "BenchFs: $reps rep(s) of [$workloads] on [$impls], $loop, big=${BENCH_BIG_MB} MiB, files=$BENCH_FILES"
 
+# Write workloads: every implementation mounted at once, the driver going round-robin over them in chunks of work
+# (its interleave()), the driver and all filesystems pinned to one CPU; the order of the mounts rotates per repetition.
+# On this kind of shared VM a whole run of one implementation can land in a slow second that the next run misses;
+# taking turns every few milliseconds on the same CPU gives each implementation the same machine.
+write_cpu=${BENCH_CPU:-$(( $(nproc) - 1 ))}
+measure_side_by_side() {
+  local w=$1 rep=$2 order=() pids=() mounts=() args=() k lines line figure impl requests cpu_us value rss
+  read -r -a order <<<"$impls"
+  for ((k = 0; k < rep - 1; k++)); do order=("${order[@]:1}" "${order[0]}"); done
+  mount_mode=rw pin="taskset -c $write_cpu"
+  for impl in "${order[@]}"; do
+    start "$impl" "$bench/logs/$w-$impl-$rep.log"
+    verify "$impl"
+    side_by_side+=("$fs_pid:$mountpoint")
+    pids+=("$fs_pid") mounts+=("$mountpoint") args+=(--fs-pid "$fs_pid")
+    fs_pid="" mountpoint=""
+  done
+  pin=""
+  if ! lines=$(timeout "$timeout_s" taskset -c "$write_cpu" "$driver" "${args[@]}" ${driver_args[$w]} "$w" "${mounts[@]}"); then
+    echo "bench.sh: $w failed or timed out (logs: $bench/logs/$w-*-$rep.log)" >&2
+    exit 1
+  fi
+  declare -A rss=()
+  for k in "${!order[@]}"; do rss[${order[$k]}]=$(rss_kib "${pids[$k]}"); done
+  for k in "${!order[@]}"; do
+    fs_pid=${pids[$k]} mountpoint=${mounts[$k]}
+    stop || { echo "bench.sh: ${order[$k]} did not stop cleanly" >&2; exit 1; }
+  done
+  side_by_side=()
+  # One line per timed phase and mount; RSS (after the whole workload) goes with each of the workload's figures.
+  while read -r line; do
+    figure=$(field workload "$line")
+    impl=${order[$(field mount "$line")]}
+    requests=$(field requests "$line")
+    cpu_us=$(awk -v ns="$(field fs_cpu_ns "$line")" -v r="$requests" 'BEGIN { printf "%.3f", ns / 1000 / r }')
+    value=$(field value "$line")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$figure" value "$impl" "$rep" "$value" "$figure" cpu "$impl" "$rep" "$cpu_us" \
+      "$figure" rss "$impl" "$rep" "$(awk -v k="${rss[$impl]}" 'BEGIN { printf "%.1f", k / 1024 }')" >>"$raw"
+    printf '  %-13s rep %d %-3s %s %s  cpu/req %s us  rss %s KiB\n' "$figure" "$rep" "$impl" "$value" "$(field unit "$line")" "$cpu_us" "${rss[$impl]}"
+  done <<<"$lines"
+}
+
 for w in $workloads; do
   for rep in $(seq "$reps"); do
+    if is_write "$w"; then
+      measure_side_by_side "$w" "$rep"
+      continue
+    fi
     for impl in $impls; do
       log=$bench/logs/$w-$impl-$rep.log
       gc_report=""
@@ -254,7 +312,7 @@ for w in $workloads; do
         gc_report=$bench/logs/$w-$impl-$rep.gc
         rm -f "$gc_report"
       fi
-      mount_mode=$(is_write "$w" && echo rw || echo ro)
+      mount_mode=ro
       FUSEGEN_BENCH_GC_REPORT=$gc_report start "$impl" "$log"
       verify "$impl"
       if [ "$w" = all ]; then
@@ -275,19 +333,6 @@ for w in $workloads; do
       fi
       rss=$(rss_kib "$fs_pid")
       stop || { echo "bench.sh: $impl did not stop cleanly (log: $log)" >&2; exit 1; }
-      if is_write "$w"; then
-        # One line per timed phase; RSS (after the whole workload) goes with each of the workload's figures.
-        while read -r line; do
-          figure=$(field workload "$line")
-          requests=$(field requests "$line")
-          cpu_us=$(awk -v ns="$(field fs_cpu_ns "$line")" -v r="$requests" 'BEGIN { printf "%.3f", ns / 1000 / r }')
-          value=$(field value "$line")
-          printf '%s\t%s\t%s\t%s\t%s\n' "$figure" value "$impl" "$rep" "$value" "$figure" cpu "$impl" "$rep" "$cpu_us" \
-            "$figure" rss "$impl" "$rep" "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" >>"$raw"
-          printf '  %-13s rep %d %-3s %s %s  cpu/req %s us  rss %s KiB\n' "$figure" "$rep" "$impl" "$value" "$(field unit "$line")" "$cpu_us" "$rss"
-        done <<<"$lines"
-        continue
-      fi
       line=$lines
       requests=$(field requests "$line")
       cpu_us=$(awk -v ns="$(field fs_cpu_ns "$line")" -v r="$requests" 'BEGIN { printf "%.3f", ns / 1000 / r }')

@@ -362,11 +362,24 @@ internal sealed unsafe class FuseSession
     }
 
     /// <summary>
-    /// The options libfuse 3 takes only in <c>fuse_config</c>, set before the filesystem's own init so that it can
-    /// still change them.
+    /// The options libfuse 3 takes only in <c>fuse_config</c> and <c>fuse_conn_info</c>, set before the filesystem's
+    /// own init so that it can still change them.
     /// </summary>
-    private void Configure(fuse_config* config)
+    private void Configure(fuse_conn_info* connection, fuse_config* config)
     {
+        if (connection != null)
+        {
+            if (options.WritebackCache)
+            {
+                connection->want |= connection->capable & (uint)FuseCapabilities.WritebackCache;
+            }
+
+            if (options.MaxWrite is { } maxWrite)
+            {
+                connection->max_write = (uint)maxWrite;
+            }
+        }
+
         if (config == null)
         {
             return;
@@ -391,7 +404,7 @@ internal sealed unsafe class FuseSession
         try
         {
             session = Unsafe.As<FuseSession>(GCHandle.FromIntPtr((nint)context->private_data).Target!);
-            session.Configure((fuse_config*)config);
+            session.Configure((fuse_conn_info*)connection, (fuse_config*)config);
             if (session.userInit != null)
             {
                 session.userInit(connection, config);
