@@ -18,9 +18,9 @@
 #
 # fio: sequential 1 MiB (one job, psync, --end_fsync for writes), random 4 KiB (4 jobs on one file, time based),
 # each with and without O_DIRECT. Reads read a file written into the source beforehand (for MemFs, copied in through
-# the mount); writes write a new file (random writes: into a sparse file of the full size). Every measurement is a
-# fresh mount on a fresh source directory; implementations alternate within each repetition; ratios are taken per
-# repetition. CPU per operation = the filesystem process's CPU time (utime + stime of all its threads, exited ones
+# the mount); writes write a new file (random writes: into a sparse file of the full size). Every repetition mounts
+# every implementation afresh on fresh sources, all at once, and everything runs on one CPU (see below); ratios are
+# taken per repetition. CPU per operation = the filesystem process's CPU time (utime + stime of all its threads, exited ones
 # included, from /proc) over the run / the I/Os fio did (metadata: / the operations of the phase, measured by the
 # driver); it compares implementations that may send different requests for the same operation.
 # Every implementation runs with its defaults as shipped (passthrough_fh mounts its source with -o modules=subdir).
@@ -98,21 +98,41 @@ fi
 [ -x "$driver" ] || { echo "bench-samples.sh: $driver missing (run without --no-build)" >&2; exit 1; }
 
 # ---- the tmpfs every source lives on; mounts: start, wait, stop; all bounded, all cleaned up ----------------------
+# Every repetition mounts all implementations at once (fresh sources), pinned with fio and the driver to one CPU
+# (BENCH_CPU, default the last): fio runs take turns on the mounts (the order rotating per repetition), and the
+# metadata workloads go round-robin over the mounts in chunks of 100 operations (the driver's interleave()). On this
+# kind of shared VM a whole run of one implementation can land in a slow second that the next run misses; taking
+# turns on one CPU gives every implementation the same machine.
+cpu=${BENCH_CPU:-$(( $(nproc) - 1 ))}
+pin="taskset -c $cpu"
 tmpfs=$work/tmpfs
 mkdir -p "$tmpfs"
-mount -t tmpfs -o size=$(( file_mb * 3 + 1024 ))M benchsamples "$tmpfs"
-fs_pid=""
-mountpoint=""
+mount -t tmpfs -o size=$(( file_mb * 4 + 1024 ))M benchsamples "$tmpfs"
+live=() # impl:pid:mountpoint:source of every mount of this repetition
+stop_mount() {
+  local pid=$1 mountpoint=$2 source_dir=$3
+  fusermount3 -u "$mountpoint" 2>/dev/null || true
+  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "bench-samples.sh: filesystem $pid did not exit after unmount; forcing" >&2
+    fusermount3 -uz "$mountpoint" 2>/dev/null || true
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+  rmdir "$mountpoint" 2>/dev/null || true
+  rm -rf "$source_dir"
+}
+stop_all() {
+  local entry impl pid rest mountpoint source_dir
+  for entry in "${live[@]}"; do
+    IFS=: read -r impl pid mountpoint source_dir <<<"$entry"
+    stop_mount "$pid" "$mountpoint" "$source_dir"
+  done
+  live=()
+}
 cleanup() {
-  if [ -n "$mountpoint" ] && grep -q " $mountpoint " /proc/mounts; then
-    fusermount3 -u "$mountpoint" 2>/dev/null || fusermount3 -uz "$mountpoint" 2>/dev/null || true
-  fi
-  if [ -n "$fs_pid" ] && kill -0 "$fs_pid" 2>/dev/null; then
-    kill -TERM "$fs_pid" 2>/dev/null || true
-    sleep 1
-    kill -KILL "$fs_pid" 2>/dev/null || true
-  fi
-  grep -q " $tmpfs " /proc/mounts && umount "$tmpfs" 2>/dev/null || umount -l "$tmpfs" 2>/dev/null || true
+  stop_all
+  grep -q " $tmpfs " /proc/mounts && { umount "$tmpfs" 2>/dev/null || umount -l "$tmpfs" 2>/dev/null || true; }
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -125,53 +145,39 @@ data_sha=$(sha256sum "$data" | cut -d' ' -f1)
 
 is_mounted() { grep -q " $1 fuse" /proc/mounts; }
 
-# start IMPL LOGFILE: a fresh source directory (holding a link to the data file) and mount point.
+# start IMPL LOGFILE: a fresh source directory (holding a link to the data file) and mount point; adds to live.
 start() {
-  local impl=$1 log=$2
+  local impl=$1 log=$2 source_dir mountpoint pid sha
   source_dir=$(mktemp -d "$tmpfs/src.XXXXXX")
   ln "$data" "$source_dir/data"
   mountpoint=$(mktemp -d "$work/mnt.XXXXXX")
   case $impl in
-    mirrorfs) "$mirror_bin" "$source_dir" "$mountpoint" -f ${mirror_opts:+-o "$mirror_opts"} >"$log" 2>&1 & ;;
-    passthrough_fh) "$pfh_bin" "$mountpoint" -f -o "modules=subdir,subdir=$source_dir" >"$log" 2>&1 & ;;
-    passthrough_ll) "$pll_bin" "$mountpoint" -f -o "source=$source_dir" >"$log" 2>&1 & ;;
-    memfs) "$memfs_bin" "$mountpoint" -f ${memfs_opts:+-o "$memfs_opts"} >"$log" 2>&1 & ;;
+    mirrorfs) $pin "$mirror_bin" "$source_dir" "$mountpoint" -f ${mirror_opts:+-o "$mirror_opts"} >"$log" 2>&1 & ;;
+    passthrough_fh) $pin "$pfh_bin" "$mountpoint" -f -o "modules=subdir,subdir=$source_dir" >"$log" 2>&1 & ;;
+    passthrough_ll) $pin "$pll_bin" "$mountpoint" -f -o "source=$source_dir" >"$log" 2>&1 & ;;
+    memfs) $pin "$memfs_bin" "$mountpoint" -f ${memfs_opts:+-o "$memfs_opts"} >"$log" 2>&1 & ;;
   esac
-  fs_pid=$!
+  pid=$!
+  live+=("$impl:$pid:$mountpoint:$source_dir")
   for _ in $(seq 600); do
     is_mounted "$mountpoint" && break
-    kill -0 "$fs_pid" 2>/dev/null || break
+    kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done
   is_mounted "$mountpoint" || { echo "bench-samples.sh: $impl did not mount (log: $log)" >&2; tail -5 "$log" >&2; exit 1; }
   # MemFs has no source: the data file goes in through the mount (untimed).
   [ "$impl" = memfs ] && cp "$data" "$mountpoint/data"
-  local sha
   sha=$(timeout "$timeout_s" sha256sum "$mountpoint/data" | cut -d' ' -f1)
   [ "$sha" = "$data_sha" ] || { echo "bench-samples.sh: $impl serves wrong bytes for data" >&2; exit 1; }
-}
-
-stop() {
-  fusermount3 -u "$mountpoint" 2>/dev/null || true
-  for _ in $(seq 100); do kill -0 "$fs_pid" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$fs_pid" 2>/dev/null; then
-    echo "bench-samples.sh: filesystem $fs_pid did not exit after unmount; forcing" >&2
-    fusermount3 -uz "$mountpoint" 2>/dev/null || true
-    kill -KILL "$fs_pid" 2>/dev/null || true
-  fi
-  wait "$fs_pid" 2>/dev/null || true
-  rmdir "$mountpoint" 2>/dev/null || true
-  rm -rf "$source_dir"
-  fs_pid="" mountpoint=""
 }
 
 ticks=$(getconf CLK_TCK)
 cpu_us() { awk -v t="$ticks" '{ print ($14 + $15 + $16 + $17) * 1e6 / t }' "/proc/$1/stat"; }
 field() { tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"; }
 
-# run_fio WORKLOAD: one fio run against the mount; prints "value cpu_us_per_io".
+# run_fio WORKLOAD IMPL PID MOUNTPOINT: one fio run against the mount; prints "value cpu_us_per_io".
 run_fio() {
-  local w=$1 kind=${1%-*} mode=${1##*-} direct args file before after line
+  local w=$1 impl=$2 pid=$3 mountpoint=$4 kind=${1%-*} mode=${1##*-} direct args file before after line
   direct=$([ "$mode" = direct ] && echo 1 || echo 0)
   case $kind in
     seqread) file=$mountpoint/data; args="--rw=read --bs=1M --numjobs=1" ;;
@@ -180,20 +186,22 @@ run_fio() {
     randwrite) file=$mountpoint/randwrite; args="--rw=randwrite --bs=4k --numjobs=4 --time_based --runtime=$runtime"
       truncate -s "${file_mb}M" "$file" ;;
   esac
-  before=$(cpu_us "$fs_pid")
-  line=$(timeout "$timeout_s" fio --name="$w" --filename="$file" --size="${file_mb}M" --ioengine=psync --direct=$direct \
-    --group_reporting --output-format=terse --terse-version=3 $args 2>>"$log") \
-    || { echo "bench-samples.sh: fio $w on $impl failed (log: $log)" >&2; exit 1; }
-  after=$(cpu_us "$fs_pid")
+  before=$(cpu_us "$pid")
+  line=$(timeout "$timeout_s" $pin fio --name="$w" --filename="$file" --size="${file_mb}M" --ioengine=psync --direct=$direct \
+    --group_reporting --output-format=terse --terse-version=3 $args 2>>"$bench/logs/samples-fio-$impl.log") \
+    || { echo "bench-samples.sh: fio $w on $impl failed (log: $bench/logs/samples-fio-$impl.log)" >&2; exit 1; }
+  after=$(cpu_us "$pid")
   awk -F';' -v kind="$kind" -v cpu="$(awk -v a="$after" -v b="$before" 'BEGIN { print a - b }')" -v rt="$runtime" '{
     kib = $6 + $47; bw = $7 + $48; iops = $8 + $49; ios = kind ~ /^seq/ ? kib / 1024 : iops * rt
     value = kind ~ /^seq/ ? sprintf("%.1f", bw / 1024) : sprintf("%.0f", iops)
     printf "%s %.3f\n", value, (ios > 0 ? cpu / ios : 0)
   }' <<<"$line"
-  # Checks what the filesystem holds: a sequentially written file is the size fio wrote.
+  # Checks what the filesystem holds (a sequentially written file is the size fio wrote), then frees the space.
   if [ "$kind" = seqwrite ]; then
     [ "$(stat -c %s "$file")" -eq $(( file_mb * 1048576 )) ] || { echo "bench-samples.sh: $impl: $file has the wrong size" >&2; exit 1; }
   fi
+  [[ $kind == *write ]] && rm -f "$file"
+  return 0
 }
 
 # ---- measurement ---------------------------------------------------------------------------------------------------
@@ -201,31 +209,39 @@ stamp=$(date -u +%Y%m%d-%H%M%S)
 out=${out:-$bench/samples-$stamp.md}
 raw=${out%.md}.tsv
 : >"$raw"
-echo "samples: $reps rep(s) of [$workloads] on [$impls], file ${file_mb} MiB, random runs ${runtime} s, $BENCH_FILES entries"
-for w in $workloads; do
-  for rep in $(seq "$reps"); do
-    for impl in $impls; do
-      log=$bench/logs/samples-$w-$impl-$rep.log
-      start "$impl" "$log"
-      if [[ " $fio_workloads " == *" $w "* ]]; then
-        result=$(run_fio "$w")
+echo "samples: $reps rep(s) of [$workloads] on [$impls], file ${file_mb} MiB, random runs ${runtime} s, $BENCH_FILES entries, CPU $cpu"
+for rep in $(seq "$reps"); do
+  read -r -a order <<<"$impls"
+  for ((k = 0; k < rep - 1; k++)); do order=("${order[@]:1}" "${order[0]}"); done
+  for impl in "${order[@]}"; do start "$impl" "$bench/logs/samples-$impl-$rep.log"; done
+  for w in $workloads; do
+    if [[ " $fio_workloads " == *" $w "* ]]; then
+      for entry in "${live[@]}"; do
+        IFS=: read -r impl pid mountpoint _ <<<"$entry"
+        result=$(run_fio "$w" "$impl" "$pid" "$mountpoint")
         read -r value cpu <<<"$result"
         printf '%s\t%s\t%s\t%s\t%s\n' "$w" value "$impl" "$rep" "$value" "$w" cpu "$impl" "$rep" "$cpu" >>"$raw"
         printf '  %-16s rep %d %-15s %s  cpu/io %s us\n' "$w" "$rep" "$impl" "$value" "$cpu"
-      else
-        lines=$(timeout "$timeout_s" "$driver" --plain --fs-pid "$fs_pid" --files "$BENCH_FILES" "$w" "$mountpoint") \
-          || { echo "bench-samples.sh: $w on $impl failed (log: $log)" >&2; exit 1; }
-        while read -r line; do
-          figure=$(field workload "$line")
-          value=$(field value "$line")
-          cpu=$(awk -v ns="$(field fs_cpu_ns "$line")" -v n="$(field count "$line")" 'BEGIN { printf "%.3f", ns / 1000 / n }')
-          printf '%s\t%s\t%s\t%s\t%s\n' "$figure" value "$impl" "$rep" "$value" "$figure" cpu "$impl" "$rep" "$cpu" >>"$raw"
-          printf '  %-16s rep %d %-15s %s  cpu/op %s us\n' "$figure" "$rep" "$impl" "$value" "$cpu"
-        done <<<"$lines"
-      fi
-      stop
-    done
+      done
+    else
+      args=() mounts=() names=()
+      for entry in "${live[@]}"; do
+        IFS=: read -r impl pid mountpoint _ <<<"$entry"
+        args+=(--fs-pid "$pid") mounts+=("$mountpoint") names+=("$impl")
+      done
+      lines=$(timeout "$timeout_s" $pin "$driver" --plain "${args[@]}" --files "$BENCH_FILES" "$w" "${mounts[@]}") \
+        || { echo "bench-samples.sh: $w failed (logs: $bench/logs/samples-*-$rep.log)" >&2; exit 1; }
+      while read -r line; do
+        figure=$(field workload "$line")
+        impl=${names[$(field mount "$line")]}
+        value=$(field value "$line")
+        cpu=$(awk -v ns="$(field fs_cpu_ns "$line")" -v n="$(field count "$line")" 'BEGIN { printf "%.3f", ns / 1000 / n }')
+        printf '%s\t%s\t%s\t%s\t%s\n' "$figure" value "$impl" "$rep" "$value" "$figure" cpu "$impl" "$rep" "$cpu" >>"$raw"
+        printf '  %-16s rep %d %-15s %s  cpu/op %s us\n' "$figure" "$rep" "$impl" "$value" "$cpu"
+      done <<<"$lines"
+    fi
   done
+  stop_all
 done
 
 # ---- the table: median (min–max) per implementation; per-repetition ratios to passthrough_fh and passthrough_ll --

@@ -10,13 +10,15 @@ internal sealed unsafe partial class MirrorFs
 {
     /// <summary>
     /// Passes the source's inode numbers through (use_ino), and lets the kernel take read data straight from the
-    /// pipe libfuse splices out of the source descriptor (read_buf).
+    /// pipe libfuse splices out of the source descriptor (read_buf). Notes whether the kernel caches writes
+    /// (<c>-o writeback_cache</c>), which changes how files are opened (<see cref="SourceOpenFlags"/>).
     /// </summary>
     [Init]
-    private static void Init(FuseConnectionInfo connection, FuseConfig config)
+    private void Init(FuseConnectionInfo connection, FuseConfig config)
     {
         config.UseIno = true;
         connection.Want |= connection.Capable & (FuseCapabilities.SpliceWrite | FuseCapabilities.SpliceMove | FuseCapabilities.SpliceRead);
+        writebackCache = (connection.Want & FuseCapabilities.WritebackCache) != 0;
     }
 
     /// <summary>Statistics of the filesystem the path lives on in the source (a mount inside the source has its own).</summary>
