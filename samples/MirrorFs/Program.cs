@@ -17,7 +17,7 @@ internal static unsafe class Program
         if (Array.Exists(args, a => a is "-h" or "--help" or "-V" or "--version"))
         {
             Console.WriteLine(Usage);
-            Console.WriteLine("Mirrors the directory SOURCE at MOUNTPOINT; default_permissions and use_ino are on.");
+            Console.WriteLine("Mirrors the directory SOURCE at MOUNTPOINT; use_ino is on, and default_permissions with allow_other.");
             return Fuse.Main(new MirrorFs(-1), args);
         }
 
@@ -49,17 +49,21 @@ internal static unsafe class Program
         var rest = new string[args.Length - 1];
         Array.Copy(args, rest, sourceIndex);
         Array.Copy(args, sourceIndex + 1, rest, sourceIndex, args.Length - sourceIndex - 1);
-        return Fuse.Main(new MirrorFs(fd), rest, Defaults(source));
+        return Fuse.Main(new MirrorFs(fd), rest, Defaults(source, SharedWithOthers(rest)));
     }
 
     /// <summary>
-    /// The kernel checks permissions from the mirrored mode bits (the daemon may be root); use_ino passes the source's
-    /// inode numbers; nothing is cached, because the source can change behind the mount's back (as in passthrough_fh).
-    /// The command line can change the timeouts (-o attr_timeout=1, ...).
+    /// When other users can reach the mount (allow_other), the kernel checks their permissions from the mirrored mode
+    /// bits (default_permissions), as the daemon may be root. Otherwise only the user who mounted can enter it, and
+    /// the source checks that user's own credentials on every call the daemon makes for them, as in passthrough_fh;
+    /// default_permissions would only add a GETATTR for every directory of every path the kernel walks, since
+    /// attributes are never cached (on create, ten times the requests). -o default_permissions still turns it on.
+    /// use_ino passes the source's inode numbers; nothing is cached, because the source can change behind the mount's
+    /// back (as in passthrough_fh). The command line can change the timeouts (-o attr_timeout=1, ...).
     /// </summary>
-    private static MountOptions Defaults(string source) => new()
+    private static MountOptions Defaults(string source, bool sharedWithOthers) => new()
     {
-        DefaultPermissions = true,
+        DefaultPermissions = sharedWithOthers,
         UseIno = true,
         EntryTimeout = 0,
         AttrTimeout = 0,
@@ -67,6 +71,21 @@ internal static unsafe class Program
         FileSystemName = source,
         Subtype = "mirrorfs",
     };
+
+    /// <summary>Whether a -o list asks for allow_other.</summary>
+    private static bool SharedWithOthers(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            var list = args[i] == "-o" && i + 1 < args.Length ? args[++i] : args[i].StartsWith("-o", StringComparison.Ordinal) ? args[i].Substring(2) : null;
+            if (list is not null && Array.IndexOf(list.Split(','), "allow_other") >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The first argument that is neither an option nor the value of -o.</summary>
     private static int FindSource(string[] args)
