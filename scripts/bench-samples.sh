@@ -8,7 +8,8 @@
 #     --workloads "…"   subset of the fio workloads seqread seqwrite randread randwrite, each buffered and O_DIRECT
 #                       (seqread-buf, seqread-direct, ...), and the metadata workloads create mkdir rename setattr;
 #                       "fio" and "meta" name the two groups (default: both)
-#     --impls "…"       subset of: mirrorfs passthrough_fh passthrough_ll memfs (default: all)
+#     --impls "…"       subset of: mirrorfs passthrough_fh passthrough_ll memfs (default: all), and the option
+#                       variants mirrorfs_wb memfs_wb (-o writeback_cache), mirrorfs_w128k (-o max_write=131072)
 #     --mirror-opts O   extra -o options for MirrorFs (e.g. writeback_cache), --memfs-opts O the same for MemFs
 #     --quick           small sizes, 1 rep: proves the machinery, measures nothing
 #     --no-build        reuse the binaries of the last run
@@ -63,7 +64,8 @@ runtime=${SAMPLES_RUNTIME:-5}
 export BENCH_FILES=${BENCH_FILES:-10000}
 timeout_s=${BENCH_TIMEOUT:-600}
 workloads=$(for w in $workloads; do case $w in fio) echo "$fio_workloads" ;; meta) echo "$meta_workloads" ;; *) echo "$w" ;; esac; done | tr '\n' ' ')
-declare -A impl_name=([mirrorfs]="MirrorFs (AOT)" [passthrough_fh]="passthrough_fh" [passthrough_ll]="passthrough_ll" [memfs]="MemFs (AOT)")
+declare -A impl_name=([mirrorfs]="MirrorFs (AOT)" [passthrough_fh]="passthrough_fh" [passthrough_ll]="passthrough_ll" [memfs]="MemFs (AOT)"
+  [mirrorfs_wb]="MirrorFs -o writeback_cache" [memfs_wb]="MemFs -o writeback_cache" [mirrorfs_w128k]="MirrorFs -o max_write=131072")
 declare -A figures=([create]="create create-stat create-unlink" [mkdir]="mkdir rmdir" [setattr]="chmod utimens")
 for w in $workloads; do [[ " $fio_workloads $meta_workloads " == *" $w "* ]] || { echo "bench-samples.sh: unknown workload $w" >&2; exit 2; }; done
 for i in $impls; do [ -n "${impl_name[$i]:-}" ] || { echo "bench-samples.sh: unknown implementation $i" >&2; exit 2; }; done
@@ -89,7 +91,7 @@ if [ $build -eq 1 ]; then
   require_dotnet
   gcc -O2 -Wall -Wextra -Werror -pthread tests/FuseGen.Benchmarks/driver/driver.c -o "$driver"
   for sample in MirrorFs MemFs; do
-    if [[ " $impls " == *" ${sample,,} "* ]]; then
+    if [[ " $impls " == *" ${sample,,}"* ]]; then
       echo "publishing $sample NativeAOT (net9.0, linux-x64, Release)..."
       dotnet publish samples/$sample/$sample.csproj -c Release -f net9.0 -r linux-x64 -v quiet -nologo >/dev/null
     fi
@@ -153,6 +155,9 @@ start() {
   mountpoint=$(mktemp -d "$work/mnt.XXXXXX")
   case $impl in
     mirrorfs) $pin "$mirror_bin" "$source_dir" "$mountpoint" -f ${mirror_opts:+-o "$mirror_opts"} >"$log" 2>&1 & ;;
+    mirrorfs_wb) $pin "$mirror_bin" "$source_dir" "$mountpoint" -f -o writeback_cache >"$log" 2>&1 & ;;
+    mirrorfs_w128k) $pin "$mirror_bin" "$source_dir" "$mountpoint" -f -o max_write=131072 >"$log" 2>&1 & ;;
+    memfs_wb) $pin "$memfs_bin" "$mountpoint" -f -o writeback_cache >"$log" 2>&1 & ;;
     passthrough_fh) $pin "$pfh_bin" "$mountpoint" -f -o "modules=subdir,subdir=$source_dir" >"$log" 2>&1 & ;;
     passthrough_ll) $pin "$pll_bin" "$mountpoint" -f -o "source=$source_dir" >"$log" 2>&1 & ;;
     memfs) $pin "$memfs_bin" "$mountpoint" -f ${memfs_opts:+-o "$memfs_opts"} >"$log" 2>&1 & ;;
@@ -166,7 +171,7 @@ start() {
   done
   is_mounted "$mountpoint" || { echo "bench-samples.sh: $impl did not mount (log: $log)" >&2; tail -5 "$log" >&2; exit 1; }
   # MemFs has no source: the data file goes in through the mount (untimed).
-  [ "$impl" = memfs ] && cp "$data" "$mountpoint/data"
+  [[ $impl == memfs* ]] && cp "$data" "$mountpoint/data"
   sha=$(timeout "$timeout_s" sha256sum "$mountpoint/data" | cut -d' ' -f1)
   [ "$sha" = "$data_sha" ] || { echo "bench-samples.sh: $impl serves wrong bytes for data" >&2; exit 1; }
 }
