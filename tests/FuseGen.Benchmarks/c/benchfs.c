@@ -313,12 +313,13 @@ static int bench_read(const char *path, char *buf, size_t size, off_t offset, st
     return strncmp(path, "/w/", 3) == 0 ? -EIO : -ENOENT; /* written data is not kept */
 }
 
-static int bench_create(const char *path, mode_t mode, struct fuse_file_info *fi)
+/* Creates the entry of a /w path in its free slot: EEXIST when taken, EINVAL for names /w cannot hold. */
+static int add_entry(const char *path, mode_t mode, long *slot)
 {
-    long slot = parse_slot(path);
-    if (slot < 0)
+    *slot = parse_slot(path);
+    if (*slot < 0)
         return strncmp(path, "/w/", 3) == 0 ? -EINVAL : -EROFS;
-    struct entry *e = slot_entry(slot, 1);
+    struct entry *e = slot_entry(*slot, 1);
     if (!e)
         return -ENOMEM;
     if (e->mode != 0)
@@ -326,9 +327,17 @@ static int bench_create(const char *path, mode_t mode, struct fuse_file_info *fi
     e->size = 0;
     e->sum = 0;
     e->atime = e->mtime = (struct timespec){ TIME, 0 };
-    __atomic_store_n(&e->mode, S_IFREG | (mode & 07777), __ATOMIC_RELEASE);
-    fi->fh = (uint64_t)slot + 1;
+    __atomic_store_n(&e->mode, mode, __ATOMIC_RELEASE);
     return 0;
+}
+
+static int bench_create(const char *path, mode_t mode, struct fuse_file_info *fi)
+{
+    long slot;
+    int error = add_entry(path, S_IFREG | (mode & 07777), &slot);
+    if (error == 0)
+        fi->fh = (uint64_t)slot + 1;
+    return error;
 }
 
 static int bench_write(const char *path, const char *buf, size_t size, off_t offset, struct fuse_file_info *fi)
@@ -371,20 +380,11 @@ static int bench_fsync(const char *path, int datasync, struct fuse_file_info *fi
 
 static int bench_mkdir(const char *path, mode_t mode)
 {
-    long slot = parse_slot(path);
-    if (slot < 0)
-        return strncmp(path, "/w/", 3) == 0 ? -EINVAL : -EROFS;
-    struct entry *e = slot_entry(slot, 1);
-    if (!e)
-        return -ENOMEM;
-    if (e->mode != 0)
-        return -EEXIST;
-    e->size = 0;
-    e->sum = 0;
-    e->atime = e->mtime = (struct timespec){ TIME, 0 };
-    __atomic_store_n(&e->mode, S_IFDIR | (mode & 07777), __ATOMIC_RELEASE);
-    __atomic_fetch_add(&subdirs, 1, __ATOMIC_RELAXED);
-    return 0;
+    long slot;
+    int error = add_entry(path, S_IFDIR | (mode & 07777), &slot);
+    if (error == 0)
+        __atomic_fetch_add(&subdirs, 1, __ATOMIC_RELAXED);
+    return error;
 }
 
 static int bench_unlink(const char *path)
