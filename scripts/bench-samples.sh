@@ -14,6 +14,7 @@
 #     --quick           small sizes, 1 rep: proves the machinery, measures nothing
 #     --no-build        reuse the binaries of the last run
 #     --out FILE        results file (default artifacts/bench/samples-DATE.md)
+#     --table TSV       no measurement: the table of an earlier run's raw values (e.g. one stopped early)
 #   Sizes: SAMPLES_FILE_MB (1024): the file sequential I/O reads or writes whole and random I/O addresses;
 #   SAMPLES_RUNTIME (5): seconds of each random-I/O run; BENCH_FILES (10000): entries of the metadata workloads.
 #
@@ -40,6 +41,7 @@ memfs_opts=""
 quick=0
 build=1
 out=""
+table_from=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --reps) reps=$2; shift 2 ;;
@@ -50,7 +52,8 @@ while [ $# -gt 0 ]; do
     --quick) quick=1; shift ;;
     --no-build) build=0; shift ;;
     --out) out=$2; shift 2 ;;
-    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --table) table_from=$2; shift 2 ;;
+    -h|--help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-samples.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -74,12 +77,13 @@ bench=artifacts/bench
 mkdir -p "$bench/logs"
 examples=/usr/share/doc/libfuse3-dev/examples
 driver=$bench/benchfs-driver
-mirror_bin=samples/MirrorFs/bin/Release/net9.0/linux-x64/publish/MirrorFs
-memfs_bin=samples/MemFs/bin/Release/net9.0/linux-x64/publish/MemFs
+mirror_bin=${SAMPLES_MIRRORFS:-samples/MirrorFs/bin/Release/net9.0/linux-x64/publish/MirrorFs}
+memfs_bin=${SAMPLES_MEMFS:-samples/MemFs/bin/Release/net9.0/linux-x64/publish/MemFs}
 work=$(mktemp -d /tmp/bench-samples.XXXXXX)
 pfh_bin=$work/passthrough_fh
 pll_bin=$work/passthrough_ll
 
+measure() {
 # ---- build: libfuse's examples into the temp dir (never into the repository), the samples NativeAOT ------------
 ensure_packages fuse3 libfuse3-3 libfuse3-dev gcc pkg-config fio
 echo "building libfuse's passthrough_fh and passthrough_ll from $examples (gcc -O2)..."
@@ -248,6 +252,18 @@ for rep in $(seq "$reps"); do
   done
   stop_all
 done
+}
+
+if [ -n "$table_from" ]; then
+  raw=$table_from out=${out:-${table_from%.tsv}.md}
+  reps=$(cut -f4 "$raw" | sort -u | wc -l)
+  impls=$(cut -f3 "$raw" | awk '!seen[$0]++' | tr '\n' ' ')
+  workloads=$(cut -f1 "$raw" | awk '!seen[$0]++' | sed -E 's/^create-(stat|unlink)$/create/; s/^rmdir$/mkdir/; s/^(chmod|utimens)$/setattr/' | awk '!seen[$0]++' | tr '\n' ' ')
+  file_mb=${SAMPLES_FILE_MB:-1024} runtime=${SAMPLES_RUNTIME:-5}
+  rmdir "$work"
+else
+  measure
+fi
 
 # ---- the table: median (min–max) per implementation; per-repetition ratios to passthrough_fh and passthrough_ll --
 summary=$(awk -F'\t' '
