@@ -7,7 +7,12 @@ require_dotnet
 ensure_packages fuse3 libfuse3-3
 
 echo "building HelloFs..."
-dotnet build samples/HelloFs/HelloFs.csproj -c Release -f net10.0 -v quiet -nologo >/dev/null
+# Quiet when it works; the whole build output (the compiler's errors) when it does not.
+if ! build_output=$(dotnet build samples/HelloFs/HelloFs.csproj -c Release -f net10.0 -nologo 2>&1); then
+  printf '%s\n' "$build_output" >&2
+  echo "error: the build of samples/HelloFs failed (output above)" >&2
+  exit 1
+fi
 
 mountpoint=$(mktemp -d)
 pid=""

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using FuseGen.Catalog;
+using FuseGen.Signatures;
 using Microsoft.CodeAnalysis;
 
 namespace FuseGen.Analyzers;

@@ -15,8 +15,7 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "Each operation accepts a fixed set of parameter and return shapes; see the operation table in the README.",
-        helpLinkUri: HelpLink(DiagnosticIds.SignatureMismatch));
+        description: "Each operation accepts a fixed set of parameter and return shapes; see the operation table in the README.");
 
     public static readonly DiagnosticDescriptor InvalidFileSystemType = new(
         DiagnosticIds.InvalidFileSystemType,
@@ -25,8 +24,7 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "The generator adds the native half of the filesystem to the class in a file of its own, so the class must not be a record, static, generic or file-local, and it and every type around it must be partial.",
-        helpLinkUri: HelpLink(DiagnosticIds.InvalidFileSystemType));
+        description: "The generator adds the native half of the filesystem to the class in a file of its own, so the type must be a class (a record class is one) that is not static, abstract, generic or file-local, and it and every type around it must be partial.");
 
     public static readonly DiagnosticDescriptor OperationOutsideFileSystem = new(
         DiagnosticIds.OperationOutsideFileSystem,
@@ -34,8 +32,7 @@ internal static class DiagnosticDescriptors
         "Method '{0}' has [{1}] but type '{2}' is not marked [FuseFileSystem], so the operation is never bound",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.OperationOutsideFileSystem));
+        isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor DuplicateOperation = new(
         DiagnosticIds.DuplicateOperation,
@@ -43,8 +40,7 @@ internal static class DiagnosticDescriptors
         "[{0}] is already implemented by '{1}'; '{2}' is ignored",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.DuplicateOperation));
+        isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor SeveralOperations = new(
         DiagnosticIds.SeveralOperations,
@@ -52,8 +48,7 @@ internal static class DiagnosticDescriptors
         "Method '{0}' carries [{1}]; one method implements one operation",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.SeveralOperations));
+        isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor UncallableMethod = new(
         DiagnosticIds.UncallableMethod,
@@ -62,8 +57,7 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "Operations run synchronously on libfuse's threads; the generated entry point must call the method directly.",
-        helpLinkUri: HelpLink(DiagnosticIds.UncallableMethod));
+        description: "Operations run synchronously on libfuse's threads; the generated entry point must call the method directly.");
 
     public static readonly DiagnosticDescriptor UnsupportedOperation = new(
         DiagnosticIds.UnsupportedOperation,
@@ -71,8 +65,7 @@ internal static class DiagnosticDescriptors
         "Method '{0}': [{1}] cannot be implemented with this version of FuseGen yet",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.UnsupportedOperation));
+        isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor HandleTypeMismatch = new(
         DiagnosticIds.HandleTypeMismatch,
@@ -81,8 +74,7 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "A typed handle parameter receives the object that [Open] or [Create] (files) or [Opendir] (directories) returned. FuseGen hands it over only when it is of the declared type.",
-        helpLinkUri: HelpLink(DiagnosticIds.HandleTypeMismatch));
+        description: "A typed handle parameter receives the object that [Open] or [Create] (files) or [Opendir] (directories) returned. FuseGen hands it over only when it is of the declared type.");
 
     public static readonly DiagnosticDescriptor HandleWithoutCreator = new(
         DiagnosticIds.HandleWithoutCreator,
@@ -91,8 +83,7 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Typed handles come from the object [Open] or [Create] (files) or [Opendir] (directories) returns; without such a method every handle is null.",
-        helpLinkUri: HelpLink(DiagnosticIds.HandleWithoutCreator));
+        description: "Typed handles come from the object [Open] or [Create] (files) or [Opendir] (directories) returns; without such a method every handle is null.");
 
     public static readonly DiagnosticDescriptor HandleNeverReleased = new(
         DiagnosticIds.HandleNeverReleased,
@@ -101,8 +92,7 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "FuseGen forgets a handle when the kernel releases the file and disposes it if no release method of the filesystem's own takes it. A handle that is neither taken by a release method nor IDisposable leaks what it holds until the garbage collector finds it.",
-        helpLinkUri: HelpLink(DiagnosticIds.HandleNeverReleased));
+        description: "FuseGen forgets a handle when the kernel releases the file and disposes it if no release method of the filesystem's own takes it. A handle that is neither taken by a release method nor IDisposable leaks what it holds until the garbage collector finds it.");
 
     public static readonly DiagnosticDescriptor MissingGetattr = new(
         DiagnosticIds.MissingGetattr,
@@ -110,8 +100,7 @@ internal static class DiagnosticDescriptors
         "Type '{0}' implements {1} but no [Getattr]: the kernel looks up every path with getattr first, so they are never reached (lookups fail with ENOSYS)",
         Category,
         DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.MissingGetattr));
+        isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor StringPathOnHotPath = new(
         DiagnosticIds.StringPathOnHotPath,
@@ -119,8 +108,7 @@ internal static class DiagnosticDescriptors
         "Method '{0}' takes its path as a string, which allocates on every [{1}] call; take 'ReadOnlySpan<byte> {2}' (UTF-8) to keep the call allocation-free",
         Category,
         DiagnosticSeverity.Info,
-        isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.StringPathOnHotPath));
+        isEnabledByDefault: true);
 
     /// <summary>Every descriptor, in id order: what the analyzer supports and what the README lists.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
@@ -136,7 +124,4 @@ internal static class DiagnosticDescriptors
         HandleNeverReleased,
         MissingGetattr,
         StringPathOnHotPath);
-
-    /// <summary>The README's anchor for an id (<c>#fuse001</c>), which its diagnostics table declares.</summary>
-    private static string HelpLink(string id) => "https://github.com/fusegen/fusegen/blob/main/README.md#" + id.ToLowerInvariant();
 }

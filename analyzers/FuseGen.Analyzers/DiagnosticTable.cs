@@ -31,8 +31,7 @@ internal static class DiagnosticTable
         text.Append("|---|---|---|---|---|\n");
         foreach (var descriptor in DiagnosticDescriptors.All.OrderBy(d => d.Id, System.StringComparer.Ordinal))
         {
-            var anchor = descriptor.HelpLinkUri.Substring(descriptor.HelpLinkUri.LastIndexOf('#') + 1);
-            text.Append("| <a id=\"").Append(anchor).Append("\"></a>").Append(descriptor.Id)
+            text.Append("| <a id=\"").Append(Anchor(descriptor.Id)).Append("\"></a>").Append(descriptor.Id)
                 .Append(" | ").Append(descriptor.DefaultSeverity.ToString().ToLowerInvariant())
                 .Append(" | ").Append(Cell(descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .Append(" | `").Append(Cell(descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append('`')
@@ -42,6 +41,9 @@ internal static class DiagnosticTable
 
         return text.ToString();
     }
+
+    /// <summary>The README's anchor for an id (<c>fuse001</c>).</summary>
+    public static string Anchor(string id) => id.ToLowerInvariant();
 
     private static string Cell(string text) => text.Replace("|", "\\|");
 }

@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using FuseGen.Catalog;
+using FuseGen.Rules;
+using FuseGen.Signatures;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,7 +18,6 @@ namespace FuseGen.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
 {
-    private const string FileSystemAttribute = "FuseGen.FuseFileSystemAttribute";
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.All;
@@ -28,7 +29,7 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var fileSystemAttribute = start.Compilation.GetTypeByMetadataName(FileSystemAttribute);
+            var fileSystemAttribute = start.Compilation.GetTypeByMetadataName(RuntimeNames.FuseFileSystemAttribute.MetadataName);
             if (fileSystemAttribute is null)
             {
                 return;

@@ -4,6 +4,7 @@ using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using FuseGen.Analyzers;
+using FuseGen.Catalog;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -57,7 +58,7 @@ public sealed class AddFileSystemAttributeCodeFix : CodeFixProvider
         var leading = type.GetLeadingTrivia();
         var indentation = SyntaxEditing.Indentation(leading);
         var attribute = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(
-                SyntaxFactory.Attribute(SyntaxFactory.ParseName("global::FuseGen.FuseFileSystem").WithAdditionalAnnotations(Simplifier.Annotation))))
+                SyntaxFactory.Attribute(SyntaxFactory.ParseName(RuntimeNames.FuseFileSystemAttribute.Usage).WithAdditionalAnnotations(Simplifier.Annotation))))
             .WithLeadingTrivia(leading)
             .WithTrailingTrivia(endOfLine);
         var updated = SyntaxEditing.AddPartial(type.WithLeadingTrivia(indentation));

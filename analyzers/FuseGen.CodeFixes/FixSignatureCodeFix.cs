@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using FuseGen.Analyzers;
 using FuseGen.Catalog;
+using FuseGen.Signatures;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -66,7 +67,7 @@ public sealed class FixSignatureCodeFix : CodeFixProvider
             return document;
         }
 
-        var types = new TypeNames(model, method.SpanStart);
+        var types = new MinimalTypeNames(model, method.SpanStart);
         var returnShape = ReturnShapeFor(symbol, operation);
         var updated = method;
         if (SignatureMatcher.ReturnShapeOf(symbol, operation) != returnShape)
@@ -97,7 +98,7 @@ public sealed class FixSignatureCodeFix : CodeFixProvider
     /// operation's order; ambient parameters (FuseContext) stay, at the end. Kept parameters keep their syntax (names,
     /// attributes, defaults); the list keeps its layout position by position.
     /// </summary>
-    private static ParameterListSyntax Parameters(MethodDeclarationSyntax declaration, IMethodSymbol method, OperationDescriptor operation, ReturnShape returnShape, TypeNames types)
+    private static ParameterListSyntax Parameters(MethodDeclarationSyntax declaration, IMethodSymbol method, OperationDescriptor operation, ReturnShape returnShape, MinimalTypeNames types)
     {
         var remaining = method.Parameters.ToList();
         var parameters = new List<ParameterSyntax>();
@@ -155,7 +156,7 @@ public sealed class FixSignatureCodeFix : CodeFixProvider
     }
 
     /// <summary>A kept parameter with the shape's type (when it differs) and ref-ness.</summary>
-    private static ParameterSyntax Reshape(ParameterSyntax parameter, IParameterSymbol symbol, ManagedShape shape, TypeNames types)
+    private static ParameterSyntax Reshape(ParameterSyntax parameter, IParameterSymbol symbol, ManagedShape shape, MinimalTypeNames types)
     {
         var updated = parameter;
         if (!SignatureMatcher.HasType(shape, symbol.Type))
@@ -177,7 +178,7 @@ public sealed class FixSignatureCodeFix : CodeFixProvider
         return updated;
     }
 
-    private static ParameterSyntax NewParameter(ManagedShape shape, string name, TypeNames types) =>
+    private static ParameterSyntax NewParameter(ManagedShape shape, string name, MinimalTypeNames types) =>
         SyntaxFactory.ParseParameterList("(" + shape.Declaration(types.Text(shape.TypeName), name) + ")").Parameters[0];
 
     private static SyntaxKind? RefKeyword(ManagedRefKind refKind) => refKind switch

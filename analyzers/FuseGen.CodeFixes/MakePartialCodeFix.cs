@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using FuseGen.Analyzers;
 using FuseGen.Catalog;
+using FuseGen.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;

@@ -34,7 +34,7 @@ public sealed class TakeReturnedHandleCodeFix : CodeFixProvider
                 continue;
             }
 
-            var shortName = new TypeNames(model, parameter.SpanStart).Text(handleType);
+            var shortName = new MinimalTypeNames(model, parameter.SpanStart).Text(handleType);
             context.RegisterCodeFix(
                 CodeAction.Create($"Take '{shortName}'", token => RetypeAsync(context.Document, parameter, handleType, token), nameof(TakeReturnedHandleCodeFix)),
                 diagnostic);
@@ -50,7 +50,7 @@ public sealed class TakeReturnedHandleCodeFix : CodeFixProvider
             return document;
         }
 
-        var type = new TypeNames(model, parameter.SpanStart).Syntax(handleType).WithTriviaFrom(parameter.Type);
+        var type = new MinimalTypeNames(model, parameter.SpanStart).Syntax(handleType).WithTriviaFrom(parameter.Type);
         return document.WithSyntaxRoot(root.ReplaceNode(parameter.Type, type));
     }
 }

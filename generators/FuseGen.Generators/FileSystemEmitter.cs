@@ -1,15 +1,18 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using FuseGen.Catalog;
+using FuseGen.Generators.Emit;
 using FuseGen.Generators.Helpers;
 using FuseGen.Generators.Model;
+using FuseGen.SourceGeneration;
+using static FuseGen.SourceGeneration.CSharpNames;
 
 namespace FuseGen.Generators;
 
 /// <summary>
 /// Writes the generated half of a filesystem type: one <c>[UnmanagedCallersOnly]</c> trampoline per bound operation
-/// and <c>IFuseFileSystem.FillOperations</c>, which points libfuse's table at them.
+/// and <c>IFuseFileSystem.FillOperations</c>, which points libfuse's table at them. It decides nothing: the model
+/// says what to write, the catalog's typed stages say how each argument and result is converted.
 /// </summary>
 /// <remarks>
 /// Each trampoline converts native arguments to the user's managed shapes (spans over libfuse's buffers, no copies),
@@ -21,7 +24,9 @@ internal static class FileSystemEmitter
     private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"FuseGen.Generators\", \"" + ThisAssembly.Version + "\")]";
     private const string Trampoline = "[global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]";
     private const string Request = "__request";
-    private const string CurrentRequest = "global::FuseGen.Interop.FuseRequest.Current";
+    private const string Result = "__result";
+    private const string Exception = "__exception";
+    private const string CurrentRequest = RuntimeNames.FuseRequest.Current;
 
     public static string Emit(FileSystemModel model)
     {
@@ -42,20 +47,19 @@ internal static class FileSystemEmitter
             scopes.Add(writer.Block("partial " + outer.Keyword + " " + Identifier(outer.Name)));
         }
 
-        var releases = SynthesizedReleases(model).ToList();
-        using (writer.Block("partial " + model.TypeKeyword + " " + Identifier(model.TypeName) + " : global::FuseGen.IFuseFileSystem"))
+        using (writer.Block("partial " + model.TypeKeyword + " " + Identifier(model.TypeName) + " : " + RuntimeNames.IFuseFileSystem.Type))
         {
-            EmitFillOperations(writer, model, releases);
+            EmitFillOperations(writer, model.Table);
             foreach (var operation in model.Operations)
             {
                 writer.Line();
                 EmitTrampoline(writer, model, operation, OperationCatalog.Find(operation.Operation)!);
             }
 
-            foreach (var release in releases)
+            foreach (var release in model.SynthesizedReleases)
             {
                 writer.Line();
-                EmitSynthesizedRelease(writer, release);
+                EmitSynthesizedRelease(writer, release, OperationCatalog.Find(release.Operation)!);
             }
         }
 
@@ -67,197 +71,168 @@ internal static class FileSystemEmitter
         return writer.ToString();
     }
 
-    /// <summary>Name of the generated entry point for an operation, e.g. <c>__FuseGen_getattr</c>.</summary>
-    public static string TrampolineName(OperationDescriptor operation) => "__FuseGen_" + operation.NativeName;
-
-    private static void EmitFillOperations(IndentedWriter writer, FileSystemModel model, List<OperationDescriptor> releases)
+    private static void EmitFillOperations(IndentedWriter writer, EquatableArray<TableEntryModel> table)
     {
         writer.Line("/// <inheritdoc />");
         writer.Line(GeneratedCode);
-        using (writer.Block("unsafe void global::FuseGen.IFuseFileSystem.FillOperations(global::FuseGen.Interop.FuseOperations* operations)"))
+        using (writer.Block($"unsafe void {RuntimeNames.IFuseFileSystem.FillOperations}({RuntimeNames.FuseOperations.Type}* operations)"))
         {
-            var descriptors = model.Operations.Select(o => OperationCatalog.Find(o.Operation)!).Concat(releases).OrderBy(d => d.Index);
-            foreach (var descriptor in descriptors)
+            foreach (var entry in table)
             {
-                writer.Line($"operations->{Identifier(descriptor.NativeName)} = &{TrampolineName(descriptor)};");
+                writer.Line($"operations->{Identifier(entry.NativeName)} = &{entry.EntryPoint};");
             }
         }
     }
 
     private static void EmitTrampoline(IndentedWriter writer, FileSystemModel model, OperationModel operation, OperationDescriptor descriptor)
     {
-        var nativeReturn = descriptor.Result.NativeType;
+        var result = descriptor.Result;
         var returnShape = OperationCatalog.FindReturnShape(descriptor, operation.ReturnShapeId)!;
+        var request = operation.DeclaresRequest ? Request : null;
 
-        var before = new List<string>();
-        var after = new List<string>();
+        var setup = new List<string>();
+        var onSuccess = new List<string>();
         var arguments = new List<string>();
-        var parameterTypes = new List<string>();
+        var crefTypes = new List<string>();
         foreach (var argument in operation.Arguments)
         {
             var shape = argument.SlotIndex < 0
                 ? AmbientParameters.All.First(a => a.Id == argument.ShapeId)
                 : OperationCatalog.FindShape(descriptor, argument.ShapeId)!;
             var slot = argument.SlotIndex < 0 ? null : descriptor.Slots[argument.SlotIndex];
-            string Expand(string template)
+            var expansion = new CodeExpansion
             {
-                var text = template.Replace("{local}", slot is null ? "__context" : "__" + slot.Name).Replace("{type}", argument.TypeName ?? "");
-                for (var i = 0; slot is not null && i < slot.NativeNames.Count; i++)
-                {
-                    text = text.Replace("{" + i + "}", Identifier(slot.NativeNames[i]));
-                }
-
-                return text;
+                Operation = descriptor,
+                SlotNatives = slot is null ? System.Array.Empty<string>() : slot.NativeNames.Select(Identifier).ToArray(),
+                Local = slot is null ? "__context" : "__" + slot.Name,
+                HandleType = argument.TypeName,
+                Request = request,
+            };
+            if (shape.Setup is not null)
+            {
+                setup.Add(CodeExpander.Expand(shape.Setup, expansion));
             }
 
-            if (shape.Before is not null)
+            if (shape.OnSuccess is not null)
             {
-                before.Add(Expand(shape.Before));
+                onSuccess.Add(CodeExpander.Expand(shape.OnSuccess, expansion));
             }
 
-            if (shape.After is not null)
-            {
-                after.Add(Expand(shape.After));
-            }
-
-            arguments.Add(Expand(shape.Argument));
-            parameterTypes.Add(CrefParameter(shape, argument.TypeName));
+            arguments.Add(CodeExpander.Expand(shape.Argument, expansion));
+            crefTypes.Add(CrefParameter(shape, argument.TypeName));
         }
 
-        var receiver = operation.IsStatic ? model.FullyQualifiedName : $"{Request}.FileSystem<{model.FullyQualifiedName}>()";
+        var receiver = operation.IsStatic ? model.FullyQualifiedName : $"{Request}.{RuntimeNames.FuseRequest.FileSystem}<{model.FullyQualifiedName}>()";
         var call = $"{receiver}.{Identifier(operation.MethodName)}({string.Join(", ", arguments)})";
-        var invocation = returnShape.Template.Replace("{call}", call);
-        var needsRequest = new[] { invocation }.Concat(before).Concat(after).Any(line => line.Contains(Request));
+        var failure = (operation.FailsThroughRequest ? Request : CurrentRequest) + $".{RuntimeNames.FuseRequest.Fail}({Exception}, \"{descriptor.NativeName}\")";
         var cleanup = new List<string>();
-        if (FreesHandles(model, descriptor))
+        if (operation.HandleRelease is { } release)
         {
-            // The kernel sends release once, after the last operation on the handle: free it even if the method failed.
-            // A method that never sees the handle cannot dispose it, so FuseGen does.
-            var takesHandle = operation.Arguments.Any(a => a.SlotIndex >= 0 && descriptor.Slots[a.SlotIndex].Kind == ParameterKinds.Handle);
-            cleanup.Add($"{Request}.FreeHandle(fi, dispose: {(takesHandle ? "false" : "true")});");
+            cleanup.Add(FreeHandle(Request, release));
         }
 
-        for (var s = 0; s < descriptor.Slots.Count; s++)
+        foreach (var s in operation.CleanupSlots)
         {
             var slot = descriptor.Slots[s];
-            if (slot.Kind.WhenAbsent is { } whenAbsent && !operation.Arguments.Any(a => a.SlotIndex == s))
+            cleanup.Add(CodeExpander.Expand(slot.Kind.CleanupWhenAbsent!, new CodeExpansion
             {
-                var text = whenAbsent;
-                for (var i = 0; i < slot.NativeNames.Count; i++)
-                {
-                    text = text.Replace("{" + i + "}", Identifier(slot.NativeNames[i]));
-                }
-
-                cleanup.Add(text);
-            }
+                Operation = descriptor,
+                SlotNatives = slot.NativeNames.Select(Identifier).ToArray(),
+                Request = request,
+            }));
         }
 
-        var frees = cleanup.Any(line => line.Contains(Request));
-        var failure = (needsRequest ? Request : CurrentRequest) + $".Fail(__exception, \"{descriptor.NativeName}\")";
-
         // The cref names the parameter types: a bare method name is ambiguous (CS0419) when the method is overloaded.
-        var cref = $"{Identifier(operation.MethodName)}({string.Join(", ", parameterTypes)})";
+        var cref = $"{Identifier(operation.MethodName)}({string.Join(", ", crefTypes)})";
         writer.Line($"/// <summary>Native entry for <c>{descriptor.NativeName}</c>: calls <see cref=\"{cref}\"/>.</summary>");
-        BeginTrampoline(writer, descriptor);
+        BeginTrampoline(writer, descriptor, operation.EntryPoint);
         using (writer.Block())
         {
-            if (needsRequest || frees)
+            if (operation.DeclaresRequest)
             {
                 writer.Line($"var {Request} = {CurrentRequest};");
             }
 
             using (writer.Block("try"))
             {
-                foreach (var line in before)
+                writer.Lines(setup);
+                var resultExpansion = new CodeExpansion { Operation = descriptor, Call = call, Request = request };
+                WriteValue(writer, returnShape.Result, returnShape.Result?.UsesCall == true, call, value => $"{result.NativeType} {Result} = {CodeExpander.Expand(value, resultExpansion)};");
+                if (onSuccess.Count > 0)
                 {
-                    writer.Line(line);
-                }
-
-                // __result is declared where the return shape first assigns it: "int __result = 0;" after a void call.
-                var statements = invocation.Split('\n');
-                var assignment = nativeReturn == "void" ? -1 : Array.FindIndex(statements, s => s.StartsWith("__result = ", StringComparison.Ordinal));
-                if (nativeReturn != "void" && assignment < 0)
-                {
-                    writer.Line($"{nativeReturn} __result;");
-                }
-
-                for (var i = 0; i < statements.Length; i++)
-                {
-                    writer.Line(i == assignment ? nativeReturn + " " + statements[i] : statements[i]);
-                }
-
-                if (after.Count > 0)
-                {
-                    using (writer.Block("if (__result >= 0)"))
+                    using (writer.Block($"if ({Result} >= 0)"))
                     {
-                        foreach (var line in after)
-                        {
-                            writer.Line(line);
-                        }
+                        writer.Lines(onSuccess);
                     }
                 }
 
-                if (nativeReturn != "void")
+                if (!result.ReturnsVoid)
                 {
-                    writer.Line("return __result;");
+                    writer.Line($"return {Result};");
                 }
             }
 
-            using (writer.Block("catch (global::System.Exception __exception)"))
+            using (writer.Block($"catch (global::System.Exception {Exception})"))
             {
-                writer.Line(descriptor.Result.NativeFailure.Replace("{fail}", failure));
+                var failureExpansion = new CodeExpansion { Operation = descriptor, Failure = failure, Request = request };
+                WriteValue(writer, result.FailureResult, result.FailureResult?.UsesFailure == true, failure, value => $"return {CodeExpander.Expand(value, failureExpansion)};");
             }
 
             if (cleanup.Count > 0)
             {
                 using (writer.Block("finally"))
                 {
-                    foreach (var line in cleanup)
-                    {
-                        writer.Line(line);
-                    }
+                    writer.Lines(cleanup);
                 }
             }
         }
     }
 
-    /// <summary>Release entry points FuseGen adds so handles are freed when the filesystem has no release method.</summary>
-    private static IEnumerable<OperationDescriptor> SynthesizedReleases(FileSystemModel model)
+    /// <summary>
+    /// Writes a value stage: the expression it consumes (the call, the failure report) is a statement of its own unless
+    /// the value contains it; no value at all (a <c>void</c> callback) leaves only that statement.
+    /// </summary>
+    private static void WriteValue(IndentedWriter writer, CodeTemplate? value, bool consumes, string consumed, System.Func<CodeTemplate, string> statement)
     {
-        foreach (var descriptor in OperationCatalog.All.Where(d => FreesHandles(model, d)))
+        if (!consumes)
         {
-            if (!model.Operations.Any(o => o.Operation == descriptor.Name))
-            {
-                yield return descriptor;
-            }
+            writer.Line(consumed + ";");
+        }
+
+        if (value is not null)
+        {
+            writer.Line(statement(value));
         }
     }
 
-    private static void EmitSynthesizedRelease(IndentedWriter writer, OperationDescriptor descriptor)
+    private static void EmitSynthesizedRelease(IndentedWriter writer, SynthesizedReleaseModel release, OperationDescriptor descriptor)
     {
         writer.Line($"/// <summary>Native entry for <c>{descriptor.NativeName}</c>: frees the handle (disposing it if it is IDisposable).</summary>");
-        BeginTrampoline(writer, descriptor);
+        BeginTrampoline(writer, descriptor, release.EntryPoint);
         using (writer.Block())
         {
             using (writer.Block("try"))
             {
-                writer.Line($"{CurrentRequest}.FreeHandle(fi, dispose: true);");
+                writer.Line(FreeHandle(CurrentRequest, release.HandleRelease));
                 writer.Line("return 0;");
             }
 
-            using (writer.Block("catch (global::System.Exception __exception)"))
+            using (writer.Block($"catch (global::System.Exception {Exception})"))
             {
-                writer.Line($"return {CurrentRequest}.Fail(__exception, \"{descriptor.NativeName}\");");
+                writer.Line($"return {CurrentRequest}.{RuntimeNames.FuseRequest.Fail}({Exception}, \"{descriptor.NativeName}\");");
             }
         }
     }
 
-    private static void BeginTrampoline(IndentedWriter writer, OperationDescriptor descriptor)
+    private static string FreeHandle(string request, HandleReleaseModel release) =>
+        $"{request}.{RuntimeNames.FuseRequest.FreeHandle}({Identifier(release.NativeParameter)}, dispose: {(release.Dispose ? "true" : "false")});";
+
+    private static void BeginTrampoline(IndentedWriter writer, OperationDescriptor descriptor, string entryPoint)
     {
         var parameters = string.Join(", ", descriptor.NativeParameters.Select(p => p.InteropType + " " + Identifier(p.Name)));
         writer.Line(Trampoline);
         writer.Line(GeneratedCode);
-        writer.Line($"private static unsafe {descriptor.Result.NativeType} {TrampolineName(descriptor)}({parameters})");
+        writer.Line($"private static unsafe {descriptor.Result.NativeType} {entryPoint}({parameters})");
     }
 
     private static string CrefParameter(ManagedShape shape, string? handleType)
@@ -271,12 +246,4 @@ internal static class FileSystemEmitter
             _ => type,
         };
     }
-
-    private static bool FreesHandles(FileSystemModel model, OperationDescriptor descriptor) =>
-        (descriptor.HandleRole == HandleRole.ReleasesFile && model.CreatesFileHandles) ||
-        (descriptor.HandleRole == HandleRole.ReleasesDirectory && model.CreatesDirectoryHandles);
-
-    /// <summary>A name as C# writes it: <c>@class</c> for a keyword.</summary>
-    private static string Identifier(string name) =>
-        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 }

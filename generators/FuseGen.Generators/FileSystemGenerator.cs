@@ -1,3 +1,4 @@
+using FuseGen.Catalog;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -10,15 +11,12 @@ namespace FuseGen.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed class FileSystemGenerator : IIncrementalGenerator
 {
-    /// <summary>Metadata name of the attribute that marks a filesystem class.</summary>
-    public const string FileSystemAttribute = "FuseGen.FuseFileSystemAttribute";
-
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var fileSystems = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                FileSystemAttribute,
+                RuntimeNames.FuseFileSystemAttribute.MetadataName,
                 static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 FileSystemParser.Parse)
             .Where(static model => model is not null)

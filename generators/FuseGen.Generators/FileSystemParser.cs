@@ -2,13 +2,16 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using FuseGen.Catalog;
+using FuseGen.Generators.Emit;
 using FuseGen.Generators.Helpers;
 using FuseGen.Generators.Model;
+using FuseGen.Rules;
+using FuseGen.Signatures;
 using Microsoft.CodeAnalysis;
 
 namespace FuseGen.Generators;
 
-/// <summary>Turns a <c>[FuseFileSystem]</c> type into a <see cref="FileSystemModel"/>.</summary>
+/// <summary>Turns a <c>[FuseFileSystem]</c> type into a <see cref="FileSystemModel"/>, deciding everything the emitter writes.</summary>
 /// <remarks>
 /// Invalid input is skipped, never reported: the analyzers own diagnostics. Whatever is returned must produce code
 /// that compiles, so anything the emitter could not express is left out here.
@@ -22,9 +25,7 @@ internal static class FileSystemParser
             return null;
         }
 
-        var operations = new List<(int Index, OperationModel Model)>();
-        var bound = new HashSet<string>();
-        bool createsFileHandles = false, createsDirectoryHandles = false;
+        var bound = new List<(OperationDescriptor Descriptor, IMethodSymbol Method, SignatureMatch Match)>();
         foreach (var member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -44,28 +45,30 @@ internal static class FileSystemParser
 
             var operation = attached[0]!;
             var match = SignatureMatcher.Match(method, operation);
-            if (!match.Success || !bound.Add(operation.Name))
+            if (match.Success && bound.All(b => b.Descriptor != operation))
             {
-                continue;
+                bound.Add((operation, method, match));
             }
-
-            var arguments = match.Bindings.Select((b, i) => new ArgumentModel(
-                b.Shape.Id,
-                b.SlotIndex,
-                b.Shape.TypeName == ManagedShape.AnyHandleType ? SignatureMatcher.TypeName(method.Parameters[i].Type) : null));
-            if (match.ReturnShape!.TypeName == ManagedShape.AnyHandleType)
-            {
-                createsFileHandles |= operation.HandleRole == HandleRole.CreatesFile;
-                createsDirectoryHandles |= operation.HandleRole == HandleRole.CreatesDirectory;
-            }
-
-            operations.Add((operation.Index, new OperationModel(
-                operation.Name,
-                method.Name,
-                method.IsStatic,
-                match.ReturnShape!.Id,
-                new EquatableArray<ArgumentModel>(arguments))));
         }
+
+        bound.Sort((a, b) => a.Descriptor.Index.CompareTo(b.Descriptor.Index));
+
+        // Handles a filesystem creates must be freed by the release of their family, bound or synthesized.
+        var createsFileHandles = bound.Any(b => b.Match.ReturnShape!.TypeName == ManagedShape.AnyHandleType && b.Descriptor.HandleRole == HandleRole.CreatesFile);
+        var createsDirectoryHandles = bound.Any(b => b.Match.ReturnShape!.TypeName == ManagedShape.AnyHandleType && b.Descriptor.HandleRole == HandleRole.CreatesDirectory);
+        bool FreesHandles(OperationDescriptor descriptor) =>
+            (descriptor.HandleRole == HandleRole.ReleasesFile && createsFileHandles) ||
+            (descriptor.HandleRole == HandleRole.ReleasesDirectory && createsDirectoryHandles);
+
+        var operations = bound.Select(b => Operation(b.Descriptor, b.Method, b.Match, FreesHandles(b.Descriptor))).ToList();
+        var synthesized = OperationCatalog.All
+            .Where(d => FreesHandles(d) && bound.All(b => b.Descriptor != d))
+            .Select(d => new SynthesizedReleaseModel(d.Name, EntryPoints.Name(d), new HandleReleaseModel(HandleNative(d), Dispose: true)))
+            .ToList();
+        var table = operations.Select(o => OperationCatalog.Find(o.Operation)!)
+            .Concat(synthesized.Select(s => OperationCatalog.Find(s.Operation)!))
+            .OrderBy(d => d.Index)
+            .Select(d => new TableEntryModel(d.NativeName, EntryPoints.Name(d)));
 
         var containing = new List<ContainingTypeModel>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
@@ -84,10 +87,51 @@ internal static class FileSystemParser
             Keyword(type),
             fullName,
             hintName,
-            new EquatableArray<OperationModel>(operations.OrderBy(o => o.Index).Select(o => o.Model)),
+            new EquatableArray<OperationModel>(operations),
+            new EquatableArray<SynthesizedReleaseModel>(synthesized),
+            new EquatableArray<TableEntryModel>(table),
             createsFileHandles,
             createsDirectoryHandles);
     }
+
+    /// <summary>The model of one bound method: its arguments, and what its entry point declares and cleans up.</summary>
+    private static OperationModel Operation(OperationDescriptor descriptor, IMethodSymbol method, SignatureMatch match, bool freesHandles)
+    {
+        var arguments = match.Bindings.Select((b, i) => new ArgumentModel(
+            b.Shape.Id,
+            b.SlotIndex,
+            b.Shape.TypeName == ManagedShape.AnyHandleType ? SignatureMatcher.TypeName(method.Parameters[i].Type) : null)).ToList();
+
+        // A method that takes the handle owns it (it may keep or dispose it); one that never sees it cannot.
+        var release = freesHandles
+            ? new HandleReleaseModel(HandleNative(descriptor), Dispose: !match.Bindings.Any(b => b.SlotIndex >= 0 && descriptor.Slots[b.SlotIndex].Kind == ParameterKinds.Handle))
+            : null;
+        var cleanupSlots = Enumerable.Range(0, descriptor.Slots.Count)
+            .Where(s => descriptor.Slots[s].Kind.CleanupWhenAbsent is not null && match.Bindings.All(b => b.SlotIndex != s))
+            .ToList();
+
+        var templates = match.Bindings.SelectMany(b => new[] { b.Shape.Setup, b.Shape.Argument, b.Shape.OnSuccess })
+            .Append(match.ReturnShape!.Result);
+        // An instance method is called on the filesystem the request belongs to.
+        var argumentsUseRequest = !method.IsStatic || templates.Any(t => t?.UsesRequest == true);
+        var cleanupUsesRequest = release is not null || cleanupSlots.Any(s => descriptor.Slots[s].Kind.CleanupWhenAbsent!.UsesRequest);
+
+        return new OperationModel(
+            descriptor.Name,
+            EntryPoints.Name(descriptor),
+            method.Name,
+            method.IsStatic,
+            match.ReturnShape.Id,
+            new EquatableArray<ArgumentModel>(arguments),
+            DeclaresRequest: argumentsUseRequest || cleanupUsesRequest,
+            FailsThroughRequest: argumentsUseRequest,
+            release,
+            new EquatableArray<int>(cleanupSlots));
+    }
+
+    /// <summary>The native parameter that carries a release's handle: the one of its file-info slot.</summary>
+    private static string HandleNative(OperationDescriptor descriptor) =>
+        descriptor.Slots.First(s => s.Kind == ParameterKinds.FileInfo).NativeNames[0];
 
     private static string Keyword(INamedTypeSymbol type) => type switch
     {

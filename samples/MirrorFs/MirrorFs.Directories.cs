@@ -1,6 +1,7 @@
 using System;
 using FuseGen;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 using MirrorFs.Interop;
 
 namespace MirrorFs;

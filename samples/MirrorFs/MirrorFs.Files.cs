@@ -19,7 +19,7 @@ internal sealed unsafe partial class MirrorFs
     [Open]
     private OpenFile Open(ReadOnlySpan<byte> path, ref FileInfo file)
     {
-        var flags = SourceOpenFlags((int)file.Flags & ~NotForOpen);
+        var flags = SourceOpenFlags(file.NativeFlags & ~NotForOpen);
         var error = Resolve(path, out var at);
         if (error != Errno.None)
         {
@@ -40,7 +40,7 @@ internal sealed unsafe partial class MirrorFs
     [Create]
     private OpenFile Create(ReadOnlySpan<byte> path, uint mode, ref FileInfo file, FuseContext caller)
     {
-        var flags = SourceOpenFlags((int)file.Flags & ~LibC.O_NOCTTY);
+        var flags = SourceOpenFlags(file.NativeFlags & ~LibC.O_NOCTTY);
         var error = Resolve(path, out var at);
         if (error != Errno.None)
         {

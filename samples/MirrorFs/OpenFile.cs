@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 using MirrorFs.Interop;
 
 namespace MirrorFs;

@@ -10,21 +10,20 @@ namespace MirrorFs;
 /// <summary><c>MirrorFs SOURCE MOUNTPOINT [-f] [-d] [-s] [-o opt[,opt...]]</c></summary>
 internal static unsafe class Program
 {
-    private const string Usage = "usage: MirrorFs SOURCE MOUNTPOINT [-f] [-d] [-s] [-o opt[,opt...]]";
+    private const string Arguments = "SOURCE MOUNTPOINT";
 
     private static int Main(string[] args)
     {
+        var sourceIndex = FindSource(args);
         if (Array.Exists(args, a => a is "-h" or "--help" or "-V" or "--version"))
         {
-            Console.WriteLine(Usage);
-            Console.WriteLine("Mirrors the directory SOURCE at MOUNTPOINT; use_ino is on, and default_permissions with allow_other.");
-            return Fuse.Main(new MirrorFs(-1), args);
+            // Help and versions come from Fuse.Main, which shows this program's own usage line.
+            return Fuse.Main(new MirrorFs(-1), sourceIndex < 0 ? args : WithoutSource(args, sourceIndex), null, Arguments);
         }
 
-        var sourceIndex = FindSource(args);
         if (sourceIndex < 0)
         {
-            Console.Error.WriteLine("MirrorFs: no source directory given (" + Usage + ")");
+            Console.Error.WriteLine($"MirrorFs: no source directory given (usage: MirrorFs {Arguments} [-f] [-d] [-s] [-o opt[,opt...]])");
             return 1;
         }
 
@@ -46,10 +45,16 @@ internal static unsafe class Program
         // Modes arrive with the caller's umask already applied; the daemon's own must not mask them again.
         LibC.umask(0);
 
+        var rest = WithoutSource(args, sourceIndex);
+        return Fuse.Main(new MirrorFs(fd), rest, Defaults(source, SharedWithOthers(rest)), Arguments);
+    }
+
+    private static string[] WithoutSource(string[] args, int sourceIndex)
+    {
         var rest = new string[args.Length - 1];
         Array.Copy(args, rest, sourceIndex);
         Array.Copy(args, sourceIndex + 1, rest, sourceIndex, args.Length - sourceIndex - 1);
-        return Fuse.Main(new MirrorFs(fd), rest, Defaults(source, SharedWithOthers(rest)));
+        return rest;
     }
 
     /// <summary>

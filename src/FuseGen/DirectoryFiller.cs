@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Text;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 
 namespace FuseGen;
 

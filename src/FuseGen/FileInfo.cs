@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 using FuseGen.Interop.Native;
 
 namespace FuseGen;
@@ -26,8 +27,17 @@ public unsafe ref struct FileInfo
     /// <summary>False when libfuse passed no file info (path-based getattr, chmod, ...).</summary>
     public readonly bool IsPresent => info != null;
 
-    /// <summary>Open flags (<c>O_RDONLY</c>, <c>O_APPEND</c>, ...); 0 when absent.</summary>
-    public readonly OpenFlags Flags => info == null ? 0 : (OpenFlags)info->flags;
+    /// <summary>
+    /// Open flags (<c>O_RDONLY</c>, <c>O_APPEND</c>, ...), the same values on every architecture; 0 when absent.
+    /// </summary>
+    public readonly OpenFlags Flags => info == null ? 0 : NativeOpenFlags.FromKernel(info->flags);
+
+    /// <summary>
+    /// The open flags as the kernel of this architecture encodes them, to hand to <c>open(2)</c> (on arm64
+    /// <c>O_DIRECT</c>, <c>O_LARGEFILE</c>, <c>O_DIRECTORY</c> and <c>O_NOFOLLOW</c> differ from
+    /// <see cref="OpenFlags"/>'s values); 0 when absent.
+    /// </summary>
+    public readonly int NativeFlags => info == null ? 0 : info->flags;
 
     /// <summary>The access mode part of <see cref="Flags"/>.</summary>
     public readonly OpenFlags AccessMode => Flags & OpenFlags.AccessModeMask;

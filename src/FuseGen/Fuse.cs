@@ -2,11 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 using FuseGen.Runtime;
 
 namespace FuseGen;
 
-/// <summary>Mounts filesystems: <see cref="Main"/> for a program's command line, <see cref="Mount"/> from code.</summary>
+/// <summary>Mounts filesystems: <see cref="Main(IFuseFileSystem, string[], MountOptions?)"/> for a program's command line, <see cref="Mount"/> from code.</summary>
 public static class Fuse
 {
     /// <summary>
@@ -17,10 +18,24 @@ public static class Fuse
     /// <param name="fileSystem">The filesystem, a <see cref="FuseFileSystemAttribute"/> class.</param>
     /// <param name="args">The command-line arguments (without the program name).</param>
     /// <param name="defaults">Options in force unless the command line changes them.</param>
-    public static int Main(IFuseFileSystem fileSystem, string[] args, MountOptions? defaults = null)
+    public static int Main(IFuseFileSystem fileSystem, string[] args, MountOptions? defaults = null) =>
+        Main(fileSystem, args, defaults, "MOUNTPOINT");
+
+    /// <summary>
+    /// <see cref="Main(IFuseFileSystem, string[], MountOptions?)"/> for a program whose command line has arguments of
+    /// its own before the mount point (<c>MirrorFs SOURCE MOUNTPOINT</c>): it removes them from
+    /// <paramref name="args"/> and names them in <paramref name="usage"/>, so that <c>--help</c> and usage errors show
+    /// the program's real command line.
+    /// </summary>
+    /// <param name="fileSystem">The filesystem, a <see cref="FuseFileSystemAttribute"/> class.</param>
+    /// <param name="args">The command-line arguments without the program name and without the program's own.</param>
+    /// <param name="defaults">Options in force unless the command line changes them.</param>
+    /// <param name="usage">The program's arguments up to the mount point, as usage lines show them: <c>SOURCE MOUNTPOINT</c>.</param>
+    public static int Main(IFuseFileSystem fileSystem, string[] args, MountOptions? defaults, string usage)
     {
         ArgumentNullException.ThrowIfNull(fileSystem);
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentException.ThrowIfNullOrWhiteSpace(usage);
         var program = AppDomain.CurrentDomain.FriendlyName;
         CommandLine line;
         try
@@ -34,7 +49,7 @@ public static class Fuse
 
         if (line.ShowHelp)
         {
-            PrintHelp(program);
+            PrintHelp(program, usage);
             return 0;
         }
 
@@ -45,7 +60,7 @@ public static class Fuse
 
         if (line.MountPoint is null)
         {
-            return Fail(program, $"no mount point given (usage: {program} MOUNTPOINT [-f] [-d] [-s] [-o opt[,opt...]])");
+            return Fail(program, $"no mount point given ({Usage(program, usage)})");
         }
 
         // Catch the signals before mounting: one arriving between the mount and the handlers would take the
@@ -129,9 +144,12 @@ public static class Fuse
         return 1;
     }
 
-    private static unsafe void PrintHelp(string program)
+    // The one usage line, in help and in usage errors alike.
+    private static string Usage(string program, string usage) => $"usage: {program} {usage} [-f] [-d] [-s] [-o opt[,opt...]]";
+
+    private static unsafe void PrintHelp(string program, string usage)
     {
-        Console.WriteLine($"usage: {program} MOUNTPOINT [options]");
+        Console.WriteLine(Usage(program, usage));
         Console.WriteLine();
         Console.WriteLine("    -h, --help             print this help");
         Console.WriteLine("    -V, --version          print versions");

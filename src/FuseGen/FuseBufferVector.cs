@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 using FuseGen.Interop.Native;
 
 namespace FuseGen;

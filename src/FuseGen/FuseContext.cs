@@ -28,5 +28,5 @@ public readonly struct FuseContext
     public uint Umask { get; }
 
     /// <summary>The caller of the request being served on this thread; all zero outside a request.</summary>
-    public static FuseContext Current => Interop.FuseRequest.Current.Context;
+    public static FuseContext Current => Marshalling.FuseRequest.Current.Context;
 }

@@ -11,5 +11,5 @@ public interface IFuseFileSystem
     /// <summary>Points the native operation table at the generated entry points of the implemented operations.</summary>
     /// <param name="operations">A zeroed <c>struct fuse_operations</c>; operations left null are not implemented.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    unsafe void FillOperations(Interop.FuseOperations* operations);
+    unsafe void FillOperations(Marshalling.FuseOperations* operations);
 }

@@ -3,10 +3,15 @@ using System;
 namespace FuseGen;
 
 /// <summary>
-/// The flags of <c>open()</c> with Linux x86_64 values. arm64 shares them except <see cref="Direct"/>,
-/// <see cref="LargeFile"/>, <see cref="Directory"/> and <see cref="NoFollow"/>, which the kernel never passes to
-/// open anyway (FUSE handles them itself).
+/// The flags of <c>open()</c>, with the same values on every architecture (Linux x86_64's).
 /// </summary>
+/// <remarks>
+/// The kernel encodes <see cref="Direct"/>, <see cref="LargeFile"/>, <see cref="Directory"/> and
+/// <see cref="NoFollow"/> differently on arm64; <see cref="FileInfo.Flags"/> converts them, so a test such as
+/// <c>(file.Flags &amp; OpenFlags.Direct) != 0</c> is right everywhere. To pass the caller's flags on to
+/// <c>open(2)</c>, use <see cref="FileInfo.NativeFlags"/>, which is the kernel's value unchanged. The kernel always
+/// sets <see cref="LargeFile"/> on 64-bit systems.
+/// </remarks>
 [Flags]
 public enum OpenFlags
 {
@@ -43,16 +48,16 @@ public enum OpenFlags
     /// <summary><c>O_DSYNC</c>.</summary>
     DataSync = 0x1000,
 
-    /// <summary><c>O_DIRECT</c> (x86_64 value).</summary>
+    /// <summary><c>O_DIRECT</c> (0x10000 in the arm64 kernel encoding).</summary>
     Direct = 0x4000,
 
-    /// <summary><c>O_LARGEFILE</c> (x86_64 value).</summary>
+    /// <summary><c>O_LARGEFILE</c> (0x20000 in the arm64 kernel encoding).</summary>
     LargeFile = 0x8000,
 
-    /// <summary><c>O_DIRECTORY</c> (x86_64 value).</summary>
+    /// <summary><c>O_DIRECTORY</c> (0x4000 in the arm64 kernel encoding).</summary>
     Directory = 0x10000,
 
-    /// <summary><c>O_NOFOLLOW</c> (x86_64 value).</summary>
+    /// <summary><c>O_NOFOLLOW</c> (0x8000 in the arm64 kernel encoding).</summary>
     NoFollow = 0x20000,
 
     /// <summary><c>O_NOATIME</c>.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Threading;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 
 namespace FuseGen;
 

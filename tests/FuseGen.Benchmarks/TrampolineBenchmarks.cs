@@ -2,6 +2,7 @@ using System;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 using FuseGen.Testing;
 
 namespace FuseGen.Benchmarks;

@@ -21,7 +21,30 @@ public sealed class CatalogTests
     {
         Assert.Equal(42, OperationCatalog.All.Count);
         Assert.Equal(Enumerable.Range(0, 42), OperationCatalog.All.Select(o => o.Index));
-        Assert.Equal(FuseGen.Interop.FuseOperations.Count, OperationCatalog.All.Count);
+        Assert.Equal(FuseGen.Marshalling.FuseOperations.Count, OperationCatalog.All.Count);
+    }
+
+    [Fact]
+    public void Versions_follow_the_declaration_order()
+    {
+        var members = OperationCatalog.Members.ToList();
+
+        Assert.Equal(OperationCatalog.All.Count + OperationCatalog.Unbound.Count, members.Count);
+        Assert.All(members.Zip(members.Skip(1)), pair => Assert.True(pair.First.IntroducedIn <= pair.Second.IntroducedIn, $"{pair.Second.NativeName} ({pair.Second.IntroducedIn}) follows {pair.First.NativeName} ({pair.First.IntroducedIn})"));
+        Assert.Equal(new Version(3, 4), OperationCatalog.Find("CopyFileRange")!.IntroducedIn);
+        Assert.Equal(new Version(3, 8), OperationCatalog.Find("Lseek")!.IntroducedIn);
+        Assert.Equal(new[] { ("statx", new Version(3, 18)), ("syncfs", new Version(3, 19)) }, OperationCatalog.Unbound.Select(m => (m.NativeName, m.IntroducedIn)));
+    }
+
+    [Theory]
+    [InlineData(3, 0, 40)]
+    [InlineData(3, 4, 41)]
+    [InlineData(3, 14, 42)]
+    [InlineData(3, 18, 43)]
+    [InlineData(3, 19, 44)]
+    public void Member_count_per_version(int major, int minor, int count)
+    {
+        Assert.Equal(count, OperationCatalog.MemberCount(new Version(major, minor)));
     }
 
     [Fact]
@@ -87,17 +110,33 @@ public sealed class CatalogTests
                 Assert.All(slot.NativeNames, name => Assert.True(natives.Contains(name), $"{operation.NativeName}: slot '{slot.Name}' uses '{name}', which is not a native parameter"));
                 foreach (var shape in slot.Kind.Shapes)
                 {
-                    // Templates refer to the slot's native parameters by position: {0}, {1}, ...
-                    var placeholders = new[] { shape.Argument, shape.Before, shape.After }
-                        .SelectMany(template => Regex.Matches(template ?? "", @"\{(\d+)\}"))
-                        .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-                    Assert.All(placeholders, i => Assert.True(i < slot.NativeNames.Count, $"{operation.NativeName}: shape {shape.Id} refers to {{{i}}} but slot '{slot.Name}' has {slot.NativeNames.Count} native parameters"));
+                    // Templates refer to the slot's native parameters by position.
+                    var positions = new[] { shape.Setup, shape.Argument, shape.OnSuccess, slot.Kind.CleanupWhenAbsent }
+                        .SelectMany(template => template?.Holes ?? Enumerable.Empty<CodeHole>())
+                        .Where(hole => hole.Kind == CodeHoleKind.SlotNative)
+                        .Select(hole => hole.Index);
+                    Assert.All(positions, i => Assert.True(i < slot.NativeNames.Count, $"{operation.NativeName}: shape {shape.Id} refers to native {i} but slot '{slot.Name}' has {slot.NativeNames.Count} native parameters"));
                 }
             }
 
             var unused = natives.Except(operation.Slots.SelectMany(s => s.NativeNames)).ToList();
             Assert.True(unused.Count == 0, $"{operation.NativeName}: no slot uses {string.Join(", ", unused)}");
             AssertUnique(operation.Slots.Select(s => s.Name), operation.NativeName + " slot name");
+        }
+    }
+
+    [Fact]
+    public void Result_templates_reach_only_slots_their_operations_have()
+    {
+        foreach (var operation in OperationCatalog.All)
+        {
+            var holes = operation.Result.Shapes.SelectMany(r => r.Result?.Holes ?? Enumerable.Empty<CodeHole>())
+                .Where(hole => hole.Kind == CodeHoleKind.KindNative);
+            foreach (var hole in holes)
+            {
+                var slot = operation.Slots.FirstOrDefault(s => s.Kind == hole.SlotKind);
+                Assert.True(slot is not null && hole.Index < slot.NativeNames.Count, $"{operation.NativeName}: a return shape writes into {hole}, which the operation does not have");
+            }
         }
     }
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using FuseGen.Catalog;
 using FuseGen.Generators.Tests.Infrastructure;
+using FuseGen.Markdown;
 using Xunit;
 
 namespace FuseGen.Generators.Tests;
@@ -24,7 +25,7 @@ public sealed class OperationTableTests
 
         var sectionStart = start + Begin.Length + 1;
         var current = readme[sectionStart..(end + 1)];
-        var rendered = OperationTable.RenderMarkdown();
+        var rendered = OperationTableMarkdown.RenderMarkdown();
         if (current == rendered)
         {
             return;
@@ -43,7 +44,7 @@ public sealed class OperationTableTests
     [Fact]
     public void Table_has_one_single_line_row_per_operation()
     {
-        var lines = OperationTable.RenderMarkdown().TrimEnd('\n').Split('\n');
+        var lines = OperationTableMarkdown.RenderMarkdown().TrimEnd('\n').Split('\n');
 
         Assert.Equal(2 + OperationCatalog.All.Count, lines.Length);
         Assert.Equal("| Attribute | libfuse member | Accepted signature | When not implemented |", lines[0]);
@@ -57,7 +58,7 @@ public sealed class OperationTableTests
     [Fact]
     public void Rows_show_canonical_signature_and_alternatives()
     {
-        var rows = OperationTable.RenderMarkdown().Split('\n');
+        var rows = OperationTableMarkdown.RenderMarkdown().Split('\n');
         var getattr = rows.Single(r => r.StartsWith("| `[Getattr]`", StringComparison.Ordinal));
         var readlink = rows.Single(r => r.StartsWith("| `[Readlink]`", StringComparison.Ordinal));
         var open = rows.Single(r => r.StartsWith("| `[Open]`", StringComparison.Ordinal));

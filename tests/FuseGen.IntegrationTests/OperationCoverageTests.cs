@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 using FuseGen.IntegrationTests.FileSystems;
 using FuseGen.Testing;
 using Xunit;

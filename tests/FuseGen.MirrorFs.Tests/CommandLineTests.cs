@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text.RegularExpressions;
 
 namespace FuseGen.MirrorFs.Tests;
 
@@ -43,7 +44,25 @@ public sealed class CommandLineTests
     {
         var result = MirrorFs("--help");
         Assert.Equal(0, result.ExitCode);
-        Assert.StartsWith("usage: MirrorFs SOURCE MOUNTPOINT", result.Output);
+        Assert.StartsWith("usage: MirrorFs SOURCE MOUNTPOINT [-f] [-d] [-s] [-o opt[,opt...]]\n", result.Output);
+        Assert.Single(Regex.Matches(result.Output, "^usage:", RegexOptions.Multiline));
+    }
+
+    [Fact]
+    public void VersionPrintsVersionsOnly()
+    {
+        var result = MirrorFs("--version");
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("MirrorFs: FuseGen ", result.Output);
+        Assert.DoesNotContain("usage", result.Output);
+    }
+
+    [Fact]
+    public void AMissingMountPointNamesTheSourceInTheUsage()
+    {
+        var result = MirrorFs(Path.GetTempPath(), "-f");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("MirrorFs: no mount point given (usage: MirrorFs SOURCE MOUNTPOINT [-f] [-d] [-s] [-o opt[,opt...]])\n", result.Error);
     }
 
     private static (int ExitCode, string Output, string Error) MirrorFs(params string[] arguments)

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 
 namespace FuseGen.MirrorFs.Tests;
 

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace FuseGen.Packaging.Tests;
 
-/// <summary>Publishes a project as a NativeAOT single binary (net9.0: the registry has no net10.0 AOT runtime pack).</summary>
+/// <summary>Publishes a project as a NativeAOT single binary.</summary>
 internal static class NativeBinary
 {
     public static string Publish(string project, string outputDirectory, params string[] extraArguments)

@@ -68,7 +68,7 @@ public sealed class PackageContentsTests(PackageFeed feed)
     {
         using var package = ZipFile.OpenRead(feed.PackagePath("FuseGen.Templates"));
         var files = package.Entries.Select(e => e.FullName).Where(name => name.StartsWith("content/")).OrderBy(n => n, System.StringComparer.Ordinal).ToArray();
-        Assert.Equal(new[] { "content/fusefs/.template.config/template.json", "content/fusefs/FuseFs1.cs", "content/fusefs/FuseFs1.csproj" }, files);
+        Assert.Equal(new[] { "content/fusefs/.template.config/dotnetcli.host.json", "content/fusefs/.template.config/template.json", "content/fusefs/FuseFs1.cs", "content/fusefs/FuseFs1.csproj" }, files);
 
         using var template = new StreamReader(package.GetEntry("content/fusefs/.template.config/template.json")!.Open());
         Assert.Contains($"\"defaultValue\": \"{PackageFeed.Version}\"", template.ReadToEnd());

@@ -21,6 +21,7 @@ public sealed class TemplateTests(PackageFeed feed, ITestOutputHelper output)
         var create = Dotnet.Run(work.Path, "new", "fusefs", "-n", "MyFs", "--debug:custom-hive", hive);
         Assert.True(create.ExitCode == 0, create.ToString());
         var project = Path.Combine(work.Path, "MyFs");
+        Assert.Contains("<TargetFramework>net10.0</TargetFramework>", File.ReadAllText(Path.Combine(project, "MyFs.csproj")));
         feed.Configure(project);
 
         var build = Dotnet.Run(project, "build", "-nologo", "-p:TreatWarningsAsErrors=true");
@@ -31,8 +32,40 @@ public sealed class TemplateTests(PackageFeed feed, ITestOutputHelper output)
 
         using var mounted = MountedSample.StartProgram(binary, output);
         Assert.Equal("Hello from MyFs!\n", File.ReadAllText(mounted["hello.txt"]));
+        Assert.True(File.GetLastWriteTimeUtc(mounted["hello.txt"]) > DateTime.UtcNow.AddDays(-1), "the example's file is dated " + File.GetLastWriteTimeUtc(mounted["hello.txt"]));
         Assert.Equal(0, Command.Run("fusermount3", TimeSpan.FromSeconds(15), "-u", mounted.MountPoint.Path).ExitCode);
         Assert.True(mounted.Process.WaitForExit(TimeSpan.FromSeconds(10)), mounted.Process.Describe());
         Assert.Equal(0, mounted.Process.ExitCode);
+    }
+
+    /// <summary><c>-f|--framework</c> as in the SDK's own templates; the project then builds for that framework.</summary>
+    [Theory]
+    [InlineData("-f", "net9.0")]
+    [InlineData("--framework", "net8.0")]
+    public void Framework_option_sets_the_target_framework(string option, string framework)
+    {
+        using var work = new TempDirectory("fusegen-template");
+        var hive = Directory.CreateDirectory(Path.Combine(work.Path, "hive")).FullName;
+        var install = Dotnet.Run(work.Path, "new", "install", feed.PackagePath("FuseGen.Templates"), "--debug:custom-hive", hive);
+        Assert.True(install.ExitCode == 0, install.ToString());
+
+        var create = Dotnet.Run(work.Path, "new", "fusefs", "-n", "OtherFs", option, framework, "--debug:custom-hive", hive);
+        Assert.True(create.ExitCode == 0, create.ToString());
+        var project = Path.Combine(work.Path, "OtherFs");
+        Assert.Contains($"<TargetFramework>{framework}</TargetFramework>", File.ReadAllText(Path.Combine(project, "OtherFs.csproj")));
+        feed.Configure(project);
+
+        // FileInfo in the example's files is FuseGen's (the global using alias), although System.IO is imported too.
+        File.WriteAllText(Path.Combine(project, "UsesFileInfo.cs"), """
+            namespace OtherFs;
+
+            internal static class UsesFileInfo
+            {
+                internal static bool IsOpen(ref FileInfo file) => file.IsPresent && File.Exists("/");
+            }
+            """);
+        var build = Dotnet.Run(project, "build", "-nologo", "-p:TreatWarningsAsErrors=true");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.True(File.Exists(Path.Combine(project, "bin", "Debug", framework, "OtherFs.dll")), build.StandardOutput);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 using FuseGen.Interop.Native;
 using FuseGen.Testing;
 using Xunit;

@@ -1,5 +1,6 @@
 using System;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 using FuseGen.Testing;
 using Xunit;
 
@@ -34,10 +35,29 @@ public sealed class LibFuseVersionTests : IDisposable
     [InlineData("3.8.0", 42)] // lseek
     [InlineData("3.14.0", 42)]
     [InlineData("3.17.4", 42)]
-    [InlineData("3.18.2", 42)] // statx is the 43rd member; FuseGen's table stops at lseek
+    [InlineData("3.18.2", 43)] // statx: counted though FuseGen does not bind it yet
+    [InlineData("3.19.0", 44)] // syncfs
+    [InlineData("3.25.0", 44)]
     public void OperationCount(string version, int count)
     {
         Assert.Equal(count, LibFuse.OperationCount(Version.Parse(version)));
+    }
+
+    [Theory]
+    [InlineData("3.14.0", 42)]
+    [InlineData("3.18.0", 43)]
+    [InlineData("3.19.0", 44)]
+    public unsafe void Operation_table_size_is_a_pointer_per_member_of_the_version(string version, int members)
+    {
+        Assert.Equal(sizeof(void*) * members, LibFuse.OperationTableSize(Version.Parse(version)));
+        Assert.Equal(8 * members, LibFuse.OperationTableSize(Version.Parse(version))); // the x86_64 and arm64 sizes
+    }
+
+    [Fact]
+    public void Newest_table_counts_the_members_not_bound_yet()
+    {
+        Assert.Equal(44, FuseOperationsSize.NewestMemberCount);
+        Assert.True(FuseOperationsSize.NewestMemberCount > FuseOperations.Count);
     }
 
     [Fact]

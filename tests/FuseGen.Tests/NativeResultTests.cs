@@ -1,4 +1,5 @@
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 using Xunit;
 
 namespace FuseGen.Tests;

@@ -2,7 +2,7 @@ using FuseGen.Generators.Helpers;
 
 namespace FuseGen.Generators.Model;
 
-/// <summary>Everything the emitter needs to know about one <c>[FuseFileSystem]</c> type.</summary>
+/// <summary>Everything the emitter writes for one <c>[FuseFileSystem]</c> type: every decision is taken by the parser.</summary>
 /// <remarks>
 /// Models hold only strings, numbers and <see cref="EquatableArray{T}"/>s: no symbols, syntax or locations. Roslyn
 /// compares them with the previous run's to skip emitting when nothing relevant changed, so equality must be by value.
@@ -16,22 +16,51 @@ internal sealed record FileSystemModel(
     string FullyQualifiedName,
     string HintName,
     EquatableArray<OperationModel> Operations,
+    EquatableArray<SynthesizedReleaseModel> SynthesizedReleases,
+    EquatableArray<TableEntryModel> Table,
     bool CreatesFileHandles,
     bool CreatesDirectoryHandles);
 
 /// <summary>A type that encloses the filesystem type, outermost first (<c>class</c>, <c>struct</c>, <c>record</c>...).</summary>
 internal sealed record ContainingTypeModel(string Keyword, string Name);
 
-/// <summary>A method bound to an operation.</summary>
+/// <summary>A method bound to an operation, and how its entry point is built.</summary>
+/// <param name="Operation">The catalog operation (<c>Getattr</c>).</param>
+/// <param name="EntryPoint">The generated <c>[UnmanagedCallersOnly]</c> method.</param>
+/// <param name="ReturnShapeId">The catalog return shape the method's return type matched.</param>
+/// <param name="Arguments">One per parameter of the user's method, in order.</param>
+/// <param name="DeclaresRequest">Whether the entry point reads <c>FuseRequest.Current</c> once into a local (an argument, the result or a cleanup uses it).</param>
+/// <param name="FailsThroughRequest">Whether a failure is reported through that local; otherwise through <c>FuseRequest.Current</c>.</param>
+/// <param name="HandleRelease">Whether and how the entry point frees the typed handle after the call, failed or not.</param>
+/// <param name="CleanupSlots">Slots the method leaves out whose kind cleans up after the call (<c>ParameterKind.CleanupWhenAbsent</c>), in slot order.</param>
 internal sealed record OperationModel(
     string Operation,
+    string EntryPoint,
     string MethodName,
     bool IsStatic,
     string ReturnShapeId,
-    EquatableArray<ArgumentModel> Arguments);
+    EquatableArray<ArgumentModel> Arguments,
+    bool DeclaresRequest,
+    bool FailsThroughRequest,
+    HandleReleaseModel? HandleRelease,
+    EquatableArray<int> CleanupSlots);
 
 /// <summary>
 /// How one argument of the user's method is produced: a catalog shape, for a slot (-1: ambient), and for handle
 /// shapes the declared handle type.
 /// </summary>
 internal sealed record ArgumentModel(string ShapeId, int SlotIndex, string? TypeName);
+
+/// <summary>
+/// The typed handle a release frees once the method has run. The kernel sends release once, after the last operation
+/// on the handle; a method that never sees the handle cannot dispose it, so FuseGen does.
+/// </summary>
+/// <param name="NativeParameter">The native <c>fuse_file_info*</c> parameter that carries the handle.</param>
+/// <param name="Dispose">Whether FuseGen disposes the handle (the method does not take it).</param>
+internal sealed record HandleReleaseModel(string NativeParameter, bool Dispose);
+
+/// <summary>A release entry point FuseGen adds because the filesystem creates handles of a family it never releases.</summary>
+internal sealed record SynthesizedReleaseModel(string Operation, string EntryPoint, HandleReleaseModel HandleRelease);
+
+/// <summary>One member of the native operation table the generated code sets, in table order.</summary>
+internal sealed record TableEntryModel(string NativeName, string EntryPoint);

@@ -58,7 +58,7 @@ internal static unsafe partial class LibC
     [DllImport(Library, EntryPoint = "access")]
     public static extern int access(byte* path, int mode);
 
-    /// <remarks>The buffer must hold the running architecture's <c>struct stat</c> (see <see cref="NativeStat.MaxSize"/>).</remarks>
+    /// <remarks>The buffer must hold the running architecture's <c>struct stat</c> (see <see cref="Marshalling.NativeStat.MaxSize"/>).</remarks>
     [DllImport(Library, EntryPoint = "stat")]
     public static extern int stat(byte* path, void* buffer);
 

@@ -2,6 +2,7 @@ using System;
 using System.Runtime.InteropServices;
 using System.Text;
 using FuseGen.Interop.Native;
+using FuseGen.Marshalling;
 
 namespace FuseGen.Interop;
 
@@ -136,7 +137,7 @@ internal static unsafe class LibFuse
             fuse_loop_mt_312 = (delegate* unmanaged[Cdecl]<void*, void*, int>)Resolve(library, "fuse_loop_mt", null, true);
         }
 
-        OperationsSize = sizeof(void*) * OperationCount(version);
+        OperationsSize = OperationTableSize(version);
         FileInfoBits.Select(version);
         Version = version;
         LibraryName = loaded;
@@ -145,9 +146,17 @@ internal static unsafe class LibFuse
         FuseLog.Install();
     }
 
-    /// <summary>Number of <c>fuse_operations</c> members a version declares (copy_file_range: 3.4, lseek: 3.8).</summary>
-    internal static int OperationCount(Version version) =>
-        Math.Min(FuseOperations.Count, version >= new Version(3, 8) ? 42 : version >= new Version(3, 4) ? 41 : 40);
+    /// <summary>
+    /// Number of <c>fuse_operations</c> members a version declares, from the catalog's version column (copy_file_range:
+    /// 3.4, lseek: 3.8, statx: 3.18, syncfs: 3.19), bound by FuseGen or not.
+    /// </summary>
+    internal static int OperationCount(Version version) => FuseOperationsSize.MemberCount(version);
+
+    /// <summary>
+    /// Bytes of the operation table libfuse reads: one pointer per member of its <c>struct fuse_operations</c>.
+    /// Members past <see cref="FuseOperations"/> stay null in the (zeroed, at least this large) table FuseGen passes.
+    /// </summary>
+    internal static int OperationTableSize(Version version) => sizeof(void*) * OperationCount(version);
 
     internal static Version ParseVersion(string text)
     {

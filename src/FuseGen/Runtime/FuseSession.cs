@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 using FuseGen.Interop.Native;
 
 namespace FuseGen.Runtime;
@@ -185,7 +186,8 @@ internal sealed unsafe class FuseSession
 
     private void Create()
     {
-        var operations = (FuseOperations*)NativeMemory.AllocZeroed((nuint)sizeof(FuseOperations));
+        // libfuse reads OperationsSize bytes, which covers members FuseGen does not bind yet (statx, ...): they stay null.
+        var operations = (FuseOperations*)NativeMemory.AllocZeroed((nuint)Math.Max(sizeof(FuseOperations), LibFuse.OperationsSize));
         arguments = new NativeArguments(BuildArguments());
         try
         {

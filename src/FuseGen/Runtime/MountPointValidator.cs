@@ -3,6 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 using FuseGen.Interop.Native;
 
 namespace FuseGen.Runtime;

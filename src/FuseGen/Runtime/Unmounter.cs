@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Text;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 
 namespace FuseGen.Runtime;
 

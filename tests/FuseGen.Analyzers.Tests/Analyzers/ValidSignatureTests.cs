@@ -46,7 +46,7 @@ public class ValidSignatureTests
             """)));
 
         Assert.Contains(
-            "global::Fs.Write(global::FuseGen.Interop.NativeBuffer.AsReadOnlySpan(buf, size), offset)",
+            "global::Fs.Write(global::FuseGen.Marshalling.NativeBuffer.AsReadOnlySpan(buf, size), offset)",
             Assert.Single(run.GeneratedTrees).ToString());
     }
 

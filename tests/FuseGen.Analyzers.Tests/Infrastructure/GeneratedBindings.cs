@@ -1,3 +1,5 @@
+extern alias generator;
+
 using System.Collections.Generic;
 using System.Linq;
 using FuseGen.Catalog;
@@ -12,7 +14,7 @@ internal sealed record Binding(IMethodSymbol Method, OperationDescriptor Operati
 /// <summary>Reads back from the generated code which methods were bound to which operations.</summary>
 internal static class GeneratedBindings
 {
-    private const string TrampolinePrefix = "__FuseGen_";
+    private const string TrampolinePrefix = generator::FuseGen.Generators.Emit.EntryPoints.Prefix;
 
     /// <summary>
     /// Every call from a generated entry point (<c>__FuseGen_getattr</c>, ...) to a method of the filesystem type,

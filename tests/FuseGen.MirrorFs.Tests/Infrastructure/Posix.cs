@@ -2,6 +2,7 @@ using System;
 using System.Runtime.InteropServices;
 using FuseGen;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 
 namespace FuseGen.MirrorFs.Tests.Infrastructure;
 

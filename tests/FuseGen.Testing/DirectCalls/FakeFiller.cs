@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 
 namespace FuseGen.Testing;
 

@@ -2,6 +2,7 @@ using System;
 using System.Runtime.InteropServices;
 using System.Threading;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 using FuseGen.Interop.Native;
 using FuseGen.Runtime;
 

@@ -11,6 +11,9 @@ internal sealed class CLayout
     private static readonly Lazy<CLayout> Installed = new(() =>
         Parse(NativeToolchain.CompileAndRun(Path.Combine(AppContext.BaseDirectory, "Native", "layout.c"))));
 
+    private static readonly Lazy<CLayout> Arm64 = new(() =>
+        Parse(NativeToolchain.CompileAndRun(Path.Combine(AppContext.BaseDirectory, "Native", "layout.c"), arm64: true)));
+
     /// <summary>fuse_pkgversion() of the libfuse the program ran against.</summary>
     public string LibraryVersion { get; private set; } = "";
 
@@ -27,6 +30,9 @@ internal sealed class CLayout
 
     /// <summary>Compiles and runs layout.c once per test run.</summary>
     public static CLayout FromInstalledHeaders() => Installed.Value;
+
+    /// <summary>Compiles layout.c for arm64 (cross compiler, arm64 libfuse) and runs it under qemu-user, once per test run.</summary>
+    public static CLayout FromArm64Headers() => Arm64.Value;
 
     public static CLayout Parse(string output)
     {

@@ -9,9 +9,9 @@ internal sealed class NativeTheoryAttribute : TheoryAttribute
 {
     public NativeTheoryAttribute(NativeNeeds needs)
     {
-        if (NativeToolchain.MissingReason(needs) is { } reason && !NativeToolchain.Required)
+        if (NativeToolchain.MissingReason(needs) is { } reason && !NativeToolchain.IsRequired(needs))
         {
-            Skip = $"Skipped: {reason}. Set FUSEGEN_REQUIRE_MOUNT=1 to make this a failure.";
+            Skip = $"Skipped: {reason}. Set {NativeToolchain.RequiringVariable(needs)}=1 to make this a failure.";
         }
     }
 }

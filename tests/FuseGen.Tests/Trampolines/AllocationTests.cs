@@ -1,5 +1,6 @@
 using System;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 using FuseGen.Testing;
 using Xunit;
 

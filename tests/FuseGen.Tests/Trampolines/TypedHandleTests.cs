@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using FuseGen.Interop;
+using FuseGen.Marshalling;
 using FuseGen.Testing;
 using Xunit;
 

@@ -11,6 +11,9 @@ public sealed partial class FuseFs1
 {
     private static ReadOnlySpan<byte> Text => "Hello from FuseFs1!\n"u8;
 
+    // Times left at zero would show as 1 January 1970; the filesystem's files date from its start.
+    private static readonly TimeSpec Started = TimeSpec.UtcNow;
+
     [Getattr]
     private static Errno GetAttr(ReadOnlySpan<byte> path, ref Stat stat)
     {
@@ -19,6 +22,7 @@ public sealed partial class FuseFs1
             stat.Type = FileType.Directory;
             stat.Permissions = UserRead | UserWrite | UserExecute | GroupRead | GroupExecute | OtherRead | OtherExecute;
             stat.Links = 2;
+            stat.SetAllTimes(Started);
             return Errno.None;
         }
 
@@ -28,6 +32,7 @@ public sealed partial class FuseFs1
             stat.Permissions = UserRead | GroupRead | OtherRead;
             stat.Links = 1;
             stat.Size = Text.Length;
+            stat.SetAllTimes(Started);
             return Errno.None;
         }
 

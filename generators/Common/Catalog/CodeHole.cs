@@ -1,0 +1,71 @@
+namespace FuseGen.Catalog;
+
+/// <summary>What a <see cref="CodeHole"/> stands for; <see cref="CodeTemplate"/> parts are text or holes.</summary>
+internal enum CodeHoleKind
+{
+    /// <summary>A native parameter of the shape's own slot, by position in <see cref="OperationSlot.NativeNames"/>.</summary>
+    SlotNative,
+
+    /// <summary>A native parameter of the operation's slot of a given kind (return shapes reach <c>fi</c>, <c>buf</c>).</summary>
+    KindNative,
+
+    /// <summary>The local a <see cref="ManagedShape.Setup"/> declares for the argument (one per slot).</summary>
+    Local,
+
+    /// <summary>The handle type the user declared (handle shapes only).</summary>
+    HandleType,
+
+    /// <summary>The call of the user's method (return shapes only).</summary>
+    Call,
+
+    /// <summary>The request the entry point reads once (<c>FuseRequest.Current</c>): using it declares the local.</summary>
+    Request,
+
+    /// <summary>The expression that reports the exception and gives its <c>-errno</c> (failure values only).</summary>
+    Failure,
+}
+
+/// <summary>
+/// A typed placeholder in a <see cref="CodeTemplate"/>, filled by the generator's expander. Catalog rows write
+/// templates as C# interpolated strings with these as the holes, so the catalog has no placeholder syntax of its own.
+/// </summary>
+internal sealed class CodeHole
+{
+    private CodeHole(CodeHoleKind kind, int index = 0, ParameterKind? slotKind = null)
+    {
+        Kind = kind;
+        Index = index;
+        SlotKind = slotKind;
+    }
+
+    public static readonly CodeHole Local = new(CodeHoleKind.Local);
+
+    public static readonly CodeHole HandleType = new(CodeHoleKind.HandleType);
+
+    public static readonly CodeHole Call = new(CodeHoleKind.Call);
+
+    public static readonly CodeHole Request = new(CodeHoleKind.Request);
+
+    public static readonly CodeHole Failure = new(CodeHoleKind.Failure);
+
+    public CodeHoleKind Kind { get; }
+
+    /// <summary>Position among the slot's native parameters (<see cref="CodeHoleKind.SlotNative"/>, <see cref="CodeHoleKind.KindNative"/>).</summary>
+    public int Index { get; }
+
+    /// <summary>The kind whose slot holds the native parameter (<see cref="CodeHoleKind.KindNative"/>).</summary>
+    public ParameterKind? SlotKind { get; }
+
+    /// <summary>The <paramref name="index"/>th native parameter of the shape's own slot.</summary>
+    public static CodeHole Native(int index) => new(CodeHoleKind.SlotNative, index);
+
+    /// <summary>The <paramref name="index"/>th native parameter of the operation's slot of <paramref name="kind"/>.</summary>
+    public static CodeHole NativeOf(ParameterKind kind, int index) => new(CodeHoleKind.KindNative, index, kind);
+
+    public override string ToString() => Kind switch
+    {
+        CodeHoleKind.SlotNative => "native[" + Index + "]",
+        CodeHoleKind.KindNative => SlotKind!.Id + ".native[" + Index + "]",
+        _ => Kind.ToString(),
+    };
+}

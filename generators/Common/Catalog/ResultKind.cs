@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+
+namespace FuseGen.Catalog;
+
+/// <summary>The family of native results an operation produces, and the managed return types that express it.</summary>
+internal sealed class ResultKind
+{
+    public ResultKind(string id, string nativeType, FormattableString? failureResult, params ReturnShape[] shapes)
+    {
+        Id = id;
+        NativeType = nativeType;
+        FailureResult = failureResult is null ? null : CodeTemplate.Of(failureResult);
+        Shapes = shapes;
+    }
+
+    public string Id { get; }
+
+    /// <summary>The C# type of the trampoline's return value (<c>void</c> when C returns nothing).</summary>
+    public string NativeType { get; }
+
+    /// <summary>
+    /// Failure stage: the native value returned when the user's method throws. When it contains
+    /// <see cref="CodeHole.Failure"/> (the report, whose value is the <c>-errno</c>) the report is returned; otherwise the
+    /// report is a statement of its own. Null when the callback returns <c>void</c>.
+    /// </summary>
+    public CodeTemplate? FailureResult { get; }
+
+    /// <summary>Accepted return shapes, the canonical one first.</summary>
+    public IReadOnlyList<ReturnShape> Shapes { get; }
+
+    /// <summary>Whether the callback returns nothing (destroy; every low-level operation, which replies instead).</summary>
+    public bool ReturnsVoid => NativeType == "void";
+}

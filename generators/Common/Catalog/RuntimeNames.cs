@@ -1,0 +1,187 @@
+namespace FuseGen.Catalog;
+
+/// <summary>
+/// Every name of the FuseGen runtime that generated code, the analyzers and the code fixes write or look for: one list,
+/// checked against the built runtime by reflection (a renamed runtime member fails a test, not a user's build).
+/// </summary>
+/// <remarks>
+/// One nested class per runtime type: <c>Type</c> is its fully qualified name as Roslyn prints it
+/// (<c>global::FuseGen.Stat</c>); every other constant is a member, qualified (<c>Type + ".FromNative"</c>) when generated
+/// code calls it on the type, bare (<c>"Fail"</c>) when it calls it on an instance. Generated code calls only what is
+/// in the <see cref="Marshalling"/> namespace and the public types users see.
+/// </remarks>
+internal static class RuntimeNames
+{
+    /// <summary>The runtime's namespace: the user-facing types and the operation attributes.</summary>
+    public const string Namespace = "FuseGen";
+
+    /// <summary>
+    /// The namespace of the runtime API that generated code calls (in the spirit of
+    /// <c>System.Runtime.InteropServices.Marshalling</c>): public so generated code in user assemblies can reach it,
+    /// hidden from IntelliSense. <c>FuseGen.Interop</c> is the internal P/Invoke layer.
+    /// </summary>
+    public const string MarshallingNamespace = Namespace + ".Marshalling";
+
+    private const string Global = "global::" + Namespace + ".";
+    private const string Marshalling = "global::" + MarshallingNamespace + ".";
+
+    public static class FuseFileSystemAttribute
+    {
+        public const string Type = Global + "FuseFileSystemAttribute";
+
+        /// <summary>The name <c>ForAttributeWithMetadataName</c> and <c>GetTypeByMetadataName</c> take.</summary>
+        public const string MetadataName = Namespace + ".FuseFileSystemAttribute";
+
+        /// <summary>The attribute as code writes it, without the <c>Attribute</c> suffix.</summary>
+        public const string Usage = Global + "FuseFileSystem";
+    }
+
+    public static class IFuseFileSystem
+    {
+        public const string Type = Global + "IFuseFileSystem";
+        public const string FillOperations = Type + ".FillOperations";
+    }
+
+    public static class FuseOperations
+    {
+        public const string Type = Marshalling + "FuseOperations";
+    }
+
+    public static class FuseRequest
+    {
+        public const string Type = Marshalling + "FuseRequest";
+        public const string Current = Type + ".Current";
+        public const string Fail = "Fail";
+        public const string FreeHandle = "FreeHandle";
+        public const string StoreHandle = "StoreHandle";
+        public const string Handle = "Handle";
+        public const string FileSystem = "FileSystem";
+        public const string Context = "Context";
+    }
+
+    public static class NativeText
+    {
+        public const string Type = Marshalling + "NativeText";
+        public const string AsSpan = Type + ".AsSpan";
+        public new const string ToString = Type + ".ToString";
+        public const string LinkBuffer = Type + ".LinkBuffer";
+        public const string CopyLinkTarget = Type + ".CopyLinkTarget";
+        public const string TerminateLinkTarget = Type + ".TerminateLinkTarget";
+    }
+
+    public static class NativeBuffer
+    {
+        public const string Type = Marshalling + "NativeBuffer";
+        public const string AsSpan = Type + ".AsSpan";
+        public const string AsReadOnlySpan = Type + ".AsReadOnlySpan";
+    }
+
+    public static class NativeResult
+    {
+        public const string Type = Marshalling + "NativeResult";
+        public const string FromErrno = Type + ".FromErrno";
+        public const string Check = Type + ".Check";
+    }
+
+    public static class NativeStat
+    {
+        public const string Type = Marshalling + "NativeStat";
+        public const string Write = Type + ".Write";
+    }
+
+    public static class NativeStatVfs
+    {
+        public const string Type = Marshalling + "NativeStatVfs";
+        public const string Write = Type + ".Write";
+    }
+
+    public static class NativeTime
+    {
+        public const string Type = Marshalling + "NativeTime";
+        public const string Read = Type + ".Read";
+    }
+
+    public static class NativeLock
+    {
+        public const string Type = Marshalling + "NativeLock";
+        public const string Read = Type + ".Read";
+        public const string Write = Type + ".Write";
+    }
+
+    public static class NativeIoctl
+    {
+        public const string Type = Marshalling + "NativeIoctl";
+        public const string Data = Type + ".Data";
+    }
+
+    public static class NativeXattr
+    {
+        public const string Type = Marshalling + "NativeXattr";
+        public const string Reply = Type + ".Reply";
+        public const string ReplyNames = Type + ".ReplyNames";
+    }
+
+    public static class FileInfo
+    {
+        public const string Type = Global + "FileInfo";
+        public const string FromNative = Type + ".FromNative";
+    }
+
+    public static class DirectoryFiller
+    {
+        public const string Type = Global + "DirectoryFiller";
+        public const string FromNative = Type + ".FromNative";
+    }
+
+    public static class FuseConnectionInfo
+    {
+        public const string Type = Global + "FuseConnectionInfo";
+        public const string FromNative = Type + ".FromNative";
+    }
+
+    public static class FuseConfig
+    {
+        public const string Type = Global + "FuseConfig";
+        public const string FromNative = Type + ".FromNative";
+    }
+
+    public static class PollHandle
+    {
+        public const string Type = Global + "PollHandle";
+        public const string FromNative = Type + ".FromNative";
+        public const string Dispose = "Dispose";
+    }
+
+    public static class FuseBufferVector
+    {
+        public const string Type = Global + "FuseBufferVector";
+        public const string FromNative = Type + ".FromNative";
+    }
+
+    public static class FuseBufferReply
+    {
+        public const string Type = Global + "FuseBufferReply";
+        public const string FromNative = Type + ".FromNative";
+    }
+
+    /// <summary>Types that are only named (parameter and return types), never called.</summary>
+    public static class Types
+    {
+        public const string Errno = Global + "Errno";
+        public const string FuseContext = Global + "FuseContext";
+        public const string Stat = Global + "Stat";
+        public const string StatVfs = Global + "StatVfs";
+        public const string FileType = Global + "FileType";
+        public const string RenameFlags = Global + "RenameFlags";
+        public const string XattrFlags = Global + "XattrFlags";
+        public const string ReaddirFlags = Global + "ReaddirFlags";
+        public const string AccessMode = Global + "AccessMode";
+        public const string TimeSpec = Global + "TimeSpec";
+        public const string FlockOperation = Global + "FlockOperation";
+        public const string FallocateMode = Global + "FallocateMode";
+        public const string Whence = Global + "Whence";
+        public const string LockCommand = Global + "LockCommand";
+        public const string FileLock = Global + "FileLock";
+        public const string PollEvents = Global + "PollEvents";
+    }
+}

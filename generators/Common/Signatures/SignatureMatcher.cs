@@ -1,0 +1,273 @@
+using System.Collections.Generic;
+using System.Linq;
+using FuseGen.Catalog;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FuseGen.Signatures;
+
+/// <summary>
+/// Decides whether a method can implement an operation, and how each parameter binds. The generator emits code only
+/// for successful matches; the analyzers report the problems. Keeping one matcher means the two can never disagree.
+/// </summary>
+/// <remarks>
+/// Parameters bind to the operation's slots in order; optional slots may be skipped. Ambient parameters
+/// (<see cref="AmbientParameters"/>) may stand anywhere.
+/// </remarks>
+internal static class SignatureMatcher
+{
+    public static SignatureMatch Match(IMethodSymbol method, OperationDescriptor operation)
+    {
+        var problems = new List<SignatureProblem>();
+        var bindings = new List<ParameterBinding>();
+
+        if (!operation.IsBindable)
+        {
+            problems.Add(new SignatureProblem(SignatureProblemKind.NotSupported, -1,
+                $"[{operation.Name}] cannot be implemented with this version of FuseGen yet"));
+            return new SignatureMatch(null, bindings, problems);
+        }
+
+        var returnShape = ReturnShapeOf(method, operation);
+        if (returnShape is null)
+        {
+            problems.Add(new SignatureProblem(SignatureProblemKind.ReturnType, -1,
+                $"the return type '{method.ReturnType.ToDisplayString()}' is not accepted; [{operation.Name}] returns " +
+                string.Join(" or ", operation.Result.Shapes.Select(s => $"'{s.DisplayType}' ({s.Meaning})"))));
+        }
+
+        // A parameter list usually binds slot by slot; when it does not (a leading ReadOnlySpan<byte> may be the
+        // optional path or the data), search every order-preserving assignment before reporting anything.
+        if (returnShape is not null && Bind(method, operation, returnShape) is { } found)
+        {
+            return new SignatureMatch(returnShape, found, problems);
+        }
+
+        // No assignment works: walk the parameters greedily to say where the first one goes wrong.
+        var slotIndex = 0;
+        for (var p = 0; p < method.Parameters.Length; p++)
+        {
+            var parameter = method.Parameters[p];
+            var typeName = TypeName(parameter.Type);
+            var refKind = RefKindOf(parameter.RefKind);
+
+            var ambient = Ambient(parameter);
+            if (ambient is not null)
+            {
+                bindings.Add(new ParameterBinding(ambient, -1));
+                continue;
+            }
+
+            ManagedShape? bound = null;
+            var firstRequiredMiss = -1;
+            for (var s = slotIndex; s < operation.Slots.Count; s++)
+            {
+                var slot = operation.Slots[s];
+                bound = Fit(slot, parameter);
+                if (bound is not null)
+                {
+                    bindings.Add(new ParameterBinding(bound, s));
+                    slotIndex = s + 1;
+                    break;
+                }
+
+                if (!slot.Optional)
+                {
+                    firstRequiredMiss = s;
+                    break;
+                }
+            }
+
+            if (bound is not null)
+            {
+                continue;
+            }
+
+            problems.Add(DescribeMismatch(operation, parameter, p, typeName, refKind, firstRequiredMiss >= 0 ? firstRequiredMiss : slotIndex));
+            return new SignatureMatch(returnShape, bindings, problems);
+        }
+
+        for (var s = slotIndex; s < operation.Slots.Count; s++)
+        {
+            var slot = operation.Slots[s];
+            if (!slot.Optional && slot.Kind.Shapes.Count > 0)
+            {
+                problems.Add(new SignatureProblem(SignatureProblemKind.MissingParameter, -1,
+                    $"the required parameter '{Accepted(slot)}' ({slot.Kind.Description}) is missing"));
+            }
+        }
+
+        if (returnShape is not null)
+        {
+            problems.AddRange(ReturnRequirementProblems(operation, returnShape, bindings));
+        }
+
+        return new SignatureMatch(returnShape, bindings, problems);
+    }
+
+    /// <summary>
+    /// The first assignment, in slot order, of every parameter to a slot (or to an ambient parameter) that leaves no
+    /// required slot out and meets the return shape's requirements; null when there is none. Depth-first with the
+    /// earliest slot tried first, so a list that binds slot by slot binds exactly as it reads.
+    /// </summary>
+    private static List<ParameterBinding>? Bind(IMethodSymbol method, OperationDescriptor operation, ReturnShape returnShape)
+    {
+        var bindings = new List<ParameterBinding>();
+        return Extend(0, 0) ? bindings : null;
+
+        bool Extend(int p, int slotIndex)
+        {
+            if (p == method.Parameters.Length)
+            {
+                return operation.Slots.Skip(slotIndex).All(s => s.Optional || s.Kind.Shapes.Count == 0) &&
+                    ReturnRequirementProblems(operation, returnShape, bindings).Count == 0;
+            }
+
+            var parameter = method.Parameters[p];
+            if (Ambient(parameter) is { } ambient)
+            {
+                return Try(new ParameterBinding(ambient, -1), slotIndex);
+            }
+
+            for (var s = slotIndex; s < operation.Slots.Count; s++)
+            {
+                if (Fit(operation.Slots[s], parameter) is { } shape && Try(new ParameterBinding(shape, s), s + 1))
+                {
+                    return true;
+                }
+
+                if (!operation.Slots[s].Optional)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+
+            bool Try(ParameterBinding binding, int nextSlot)
+            {
+                bindings.Add(binding);
+                if (Extend(p + 1, nextSlot))
+                {
+                    return true;
+                }
+
+                bindings.RemoveAt(bindings.Count - 1);
+                return false;
+            }
+        }
+    }
+
+    private static ManagedShape? Ambient(IParameterSymbol parameter)
+    {
+        var typeName = TypeName(parameter.Type);
+        var refKind = RefKindOf(parameter.RefKind);
+        return AmbientParameters.All.FirstOrDefault(a => a.TypeName == typeName && a.RefKind == refKind);
+    }
+
+    /// <summary>The slot's shape the parameter has, ref-ness included.</summary>
+    private static ManagedShape? Fit(OperationSlot slot, IParameterSymbol parameter)
+    {
+        var refKind = RefKindOf(parameter.RefKind);
+        return slot.Kind.Shapes.FirstOrDefault(shape => shape.RefKind == refKind && HasType(shape, parameter.Type));
+    }
+
+    /// <summary>The operation's return shape the method's return type is, or null when it is none of them.</summary>
+    public static ReturnShape? ReturnShapeOf(IMethodSymbol method, OperationDescriptor operation)
+    {
+        if (method.ReturnsByRef || method.ReturnsByRefReadonly)
+        {
+            return null;
+        }
+
+        var returnType = method.ReturnsVoid ? "void" : TypeName(method.ReturnType);
+        return operation.Result.Shapes.FirstOrDefault(s => s.TypeName == returnType) ??
+            operation.Result.Shapes.FirstOrDefault(s => s.TypeName == ManagedShape.AnyHandleType && IsHandleType(method.ReturnType));
+    }
+
+    /// <summary>Whether a type is the shape's type (any handle type for a handle shape), ref-ness aside.</summary>
+    public static bool HasType(ManagedShape shape, ITypeSymbol type) =>
+        shape.TypeName == TypeName(type) || (shape.TypeName == ManagedShape.AnyHandleType && IsHandleType(type));
+
+    /// <summary>Renders a slot's accepted shapes, e.g. <c>ReadOnlySpan&lt;byte&gt; path</c> or <c>string path</c>.</summary>
+    public static string Accepted(OperationSlot slot) => string.Join(" or ", slot.Kind.Shapes.Select(s => s.Display(slot.Name)));
+
+    /// <summary>
+    /// Whether a type can be a typed handle: a class or interface of the filesystem's own, not a string, not a
+    /// task (an async open is not an open).
+    /// </summary>
+    public static bool IsHandleType(ITypeSymbol type) =>
+        type.TypeKind is TypeKind.Class or TypeKind.Interface &&
+        type.SpecialType == SpecialType.None &&
+        type.ContainingNamespace?.ToDisplayString() is not ("System.Threading.Tasks" or RuntimeNames.Namespace);
+
+    /// <summary>The C# spelling Roslyn gives a type, as the catalog stores it.</summary>
+    public static string TypeName(ITypeSymbol type) =>
+        type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+    public static ManagedRefKind RefKindOf(RefKind refKind) => refKind switch
+    {
+        RefKind.Ref => ManagedRefKind.Ref,
+        RefKind.Out => ManagedRefKind.Out,
+        RefKind.None => ManagedRefKind.None,
+        _ => ManagedRefKind.In,
+    };
+
+    private static SignatureProblem DescribeMismatch(OperationDescriptor operation, IParameterSymbol parameter, int index, string typeName, ManagedRefKind refKind, int expectedSlot)
+    {
+        var remaining = operation.Slots.Skip(expectedSlot).Where(s => s.Kind.Shapes.Count > 0).ToList();
+        // Only a type that fits with another ref-ness is a ref-kind problem; the right type and ref-ness in the wrong
+        // place is a position problem, described below by what is expected here.
+        var otherRefKinds = remaining
+            .Select(s => s.Kind.Shapes.Where(shape => shape.TypeName == typeName && shape.RefKind != refKind).ToList())
+            .FirstOrDefault(shapes => shapes.Count > 0);
+        if (otherRefKinds is not null)
+        {
+            return new SignatureProblem(SignatureProblemKind.ParameterRefKind, index,
+                $"parameter '{parameter.Name}' must be declared {string.Join(" or ", otherRefKinds.Select(shape => $"'{shape.Display(parameter.Name)}'"))} for [{operation.Name}]");
+        }
+
+        var expected = remaining.Count == 0
+            ? "no further parameters"
+            : string.Join("; ", remaining.Select(s => Accepted(s) + (s.Optional ? " (optional)" : "")));
+        if (parameter.IsOptional)
+        {
+            // A default value reads as "FuseGen may leave this out", but the entry point passes what libfuse gives.
+            return new SignatureProblem(SignatureProblemKind.ParameterType, index,
+                $"optional parameter '{parameter.ToDisplayString()}{DefaultValueText(parameter)}' fits nothing [{operation.Name}] passes, and a native entry point never leaves an argument out; [{operation.Name}] expects here {expected}");
+        }
+
+        return new SignatureProblem(SignatureProblemKind.ParameterType, index,
+            $"parameter '{parameter.ToDisplayString()}' does not fit [{operation.Name}], which expects here {expected}");
+    }
+
+    /// <summary>The default value as written (<c> = 3</c>); a parameter's own display string leaves it out.</summary>
+    private static string DefaultValueText(IParameterSymbol parameter) =>
+        parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is ParameterSyntax { Default: { } value }
+            ? " = " + value.Value
+            : "";
+
+    private static List<SignatureProblem> ReturnRequirementProblems(OperationDescriptor operation, ReturnShape returnShape, List<ParameterBinding> bindings)
+    {
+        var problems = new List<SignatureProblem>();
+        var boundKinds = new HashSet<string>(bindings.Where(b => b.SlotIndex >= 0).Select(b => operation.Slots[b.SlotIndex].Kind.Id));
+        if (returnShape.RequiresKind is { } required && !boundKinds.Contains(required))
+        {
+            var slot = operation.Slots.First(s => s.Kind.Id == required);
+            problems.Add(new SignatureProblem(SignatureProblemKind.ReturnParameterConflict, -1,
+                $"returning '{returnShape.DisplayType}' needs the parameter '{Accepted(slot)}' to write into"));
+        }
+
+        foreach (var other in operation.Result.Shapes)
+        {
+            if (other.RequiresKind is { } kind && returnShape.RequiresKind != kind && boundKinds.Contains(kind))
+            {
+                var slot = operation.Slots.First(s => s.Kind.Id == kind);
+                problems.Add(new SignatureProblem(SignatureProblemKind.ReturnParameterConflict, -1,
+                    $"the parameter '{Accepted(slot)}' is only used with the '{other.DisplayType}' return type"));
+            }
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.Linq;
+using System.Text;
+using FuseGen.Catalog;
+using FuseGen.SourceGeneration;
+
+namespace FuseGen.Generators.Emit;
+
+/// <summary>Fills the holes of a catalog <see cref="CodeTemplate"/>: the one place catalog code becomes C# text.</summary>
+internal static class CodeExpander
+{
+    public static string Expand(CodeTemplate template, CodeExpansion expansion)
+    {
+        var text = new StringBuilder();
+        foreach (var part in template.Parts)
+        {
+            text.Append(part is CodeHole hole ? Fill(hole, expansion, template) : (string)part);
+        }
+
+        return text.ToString();
+    }
+
+    private static string Fill(CodeHole hole, CodeExpansion expansion, CodeTemplate template) => hole.Kind switch
+    {
+        CodeHoleKind.SlotNative => hole.Index < expansion.SlotNatives.Count
+            ? expansion.SlotNatives[hole.Index]
+            : throw Missing(hole, template, $"the slot has {expansion.SlotNatives.Count} native parameters"),
+        CodeHoleKind.KindNative => KindNative(hole, expansion, template),
+        CodeHoleKind.Local => expansion.Local ?? throw Missing(hole, template, "no local here"),
+        CodeHoleKind.HandleType => expansion.HandleType ?? throw Missing(hole, template, "not a handle argument"),
+        CodeHoleKind.Call => expansion.Call ?? throw Missing(hole, template, "not a result"),
+        CodeHoleKind.Request => expansion.Request ?? throw Missing(hole, template, "no request here"),
+        CodeHoleKind.Failure => expansion.Failure ?? throw Missing(hole, template, "not a failure"),
+        _ => throw Missing(hole, template, "unknown hole"),
+    };
+
+    private static string KindNative(CodeHole hole, CodeExpansion expansion, CodeTemplate template)
+    {
+        var slot = expansion.Operation?.Slots.FirstOrDefault(s => s.Kind == hole.SlotKind)
+            ?? throw Missing(hole, template, $"{expansion.Operation?.NativeName ?? "no operation"} has no '{hole.SlotKind!.Id}' slot");
+        return hole.Index < slot.NativeNames.Count
+            ? CSharpNames.Identifier(slot.NativeNames[hole.Index])
+            : throw Missing(hole, template, $"slot '{slot.Name}' has {slot.NativeNames.Count} native parameters");
+    }
+
+    private static InvalidOperationException Missing(CodeHole hole, CodeTemplate template, string why) =>
+        new($"Catalog template '{template}' has a hole {{{hole}}} with no value: {why}.");
+}

@@ -1,0 +1,142 @@
+using System;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using FuseGen.Interop;
+using FuseGen.Interop.Native;
+using FuseGen.Runtime;
+
+namespace FuseGen.Marshalling;
+
+/// <summary>
+/// The request a generated trampoline is serving: reads libfuse's thread-local context once, finds the mounted
+/// filesystem instance and turns exceptions into errnos. Used by generated code.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly unsafe struct FuseRequest
+{
+    private readonly fuse_context* context;
+    private readonly FuseSession? session;
+
+    // The session is looked up once per request: the filesystem, typed handles and fault reports all come from it.
+    private FuseRequest(fuse_context* context)
+    {
+        this.context = context;
+        session = context == null || context->private_data == null
+            ? null
+            : GCHandle.FromIntPtr((nint)context->private_data).Target as FuseSession;
+    }
+
+    /// <summary>The request on this thread (empty outside one; never throws).</summary>
+    public static FuseRequest Current
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(LibFuse.fuse_get_context == null ? null : LibFuse.fuse_get_context());
+    }
+
+    /// <summary>The caller's ids and umask.</summary>
+    public FuseContext Context => context == null ? default : new FuseContext(context->uid, context->gid, context->pid, context->umask);
+
+    /// <summary>The filesystem instance the request is for.</summary>
+    /// <remarks>The session was created with an instance of <typeparamref name="T"/>, whose generated code is the only caller.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T FileSystem<T>()
+        where T : class => Unsafe.As<T>(Session.FileSystem);
+
+    internal FuseSession Session
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => session ?? ThrowNoRequest();
+    }
+
+    /// <summary>
+    /// Stores the handle an open, create or opendir method returned and puts its id into <c>fi-&gt;fh</c>.
+    /// A null handle fails the open with EIO: return an <see cref="Errno"/> or throw <see cref="FuseException"/> instead.
+    /// </summary>
+    public int StoreHandle(object? handle, void* fileInfo)
+    {
+        if (handle is null)
+        {
+            throw new InvalidOperationException("The open method returned a null handle; throw FuseException to fail an open.");
+        }
+
+        ((fuse_file_info*)fileInfo)->fh = Session.Handles.Add(handle);
+        return 0;
+    }
+
+    /// <summary>
+    /// The handle object of the file libfuse names in <paramref name="fileInfo"/>: null when there is no file info or
+    /// no handle; EBADF when <c>fh</c> names no live handle of type <typeparamref name="T"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T? Handle<T>(void* fileInfo)
+        where T : class
+    {
+        var fh = fileInfo == null ? 0 : ((fuse_file_info*)fileInfo)->fh;
+        if (fh == 0)
+        {
+            return null;
+        }
+
+        return Session.Handles.Get(fh) as T ?? throw new FuseException(Errno.EBADF, $"file handle {fh:x} names no open {typeof(T).Name}");
+    }
+
+    /// <summary>
+    /// Frees the handle of a released file. With <paramref name="dispose"/> (no release method of the filesystem's
+    /// own takes the handle), an <see cref="IDisposable"/> handle is disposed.
+    /// </summary>
+    public void FreeHandle(void* fileInfo, bool dispose)
+    {
+        var fh = fileInfo == null ? 0 : ((fuse_file_info*)fileInfo)->fh;
+        if (fh != 0 && Session.Handles.Remove(fh) is IDisposable disposable && dispose)
+        {
+            disposable.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Maps an exception thrown by <paramref name="operation"/> to a negative errno and reports it once to the
+    /// mount's fault handler (except <see cref="FuseException"/>, which is an answer, not a fault). An errno outside
+    /// 1..511, which the kernel would not deliver, becomes EIO and is reported. Never throws.
+    /// </summary>
+    public int Fail(Exception exception, string operation)
+    {
+        var errno = Errno.EIO;
+        try
+        {
+            var mapped = ErrnoMapper.FromException(exception);
+            var deliverable = IsDeliverable(mapped);
+            errno = deliverable ? mapped : Errno.EIO;
+
+            // A FuseException is an answer, unless it carries an errno no caller can receive: that is a fault too.
+            if (exception is not FuseException || !deliverable)
+            {
+                var fault = new FuseFault(operation, exception, errno);
+                if (session is not null)
+                {
+                    session.Report(fault);
+                }
+                else
+                {
+                    FuseSession.ReportToStandardError(fault);
+                }
+            }
+        }
+        catch (Exception)
+        {
+            // A failing fault handler must not take the request down with it.
+        }
+
+        return -(int)errno;
+    }
+
+    /// <summary>
+    /// True for the errnos the kernel accepts in a reply: 1 to 511. It rejects a larger one (EINVAL to libfuse's
+    /// write, "fuse: writing device: Invalid argument") and the caller then waits forever for an answer that never
+    /// comes; zero or a negative value would read as success.
+    /// </summary>
+    internal static bool IsDeliverable(Errno errno) => (int)errno is > 0 and < 512;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static FuseSession ThrowNoRequest() => throw new InvalidOperationException("No FUSE request is being served on this thread.");
+}
