@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # BenchFs (BENCHFS.md, docs/benchfs-write.md) on libfuse's C high-level API vs FuseGen (NativeAOT net9.0, JIT net10.0),
-# real kernel mounts.
+# and on libfuse's C low-level API vs FuseGen's inode API (NativeAOT), real kernel mounts.
 #
 #   scripts/bench.sh [options]
 #     --reps N         repetitions of every workload and implementation (default 5; BENCH_REPS)
 #     --workloads "…"  subset of: seqread randread latency stat readdir openclose all (the read workloads; "all" is
 #                      the full run of the read workloads on one mount, measured for RSS at its end), seqwrite randwrite
-#                      create mkdir rename setattr (the write workloads, on a read-write mount); "read" and "write" name
-#                      the two groups (default: both)
-#     --impls "…"      subset of: c aot jit (default all)
+#                      create mkdir rename setattr (the write workloads, on a read-write mount; C high-level, AOT and
+#                      JIT only until the low-level twins have /w); "read" and "write" name the two groups (default: both)
+#     --impls "…"      subset of: c aot jit cll inode (default all; inode is skipped, with a note, while
+#                      samples/BenchInodeFs does not exist; BENCH_INODE_PROJECT names another project)
 #     -s               single-threaded loop in every filesystem (default: multithreaded)
 #     --quick          tiny counts (64 MiB big, 2,000 files, 1 rep): proves the machinery, measures nothing
 #     --calibrate      instead of measuring: counts the requests each workload really makes (C twin with -d, small
@@ -24,7 +25,8 @@
 # the last many/ file and big), then the driver runs the workload, and the filesystem process's CPU time over the
 # driver's run (its process CPU clock, in ns, exited threads included) is divided by the requests the workload makes;
 # RSS is VmRSS after the workload. Implementations alternate (C, AOT, JIT, C, ...) within each
-# workload, and ratios FuseGen/C are taken per repetition. Every mount is bounded and nothing stays mounted on exit.
+# workload, and ratios are taken per repetition against each one's reference: the path API (aot, jit) and the C
+# low-level twin (cll) against the C high-level twin (c), the inode API (inode) against the C low-level twin. Every mount is bounded and nothing stays mounted on exit.
 # Write workloads mount without -o ro and report one figure per timed phase (create: create, create-stat,
 # create-unlink; mkdir: mkdir, rmdir; setattr: chmod, utimens), each with the CPU time of its own phase. They run
 # every implementation side by side on one CPU (BENCH_CPU, default the last): see measure_side_by_side.
@@ -40,7 +42,7 @@ read_workloads="seqread randread latency stat readdir openclose all"
 write_workloads="seqwrite randwrite create mkdir rename setattr"
 workloads="read write"
 full_run="seqread randread latency stat readdir openclose"
-impls="c aot jit"
+impls="c aot jit cll inode"
 single=""
 quick=0
 calibrate=0
@@ -56,7 +58,7 @@ while [ $# -gt 0 ]; do
     --calibrate) calibrate=1; shift ;;
     --no-build) build=0; shift ;;
     --out) out=$2; shift 2 ;;
-    -h|--help) sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,34p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -91,13 +93,31 @@ declare -A driver_args=(
 declare -A figures=([create]="create create-stat create-unlink" [mkdir]="mkdir rmdir" [setattr]="chmod utimens")
 workloads=$(for w in $workloads; do case $w in read) echo "$read_workloads" ;; write) echo "$write_workloads" ;; *) echo "$w" ;; esac; done | tr '\n' ' ')
 is_write() { [[ " $write_workloads " == *" $1 "* ]]; }
-declare -A impl_name=([c]="C (libfuse high-level)" [aot]="FuseGen AOT" [jit]="FuseGen JIT")
+# The implementations that have BenchFs's writable /w (the low-level twins do not yet).
+write_impls="c aot jit"
+declare -A impl_name=([c]="C (libfuse high-level)" [aot]="FuseGen AOT" [jit]="FuseGen JIT" [cll]="C (libfuse low-level)" [inode]="FuseGen inode AOT")
+# What each implementation's ratio is taken against: the same API's C twin (the low-level C twin against the high-level one).
+declare -A reference=([aot]=c [jit]=c [cll]=c [inode]=cll)
+# The inode API's BenchFs; BENCH_INODE_PROJECT=tests/FuseGen.InodeBenchFs/FuseGen.InodeBenchFs.csproj measures the
+# hand-written one (the generator's target shape) instead. Either publishes an executable named BenchInodeFs.
+inode_project=${BENCH_INODE_PROJECT:-samples/BenchInodeFs/BenchInodeFs.csproj}
+if [[ " $impls " == *" inode "* ]] && [ ! -f "$inode_project" ]; then
+  echo "bench.sh: skipping inode: $inode_project does not exist yet (the inode API's BenchFs)"
+  impls=$(sed 's/\binode\b//; s/  */ /g; s/^ //; s/ $//' <<<"$impls")
+fi
+if [[ " $impls " == *" inode "* ]] && [[ " $impls " != *" cll "* ]]; then impls="$impls cll"; fi
+for i in $impls; do
+  r=${reference[$i]:-}
+  if [ -n "$r" ] && [[ " $impls " != *" $r "* ]]; then impls="$r $impls"; fi
+done
 for w in $workloads; do [ -n "${driver_args[$w]:-}" ] || { echo "bench.sh: unknown workload $w" >&2; exit 2; }; done
 for i in $impls; do [ -n "${impl_name[$i]:-}" ] || { echo "bench.sh: unknown implementation $i" >&2; exit 2; }; done
 
 bench=artifacts/bench
 mkdir -p "$bench/logs"
 c_bin=$bench/benchfs-c
+cll_bin=$bench/benchfs-c-ll
+inode_bin=$(dirname "$inode_project")/bin/Release/net9.0/linux-x64/publish/BenchInodeFs
 driver=$bench/benchfs-driver
 aot_bin=samples/BenchFs/bin/Release/net9.0/linux-x64/publish/BenchFs
 jit_dll=samples/BenchFs/bin/Release/net10.0/BenchFs.dll
@@ -108,10 +128,15 @@ if [ $build -eq 1 ]; then
   ensure_packages fuse3 libfuse3-3 libfuse3-dev gcc pkg-config
   echo "building the C twin and the driver (gcc -O2)..."
   gcc -O2 -Wall -Werror tests/FuseGen.Benchmarks/c/benchfs.c $(pkg-config --cflags --libs fuse3) -o "$c_bin"
+  gcc -O2 -Wall -Werror tests/FuseGen.Benchmarks/c/benchfs_ll.c $(pkg-config --cflags --libs fuse3) -o "$cll_bin"
   gcc -O2 -Wall -Wextra -Werror -pthread tests/FuseGen.Benchmarks/driver/driver.c -o "$driver"
   if [[ " $impls " == *" aot "* ]]; then
     echo "publishing BenchFs NativeAOT (net9.0, linux-x64, Release)..."
     dotnet publish samples/BenchFs/BenchFs.csproj -c Release -f net9.0 -r linux-x64 -v quiet -nologo >/dev/null
+  fi
+  if [[ " $impls " == *" inode "* ]]; then
+    echo "publishing BenchInodeFs NativeAOT (net9.0, linux-x64, Release)..."
+    dotnet publish "$inode_project" -c Release -f net9.0 -r linux-x64 -v quiet -nologo >/dev/null
   fi
   if [[ " $impls " == *" jit "* ]]; then
     echo "building BenchFs JIT (net10.0, Release)..."
@@ -119,6 +144,7 @@ if [ $build -eq 1 ]; then
   fi
 fi
 for f in "$c_bin" "$driver"; do [ -x "$f" ] || { echo "bench.sh: $f missing (run without --no-build)" >&2; exit 1; }; done
+if [[ " $impls " == *" cll "* ]]; then [ -x "$cll_bin" ] || { echo "bench.sh: $cll_bin missing (run without --no-build)" >&2; exit 1; }; fi
 
 # ---- mounts: start, wait, verify, stop; all bounded, all cleaned up ----------------------------------------------
 fs_pid=""
@@ -162,6 +188,8 @@ start() {
     c) $pin "$c_bin" "$mountpoint" -f $single -o "$mount_mode" "$@" >"$log" 2>&1 & ;;
     aot) $pin "$aot_bin" "$mountpoint" -f $single -o "$mount_mode" "$@" >"$log" 2>&1 & ;;
     jit) $pin dotnet "$jit_dll" "$mountpoint" -f $single -o "$mount_mode" "$@" >"$log" 2>&1 & ;;
+    cll) $pin "$cll_bin" "$mountpoint" -f $single -o "$mount_mode" "$@" >"$log" 2>&1 & ;;
+    inode) $pin "$inode_bin" "$mountpoint" -f $single -o "$mount_mode" "$@" >"$log" 2>&1 & ;;
   esac
   fs_pid=$!
   for _ in $(seq 600); do
@@ -264,7 +292,7 @@ echo "BenchFs: $reps rep(s) of [$workloads] on [$impls], $loop, big=${BENCH_BIG_
 write_cpu=${BENCH_CPU:-$(( $(nproc) - 1 ))}
 measure_side_by_side() {
   local w=$1 rep=$2 order=() pids=() mounts=() args=() k lines line figure impl requests cpu_us value rss
-  read -r -a order <<<"$impls"
+  read -r -a order <<<"$(for i in $impls; do [[ " $write_impls " == *" $i "* ]] && echo "$i"; done | tr '\n' ' ')"
   for ((k = 0; k < rep - 1; k++)); do order=("${order[@]:1}" "${order[0]}"); done
   mount_mode=rw pin="taskset -c $write_cpu"
   for impl in "${order[@]}"; do
@@ -308,7 +336,7 @@ for w in $workloads; do
     for impl in $impls; do
       log=$bench/logs/$w-$impl-$rep.log
       gc_report=""
-      if [ "$w" = seqread ] && [ "$impl" != c ]; then
+      if [ "$w" = seqread ] && [ "$impl" != c ] && [ "$impl" != cll ]; then
         gc_report=$bench/logs/$w-$impl-$rep.gc
         rm -f "$gc_report"
       fi
@@ -371,13 +399,16 @@ units() {
     */read) echo "read during the mount, MiB" ;;
   esac
 }
-summary=$(awk -F'\t' '
+references=$(for i in "${!reference[@]}"; do printf '%s=%s ' "$i" "${reference[$i]}"; done)
+summary=$(awk -F'\t' -v references="$references" '
+  BEGIN { n = split(references, pairs, " "); for (i = 1; i <= n; i++) { split(pairs[i], kv, "="); ref[kv[1]] = kv[2] } }
   { v[$1 FS $2 FS $3 FS $4] = $5; print }
   END {
     for (k in v) {
       split(k, p, FS)
-      if (p[3] != "c" && ((p[1] FS p[2] FS "c" FS p[4]) in v) && v[p[1] FS p[2] FS "c" FS p[4]] > 0)
-        printf "%s\t%s\t%s/c\t%s\t%.6f\n", p[1], p[2], p[3], p[4], v[k] / v[p[1] FS p[2] FS "c" FS p[4]]
+      r = ref[p[3]]
+      if (r != "" && ((p[1] FS p[2] FS r FS p[4]) in v) && v[p[1] FS p[2] FS r FS p[4]] > 0)
+        printf "%s\t%s\t%s/%s\t%s\t%.6f\n", p[1], p[2], p[3], r, p[4], v[k] / v[p[1] FS p[2] FS r FS p[4]]
     }
   }' "$raw" | sort -t$'\t' -k1,1 -k2,2 -k3,3 -k5,5g | awk -F'\t' '
   function fmt(x, ratio) {
@@ -387,7 +418,7 @@ summary=$(awk -F'\t' '
   function flush() {
     if (n == 0) return
     median = n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-    ratio = key ~ /\/c$/
+    ratio = key ~ /\/(c|cll)$/
     if (key ~ /\t(gen[012]|read)\t/) printf "%s\t%s\n", key, (a[1] == a[n] ? a[1] : sprintf("%d (%d–%d)", median, a[1], a[n]))
     else printf "%s\t%s\n", key, (n == 1 ? fmt(median, ratio) : fmt(median, ratio) " (" fmt(a[1], ratio) "–" fmt(a[n], ratio) ")")
     n = 0
@@ -399,7 +430,8 @@ cell() { awk -F'\t' -v k="$1	$2	$3" '$1 FS $2 FS $3 == k { print $4 }' <<<"$summ
 header="| workload | metric |"
 rule="|---|---|"
 for impl in $impls; do header+=" ${impl_name[$impl]} |"; rule+="---|"; done
-for impl in $impls; do [ "$impl" = c ] || { header+=" ${impl_name[$impl]#FuseGen } / C |"; rule+="---|"; }; done
+declare -A short_name=([c]="C" [cll]="C low-level")
+for impl in $impls; do [ -z "${reference[$impl]:-}" ] || { header+=" ${impl_name[$impl]#FuseGen } / ${short_name[${reference[$impl]}]} |"; rule+="---|"; }; done
 table=$(
   echo "$header"
   echo "$rule"
@@ -413,7 +445,7 @@ table=$(
     for m in $metrics; do
       row="| $w | $(units "$w" "$m") |"
       for impl in $impls; do row+=" $(cell "$w" "$m" "$impl") |"; done
-      for impl in $impls; do [ "$impl" = c ] || row+=" $(cell "$w" "$m" "$impl/c") |"; done
+      for impl in $impls; do [ -z "${reference[$impl]:-}" ] || row+=" $(cell "$w" "$m" "$impl/${reference[$impl]}") |"; done
       echo "$row"
     done
     for m in $gc_metrics; do
@@ -427,7 +459,7 @@ table=$(
         fi
         row+=" ${cell:-–} |"
       done
-      for impl in $impls; do [ "$impl" = c ] || row+=" – |"; done
+      for impl in $impls; do [ -z "${reference[$impl]:-}" ] || row+=" – |"; done
       echo "$row"
     done
   done
@@ -442,7 +474,7 @@ cpu_model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
   echo "- options: $loop loop, -f -o ro (write workloads: -o rw); big=${BENCH_BIG_MB} MiB, files=$BENCH_FILES; $reps repetition(s), implementations alternating per repetition; sha256 of big: $verify_big mount"
   echo "- counts: $(for w in $workloads; do printf '%s %s; ' "$w" "${driver_args[$w]}"; done)"
   grep -q "	gen0	" "$raw" && echo "- GC: collections per generation and managed bytes allocated (GC.GetTotalAllocatedBytes) by the FuseGen filesystem from its init to its destroy, over all it served on the mount (the driver's reads and the sha256 checks)"
-  echo "- cells: median (min–max) over repetitions; ratios are FuseGen / C per repetition (>1 is better for throughput, worse for latency, CPU and RSS); CPU per request = the filesystem process's CPU time (all threads) during the driver's run / requests the workload makes (the driver's count, checked with scripts/bench.sh --calibrate)"
+  echo "- cells: median (min–max) over repetitions; ratios per repetition, each against the same API's C twin (C low-level against C high-level) (>1 is better for throughput, worse for latency, CPU and RSS); CPU per request = the filesystem process's CPU time (all threads) during the driver's run / requests the workload makes (the driver's count, checked with scripts/bench.sh --calibrate)"
   echo
   echo "$table"
   echo

@@ -99,7 +99,7 @@ public readonly unsafe ref struct DirectoryFiller
     }
 
     /// <summary>Copies <paramref name="name"/> and a NUL to <paramref name="target"/>; false if the name holds a NUL.</summary>
-    private static bool CopyTerminated(ReadOnlySpan<byte> name, byte* target)
+    internal static bool CopyTerminated(ReadOnlySpan<byte> name, byte* target)
     {
         // Most names are a few bytes long: one scalar pass beats two calls into the vectorized search and copy.
         const int ScalarLimit = 16;

@@ -7,7 +7,7 @@ using FuseGen.Runtime;
 
 namespace FuseGen;
 
-/// <summary>Mounts filesystems: <see cref="Main(IFuseFileSystem, string[], MountOptions?)"/> for a program's command line, <see cref="Mount"/> from code.</summary>
+/// <summary>Mounts filesystems: <c>Main</c> for a program's command line, <c>Mount</c> from code; each for path filesystems (<see cref="IFuseFileSystem"/>) and inode filesystems (<see cref="IFuseInodeFileSystem"/>).</summary>
 public static class Fuse
 {
     /// <summary>
@@ -31,7 +31,49 @@ public static class Fuse
     /// <param name="args">The command-line arguments without the program name and without the program's own.</param>
     /// <param name="defaults">Options in force unless the command line changes them.</param>
     /// <param name="usage">The program's arguments up to the mount point, as usage lines show them: <c>SOURCE MOUNTPOINT</c>.</param>
-    public static int Main(IFuseFileSystem fileSystem, string[] args, MountOptions? defaults, string usage)
+    public static int Main(IFuseFileSystem fileSystem, string[] args, MountOptions? defaults, string usage) =>
+        Run(fileSystem, args, defaults, usage);
+
+    /// <summary>
+    /// Runs an inode filesystem the way a FUSE program does; the same command line, signals and exit codes as
+    /// <see cref="Main(IFuseFileSystem, string[], MountOptions?)"/>.
+    /// </summary>
+    /// <param name="fileSystem">The filesystem, an inode filesystem class.</param>
+    /// <param name="args">The command-line arguments (without the program name).</param>
+    /// <param name="defaults">Options in force unless the command line changes them.</param>
+    public static int Main(IFuseInodeFileSystem fileSystem, string[] args, MountOptions? defaults = null) =>
+        Run(fileSystem, args, defaults, "MOUNTPOINT");
+
+    /// <summary>
+    /// <see cref="Main(IFuseInodeFileSystem, string[], MountOptions?)"/> for a program whose command line has arguments
+    /// of its own before the mount point; see <see cref="Main(IFuseFileSystem, string[], MountOptions?, string)"/>.
+    /// </summary>
+    /// <param name="fileSystem">The filesystem, an inode filesystem class.</param>
+    /// <param name="args">The command-line arguments without the program name and without the program's own.</param>
+    /// <param name="defaults">Options in force unless the command line changes them.</param>
+    /// <param name="usage">The program's arguments up to the mount point, as usage lines show them: <c>SOURCE MOUNTPOINT</c>.</param>
+    public static int Main(IFuseInodeFileSystem fileSystem, string[] args, MountOptions? defaults, string usage) =>
+        Run(fileSystem, args, defaults, usage);
+
+    /// <summary>
+    /// Mounts <paramref name="fileSystem"/> at <paramref name="mountPoint"/> and serves it on background threads.
+    /// Returns once the mount exists. Several filesystems may be mounted in one process.
+    /// </summary>
+    /// <exception cref="FuseMountException">The mount point or options are unusable.</exception>
+    /// <exception cref="FuseLibraryException">libfuse3 is not installed.</exception>
+    public static FuseMount Mount(IFuseFileSystem fileSystem, string mountPoint, MountOptions? options = null) =>
+        new(FuseSession.Start(fileSystem, mountPoint, options ?? new MountOptions()));
+
+    /// <summary>
+    /// Mounts the inode filesystem <paramref name="fileSystem"/> at <paramref name="mountPoint"/> and serves it on
+    /// background threads. Returns once the mount exists. Several filesystems may be mounted in one process.
+    /// </summary>
+    /// <exception cref="FuseMountException">The mount point or options are unusable.</exception>
+    /// <exception cref="FuseLibraryException">libfuse3 is not installed.</exception>
+    public static FuseMount Mount(IFuseInodeFileSystem fileSystem, string mountPoint, MountOptions? options = null) =>
+        new(FuseSession.Start(fileSystem, mountPoint, options ?? new MountOptions()));
+
+    private static int Run(object fileSystem, string[] args, MountOptions? defaults, string usage)
     {
         ArgumentNullException.ThrowIfNull(fileSystem);
         ArgumentNullException.ThrowIfNull(args);
@@ -128,15 +170,6 @@ public static class Fuse
             }
         }
     }
-
-    /// <summary>
-    /// Mounts <paramref name="fileSystem"/> at <paramref name="mountPoint"/> and serves it on background threads.
-    /// Returns once the mount exists. Several filesystems may be mounted in one process.
-    /// </summary>
-    /// <exception cref="FuseMountException">The mount point or options are unusable.</exception>
-    /// <exception cref="FuseLibraryException">libfuse3 is not installed.</exception>
-    public static FuseMount Mount(IFuseFileSystem fileSystem, string mountPoint, MountOptions? options = null) =>
-        new(FuseSession.Start(fileSystem, mountPoint, options ?? new MountOptions()));
 
     private static int Fail(string program, string message)
     {

@@ -27,6 +27,10 @@ public readonly struct FuseContext
     /// <summary>umask of the calling process.</summary>
     public uint Umask { get; }
 
-    /// <summary>The caller of the request being served on this thread; all zero outside a request.</summary>
-    public static FuseContext Current => Marshalling.FuseRequest.Current.Context;
+    /// <summary>
+    /// The caller of the request being served on this thread (path or inode API); all zero outside a request. In an
+    /// operation that completes later on another thread, take a <see cref="FuseContext"/> parameter instead.
+    /// </summary>
+    public static FuseContext Current =>
+        Marshalling.InodeRequest.TryCurrentContext(out var inode) ? inode : Marshalling.FuseRequest.Current.Context;
 }

@@ -5,7 +5,7 @@ using FuseGen.Runtime;
 namespace FuseGen;
 
 /// <summary>
-/// A filesystem mounted by <see cref="Fuse.Mount"/>. Unmount it with <see cref="Unmount"/> or by disposing it;
+/// A filesystem mounted by <c>Fuse.Mount</c>. Unmount it with <see cref="Unmount"/> or by disposing it;
 /// <see cref="Completion"/> completes when the filesystem has stopped, whoever unmounted it.
 /// </summary>
 public sealed class FuseMount : IAsyncDisposable, IDisposable

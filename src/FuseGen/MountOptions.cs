@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace FuseGen;
 
@@ -109,9 +110,10 @@ public sealed class MountOptions
     /// <summary>
     /// The <c>-o</c> options libfuse's <c>fuse_new</c> receives. <see cref="UseIno"/> and <see cref="DirectIo"/> are not
     /// among them: libfuse 3 rejects <c>-o use_ino</c> and <c>-o direct_io</c> ("unknown option"), so they go into
-    /// <c>fuse_config</c> at init instead.
+    /// <c>fuse_config</c> at init instead. With <paramref name="lowLevel"/>, those of <c>fuse_session_new</c>: the
+    /// cache options are the high-level API's, and the inode API applies them to its replies instead.
     /// </summary>
-    internal List<string> LibfuseOptions(string typeName)
+    internal List<string> LibfuseOptions(string typeName, bool lowLevel = false)
     {
         var options = new List<string>
         {
@@ -134,17 +136,51 @@ public sealed class MountOptions
             }
         }
 
+        // The high-level API's cache options, which fuse_session_new rejects; the inode API reads them itself (CacheOption).
+        var rawOptions = lowLevel ? Options.Where(option => !IsCacheOption(option)) : Options;
         Flag(AllowOther, "allow_other");
         Flag(DefaultPermissions, "default_permissions");
         Flag(ReadOnly, "ro");
         Flag(AutoUnmount, "auto_unmount");
-        Flag(KernelCache, "kernel_cache");
-        Number(EntryTimeout, "entry_timeout");
-        Number(AttrTimeout, "attr_timeout");
-        Number(NegativeTimeout, "negative_timeout");
-        options.AddRange(Options);
+        if (!lowLevel)
+        {
+            Flag(KernelCache, "kernel_cache");
+            Number(EntryTimeout, "entry_timeout");
+            Number(AttrTimeout, "attr_timeout");
+            Number(NegativeTimeout, "negative_timeout");
+        }
+
+        options.AddRange(rawOptions);
         return options;
     }
+
+    /// <summary>
+    /// A cache setting as the inode API applies it to its replies: the property, or the raw <c>-o NAME=VALUE</c>
+    /// given last (as libfuse's own parser lets the last one win).
+    /// </summary>
+    internal double? CacheOption(string name, double? property)
+    {
+        var value = property;
+        foreach (var option in Options)
+        {
+            if (option.StartsWith(name + "=", StringComparison.Ordinal) &&
+                double.TryParse(option.AsSpan(name.Length + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+            {
+                value = seconds;
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary><see cref="KernelCache"/>, or a raw <c>-o kernel_cache</c>.</summary>
+    internal bool KeepsKernelCache => KernelCache || Options.Contains("kernel_cache");
+
+    private static bool IsCacheOption(string option) =>
+        option == "kernel_cache" ||
+        option.StartsWith("entry_timeout=", StringComparison.Ordinal) ||
+        option.StartsWith("attr_timeout=", StringComparison.Ordinal) ||
+        option.StartsWith("negative_timeout=", StringComparison.Ordinal);
 
     // fuse_opt splits -o lists at commas; a backslash protects one.
     private static string Escape(string value) => value.Replace("\\", "\\\\").Replace(",", "\\,");

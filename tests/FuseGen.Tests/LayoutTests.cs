@@ -25,15 +25,18 @@ public sealed class LayoutTests
         [("fuse_file_info", "bits")] = "the bit-field word at offset 4; checked by File_info_bits_match_the_headers",
         [("fuse_file_info", "padding2")] = "the 32-bit bit-field padding2; checked by File_info_bits_match_the_headers",
         [("fuse_file_info", "padding3")] = "alignment padding before fh; checked by File_info_bits_match_the_headers",
+        [("fuse_lowlevel_ops", "tmpfile")] = "a libfuse 3.17 member, absent from older headers; checked by Low_level_table_size_is_the_member_count_of_the_installed_version",
+        [("fuse_lowlevel_ops", "statx")] = "a libfuse 3.18 member, absent from older headers; checked by Low_level_table_size_is_the_member_count_of_the_installed_version",
     };
 
     /// <summary>C structs that FuseGen mirrors only in part, so their sizes differ on purpose.</summary>
-    private static readonly HashSet<string> LeadingPartOnly = new() { "fuse_config" };
+    private static readonly HashSet<string> LeadingPartOnly = new() { "fuse_config", "fuse_lowlevel_ops" };
 
     public static TheoryData<string> MirroredStructs => new()
     {
         "stat", "timespec", "statvfs", "fuse_context", "fuse_file_info", "fuse_conn_info", "fuse_config",
-        "fuse_loop_config_v1", "fuse_args", "fuse_operations",
+        "fuse_loop_config_v1", "fuse_args", "fuse_operations", "fuse_entry_param", "fuse_ctx", "fuse_forget_data",
+        "fuse_lowlevel_ops",
     };
 
     [NativeTheory(Compiler)]
@@ -146,6 +149,44 @@ public sealed class LayoutTests
         Assert.Equal(c.Offsets["fuse_operations"].Count, count);
     }
 
+    [NativeFact(Compiler)]
+    public void Low_level_table_size_is_the_member_count_of_the_installed_version()
+    {
+        var c = CLayout.FromInstalledHeaders();
+        var count = LibFuse.LowLevelOperationCount(LibFuse.ParseVersion(c.LibraryVersion));
+        Assert.Equal(c.Sizes["fuse_lowlevel_ops"], count * IntPtr.Size);
+        Assert.Equal(c.Offsets["fuse_lowlevel_ops"].Count, count);
+
+        // The mirror declares the later members at the offsets those versions append them.
+        var offsets = ManagedLayout.Offsets(typeof(FuseLowLevelOperations));
+        Assert.Equal(44 * IntPtr.Size, offsets["tmpfile"]);
+        Assert.Equal(45 * IntPtr.Size, offsets["statx"]);
+        Assert.Equal(FuseLowLevelOperations.Count * IntPtr.Size, ManagedLayout.SizeOf(typeof(FuseLowLevelOperations)));
+    }
+
+    [Theory]
+    [InlineData("3.0", 42)]
+    [InlineData("3.4", 43)]
+    [InlineData("3.8", 44)]
+    [InlineData("3.14.1", 44)]
+    [InlineData("3.17.1", 45)]
+    [InlineData("3.18.0", 46)]
+    [InlineData("3.19.0", 46)]
+    public void Low_level_table_is_sized_by_version(string version, int members) =>
+        Assert.Equal(members, LibFuse.LowLevelOperationCount(LibFuse.ParseVersion(version)));
+
+    [Fact]
+    public void Arm64_entry_param_mirror_has_the_documented_layout()
+    {
+        // fuse_entry_param around the generic (arm64) struct stat; cannot be compiled here.
+        var offsets = ManagedLayout.Offsets(typeof(fuse_entry_param_aarch64));
+        Assert.Equal(160, ManagedLayout.SizeOf(typeof(fuse_entry_param_aarch64)));
+        Assert.Equal(16, offsets["attr"]);
+        Assert.Equal(144, offsets["attr_timeout"]);
+        Assert.Equal(152, offsets["entry_timeout"]);
+        Assert.True(NativeEntry.MaxSize >= ManagedLayout.SizeOf(typeof(fuse_entry_param_x86_64)));
+    }
+
     [Fact]
     public void Arm64_stat_mirror_has_the_documented_layout()
     {
@@ -210,6 +251,10 @@ public sealed class LayoutTests
         "fuse_loop_config_v1" => typeof(fuse_loop_config_v1),
         "fuse_args" => typeof(fuse_args),
         "fuse_operations" => typeof(FuseOperations),
+        "fuse_entry_param" => RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? typeof(fuse_entry_param_aarch64) : typeof(fuse_entry_param_x86_64),
+        "fuse_ctx" => typeof(fuse_ctx),
+        "fuse_forget_data" => typeof(fuse_forget_data),
+        "fuse_lowlevel_ops" => typeof(FuseLowLevelOperations),
         _ => throw new ArgumentOutOfRangeException(nameof(cName), cName, "no mirror"),
     };
 }

@@ -1,6 +1,8 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Threading;
 using FuseGen.Interop.Native;
 using FuseGen.Marshalling;
 
@@ -14,13 +16,15 @@ namespace FuseGen.Interop;
 /// Never linked at build time: LGPL libfuse stays a system library, and a missing libfuse is a clear run-time error
 /// instead of a loader failure. Set <c>FUSEGEN_LIBFUSE</c> to a path to load a specific build.
 /// </remarks>
-internal static unsafe class LibFuse
+internal static unsafe partial class LibFuse
 {
     /// <summary>Sonames tried in order: 3.17+ first, then 3.0–3.16.</summary>
     public static readonly string[] Sonames = { "libfuse3.so.4", "libfuse3.so.3" };
 
     private static readonly object Gate = new();
     private static nint handle;
+    private static delegate* unmanaged[Cdecl, SuppressGCTransition]<fuse_context*> libraryGetContext;
+    private static int highLevelInstances;
 
     public static Version Version { get; private set; } = new(0, 0);
 
@@ -107,6 +111,7 @@ internal static unsafe class LibFuse
         }
 
         fuse_get_context = (delegate* unmanaged[Cdecl, SuppressGCTransition]<fuse_context*>)Resolve(library, "fuse_get_context", "FUSE_3.0", true);
+        libraryGetContext = fuse_get_context;
         fuse_new = (delegate* unmanaged[Cdecl]<fuse_args*, FuseOperations*, nuint, void*, void*>)Resolve(library, "fuse_new", "FUSE_3.1", true);
         fuse_mount = (delegate* unmanaged[Cdecl]<void*, byte*, int>)Resolve(library, "fuse_mount", "FUSE_3.0", true);
         fuse_unmount = (delegate* unmanaged[Cdecl]<void*, void>)Resolve(library, "fuse_unmount", "FUSE_3.0", true);
@@ -138,6 +143,7 @@ internal static unsafe class LibFuse
         }
 
         OperationsSize = OperationTableSize(version);
+        LoadLowLevel(library, version);
         FileInfoBits.Select(version);
         Version = version;
         LibraryName = loaded;
@@ -205,6 +211,25 @@ internal static unsafe class LibFuse
             return null;
         }
     }
+
+    /// <summary>
+    /// The calling thread's high-level request context, or null. libfuse's <c>fuse_get_context</c> reads a pthread
+    /// key that only <c>fuse_new</c> creates (and the last <c>fuse_destroy</c> deletes); called without one it reads
+    /// whatever key 0 holds, another library's data. So it is called only while a path-API instance exists (or a
+    /// test has replaced it).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static fuse_context* CurrentContext()
+    {
+        var source = fuse_get_context;
+        return source == null || ((nint)source == (nint)libraryGetContext && Volatile.Read(ref highLevelInstances) == 0) ? null : source();
+    }
+
+    /// <summary>A <c>struct fuse</c> was created: its context key exists until the matching <see cref="HighLevelInstanceDestroyed"/>.</summary>
+    internal static void HighLevelInstanceCreated() => Interlocked.Increment(ref highLevelInstances);
+
+    /// <summary>A <c>struct fuse</c> was destroyed.</summary>
+    internal static void HighLevelInstanceDestroyed() => Interlocked.Decrement(ref highLevelInstances);
 
     /// <summary>Test seam: replaces the context source so generated code can run without a kernel.</summary>
     internal static void SetContextSourceForTesting(delegate* unmanaged[Cdecl, SuppressGCTransition]<fuse_context*> source) =>

@@ -31,7 +31,7 @@ public readonly unsafe struct FuseRequest
     public static FuseRequest Current
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => new(LibFuse.fuse_get_context == null ? null : LibFuse.fuse_get_context());
+        get => new(LibFuse.CurrentContext());
     }
 
     /// <summary>The caller's ids and umask.</summary>
@@ -55,12 +55,7 @@ public readonly unsafe struct FuseRequest
     /// </summary>
     public int StoreHandle(object? handle, void* fileInfo)
     {
-        if (handle is null)
-        {
-            throw new InvalidOperationException("The open method returned a null handle; throw FuseException to fail an open.");
-        }
-
-        ((fuse_file_info*)fileInfo)->fh = Session.Handles.Add(handle);
+        ((fuse_file_info*)fileInfo)->fh = Session.StoreHandle(handle);
         return 0;
     }
 
@@ -70,16 +65,7 @@ public readonly unsafe struct FuseRequest
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T? Handle<T>(void* fileInfo)
-        where T : class
-    {
-        var fh = fileInfo == null ? 0 : ((fuse_file_info*)fileInfo)->fh;
-        if (fh == 0)
-        {
-            return null;
-        }
-
-        return Session.Handles.Get(fh) as T ?? throw new FuseException(Errno.EBADF, $"file handle {fh:x} names no open {typeof(T).Name}");
-    }
+        where T : class => HasHandle(fileInfo) ? Session.Handle<T>(fileInfo) : null;
 
     /// <summary>
     /// Frees the handle of a released file. With <paramref name="dispose"/> (no release method of the filesystem's
@@ -87,48 +73,22 @@ public readonly unsafe struct FuseRequest
     /// </summary>
     public void FreeHandle(void* fileInfo, bool dispose)
     {
-        var fh = fileInfo == null ? 0 : ((fuse_file_info*)fileInfo)->fh;
-        if (fh != 0 && Session.Handles.Remove(fh) is IDisposable disposable && dispose)
+        // Without a handle there is nothing to free, and no session needed (static filesystems called directly).
+        if (HasHandle(fileInfo))
         {
-            disposable.Dispose();
+            Session.FreeHandle(fileInfo, dispose);
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HasHandle(void* fileInfo) => fileInfo != null && ((fuse_file_info*)fileInfo)->fh != 0;
 
     /// <summary>
     /// Maps an exception thrown by <paramref name="operation"/> to a negative errno and reports it once to the
     /// mount's fault handler (except <see cref="FuseException"/>, which is an answer, not a fault). An errno outside
     /// 1..511, which the kernel would not deliver, becomes EIO and is reported. Never throws.
     /// </summary>
-    public int Fail(Exception exception, string operation)
-    {
-        var errno = Errno.EIO;
-        try
-        {
-            var mapped = ErrnoMapper.FromException(exception);
-            var deliverable = IsDeliverable(mapped);
-            errno = deliverable ? mapped : Errno.EIO;
-
-            // A FuseException is an answer, unless it carries an errno no caller can receive: that is a fault too.
-            if (exception is not FuseException || !deliverable)
-            {
-                var fault = new FuseFault(operation, exception, errno);
-                if (session is not null)
-                {
-                    session.Report(fault);
-                }
-                else
-                {
-                    FuseSession.ReportToStandardError(fault);
-                }
-            }
-        }
-        catch (Exception)
-        {
-            // A failing fault handler must not take the request down with it.
-        }
-
-        return -(int)errno;
-    }
+    public int Fail(Exception exception, string operation) => -(int)FuseSession.MapFault(session, exception, operation);
 
     /// <summary>
     /// True for the errnos the kernel accepts in a reply: 1 to 511. It rejects a larger one (EINVAL to libfuse's

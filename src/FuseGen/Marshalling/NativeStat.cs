@@ -112,5 +112,23 @@ public static unsafe class NativeStat
         return stat;
     }
 
+    /// <summary>
+    /// Sets only <c>st_ino</c> and <c>st_mode</c>, all that <c>fuse_add_direntry</c> reads of a plain directory
+    /// entry's attributes; the other fields keep whatever they held.
+    /// </summary>
+    internal static void WriteInodeAndMode(void* native, ulong inode, uint mode)
+    {
+        if (IsArm64)
+        {
+            ((stat_aarch64*)native)->st_ino = inode;
+            ((stat_aarch64*)native)->st_mode = mode;
+        }
+        else
+        {
+            ((stat_x86_64*)native)->st_ino = inode;
+            ((stat_x86_64*)native)->st_mode = mode;
+        }
+    }
+
     private static timespec ToNative(TimeSpec time) => new() { tv_sec = time.Seconds, tv_nsec = time.Nanoseconds };
 }

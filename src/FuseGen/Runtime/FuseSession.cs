@@ -32,27 +32,28 @@ internal sealed unsafe class FuseSession
     private readonly ManualResetEventSlim externallyUnmounted = new(false);
     private readonly string programName;
     private GCHandle self;
-    private void* fuse;
-    private delegate* unmanaged[Cdecl]<void*, void*, void*> userInit;
-    private delegate* unmanaged[Cdecl]<void*, void> userDestroy;
-
-    // Set when this mount's configuration makes libfuse's filler look entries up (readdir_ino); see LibFuseFiller.
-    private bool fillerLooksUp;
+    private bool created;
     private bool stopped;
     private bool unmounting;
     private int unmountRequested;
     private string? connection;
     private NativeArguments? arguments;
 
-    private FuseSession(IFuseFileSystem fileSystem, string mountPoint, MountOptions options)
+    private FuseSession(object fileSystem, SessionApi api, string mountPoint, MountOptions options)
     {
         FileSystem = fileSystem;
+        Api = api;
         MountPoint = mountPoint;
         this.options = options;
         programName = fileSystem.GetType().Name;
     }
 
     public object FileSystem { get; }
+
+    /// <summary>The libfuse API the filesystem is served through: path (high-level) or inode (low-level).</summary>
+    public SessionApi Api { get; }
+
+    public MountOptions Options => options;
 
     /// <summary>Objects returned by open, create and opendir, by <c>fh</c>.</summary>
     public HandleTable Handles { get; } = new();
@@ -77,14 +78,16 @@ internal sealed unsafe class FuseSession
     internal static int AllocatedSelfHandles => Volatile.Read(ref allocatedSelfHandles);
 
     /// <summary>Mounts and starts serving; returns once the kernel mount exists.</summary>
-    public static FuseSession Start(IFuseFileSystem fileSystem, string mountPoint, MountOptions options)
+    /// <remarks><paramref name="fileSystem"/> is an <see cref="IFuseFileSystem"/> (path API) or an <see cref="IFuseInodeFileSystem"/> (inode API).</remarks>
+    public static FuseSession Start(object fileSystem, string mountPoint, MountOptions options)
     {
         ArgumentNullException.ThrowIfNull(fileSystem);
         ArgumentNullException.ThrowIfNull(options);
+        var api = SessionApi.For(fileSystem, options);
         LibFuse.EnsureLoaded();
         var full = MountPointValidator.Validate(mountPoint, options.ClearStaleMount);
         CheckUnprivilegedOptions(options);
-        var session = new FuseSession(fileSystem, full, options);
+        var session = new FuseSession(fileSystem, api, full, options);
         session.Create();
         return session;
     }
@@ -120,11 +123,11 @@ internal sealed unsafe class FuseSession
     /// A session that is never mounted, for tests that call generated trampolines directly: it carries the
     /// filesystem and the options (fault handler) a fake <c>fuse_context</c> points at.
     /// </summary>
-    internal static FuseSession CreateForTesting(IFuseFileSystem fileSystem, MountOptions options)
+    internal static FuseSession CreateForTesting(object fileSystem, MountOptions options)
     {
         ArgumentNullException.ThrowIfNull(fileSystem);
         ArgumentNullException.ThrowIfNull(options);
-        return new FuseSession(fileSystem, "", options);
+        return new FuseSession(fileSystem, SessionApi.For(fileSystem, options), "", options);
     }
 
     /// <summary>Asks the loop to end and unmounts. Idempotent; returns at once (await <see cref="Completion"/>).</summary>
@@ -142,7 +145,7 @@ internal sealed unsafe class FuseSession
                 return;
             }
 
-            LibFuse.fuse_session_exit(LibFuse.fuse_get_session(fuse));
+            LibFuse.fuse_session_exit(Api.NativeSession);
             unmounting = true;
         }
 
@@ -168,6 +171,43 @@ internal sealed unsafe class FuseSession
             preferLocal: false);
     }
 
+    /// <summary>
+    /// Stores the handle an open, create or opendir method returned and returns its <c>fh</c>. A null handle is a
+    /// fault (answered EIO): an open fails with an <see cref="Errno"/> or <see cref="FuseException"/> instead.
+    /// </summary>
+    public ulong StoreHandle(object? handle) =>
+        Handles.Add(handle ?? throw new InvalidOperationException("The open method returned a null handle; throw FuseException to fail an open."));
+
+    /// <summary>
+    /// The handle object of the open file <paramref name="fileInfo"/> (a <c>fuse_file_info*</c>) names: null when
+    /// there is no file info or no handle; EBADF when <c>fh</c> names no live handle of type <typeparamref name="T"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T? Handle<T>(void* fileInfo)
+        where T : class
+    {
+        var fh = fileInfo == null ? 0 : ((fuse_file_info*)fileInfo)->fh;
+        return fh == 0 ? null : Handles.Get(fh) as T ?? ThrowStaleHandle<T>(fh);
+    }
+
+    /// <summary>
+    /// Frees the handle of the released file <paramref name="fileInfo"/> names; with <paramref name="dispose"/> an
+    /// <see cref="IDisposable"/> handle is disposed.
+    /// </summary>
+    public void FreeHandle(void* fileInfo, bool dispose) => FreeHandle(fileInfo == null ? 0 : ((fuse_file_info*)fileInfo)->fh, dispose);
+
+    /// <summary>Frees <paramref name="fh"/>; with <paramref name="dispose"/> an <see cref="IDisposable"/> handle is disposed.</summary>
+    public void FreeHandle(ulong fh, bool dispose)
+    {
+        if (fh != 0 && Handles.Remove(fh) is IDisposable disposable && dispose)
+        {
+            disposable.Dispose();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T ThrowStaleHandle<T>(ulong fh) => throw new FuseException(Errno.EBADF, $"file handle {fh:x} names no open {typeof(T).Name}");
+
     /// <summary>Reports a fault to the mount's handler (default: one report on stderr).</summary>
     public void Report(FuseFault fault)
     {
@@ -181,43 +221,71 @@ internal sealed unsafe class FuseSession
         }
     }
 
+    /// <summary>
+    /// The errno an exception thrown by <paramref name="operation"/> answers, reported once to the mount's fault
+    /// handler (except <see cref="FuseException"/>, which is an answer, not a fault). An errno outside 1..511, which
+    /// the kernel would not deliver, becomes EIO and is reported. Never throws. Shared by both APIs' requests.
+    /// </summary>
+    public static Errno MapFault(FuseSession? session, Exception exception, string operation)
+    {
+        var errno = Errno.EIO;
+        try
+        {
+            var mapped = ErrnoMapper.FromException(exception);
+            var deliverable = FuseRequest.IsDeliverable(mapped);
+            errno = deliverable ? mapped : Errno.EIO;
+
+            // A FuseException is an answer, unless it carries an errno no caller can receive: that is a fault too.
+            if (exception is not FuseException || !deliverable)
+            {
+                var fault = new FuseFault(operation, exception, errno);
+                if (session is not null)
+                {
+                    session.Report(fault);
+                }
+                else
+                {
+                    ReportToStandardError(fault);
+                }
+            }
+        }
+        catch (Exception)
+        {
+            // A failing fault handler must not take the request down with it.
+        }
+
+        return errno;
+    }
+
     public static void ReportToStandardError(FuseFault fault, string? program = null) =>
         Console.Error.WriteLine($"{program ?? AppDomain.CurrentDomain.FriendlyName}: {fault}");
 
     private void Create()
     {
-        // libfuse reads OperationsSize bytes, which covers members FuseGen does not bind yet (statx, ...): they stay null.
-        var operations = (FuseOperations*)NativeMemory.AllocZeroed((nuint)Math.Max(sizeof(FuseOperations), LibFuse.OperationsSize));
         arguments = new NativeArguments(BuildArguments());
         try
         {
-            ((IFuseFileSystem)FileSystem).FillOperations(operations);
-            userInit = operations->init;
-            userDestroy = operations->destroy;
-            operations->init = &OnInit;
-            operations->destroy = &OnDestroy;
-
             self = GCHandle.Alloc(this);
             Interlocked.Increment(ref allocatedSelfHandles);
             FuseLog.BeginCapture();
-            fuse = LibFuse.fuse_new(arguments.Pointer, operations, (nuint)LibFuse.OperationsSize, (void*)GCHandle.ToIntPtr(self));
-            if (fuse == null)
+            if (!Api.Create(this, arguments.Pointer, (void*)GCHandle.ToIntPtr(self)))
             {
                 throw new FuseMountException(Explain(FuseLog.EndCapture(), "libfuse rejected the mount options"));
             }
 
+            created = true;
             var path = Encoding.UTF8.GetBytes(MountPoint + "\0");
             int mounted;
             fixed (byte* p = path)
             {
-                mounted = LibFuse.fuse_mount(fuse, p);
+                mounted = Api.Mount(p);
             }
 
             if (mounted != 0)
             {
                 var message = Explain(FuseLog.EndCapture(), $"cannot mount on '{MountPoint}'");
-                LibFuse.fuse_destroy(fuse);
-                fuse = null;
+                Api.Destroy();
+                created = false;
                 throw new FuseMountException(message);
             }
 
@@ -226,6 +294,11 @@ internal sealed unsafe class FuseSession
         catch
         {
             FuseLog.EndCapture();
+            if (created)
+            {
+                Api.Destroy();
+            }
+
             if (self.IsAllocated)
             {
                 self.Free();
@@ -234,11 +307,6 @@ internal sealed unsafe class FuseSession
 
             arguments.Dispose();
             throw;
-        }
-        finally
-        {
-            // libfuse copied the table in fuse_new.
-            NativeMemory.Free(operations);
         }
 
         connection = MountTable.FindFuseConnection(MountPoint);
@@ -250,7 +318,7 @@ internal sealed unsafe class FuseSession
     private List<string> BuildArguments()
     {
         var arguments = new List<string> { programName };
-        foreach (var option in options.LibfuseOptions(programName))
+        foreach (var option in Api.LibfuseOptions(options, programName))
         {
             arguments.Add("-o");
             arguments.Add(option);
@@ -269,7 +337,7 @@ internal sealed unsafe class FuseSession
         var result = -1;
         try
         {
-            result = options.SingleThreaded ? LibFuse.fuse_loop(fuse) : RunMultithreaded();
+            result = options.SingleThreaded ? Api.Loop() : Api.LoopMultithreaded(options);
         }
         finally
         {
@@ -294,15 +362,11 @@ internal sealed unsafe class FuseSession
             // descriptor, which ends our connection, and leaves the path alone.
             if (connection is null || MountTable.IsTopFuseMount(MountPoint, connection) || ConnectionEnded())
             {
-                LibFuse.fuse_unmount(fuse);
+                Api.Unmount();
             }
 
-            LibFuse.fuse_destroy(fuse);
-            fuse = null;
-            if (fillerLooksUp)
-            {
-                LibFuseFiller.MountEnded();
-            }
+            Api.Destroy();
+            created = false;
 
             self.Free();
             Interlocked.Decrement(ref allocatedSelfHandles);
@@ -316,7 +380,7 @@ internal sealed unsafe class FuseSession
     /// <summary>True when the kernel has ended the connection: /dev/fuse then polls POLLERR (what libfuse checks too).</summary>
     private bool ConnectionEnded()
     {
-        var fd = LibFuse.fuse_session_fd(LibFuse.fuse_get_session(fuse));
+        var fd = LibFuse.fuse_session_fd(Api.NativeSession);
         if (fd < 0)
         {
             return true;
@@ -326,122 +390,10 @@ internal sealed unsafe class FuseSession
         return LibC.poll(&poll, 1, 0) == 1 && (poll.revents & LibC.POLLERR) != 0;
     }
 
-    private int RunMultithreaded()
-    {
-        if (LibFuse.fuse_loop_mt_312 != null && LibFuse.fuse_loop_cfg_create != null)
-        {
-            var config = LibFuse.fuse_loop_cfg_create();
-            try
-            {
-                LibFuse.fuse_loop_cfg_set_clone_fd(config, options.CloneFd ? 1u : 0u);
-                LibFuse.fuse_loop_cfg_set_idle_threads(config, (uint)options.MaxIdleThreads);
-                if (LibFuse.fuse_loop_cfg_set_max_threads != null)
-                {
-                    LibFuse.fuse_loop_cfg_set_max_threads(config, (uint)options.MaxThreads);
-                }
-
-                return LibFuse.fuse_loop_mt_312(fuse, config);
-            }
-            finally
-            {
-                LibFuse.fuse_loop_cfg_destroy(config);
-            }
-        }
-
-        if (LibFuse.fuse_loop_mt_32 != null)
-        {
-            var config = new fuse_loop_config_v1 { clone_fd = options.CloneFd ? 1 : 0, max_idle_threads = (uint)options.MaxIdleThreads };
-            return LibFuse.fuse_loop_mt_32(fuse, &config);
-        }
-
-        return LibFuse.fuse_loop_mt_30 != null ? LibFuse.fuse_loop_mt_30(fuse, options.CloneFd ? 1 : 0) : LibFuse.fuse_loop_mt_312(fuse, null);
-    }
-
-    private static string Explain(string libfuseMessage, string fallback)
+    internal static string Explain(string libfuseMessage, string fallback)
     {
         var message = libfuseMessage.StartsWith("fuse: ", StringComparison.Ordinal) ? libfuseMessage.Substring(6) : libfuseMessage;
         return message.Length > 0 ? message : fallback;
-    }
-
-    /// <summary>
-    /// The options libfuse 3 takes only in <c>fuse_config</c> and <c>fuse_conn_info</c>, set before the filesystem's
-    /// own init so that it can still change them.
-    /// </summary>
-    private void Configure(fuse_conn_info* connection, fuse_config* config)
-    {
-        if (connection != null)
-        {
-            if (options.WritebackCache)
-            {
-                connection->want |= connection->capable & (uint)FuseCapabilities.WritebackCache;
-            }
-
-            if (options.MaxWrite is { } maxWrite)
-            {
-                connection->max_write = (uint)maxWrite;
-            }
-        }
-
-        if (config == null)
-        {
-            return;
-        }
-
-        if (options.UseIno)
-        {
-            config->use_ino = 1;
-        }
-
-        if (options.DirectIo)
-        {
-            config->direct_io = 1;
-        }
-    }
-
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
-    private static void* OnInit(void* connection, void* config)
-    {
-        var context = LibFuse.fuse_get_context();
-        FuseSession? session = null;
-        try
-        {
-            session = Unsafe.As<FuseSession>(GCHandle.FromIntPtr((nint)context->private_data).Target!);
-            session.Configure((fuse_conn_info*)connection, (fuse_config*)config);
-            if (session.userInit != null)
-            {
-                session.userInit(connection, config);
-            }
-        }
-        catch (Exception e)
-        {
-            FuseRequest.Current.Fail(e, "init");
-        }
-
-        // Whatever init did (or threw), the configuration now holds what the mount will use.
-        if (session is not null)
-        {
-            session.fillerLooksUp = LibFuseFiller.MountStarted((fuse_config*)config);
-        }
-
-        // private_data stays FuseGen's session handle whatever the filesystem does in init.
-        return context->private_data;
-    }
-
-    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
-    private static void OnDestroy(void* privateData)
-    {
-        try
-        {
-            var session = Unsafe.As<FuseSession>(GCHandle.FromIntPtr((nint)privateData).Target!);
-            if (session.userDestroy != null)
-            {
-                session.userDestroy(privateData);
-            }
-        }
-        catch (Exception e)
-        {
-            FuseRequest.Current.Fail(e, "destroy");
-        }
     }
 
     private static void Track(FuseSession session)

@@ -15,6 +15,7 @@
 #define FUSE_USE_VERSION 35
 
 #include <fuse.h>
+#include <fuse_lowlevel.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -208,6 +209,78 @@ int main(void)
     OFFSET(fuse_operations, fallocate);
     OFFSET(fuse_operations, copy_file_range);
     OFFSET(fuse_operations, lseek);
+
+    /* The low-level API (fuse_lowlevel.h): struct stat sits inside fuse_entry_param, so its size is per architecture. */
+    SIZE(fuse_entry_param);
+    OFFSET(fuse_entry_param, ino);
+    OFFSET(fuse_entry_param, generation);
+    OFFSET(fuse_entry_param, attr);
+    OFFSET(fuse_entry_param, attr_timeout);
+    OFFSET(fuse_entry_param, entry_timeout);
+
+    SIZE(fuse_ctx);
+    OFFSET(fuse_ctx, uid);
+    OFFSET(fuse_ctx, gid);
+    OFFSET(fuse_ctx, pid);
+    OFFSET(fuse_ctx, umask);
+
+    SIZE(fuse_forget_data);
+    OFFSET(fuse_forget_data, ino);
+    OFFSET(fuse_forget_data, nlookup);
+
+    /* Every member of struct fuse_lowlevel_ops the installed headers declare, in declaration order (later versions
+     * append tmpfile 3.17, statx 3.18, syncfs 3.19). */
+    SIZE(fuse_lowlevel_ops);
+    OFFSET(fuse_lowlevel_ops, init);
+    OFFSET(fuse_lowlevel_ops, destroy);
+    OFFSET(fuse_lowlevel_ops, lookup);
+    OFFSET(fuse_lowlevel_ops, forget);
+    OFFSET(fuse_lowlevel_ops, getattr);
+    OFFSET(fuse_lowlevel_ops, setattr);
+    OFFSET(fuse_lowlevel_ops, readlink);
+    OFFSET(fuse_lowlevel_ops, mknod);
+    OFFSET(fuse_lowlevel_ops, mkdir);
+    OFFSET(fuse_lowlevel_ops, unlink);
+    OFFSET(fuse_lowlevel_ops, rmdir);
+    OFFSET(fuse_lowlevel_ops, symlink);
+    OFFSET(fuse_lowlevel_ops, rename);
+    OFFSET(fuse_lowlevel_ops, link);
+    OFFSET(fuse_lowlevel_ops, open);
+    OFFSET(fuse_lowlevel_ops, read);
+    OFFSET(fuse_lowlevel_ops, write);
+    OFFSET(fuse_lowlevel_ops, flush);
+    OFFSET(fuse_lowlevel_ops, release);
+    OFFSET(fuse_lowlevel_ops, fsync);
+    OFFSET(fuse_lowlevel_ops, opendir);
+    OFFSET(fuse_lowlevel_ops, readdir);
+    OFFSET(fuse_lowlevel_ops, releasedir);
+    OFFSET(fuse_lowlevel_ops, fsyncdir);
+    OFFSET(fuse_lowlevel_ops, statfs);
+    OFFSET(fuse_lowlevel_ops, setxattr);
+    OFFSET(fuse_lowlevel_ops, getxattr);
+    OFFSET(fuse_lowlevel_ops, listxattr);
+    OFFSET(fuse_lowlevel_ops, removexattr);
+    OFFSET(fuse_lowlevel_ops, access);
+    OFFSET(fuse_lowlevel_ops, create);
+    OFFSET(fuse_lowlevel_ops, getlk);
+    OFFSET(fuse_lowlevel_ops, setlk);
+    OFFSET(fuse_lowlevel_ops, bmap);
+    OFFSET(fuse_lowlevel_ops, ioctl);
+    OFFSET(fuse_lowlevel_ops, poll);
+    OFFSET(fuse_lowlevel_ops, write_buf);
+    OFFSET(fuse_lowlevel_ops, retrieve_reply);
+    OFFSET(fuse_lowlevel_ops, forget_multi);
+    OFFSET(fuse_lowlevel_ops, flock);
+    OFFSET(fuse_lowlevel_ops, fallocate);
+    OFFSET(fuse_lowlevel_ops, readdirplus);
+    OFFSET(fuse_lowlevel_ops, copy_file_range);
+    OFFSET(fuse_lowlevel_ops, lseek);
+#if FUSE_MINOR_VERSION >= 17
+    OFFSET(fuse_lowlevel_ops, tmpfile);
+#endif
+#if FUSE_MINOR_VERSION >= 18
+    OFFSET(fuse_lowlevel_ops, statx);
+#endif
 
     return 0;
 }

@@ -1,0 +1,169 @@
+using System;
+using FuseGen;
+using UnixFileMode = System.IO.UnixFileMode;
+
+namespace BenchFs;
+
+/// <summary>
+/// BenchFs on the inode API: fixed inode numbers as in the C low-level twin (1 /, 2 /big, 3 /hello, 4 /many,
+/// 5 + N /many/fNNNNN), so no inode table and no forget; plain readdir (no readdirplus operation).
+/// </summary>
+internal sealed partial class InodeBenchFs
+{
+    private const ulong Root = 1;
+    private const ulong Big = 2;
+    private const ulong HelloFile = 3;
+    private const ulong Many = 4;
+    private const ulong FirstFile = 5;
+    private const UnixFileMode Directory = (UnixFileMode)0x1ED; // 0755
+    private const UnixFileMode ReadOnly = (UnixFileMode)0x124; // 0444
+    private const int OpenAccessMode = 3;
+
+    private static readonly byte[][] RootNames = { "."u8.ToArray(), ".."u8.ToArray(), "big"u8.ToArray(), "hello"u8.ToArray(), "many"u8.ToArray() };
+    private static readonly ulong[] RootInodes = { Root, Root, Big, HelloFile, Many };
+
+    private readonly BenchTree tree;
+    private readonly uint owner;
+    private readonly uint group;
+
+    public InodeBenchFs(BenchTree tree, uint owner, uint group)
+    {
+        this.tree = tree;
+        this.owner = owner;
+        this.group = group;
+    }
+
+    private Errno Lookup(ulong parent, ReadOnlySpan<byte> name, ref InodeEntry entry)
+    {
+        ulong inode = 0;
+        if (parent == Root)
+        {
+            inode = name.SequenceEqual("big"u8) ? Big : name.SequenceEqual("hello"u8) ? HelloFile : name.SequenceEqual("many"u8) ? Many : 0;
+        }
+        else if (parent == Many && tree.Parse(name) is var index and >= 0)
+        {
+            inode = FirstFile + (ulong)index;
+        }
+
+        if (inode == 0)
+        {
+            return Errno.ENOENT;
+        }
+
+        var stat = default(Stat);
+        Attributes(inode, ref stat);
+        entry = new InodeEntry(inode, stat);
+        return Errno.None;
+    }
+
+    private Errno GetAttr(ulong inode, ref Stat stat) => Attributes(inode, ref stat);
+
+    private void ReadDir(ulong inode, ref InodeDirectoryFiller entries)
+    {
+        // The stateful form, as the C twin: resume at the offset, each entry's offset is its index + 1.
+        if (inode == Root)
+        {
+            for (var index = (int)entries.Offset; index < RootNames.Length; index++)
+            {
+                if (!entries.Add(RootNames[index], RootInodes[index], index == 4 || index < 2 ? FileType.Directory : FileType.Regular, index + 1))
+                {
+                    return;
+                }
+            }
+
+            return;
+        }
+
+        if (inode != Many)
+        {
+            throw new FuseException(Errno.ENOTDIR);
+        }
+
+        for (var index = entries.Offset; index < tree.Files + 2; index++)
+        {
+            var added = index switch
+            {
+                0 => entries.Add("."u8, Many, FileType.Directory, 1),
+                1 => entries.Add(".."u8, Root, FileType.Directory, 2),
+                _ => entries.Add(tree.Name((int)index - 2), FirstFile + (ulong)(index - 2), FileType.Regular, index + 1),
+            };
+            if (!added)
+            {
+                return;
+            }
+        }
+    }
+
+    private Errno Open(ulong inode, FileInfo info)
+    {
+        var stat = default(Stat);
+        var found = Attributes(inode, ref stat);
+        if (found != Errno.None)
+        {
+            return found;
+        }
+
+        if (stat.Type == FileType.Directory)
+        {
+            return Errno.EISDIR;
+        }
+
+        return ((int)info.Flags & OpenAccessMode) == 0 ? Errno.None : Errno.EROFS;
+    }
+
+    /// <summary>The bytes themselves, replied without a copy (as the C twin replies from its pattern).</summary>
+    private ReadOnlySpan<byte> Read(ulong inode, nuint size, long offset)
+    {
+        if (inode == HelloFile)
+        {
+            return offset >= BenchTree.Hello.Length ? default : BenchTree.Hello.Slice((int)offset, (int)Math.Min((long)size, BenchTree.Hello.Length - offset));
+        }
+
+        var fileSize = inode == Big ? tree.BigSize : inode >= FirstFile && inode < FirstFile + (ulong)tree.Files ? BenchTree.ManyFileSize : -1;
+        if (fileSize < 0)
+        {
+            throw new FuseException(Errno.ENOENT);
+        }
+
+        if (offset >= fileSize)
+        {
+            return default;
+        }
+
+        var count = (int)Math.Min(Math.Min((long)size, fileSize - offset), 1 << 20);
+        return tree.Pattern.AsSpan((int)(offset % 251), count);
+    }
+
+    private Errno Attributes(ulong inode, ref Stat stat)
+    {
+        stat.Inode = inode;
+        stat.Uid = owner;
+        stat.Gid = group;
+        stat.BlockSize = 4096;
+        stat.SetAllTimes(new TimeSpec(BenchTree.Time, 0));
+        switch (inode)
+        {
+            case Root:
+            case Many:
+                stat.Type = FileType.Directory;
+                stat.Permissions = Directory;
+                stat.Links = inode == Root ? 3ul : 2ul;
+                return Errno.None;
+            case Big:
+                return File(ref stat, tree.BigSize);
+            case HelloFile:
+                return File(ref stat, BenchTree.Hello.Length);
+            default:
+                return inode >= FirstFile && inode < FirstFile + (ulong)tree.Files ? File(ref stat, BenchTree.ManyFileSize) : Errno.ENOENT;
+        }
+    }
+
+    private static Errno File(ref Stat stat, long size)
+    {
+        stat.Type = FileType.Regular;
+        stat.Permissions = ReadOnly;
+        stat.Links = 1;
+        stat.Size = size;
+        return Errno.None;
+    }
+}
