@@ -5,7 +5,7 @@ using UnixFileMode = System.IO.UnixFileMode;
 namespace BenchFs;
 
 /// <summary>
-/// The benchmark filesystem (BENCHFS.md): <c>/big</c>, <c>/hello</c>, <c>/many/f00000</c>..., and the writable
+/// The benchmark filesystem (docs/benchfs.md): <c>/big</c>, <c>/hello</c>, <c>/many/f00000</c>..., and the writable
 /// directory <c>/w</c> with its checksums in <c>/sum</c> (docs/benchfs-write.md; operations in BenchFs.Writes).
 /// </summary>
 [FuseFileSystem]

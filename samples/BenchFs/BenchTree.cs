@@ -3,7 +3,7 @@ using System;
 namespace BenchFs;
 
 /// <summary>
-/// The tree BENCHFS.md defines, sized from BENCH_BIG_MB and BENCH_FILES, with the content rule's pattern buffer:
+/// The tree docs/benchfs.md defines, sized from BENCH_BIG_MB and BENCH_FILES, with the content rule's pattern buffer:
 /// byte i of a file is (i*7 + 13) mod 251, so any read is one copy from offset (position mod 251).
 /// </summary>
 internal sealed class BenchTree

@@ -10,7 +10,7 @@ namespace FuseGen.Interop;
 
 /// <summary>
 /// libfuse3, loaded at run time by soname and resolved symbol by symbol with the symbol version each ABI needs
-/// (see LIBFUSE-PITFALLS): <c>fuse_new@FUSE_3.1</c>, the newest <c>fuse_loop_mt</c> ABI available, and so on.
+/// (see docs/libfuse-pitfalls.md): <c>fuse_new@FUSE_3.1</c>, the newest <c>fuse_loop_mt</c> ABI available, and so on.
 /// </summary>
 /// <remarks>
 /// Never linked at build time: LGPL libfuse stays a system library, and a missing libfuse is a clear run-time error

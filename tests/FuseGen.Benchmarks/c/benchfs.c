@@ -1,6 +1,6 @@
 /*
  * BenchFs in C on libfuse3's high-level API: the reference FuseGen's samples/BenchFs is compared with.
- * Same tree, content rule, attributes and options (BENCHFS.md), and the same writable directory /w
+ * Same tree, content rule, attributes and options (docs/benchfs.md), and the same writable directory /w
  * (docs/benchfs-write.md); built by scripts/bench.sh with
  *   gcc -O2 -Wall benchfs.c $(pkg-config --cflags --libs fuse3) -o benchfs-c
  */

@@ -1,12 +1,12 @@
 /*
- * The BenchFs workload driver (BENCHFS.md): runs one workload against a mounted BenchFs and prints one line of
+ * The BenchFs workload driver (docs/benchfs.md): runs one workload against a mounted BenchFs and prints one line of
  * key=value pairs. Built by scripts/bench.sh with
  *   gcc -O2 -Wall -Wextra -pthread driver.c -o benchfs-driver
  *
  *   benchfs-driver [options] WORKLOAD MOUNTPOINT
  *   benchfs-driver gen BYTES          # writes the content rule's first BYTES bytes to stdout (for sha256 checks)
  *
- * WORKLOAD: seqread randread latency stat readdir openclose (BENCHFS.md), seqwrite randwrite create mkdir rename
+ * WORKLOAD: seqread randread latency stat readdir openclose (docs/benchfs.md), seqwrite randwrite create mkdir rename
  * setattr (docs/benchfs-write.md: the writable directory /w, checksums in /sum). Options (defaults are the specs'):
  *   --ops N       randread reads (200000), latency samples (50000), readdir listings (300), openclose opens (100000),
  *                 randwrite writes (200000)
