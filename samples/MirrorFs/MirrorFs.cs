@@ -20,6 +20,7 @@ internal sealed partial class MirrorFs
 {
     private readonly int source;
     private readonly PosixLockTable locks = new();
+    private bool writebackCache;
 
     /// <summary>Mirrors the directory open as <paramref name="sourceDescriptor"/> (<c>O_PATH|O_DIRECTORY</c> is enough).</summary>
     public MirrorFs(int sourceDescriptor) => source = sourceDescriptor;

@@ -129,6 +129,16 @@ internal sealed class CommandLine
                 case "direct_io" when value is null:
                     Options.DirectIo = true;
                     break;
+                case "writeback_cache" when value is null:
+                    // libfuse 3 takes these only in fuse_conn_info (fuse_new rejects them): FuseGen sets them at init.
+                    Options.WritebackCache = true;
+                    break;
+                case "no_writeback_cache" when value is null:
+                    Options.WritebackCache = false;
+                    break;
+                case "max_write":
+                    Options.MaxWrite = Number(name, value);
+                    break;
                 case "" when value is null:
                     // Empty entries of a list (",ro,,allow_other,") are harmless.
                     break;

@@ -406,16 +406,34 @@ internal sealed unsafe class FuseSession
     }
 
     /// <summary>
-    /// Called by each API's init before the filesystem's own: libfuse passes <c>-o max_read=N</c> to the kernel but
-    /// leaves <c>conn-&gt;max_read</c> 0, then refuses the init because the two differ ("init() and
-    /// fuse_session_new() requested different maximum read size"); the option works once init agrees with it. The
-    /// filesystem's own init may still change it.
+    /// Called by each API's init before the filesystem's own, which may still change what it sets: the connection
+    /// options of <see cref="MountOptions"/> (<see cref="MountOptions.WritebackCache"/>, <see cref="MountOptions.MaxWrite"/>),
+    /// and <c>-o max_read=N</c>, which libfuse passes to the kernel but leaves out of <c>conn-&gt;max_read</c>, then
+    /// refuses the init because the two differ ("init() and fuse_session_new() requested different maximum read
+    /// size"): the option works once init agrees with it.
     /// </summary>
     internal void PrepareInit(void* connection)
     {
-        if (MaxRead != 0 && connection != null)
+        if (connection == null)
         {
-            ((fuse_conn_info*)connection)->max_read = MaxRead;
+            return;
+        }
+
+        var info = FuseConnectionInfo.FromNative(connection);
+        if (MaxRead != 0)
+        {
+            info.MaxRead = MaxRead;
+        }
+
+        if (options.MaxWrite is { } maxWrite)
+        {
+            info.MaxWrite = (uint)maxWrite;
+        }
+
+        if (options.WritebackCache)
+        {
+            // Through the version-aware capability API: 3.17+ reads want_ext, older versions want.
+            _ = info.TryEnable(FuseCapabilities.WritebackCache);
         }
     }
 
