@@ -12,8 +12,8 @@ namespace FuseGen.MirrorFs.Tests;
 /// <list type="bullet">
 /// <item>read and write: libfuse calls read_buf and write_buf whenever a filesystem has them (MirrorFs does, for
 /// zero-copy), so [Read] and [Write] are unreachable through a mount;</item>
-/// <item>access: with default_permissions (MirrorFs's default) the kernel checks permissions itself and never
-/// sends FUSE_ACCESS.</item>
+/// <item>access: with default_permissions (MirrorFs's default with allow_other, as the mount tests use) the kernel
+/// checks permissions itself and never sends FUSE_ACCESS.</item>
 /// </list>
 /// bmap (fuseblk mounts only), ioctl, poll and destroy are not implemented by MirrorFs and stay empty in the table.
 /// </summary>
