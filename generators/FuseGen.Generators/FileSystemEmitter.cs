@@ -26,6 +26,7 @@ internal static class FileSystemEmitter
     private const string Request = "__request";
     private const string Result = "__result";
     private const string Exception = "__exception";
+    private const string Start = "__start";
     private const string CurrentRequest = RuntimeNames.FuseRequest.Current;
 
     public static string Emit(FileSystemModel model)
@@ -124,7 +125,8 @@ internal static class FileSystemEmitter
 
         var receiver = operation.IsStatic ? model.FullyQualifiedName : $"{Request}.{RuntimeNames.FuseRequest.FileSystem}<{model.FullyQualifiedName}>()";
         var call = $"{receiver}.{Identifier(operation.MethodName)}({string.Join(", ", arguments)})";
-        var failure = (operation.FailsThroughRequest ? Request : CurrentRequest) + $".{RuntimeNames.FuseRequest.Fail}({Exception}, \"{descriptor.NativeName}\")";
+        var failure = Failure(operation.FailsThroughRequest ? Request : CurrentRequest, descriptor, operation.FaultPath);
+        var measured = operation.Measured ? descriptor.NativeName : null;
         var cleanup = new List<string>();
         if (operation.HandleRelease is { } release)
         {
@@ -148,6 +150,7 @@ internal static class FileSystemEmitter
         BeginTrampoline(writer, descriptor, operation.EntryPoint);
         using (writer.Block())
         {
+            WriteStart(writer, measured);
             if (operation.DeclaresRequest)
             {
                 writer.Line($"var {Request} = {CurrentRequest};");
@@ -168,14 +171,14 @@ internal static class FileSystemEmitter
 
                 if (!result.ReturnsVoid)
                 {
-                    writer.Line($"return {Result};");
+                    writer.Line($"return {Stop(measured, Result)};");
                 }
             }
 
             using (writer.Block($"catch (global::System.Exception {Exception})"))
             {
                 var failureExpansion = new CodeExpansion { Operation = descriptor, Failure = failure, Request = request };
-                WriteValue(writer, result.FailureResult, result.FailureResult?.UsesFailure == true, failure, value => $"return {CodeExpander.Expand(value, failureExpansion)};");
+                WriteValue(writer, result.FailureResult, result.FailureResult?.UsesFailure == true, failure, value => $"return {Stop(measured, CodeExpander.Expand(value, failureExpansion))};");
             }
 
             if (cleanup.Count > 0)
@@ -209,20 +212,39 @@ internal static class FileSystemEmitter
     {
         writer.Line($"/// <summary>Native entry for <c>{descriptor.NativeName}</c>: frees the handle (disposing it if it is IDisposable).</summary>");
         BeginTrampoline(writer, descriptor, release.EntryPoint);
+        var measured = release.Measured ? descriptor.NativeName : null;
         using (writer.Block())
         {
+            WriteStart(writer, measured);
             using (writer.Block("try"))
             {
                 writer.Line(FreeHandle(CurrentRequest, release.HandleRelease));
-                writer.Line("return 0;");
+                writer.Line($"return {Stop(measured, "0")};");
             }
 
             using (writer.Block($"catch (global::System.Exception {Exception})"))
             {
-                writer.Line($"return {CurrentRequest}.{RuntimeNames.FuseRequest.Fail}({Exception}, \"{descriptor.NativeName}\");");
+                writer.Line($"return {Stop(measured, Failure(CurrentRequest, descriptor, release.FaultPath))};");
             }
         }
     }
+
+    /// <summary>The fault report of a failed call: <c>request.Fail(__exception, "op")</c>, with the request's path when it names one.</summary>
+    private static string Failure(string request, OperationDescriptor descriptor, string? faultPath) =>
+        $"{request}.{RuntimeNames.FuseRequest.Fail}({Exception}, \"{descriptor.NativeName}\"{(faultPath is null ? "" : ", " + Identifier(faultPath))})";
+
+    /// <summary>The start of a measured request (<paramref name="operation"/> is null for one that is not): the first statement, so the time covers everything the entry point does.</summary>
+    private static void WriteStart(IndentedWriter writer, string? operation)
+    {
+        if (operation is not null)
+        {
+            writer.Line($"long {Start} = {RuntimeNames.RequestMetrics.Start}(\"{operation}\");");
+        }
+    }
+
+    /// <summary>The value a measured request answers, passed through its end: <c>RequestMetrics.Stop("op", __start, value)</c>.</summary>
+    private static string Stop(string? operation, string value) =>
+        operation is null ? value : $"{RuntimeNames.RequestMetrics.Stop}(\"{operation}\", {Start}, {value})";
 
     private static string FreeHandle(string request, HandleReleaseModel release) =>
         $"{request}.{RuntimeNames.FuseRequest.FreeHandle}({Identifier(release.NativeParameter)}, dispose: {(release.Dispose ? "true" : "false")});";

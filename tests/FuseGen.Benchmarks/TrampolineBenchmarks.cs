@@ -37,12 +37,19 @@ public unsafe class TrampolineBenchmarks
     private NativeBlock writeData = null!;
     private DelegateBenchFs delegateFileSystem = null!;
 
+    private MeterListening? listening;
+
     /// <summary>Entries in many/ (the readdir benchmark lists them, plus . and ..).</summary>
     public static int Files => 1000;
+
+    /// <summary>Whether a listener takes the FuseGen meter's measurements (FuseGen's requests then record them).</summary>
+    [Params(false, true)]
+    public bool Listening { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
+        listening = MeterListening.StartIf(Listening);
         var tree = new global::BenchFs.BenchTree(bigMegabytes: 1024, files: Files);
         var fileSystem = new global::BenchFs.BenchFs(tree, owner: 1000, group: 1000);
         fuse = new KernelFreeSession();
@@ -75,6 +82,7 @@ public unsafe class TrampolineBenchmarks
     public void Cleanup()
     {
         fuse.Dispose(); // frees the table too
+        listening?.Dispose();
         foreach (var block in new[] { statPath, bigPath, manyPath, stat, buffer, fileInfo, writtenPath, writeInfo, writeData })
         {
             block.Dispose();

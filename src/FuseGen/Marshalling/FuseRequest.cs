@@ -111,7 +111,15 @@ public readonly unsafe struct FuseRequest
     /// mount's fault handler (except <see cref="FuseException"/>, which is an answer, not a fault). An errno outside
     /// 1..511, which the kernel would not deliver, becomes EIO and is reported. Never throws.
     /// </summary>
-    public int Fail(Exception exception, string operation) => -(int)FuseSession.MapFault(session, exception, operation);
+    public int Fail(Exception exception, string operation) => Fail(exception, operation, null);
+
+    /// <summary>
+    /// Like <see cref="Fail(Exception, string)"/>, for a request that names <paramref name="path"/> (a NUL-terminated
+    /// UTF-8 string; null when it names none), which the fault report carries with the caller. It is decoded only
+    /// when there is a fault.
+    /// </summary>
+    public int Fail(Exception exception, string operation, byte* path) =>
+        -(int)FuseSession.MapFault(session, exception, operation, path, inode: null, Context);
 
     /// <summary>
     /// True for the errnos the kernel accepts in a reply: 1 to 511. It rejects a larger one (EINVAL to libfuse's

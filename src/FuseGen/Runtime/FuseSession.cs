@@ -233,7 +233,13 @@ internal sealed unsafe class FuseSession
     /// handler (except <see cref="FuseException"/>, which is an answer, not a fault). An errno outside 1..511, which
     /// the kernel would not deliver, becomes EIO and is reported. Never throws. Shared by both APIs' requests.
     /// </summary>
-    public static Errno MapFault(FuseSession? session, Exception exception, string operation)
+    /// <param name="session">The mount whose handler receives the report; null reports to stderr.</param>
+    /// <param name="exception">What the operation threw.</param>
+    /// <param name="operation">The libfuse operation.</param>
+    /// <param name="path">The path the request names (NUL-terminated UTF-8), decoded only for a report; null when none.</param>
+    /// <param name="inode">The inode the request names (inode API), when known.</param>
+    /// <param name="caller">Who made the request.</param>
+    public static Errno MapFault(FuseSession? session, Exception exception, string operation, byte* path = null, ulong? inode = null, FuseContext caller = default)
     {
         var errno = Errno.EIO;
         try
@@ -245,7 +251,14 @@ internal sealed unsafe class FuseSession
             // A FuseException is an answer, unless it carries an errno no caller can receive: that is a fault too.
             if (exception is not FuseException || !deliverable)
             {
-                var fault = new FuseFault(operation, exception, errno);
+                var fault = new FuseFault(operation, exception, errno)
+                {
+                    Path = path == null ? null : NativeText.ToString(path),
+                    Inode = inode,
+                    ProcessId = caller.Pid,
+                    UserId = caller.Uid,
+                    GroupId = caller.Gid,
+                };
                 if (session is not null)
                 {
                     session.Report(fault);
