@@ -70,6 +70,27 @@ public static unsafe partial class LibC
         };
     }
 
+    /// <summary>statx(2) relative to the working directory: the result (FuseGen's own mirror of <c>struct statx</c>), or the errno it failed with.</summary>
+    public static (Statx Statx, int Errno) Statx(string path, StatxFlags flags, StatxMask mask)
+    {
+        Statx result;
+        return statx(AtCurrentDirectory, path, (int)flags, (uint)mask, &result) == 0 ? (result, 0) : (default, Marshal.GetLastPInvokeError());
+    }
+
+    /// <summary>syncfs(2) on the filesystem holding <paramref name="path"/>: 0, or the errno of the open or of syncfs.</summary>
+    public static int Syncfs(string path)
+    {
+        var fd = open(path, 0);
+        if (fd < 0)
+        {
+            return Marshal.GetLastPInvokeError();
+        }
+
+        var errno = syncfs(fd) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        close(fd);
+        return errno;
+    }
+
     /// <summary>statvfs(3): the result, or the errno it failed with.</summary>
     public static (StatVfsResult StatVfs, int Errno) StatVfs(string path)
     {
@@ -117,6 +138,14 @@ public static unsafe partial class LibC
 
     [LibraryImport(Library, EntryPoint = "stat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int stat(string path, byte* buffer);
+
+    private const int AtCurrentDirectory = -100; // AT_FDCWD
+
+    [LibraryImport(Library, EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int statx(int directory, string path, int flags, uint mask, Statx* buffer);
+
+    [LibraryImport(Library, EntryPoint = "syncfs", SetLastError = true)]
+    private static partial int syncfs(int fd);
 
     [LibraryImport(Library, EntryPoint = "statvfs", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int statvfs(string path, StatVfsResult* buffer);
