@@ -27,10 +27,12 @@ public sealed class LayoutTests
         [("fuse_file_info", "padding3")] = "alignment padding before fh; checked by File_info_bits_match_the_headers",
         [("fuse_lowlevel_ops", "tmpfile")] = "a libfuse 3.17 member, absent from older headers; checked by Low_level_table_size_is_the_member_count_of_the_installed_version",
         [("fuse_lowlevel_ops", "statx")] = "a libfuse 3.18 member, absent from older headers; checked by Low_level_table_size_is_the_member_count_of_the_installed_version",
+        [("fuse_operations", "statx")] = "a libfuse 3.18 member, absent from older headers; checked by Operation_table_size_is_the_member_count_of_the_installed_version",
+        [("fuse_operations", "syncfs")] = "a libfuse 3.19 member, absent from older headers; checked by Operation_table_size_is_the_member_count_of_the_installed_version",
     };
 
     /// <summary>C structs that FuseGen mirrors only in part, so their sizes differ on purpose.</summary>
-    private static readonly HashSet<string> LeadingPartOnly = new() { "fuse_config", "fuse_lowlevel_ops" };
+    private static readonly HashSet<string> LeadingPartOnly = new() { "fuse_config", "fuse_lowlevel_ops", "fuse_operations" };
 
     public static TheoryData<string> MirroredStructs => new()
     {
@@ -147,6 +149,13 @@ public sealed class LayoutTests
         var count = LibFuse.OperationCount(LibFuse.ParseVersion(c.LibraryVersion));
         Assert.Equal(c.Sizes["fuse_operations"], count * IntPtr.Size);
         Assert.Equal(c.Offsets["fuse_operations"].Count, count);
+
+        // The mirror declares every later member at the offset those versions append it.
+        var offsets = ManagedLayout.Offsets(typeof(FuseOperations));
+        Assert.Equal(42 * IntPtr.Size, offsets["statx"]);
+        Assert.Equal(43 * IntPtr.Size, offsets["syncfs"]);
+        Assert.Equal(FuseOperations.Count * IntPtr.Size, ManagedLayout.SizeOf(typeof(FuseOperations)));
+        Assert.True(ManagedLayout.SizeOf(typeof(FuseOperations)) >= c.Sizes["fuse_operations"], "the mirror is shorter than the installed table");
     }
 
     [NativeFact(Compiler)]
@@ -251,7 +260,7 @@ public sealed class LayoutTests
         "fuse_loop_config_v1" => typeof(fuse_loop_config_v1),
         "fuse_args" => typeof(fuse_args),
         "fuse_operations" => typeof(FuseOperations),
-        "fuse_entry_param" => RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? typeof(fuse_entry_param_aarch64) : typeof(fuse_entry_param_x86_64),
+        "fuse_entry_param" => architecture == Architecture.Arm64 ? typeof(fuse_entry_param_aarch64) : typeof(fuse_entry_param_x86_64),
         "fuse_ctx" => typeof(fuse_ctx),
         "fuse_forget_data" => typeof(fuse_forget_data),
         "fuse_lowlevel_ops" => typeof(FuseLowLevelOperations),

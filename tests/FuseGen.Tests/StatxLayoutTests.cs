@@ -73,7 +73,7 @@ public sealed class StatxLayoutTests
             compared++;
         }
 
-        Assert.Equal(2 + 21 + Values.Count, compared);
+        Assert.Equal(2 + 22 + Values.Count, compared);
     }
 
     [Fact]

@@ -209,6 +209,12 @@ int main(void)
     OFFSET(fuse_operations, fallocate);
     OFFSET(fuse_operations, copy_file_range);
     OFFSET(fuse_operations, lseek);
+#if FUSE_MINOR_VERSION >= 18
+    OFFSET(fuse_operations, statx);
+#endif
+#if FUSE_MINOR_VERSION >= 19
+    OFFSET(fuse_operations, syncfs);
+#endif
 
     /* The low-level API (fuse_lowlevel.h): struct stat sits inside fuse_entry_param, so its size is per architecture. */
     SIZE(fuse_entry_param);
