@@ -5,7 +5,8 @@ using System.Linq;
 namespace FuseGen.Catalog;
 
 /// <summary>
-/// Every member of libfuse3's <c>struct fuse_operations</c>, in declaration order (FUSE_USE_VERSION 35, libfuse 3.14+).
+/// Every member of libfuse3's <c>struct fuse_operations</c>, in declaration order (FUSE_USE_VERSION 35, up to libfuse
+/// 3.19), each with the version that added it: an older libfuse reads only the members it has (see <see cref="MemberCount"/>).
 /// This table is the only list of operations in FuseGen: the attributes, the native table, the generator, the
 /// analyzers and the README's operation table all come from it. Add an operation by adding a row.
 /// </summary>
@@ -329,8 +330,9 @@ internal static class OperationCatalog
     });
 
     /// <summary>
-    /// Members libfuse declares after the last one FuseGen binds, in declaration order. Nothing binds them yet, but a
-    /// libfuse that has them reads a table this long, so they count in <see cref="MemberCount"/>.
+    /// Members libfuse declares after the last one FuseGen binds, in declaration order (none today: statx and syncfs
+    /// were the last). Nothing binds them, but a libfuse that has them reads a table this long, so they count in
+    /// <see cref="MemberCount"/>.
     /// </summary>
     public static readonly IReadOnlyList<UnboundMember> Unbound = Array.Empty<UnboundMember>();
 
