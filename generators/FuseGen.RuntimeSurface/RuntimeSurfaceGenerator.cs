@@ -110,6 +110,21 @@ public sealed class RuntimeSurfaceGenerator : IIncrementalGenerator
             }
 
             writer.Line("    " + steps[steps.Count - 1].Count + ";");
+            writer.Line();
+            writer.Line("/// <summary>Every member in declaration order: its name, its attribute (null while unbound) and the libfuse version that added it.</summary>");
+            writer.Line("public static readonly (string NativeName, string? Attribute, global::System.Version IntroducedIn)[] Members =");
+            using (writer.Block(null, "};"))
+            {
+                foreach (var operation in OperationCatalog.All)
+                {
+                    writer.Line($"(\"{operation.NativeName}\", \"{operation.Name}\", new global::System.Version({operation.IntroducedIn.Major}, {operation.IntroducedIn.Minor})),");
+                }
+
+                foreach (var member in OperationCatalog.Unbound)
+                {
+                    writer.Line($"(\"{member.NativeName}\", null, new global::System.Version({member.IntroducedIn.Major}, {member.IntroducedIn.Minor})),");
+                }
+            }
         }
 
         return writer.ToString();

@@ -95,7 +95,9 @@ public sealed class MountOptions
 
     /// <summary>
     /// Receives every exception an operation throws (other than <see cref="FuseException"/>) with the errno the
-    /// caller got. Null writes one report to stderr. Called on the request's thread; must be thread-safe.
+    /// caller got. Null writes one report to stderr. Called on the request's thread; must be thread-safe. Also told,
+    /// once at mount, of each implemented operation the loaded libfuse is too old to call (a
+    /// <see cref="NotSupportedException"/>, <see cref="Errno.ENOSYS"/>; e.g. <see cref="StatxAttribute"/> before 3.18).
     /// </summary>
     public Action<FuseFault>? FaultHandler { get; set; }
 

@@ -17,10 +17,10 @@ public sealed class CatalogTests
     public CatalogTests(ITestOutputHelper output) => this.output = output;
 
     [Fact]
-    public void Catalog_lists_the_42_members_of_fuse_operations_in_order()
+    public void Catalog_lists_the_44_members_of_fuse_operations_in_order()
     {
-        Assert.Equal(42, OperationCatalog.All.Count);
-        Assert.Equal(Enumerable.Range(0, 42), OperationCatalog.All.Select(o => o.Index));
+        Assert.Equal(44, OperationCatalog.All.Count);
+        Assert.Equal(Enumerable.Range(0, 44), OperationCatalog.All.Select(o => o.Index));
         Assert.Equal(FuseGen.Marshalling.FuseOperations.Count, OperationCatalog.All.Count);
     }
 
@@ -33,7 +33,9 @@ public sealed class CatalogTests
         Assert.All(members.Zip(members.Skip(1)), pair => Assert.True(pair.First.IntroducedIn <= pair.Second.IntroducedIn, $"{pair.Second.NativeName} ({pair.Second.IntroducedIn}) follows {pair.First.NativeName} ({pair.First.IntroducedIn})"));
         Assert.Equal(new Version(3, 4), OperationCatalog.Find("CopyFileRange")!.IntroducedIn);
         Assert.Equal(new Version(3, 8), OperationCatalog.Find("Lseek")!.IntroducedIn);
-        Assert.Equal(new[] { ("statx", new Version(3, 18)), ("syncfs", new Version(3, 19)) }, OperationCatalog.Unbound.Select(m => (m.NativeName, m.IntroducedIn)));
+        Assert.Equal(new Version(3, 18), OperationCatalog.Find("Statx")!.IntroducedIn);
+        Assert.Equal(new Version(3, 19), OperationCatalog.Find("Syncfs")!.IntroducedIn);
+        Assert.Empty(OperationCatalog.Unbound);
     }
 
     [Theory]
@@ -47,6 +49,10 @@ public sealed class CatalogTests
         Assert.Equal(count, OperationCatalog.MemberCount(new Version(major, minor)));
     }
 
+    /// <summary>
+    /// The installed fuse.h, and that of every build in <c>FUSEGEN_LIBFUSE_MATRIX</c> (libfuse install prefixes,
+    /// colon-separated): each declares exactly the catalog's members up to its own version, in order.
+    /// </summary>
     [Fact]
     public void Catalog_matches_fuse_h()
     {
@@ -57,13 +63,22 @@ public sealed class CatalogTests
             return;
         }
 
-        var header = FuseHeader.ParseOperations(File.ReadAllText(FuseHeader.Path));
-
-        Assert.Equal(header.Select(h => h.Name), OperationCatalog.All.Select(o => o.NativeName));
-        foreach (var (declared, operation) in header.Zip(OperationCatalog.All))
+        var matrix = (Environment.GetEnvironmentVariable("FUSEGEN_LIBFUSE_MATRIX") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var path in matrix.Select(prefix => Path.Combine(prefix, "include", "fuse3", "fuse.h")).Prepend(FuseHeader.Path))
         {
-            Assert.True(Normalize(declared.ReturnType) == Normalize(operation.CReturnType), $"{operation.NativeName} returns {declared.ReturnType} in fuse.h, {operation.CReturnType} in the catalog");
-            Assert.True(declared.ParameterCount == operation.NativeParameters.Count, $"{operation.NativeName} has {declared.ParameterCount} parameters in fuse.h, {operation.NativeParameters.Count} in the catalog");
+            // 3.17+ defines the version in libfuse_config.h, which fuse_common.h includes.
+            var directory = Path.GetDirectoryName(path)!;
+            var version = FuseHeader.Version(string.Concat(new[] { "fuse_common.h", "libfuse_config.h" }.Select(name => Path.Combine(directory, name)).Where(File.Exists).Select(File.ReadAllText)));
+            var header = FuseHeader.ParseOperations(File.ReadAllText(path));
+            var catalog = OperationCatalog.All.Where(o => o.IntroducedIn <= version).ToList();
+            output.WriteLine($"{path}: libfuse {version}, {header.Count} members");
+
+            Assert.Equal(header.Select(h => h.Name), catalog.Select(o => o.NativeName));
+            foreach (var (declared, operation) in header.Zip(catalog))
+            {
+                Assert.True(Normalize(declared.ReturnType) == Normalize(operation.CReturnType), $"{operation.NativeName} returns {declared.ReturnType} in {path}, {operation.CReturnType} in the catalog");
+                Assert.True(declared.ParameterCount == operation.NativeParameters.Count, $"{operation.NativeName} has {declared.ParameterCount} parameters in {path}, {operation.NativeParameters.Count} in the catalog");
+            }
         }
     }
 

@@ -55,6 +55,9 @@ public static unsafe partial class LibC
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     public static partial int statx(int dirfd, string path, int flags, uint mask, byte* buffer);
 
+    [LibraryImport(Library, SetLastError = true)]
+    public static partial int syncfs(int fd);
+
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     public static partial int statvfs(string path, StatVfsResult* buffer);
 

@@ -54,6 +54,27 @@ public static unsafe partial class LibC
         };
     }
 
+    /// <summary>statx(2) relative to the working directory: the result (FuseGen's own mirror of <c>struct statx</c>), or the errno it failed with.</summary>
+    public static (Statx Statx, int Errno) Statx(string path, StatxFlags flags, StatxMask mask)
+    {
+        Statx result;
+        return statx(AT_FDCWD, path, (int)flags, (uint)mask, (byte*)&result) == 0 ? (result, 0) : (default, Marshal.GetLastPInvokeError());
+    }
+
+    /// <summary>syncfs(2) on the filesystem holding <paramref name="path"/>: 0, or the errno of the open or of syncfs.</summary>
+    public static int Syncfs(string path)
+    {
+        var fd = open(path, O_RDONLY, 0);
+        if (fd < 0)
+        {
+            return Marshal.GetLastPInvokeError();
+        }
+
+        var errno = syncfs(fd) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        close(fd);
+        return errno;
+    }
+
     /// <summary>statvfs(3): the result, or the errno it failed with.</summary>
     public static (StatVfsResult StatVfs, int Errno) StatVfs(string path)
     {

@@ -44,6 +44,8 @@ public sealed class LayoutTests
         [("fuse_conn_info", "request_timeout")] = fuse_conn_info.RequestTimeoutSince,
         [("fuse_lowlevel_ops", "tmpfile")] = new Version(3, 17),
         [("fuse_lowlevel_ops", "statx")] = new Version(3, 18),
+        [("fuse_operations", "statx")] = new Version(3, 18),
+        [("fuse_operations", "syncfs")] = new Version(3, 19),
     };
 
     /// <summary>C members FuseGen never mirrors because they move between versions; it neither reads nor writes them.</summary>
@@ -53,7 +55,7 @@ public sealed class LayoutTests
     };
 
     /// <summary>C structs that FuseGen mirrors only in part, so their sizes differ on purpose.</summary>
-    private static readonly HashSet<string> LeadingPartOnly = new() { "fuse_config", "fuse_lowlevel_ops" };
+    private static readonly HashSet<string> LeadingPartOnly = new() { "fuse_config", "fuse_lowlevel_ops", "fuse_operations" };
 
     public static TheoryData<string> MirroredStructs => new()
     {
@@ -200,6 +202,13 @@ public sealed class LayoutTests
         var count = LibFuse.OperationCount(LibFuse.ParseVersion(c.LibraryVersion));
         Assert.Equal(c.Sizes["fuse_operations"], count * IntPtr.Size);
         Assert.Equal(c.Offsets["fuse_operations"].Count, count);
+
+        // The mirror declares every later member at the offset those versions append it.
+        var offsets = ManagedLayout.Offsets(typeof(FuseOperations));
+        Assert.Equal(42 * IntPtr.Size, offsets["statx"]);
+        Assert.Equal(43 * IntPtr.Size, offsets["syncfs"]);
+        Assert.Equal(FuseOperations.Count * IntPtr.Size, ManagedLayout.SizeOf(typeof(FuseOperations)));
+        Assert.True(ManagedLayout.SizeOf(typeof(FuseOperations)) >= c.Sizes["fuse_operations"], "the mirror is shorter than the installed table");
     }
 
     [NativeFact(Compiler)]

@@ -5,7 +5,8 @@ using System.Linq;
 namespace FuseGen.Catalog;
 
 /// <summary>
-/// Every member of libfuse3's <c>struct fuse_operations</c>, in declaration order (FUSE_USE_VERSION 35, libfuse 3.14+).
+/// Every member of libfuse3's <c>struct fuse_operations</c>, in declaration order (FUSE_USE_VERSION 35, up to libfuse
+/// 3.19), each with the version that added it: an older libfuse reads only the members it has (see <see cref="MemberCount"/>).
 /// This table is the only list of operations in FuseGen: the attributes, the native table, the generator, the
 /// analyzers and the README's operation table all come from it. Add an operation by adding a row.
 /// </summary>
@@ -33,6 +34,8 @@ internal static class OperationCatalog
     private static readonly Version V3_0 = new(3, 0);
     private static readonly Version V3_4 = new(3, 4);
     private static readonly Version V3_8 = new(3, 8);
+    private static readonly Version V3_18 = new(3, 18);
+    private static readonly Version V3_19 = new(3, 19);
 
     private const string NoSys = "libfuse answers ENOSYS, so the system call fails with ENOSYS.";
 
@@ -309,17 +312,29 @@ internal static class OperationCatalog
             "Finds data or holes (SEEK_DATA, SEEK_HOLE); other whence values are handled by the kernel.",
             "The kernel stops sending lseek after the first ENOSYS and treats the whole file as data.",
             introducedIn: V3_8),
+        Op("Statx", "statx", "int",
+            new[] { CString("path"), Int("flags"), Int("mask"), Pointer("stxbuf", "struct statx *"), FileInfo() },
+            new[] { PathSlot, S(ParameterKinds.StatxFlags, "flags", "flags"), S(ParameterKinds.StatxMask, "mask", "mask"), S(ParameterKinds.Statx, "statx", "stxbuf"), FileInfoSlot, HandleSlot },
+            ResultKinds.Status,
+            "Gets extended attributes (statx(2)), libfuse 3.18+: the kernel asks when a caller wants more than struct stat holds, such as the birth time. Fill every basic field (Statx.SetBasicStats) and add the rest; the path is empty when the open file has none (StatxFlags.EmptyPath).",
+            "libfuse answers ENOSYS; the kernel then stops sending statx and answers stat() and statx() from [Getattr] (no birth time). libfuse before 3.18 never calls it: FuseGen says so once at mount.",
+            introducedIn: V3_18),
+        Op("Syncfs", "syncfs", "int",
+            new[] { CString("path") },
+            new[] { PathSlot },
+            ResultKinds.Status,
+            "Flushes the whole filesystem to stable storage (syncfs(2)), libfuse 3.19+. The path names a file in the filesystem (\"/\" when there is none) and can usually be ignored.",
+            "syncfs() succeeds: the kernel stops sending it after the first ENOSYS. The kernel sends it only to fuseblk and virtiofs mounts (Linux 6.18+), never to an ordinary FUSE mount. libfuse before 3.19 never calls it: FuseGen says so once at mount.",
+            traits: OperationTraits.NoLookup,
+            introducedIn: V3_19),
     });
 
     /// <summary>
-    /// Members libfuse declares after the last one FuseGen binds, in declaration order. Nothing binds them yet, but a
-    /// libfuse that has them reads a table this long, so they count in <see cref="MemberCount"/>.
+    /// Members libfuse declares after the last one FuseGen binds, in declaration order (none today: statx and syncfs
+    /// were the last). Nothing binds them, but a libfuse that has them reads a table this long, so they count in
+    /// <see cref="MemberCount"/>.
     /// </summary>
-    public static readonly IReadOnlyList<UnboundMember> Unbound = new[]
-    {
-        new UnboundMember("statx", "int (*statx)(const char *path, int flags, int mask, struct statx *stxbuf, struct fuse_file_info *fi)", new Version(3, 18)),
-        new UnboundMember("syncfs", "int (*syncfs)(const char *path)", new Version(3, 19)),
-    };
+    public static readonly IReadOnlyList<UnboundMember> Unbound = Array.Empty<UnboundMember>();
 
     /// <summary>Every member of <c>struct fuse_operations</c>, bound or not, with the libfuse version that introduced it.</summary>
     public static IEnumerable<(string NativeName, Version IntroducedIn)> Members =>

@@ -172,6 +172,17 @@ internal static class ParameterKinds
     public static readonly ParameterKind PollEvents = new("poll-events", "set it to the events that are ready now", optional: false,
         new ManagedShape("poll-events.ref", Names.Types.PollEvents, "PollEvents", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = ({Names.Types.PollEvents})(*{N0});", $"*{N0} = (uint){Local};"));
 
+    public static readonly ParameterKind StatxFlags = new("statx-flags", "AT_* flags; EmptyPath when the open file has no path (the path is then empty)", optional: true,
+        Value("statx-flags.enum", Names.Types.StatxFlags, "StatxFlags", $"({Names.Types.StatxFlags}){N0}"),
+        Value("statx-flags.int", "int", "int"));
+
+    public static readonly ParameterKind StatxMask = new("statx-mask", "the STATX_* fields the caller wants; answering more is fine", optional: true,
+        Value("statx-mask.enum", Names.Types.StatxMask, "StatxMask", $"({Names.Types.StatxMask})(uint){N0}"),
+        Value("statx-mask.int", "int", "int"));
+
+    public static readonly ParameterKind Statx = new("statx", "extended attributes to fill in: libfuse's zeroed buffer itself, no copy", optional: false,
+        new ManagedShape("statx.ref", Names.Types.Statx, "Statx", ManagedRefKind.Ref, $"ref *({Names.Types.Statx}*){N0}"));
+
     public static readonly ParameterKind BufferVector = new("bufvec", "the data, in memory or in a pipe; move it with WriteTo(fd, position) or CopyTo(span)", optional: false,
         Value("bufvec.value", Names.FuseBufferVector.Type, "FuseBufferVector", $"{Names.FuseBufferVector.FromNative}({N0})"));
 

@@ -190,5 +190,8 @@ internal static class RuntimeNames
         public const string LockCommand = Global + "LockCommand";
         public const string FileLock = Global + "FileLock";
         public const string PollEvents = Global + "PollEvents";
+        public const string Statx = Global + "Statx";
+        public const string StatxFlags = Global + "StatxFlags";
+        public const string StatxMask = Global + "StatxMask";
     }
 }

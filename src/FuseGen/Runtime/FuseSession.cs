@@ -229,6 +229,30 @@ internal sealed unsafe class FuseSession
     }
 
     /// <summary>
+    /// Says that libfuse will never call an operation the filesystem implements (it predates it): to the fault handler
+    /// as a <see cref="FuseFault"/> with a <see cref="NotSupportedException"/> and <see cref="Errno.ENOSYS"/>, or as one
+    /// line on stderr. Never throws.
+    /// </summary>
+    public void ReportUnusedOperation(string operation, string message)
+    {
+        try
+        {
+            if (options.FaultHandler is { } handler)
+            {
+                handler(new FuseFault(operation, new NotSupportedException(message), Errno.ENOSYS));
+            }
+            else
+            {
+                Console.Error.WriteLine($"{programName}: {message}");
+            }
+        }
+        catch (Exception)
+        {
+            // A failing fault handler must not fail the mount.
+        }
+    }
+
+    /// <summary>
     /// The errno an exception thrown by <paramref name="operation"/> answers, reported once to the mount's fault
     /// handler (except <see cref="FuseException"/>, which is an answer, not a fault). An errno outside 1..511, which
     /// the kernel would not deliver, becomes EIO and is reported. Never throws. Shared by both APIs' requests.

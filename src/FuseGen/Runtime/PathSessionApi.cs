@@ -27,11 +27,12 @@ internal sealed unsafe class PathSessionApi : SessionApi
     public override bool Create(FuseSession session, fuse_args* arguments, void* userData)
     {
         options = session.Options;
-        // libfuse reads OperationsSize bytes, which covers members FuseGen does not bind yet (statx, ...): they stay null.
+        // libfuse reads OperationsSize bytes: on an older libfuse less than the mirror, which then has members it never reads.
         var operations = (FuseOperations*)NativeMemory.AllocZeroed((nuint)Math.Max(sizeof(FuseOperations), LibFuse.OperationsSize));
         try
         {
             ((IFuseFileSystem)session.FileSystem).FillOperations(operations);
+            ReportUnreadOperations(session, operations);
             userInit = operations->init;
             userDestroy = operations->destroy;
             operations->init = &OnInit;
@@ -48,6 +49,23 @@ internal sealed unsafe class PathSessionApi : SessionApi
         {
             // libfuse copied the table in fuse_new.
             NativeMemory.Free(operations);
+        }
+    }
+
+    /// <summary>
+    /// Operations the filesystem implements past the end of the loaded libfuse's <c>struct fuse_operations</c>
+    /// (<c>statx</c> before 3.18, ...): the mount still works, libfuse just never calls them. Said once per mount.
+    /// </summary>
+    private static void ReportUnreadOperations(FuseSession session, FuseOperations* operations)
+    {
+        var slots = (void**)operations;
+        for (var i = LibFuse.OperationCount(LibFuse.Version); i < FuseOperations.Count; i++)
+        {
+            if (slots[i] != null)
+            {
+                var (nativeName, attribute, introducedIn) = FuseOperationsSize.Members[i];
+                session.ReportUnusedOperation(nativeName, $"[{attribute}] is not used: libfuse {LibFuse.Version} has no {nativeName} operation (libfuse {introducedIn.Major}.{introducedIn.Minor}+)");
+            }
         }
     }
 

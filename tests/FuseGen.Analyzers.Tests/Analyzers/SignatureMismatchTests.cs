@@ -27,6 +27,23 @@ public class SignatureMismatchTests
         Assert.Contains("'Errno' (Errno.None on success, otherwise the error) or 'int' (0 on success, otherwise -errno) or 'void' (success unless it throws)", message);
     }
 
+    [Theory]
+    [InlineData("ref Stat", "stat")]
+    [InlineData("out Statx", "statx")]
+    [InlineData("Statx", "statx")]
+    public async Task Statx_takes_its_buffer_only_by_reference(string type, string name)
+    {
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(Sources.FileSystem($$"""
+            [Getattr]
+            Errno GetAttr(string path, ref Stat stat) => Errno.None;
+
+            [Statx]
+            Errno Statx(string path, {{type}} {|FUSE001:{{name}}|}) => throw null!;
+            """));
+
+        Assert.StartsWith("Method 'Statx' cannot implement [Statx]", diagnostics[0].GetMessage());
+    }
+
     [Fact]
     public async Task A_ref_return_is_reported_on_the_return_type()
     {

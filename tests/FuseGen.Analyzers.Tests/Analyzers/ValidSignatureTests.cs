@@ -51,6 +51,21 @@ public class ValidSignatureTests
     }
 
     [Theory]
+    [InlineData("Errno Statx(ReadOnlySpan<byte> path, StatxFlags flags, StatxMask mask, ref Statx statx, ref FileInfo fileInfo) => Errno.None;")]
+    [InlineData("int Statx(string path, int flags, int mask, ref Statx statx) => 0;")]
+    [InlineData("void Statx(ref Statx statx) => statx.BirthTime = TimeSpec.UtcNow;")]
+    [InlineData("static Errno Statx(string path, StatxMask mask, ref Statx statx, FileInfo fileInfo, FuseContext caller) => Errno.None;")]
+    public async Task Statx_shapes(string method) =>
+        await AnalyzerVerifier.VerifyValidAsync(Sources.FileSystem("[Getattr]\nErrno GetAttr(string path, ref Stat stat) => Errno.None;\n[Statx]\n" + method));
+
+    [Theory]
+    [InlineData("Errno Syncfs(ReadOnlySpan<byte> path) => Errno.None;")]
+    [InlineData("int Syncfs(string path) => 0;")]
+    [InlineData("static void Syncfs() { }")]
+    public async Task Syncfs_shapes(string method) =>
+        await AnalyzerVerifier.VerifyValidAsync(Sources.FileSystem("[Syncfs]\n" + method));
+
+    [Theory]
     [InlineData("ReadOnlySpan<byte> ReadLink(ReadOnlySpan<byte> path) => default;")]
     [InlineData("string ReadLink(string path) => \"target\";")]
     [InlineData("int ReadLink(string path, Span<byte> buffer) => 0;")]

@@ -21,6 +21,13 @@ internal static class FuseHeader
 
     private static readonly Regex VersionCondition = new(@"^#\s*if\s+FUSE_USE_VERSION\s*(?<op><=|>=|==|!=|<|>)\s*(?<value>\d+)\s*$", RegexOptions.CultureInvariant);
 
+    /// <summary>FUSE_MAJOR_VERSION.FUSE_MINOR_VERSION as fuse_common.h defines them.</summary>
+    public static Version Version(string fuseCommonHeader)
+    {
+        int Define(string name) => int.Parse(Regex.Match(fuseCommonHeader, @"#define\s+" + name + @"\s+(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return new Version(Define("FUSE_MAJOR_VERSION"), Define("FUSE_MINOR_VERSION"));
+    }
+
     public static IReadOnlyList<HeaderOperation> ParseOperations(string header)
     {
         var text = Regex.Replace(header, @"/\*.*?\*/", " ", RegexOptions.Singleline);

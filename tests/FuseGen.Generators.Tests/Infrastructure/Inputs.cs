@@ -14,8 +14,9 @@ internal static class Inputs
     public const string AllOperationsFs = nameof(AllOperationsFs);
     public const string HandleFs = nameof(HandleFs);
     public const string BufferFormsFs = nameof(BufferFormsFs);
+    public const string NewerOperationsFs = nameof(NewerOperationsFs);
 
-    public static readonly string[] Names = { HelloFs, InstanceFs, NestedFs, GlobalFs, AllOperationsFs, HandleFs, BufferFormsFs };
+    public static readonly string[] Names = { HelloFs, InstanceFs, NestedFs, GlobalFs, AllOperationsFs, HandleFs, BufferFormsFs, NewerOperationsFs };
 
     /// <summary>Every input, for theories.</summary>
     public static TheoryData<string> All => new(Names);

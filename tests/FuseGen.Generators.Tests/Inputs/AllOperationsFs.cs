@@ -176,6 +176,16 @@ public partial class AllOperationsFs
     private static long Lseek(ReadOnlySpan<byte> path, long offset, Whence whence, ref FileInfo fileInfo) =>
         whence == Whence.Data && fileInfo.Handle != 0 && !path.IsEmpty ? offset : -(long)Errno.ENXIO;
 
+    [Statx]
+    private static Errno Statx(ReadOnlySpan<byte> path, StatxFlags flags, StatxMask mask, ref Statx statx, ref FileInfo fileInfo)
+    {
+        statx.Size = path.Length;
+        return (flags & StatxFlags.EmptyPath) != 0 && !fileInfo.IsPresent || mask == StatxMask.None ? Errno.EINVAL : Errno.None;
+    }
+
+    [Syncfs]
+    private static Errno Syncfs(ReadOnlySpan<byte> path) => path.IsEmpty ? Errno.EINVAL : Errno.None;
+
     [Getxattr]
     private static ReadOnlySpan<byte> Getxattr(ReadOnlySpan<byte> path, ReadOnlySpan<byte> name) =>
         name.SequenceEqual("user.path"u8) ? path : throw new FuseException(Errno.ENODATA);

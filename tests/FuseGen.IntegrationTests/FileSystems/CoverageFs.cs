@@ -23,6 +23,9 @@ internal sealed partial class CoverageFs
     /// <summary>_IOR('Z', 2, 16): the caller gets 16 bytes out (what IoctlPut stored, reversed).</summary>
     public const uint IoctlGet = (2u << 30) | (16u << 16) | ('Z' << 8) | 2;
 
+    /// <summary>The birth time [Statx] reports for every file, which [Getattr] (struct stat) cannot carry.</summary>
+    public static readonly TimeSpec BirthTime = new(1_234_567_890, 987_654_321);
+
     /// <summary>The data range of <c>/sparse</c>: [4096, 8192) of 16384 bytes.</summary>
     public static readonly (long Start, long End, long Size) SparseData = (4096, 8192, 16384);
 
@@ -56,6 +59,12 @@ internal sealed partial class CoverageFs
     public ConcurrentQueue<bool> FsyncCalls { get; } = new();
 
     public ConcurrentQueue<string> CopyCalls { get; } = new();
+
+    /// <summary>The statx calls seen, as "path flags mask" (hexadecimal).</summary>
+    public ConcurrentQueue<string> StatxCalls { get; } = new();
+
+    /// <summary>The paths syncfs was called with.</summary>
+    public ConcurrentQueue<string> SyncfsCalls { get; } = new();
 
     /// <summary>What the last IoctlPut handed in.</summary>
     public byte[] IoctlData => ioctlData;
@@ -493,6 +502,29 @@ internal sealed partial class CoverageFs
             Whence.Hole => offset < start ? offset : offset < end ? end : offset,
             _ => -(long)Errno.EINVAL,
         };
+    }
+
+    [Statx]
+    private Errno GetExtendedAttributes(string path, StatxFlags flags, StatxMask mask, ref Statx statx)
+    {
+        Calls.Hit("statx");
+        StatxCalls.Enqueue($"{path} {(int)flags:x} {(uint)mask:x}");
+        var stat = default(Stat);
+        var result = tree.Stat(path, ref stat);
+        if (result == Errno.None)
+        {
+            statx.SetBasicStats(stat);
+            statx.BirthTime = BirthTime;
+        }
+
+        return result;
+    }
+
+    [Syncfs]
+    private void SyncFileSystem(string path)
+    {
+        Calls.Hit("syncfs");
+        SyncfsCalls.Enqueue(path);
     }
 
     private Errno Change(string path, Action<CoverageNode> change)

@@ -19,18 +19,25 @@ internal sealed class CoverageMount : IDisposable
     private readonly FuseMount mount;
     private bool disposed;
 
-    private CoverageMount(TempMountPoint mountPoint, MountWatchdog watchdog, FuseMount mount, ConcurrentQueue<FuseFault> faults)
+    private CoverageMount(TempMountPoint mountPoint, MountWatchdog watchdog, FuseMount mount, ConcurrentQueue<FuseFault> faults, ConcurrentQueue<FuseFault> unusedOperations)
     {
         this.mountPoint = mountPoint;
         this.watchdog = watchdog;
         this.mount = mount;
         Faults = faults;
+        UnusedOperations = unusedOperations;
     }
 
     public string Path => mountPoint.Path;
 
     /// <summary>Exceptions the filesystem's methods threw (each also answered EIO).</summary>
     public ConcurrentQueue<FuseFault> Faults { get; }
+
+    /// <summary>
+    /// What the runtime said at mount about implemented operations the loaded libfuse is too old to call ([Statx]
+    /// before 3.18, [Syncfs] before 3.19): not faults.
+    /// </summary>
+    public ConcurrentQueue<FuseFault> UnusedOperations { get; }
 
     /// <summary>A path inside the mount ("file" or "/file").</summary>
     public string this[string relative] => System.IO.Path.Combine(mountPoint.Path, relative.TrimStart('/'));
@@ -40,6 +47,7 @@ internal sealed class CoverageMount : IDisposable
         var mountPoint = TempMountPoint.Create("fusegen-coverage");
         var watchdog = new MountWatchdog(mountPoint, output: output);
         var faults = new ConcurrentQueue<FuseFault>();
+        var unusedOperations = new ConcurrentQueue<FuseFault>();
         try
         {
             var mount = Fuse.Mount(fileSystem, mountPoint.Path, new MountOptions
@@ -47,9 +55,9 @@ internal sealed class CoverageMount : IDisposable
                 DirectIo = true,
                 AttrTimeout = 0,
                 EntryTimeout = 0,
-                FaultHandler = faults.Enqueue,
+                FaultHandler = fault => (IsUnusedOperation(fault) ? unusedOperations : faults).Enqueue(fault),
             });
-            return new CoverageMount(mountPoint, watchdog, mount, faults);
+            return new CoverageMount(mountPoint, watchdog, mount, faults, unusedOperations);
         }
         catch
         {
@@ -57,6 +65,9 @@ internal sealed class CoverageMount : IDisposable
             throw;
         }
     }
+
+    /// <summary>The runtime's notice of an operation libfuse never calls (an operation's own NotSupportedException answers ENOTSUP).</summary>
+    private static bool IsUnusedOperation(FuseFault fault) => fault.Exception is NotSupportedException && fault.Errno == Errno.ENOSYS;
 
     /// <summary>Unmounts; returns once the filesystem has stopped (destroy has run).</summary>
     public void Unmount() => mount.Unmount();
