@@ -17,6 +17,9 @@ internal static class InodeResultKinds
     private static readonly CodeHole FileInfo = CodeHole.NativeOf(ParameterKinds.FileInfo, 0);
     private static readonly CodeHole EntryLocal = CodeHole.LocalOf(InodeParameterKinds.Entry);
     private static readonly CodeHole XattrSize = CodeHole.NativeOf(InodeParameterKinds.XattrSize, 0);
+
+    // A read's size: the reply buffer's slot holds it whether or not the method takes the buffer.
+    private static readonly CodeHole ReadSize = CodeHole.NativeOf(InodeParameterKinds.ReadBuffer, 0);
     private const string Errno = Names.Types.Errno;
     private const string Void = "void";
 
@@ -53,8 +56,8 @@ internal static class InodeResultKinds
     public static readonly ResultKind Read = new("inode-read", Void, null,
         new ReturnShape("inode-read.int", "int", "int", $"{Call}", "bytes written into the Span<byte> buffer parameter, or -errno", requiresKind: InodeParameterKinds.ReadBuffer.Id,
             reply: $"{Request}.{Inode.ReplyRead}({Result}, {CodeHole.LocalOf(InodeParameterKinds.ReadBuffer)});"),
-        new ReturnShape("inode-read.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", $"{Call}", "the data (at most the size asked for)",
-            reply: $"{Request}.{Inode.ReplyData}({Result});"));
+        new ReturnShape("inode-read.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", $"{Call}", "the data; FuseGen sends at most the size asked for",
+            reply: $"{Request}.{Inode.ReplyData}({Result}.Length <= (long){ReadSize} ? {Result} : {Result}.Slice(0, (int){ReadSize}));"));
 
     public static readonly ResultKind Count = new("inode-count", Void, null,
         new ReturnShape("inode-count.int", "int", "int", $"{Call}", "number of bytes (>= 0), or -errno", reply: $"{Request}.{Inode.ReplyWrite}({Result});"),
