@@ -121,12 +121,12 @@ internal sealed class FileSystemAdvisor
         context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, arguments));
 
     /// <summary>What a code fix needs: the operation a method should be added for, the handle type to use.</summary>
-    private static ImmutableDictionary<string, string?> Properties(OperationDescriptor? operation, ITypeSymbol? handle)
+    private ImmutableDictionary<string, string?> Properties(OperationDescriptor? operation, ITypeSymbol? handle)
     {
         var properties = ImmutableDictionary<string, string?>.Empty;
         if (operation is not null)
         {
-            properties = properties.Add(DiagnosticProperties.Operation, operation.Name);
+            properties = properties.Add(DiagnosticProperties.Operation, operation.Name).Add(DiagnosticProperties.Api, catalog.Id);
         }
 
         return handle is null ? properties : properties.Add(DiagnosticProperties.HandleType, handle.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));

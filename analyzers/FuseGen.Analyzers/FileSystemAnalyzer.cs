@@ -111,7 +111,8 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
             {
                 var properties = ImmutableDictionary<string, string?>.Empty
                     .Add(DiagnosticProperties.Operation, descriptor.Name)
-                    .Add(DiagnosticProperties.Problem, signatureProblem.Kind.ToString());
+                    .Add(DiagnosticProperties.Problem, signatureProblem.Kind.ToString())
+                    .Add(DiagnosticProperties.Api, catalog.Id);
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SignatureMismatch, ProblemLocation(signatureProblem, method), properties, method.Name, descriptor.Name, signatureProblem.Message));
             }
 
