@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# BenchFs (BENCHFS.md) on libfuse's C high-level API vs FuseGen (NativeAOT net9.0, JIT net10.0), and on libfuse's C
-# low-level API vs FuseGen's inode API (NativeAOT), real kernel mounts.
+# BenchFs (docs/benchfs.md, docs/benchfs-write.md) on libfuse's C high-level API vs FuseGen (NativeAOT net9.0, JIT net10.0),
+# and on libfuse's C low-level API vs FuseGen's inode API (NativeAOT), real kernel mounts.
 #
 #   scripts/bench.sh [options]
 #     --reps N         repetitions of every workload and implementation (default 5; BENCH_REPS)
-#     --workloads "…"  subset of: seqread randread latency stat readdir openclose all (default: every one); "all" is
-#                      the full run on one mount (every workload in turn), measured for RSS at its end
+#     --workloads "…"  subset of: seqread randread latency stat readdir openclose all (the read workloads; "all" is
+#                      the full run of the read workloads on one mount, measured for RSS at its end), seqwrite randwrite
+#                      create mkdir rename setattr (the write workloads, on a read-write mount; C high-level, AOT and
+#                      JIT only until the low-level twins have /w); "read" and "write" name the two groups (default: both)
 #     --impls "…"      subset of: c aot jit cll inode (default all; inode is skipped, with a note, while
 #                      samples/BenchInodeFs does not exist; BENCH_INODE_PROJECT names another project)
 #     -s               single-threaded loop in every filesystem (default: multithreaded)
@@ -15,7 +17,11 @@
 #     --no-build       reuse the binaries of the last run
 #     --out FILE       results file (default artifacts/bench/results-DATE.md)
 #   Sizes: BENCH_BIG_MB (1024), BENCH_FILES (10000). Counts: BENCH_SEQREAD_PASSES (3), BENCH_RANDREAD_OPS (200000),
-#   BENCH_LATENCY_OPS (50000), BENCH_STAT_PASSES (5), BENCH_READDIR_OPS (300), BENCH_OPENCLOSE_OPS (100000).
+#   BENCH_LATENCY_OPS (50000), BENCH_STAT_PASSES (5), BENCH_READDIR_OPS (300), BENCH_OPENCLOSE_OPS (100000),
+#   BENCH_SEQWRITE_PASSES (1), BENCH_RANDWRITE_OPS (200000); create, mkdir, rename and setattr make BENCH_FILES entries.
+#   BENCH_MOUNT_OPTIONS: more -o options for every implementation (e.g. io_uring, with libfuse 3.18+ and
+#   /sys/module/fuse/parameters/enable_uring = Y; select the library with FUSEGEN_LIBFUSE, LD_LIBRARY_PATH and
+#   PKG_CONFIG_PATH so that the C twin is built and run against the same one).
 #   BENCH_VERIFY_BIG=every|first|never: sha256 of big on every mount (default), on each implementation's first, never.
 #
 # Every measurement is a fresh mount (-f -o ro) on a fresh temp dir; the served bytes are checked (sha256 of hello,
@@ -24,6 +30,9 @@
 # RSS is VmRSS after the workload. Implementations alternate (C, AOT, JIT, C, ...) within each
 # workload, and ratios are taken per repetition against each one's reference: the path API (aot, jit) and the C
 # low-level twin (cll) against the C high-level twin (c), the inode API (inode) against the C low-level twin. Every mount is bounded and nothing stays mounted on exit.
+# Write workloads mount without -o ro and report one figure per timed phase (create: create, create-stat,
+# create-unlink; mkdir: mkdir, rmdir; setattr: chmod, utimens), each with the CPU time of its own phase. They run
+# every implementation side by side on one CPU (BENCH_CPU, default the last): see measure_side_by_side.
 # seqread on FuseGen also counts garbage collections per generation and managed bytes allocated from init to destroy
 # of the mount (BenchFs's FUSEGEN_BENCH_GC_REPORT), over everything read on it: the driver's passes and the sha256 of big.
 set -euo pipefail
@@ -32,7 +41,9 @@ source scripts/lib/packages.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 reps=${BENCH_REPS:-}
-workloads="seqread randread latency stat readdir openclose all"
+read_workloads="seqread randread latency stat readdir openclose all"
+write_workloads="seqwrite randwrite create mkdir rename setattr"
+workloads="read write"
 full_run="seqread randread latency stat readdir openclose"
 impls="c aot jit cll inode"
 single=""
@@ -50,7 +61,7 @@ while [ $# -gt 0 ]; do
     --calibrate) calibrate=1; shift ;;
     --no-build) build=0; shift ;;
     --out) out=$2; shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,34p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -58,6 +69,7 @@ done
 if [ $quick -eq 1 ]; then
   : "${BENCH_BIG_MB:=64}" "${BENCH_FILES:=2000}" "${BENCH_SEQREAD_PASSES:=1}" "${BENCH_RANDREAD_OPS:=4000}"
   : "${BENCH_LATENCY_OPS:=2000}" "${BENCH_STAT_PASSES:=1}" "${BENCH_READDIR_OPS:=10}" "${BENCH_OPENCLOSE_OPS:=4000}"
+  : "${BENCH_RANDWRITE_OPS:=4000}"
   reps=${reps:-1}
 fi
 reps=${reps:-5}
@@ -72,8 +84,20 @@ declare -A driver_args=(
   [stat]="--passes ${BENCH_STAT_PASSES:-5}"
   [readdir]="--ops ${BENCH_READDIR_OPS:-300}"
   [openclose]="--ops ${BENCH_OPENCLOSE_OPS:-100000}"
-  [all]="(every workload above, in turn, on one mount)"
+  [all]="(every read workload above, in turn, on one mount)"
+  [seqwrite]="--passes ${BENCH_SEQWRITE_PASSES:-1}"
+  [randwrite]="--ops ${BENCH_RANDWRITE_OPS:-200000} --threads 4"
+  [create]="--files $BENCH_FILES"
+  [mkdir]="--files $BENCH_FILES"
+  [rename]="--files $BENCH_FILES"
+  [setattr]="--files $BENCH_FILES"
 )
+# The figures (driver lines) of each workload, in table order.
+declare -A figures=([create]="create create-stat create-unlink" [mkdir]="mkdir rmdir" [setattr]="chmod utimens")
+workloads=$(for w in $workloads; do case $w in read) echo "$read_workloads" ;; write) echo "$write_workloads" ;; *) echo "$w" ;; esac; done | tr '\n' ' ')
+is_write() { [[ " $write_workloads " == *" $1 "* ]]; }
+# The implementations that have BenchFs's writable /w (the low-level twins do not yet).
+write_impls="c aot jit"
 declare -A impl_name=([c]="C (libfuse high-level)" [aot]="FuseGen AOT" [jit]="FuseGen JIT" [cll]="C (libfuse low-level)" [inode]="FuseGen inode AOT")
 # What each implementation's ratio is taken against: the same API's C twin (the low-level C twin against the high-level one).
 declare -A reference=([aot]=c [jit]=c [cll]=c [inode]=cll)
@@ -128,7 +152,16 @@ if [[ " $impls " == *" cll "* ]]; then [ -x "$cll_bin" ] || { echo "bench.sh: $c
 # ---- mounts: start, wait, verify, stop; all bounded, all cleaned up ----------------------------------------------
 fs_pid=""
 mountpoint=""
+# Write workloads keep every implementation mounted at once: those mounts (pid:mountpoint) are cleaned up too.
+side_by_side=()
 cleanup() {
+  for live in "${side_by_side[@]}"; do
+    fs_pid=${live%%:*} mountpoint=${live#*:}
+    stop_quietly
+  done
+  stop_quietly
+}
+stop_quietly() {
   if [ -n "$mountpoint" ]; then
     if grep -q " $mountpoint " /proc/mounts; then fusermount3 -u "$mountpoint" 2>/dev/null || fusermount3 -uz "$mountpoint" 2>/dev/null || true; fi
     rmdir "$mountpoint" 2>/dev/null || true
@@ -145,17 +178,21 @@ trap 'echo "bench.sh: interrupted" >&2; exit 130' INT TERM
 
 is_mounted() { grep -q " $1 fuse" /proc/mounts; }
 
-# start IMPL LOGFILE [extra args...]: mounts on a fresh temp dir; sets fs_pid and mountpoint.
+# start IMPL LOGFILE [extra args...]: mounts on a fresh temp dir; sets fs_pid and mountpoint. Read-only unless
+# mount_mode is rw (the write workloads).
+# $pin prefixes the filesystem's command (the write workloads pin everything to one CPU).
+mount_mode=ro
+pin=""
 start() {
   local impl=$1 log=$2
   shift 2
   mountpoint=$(mktemp -d /tmp/benchfs.XXXXXX)
   case $impl in
-    c) "$c_bin" "$mountpoint" -f $single -o ro "$@" >"$log" 2>&1 & ;;
-    aot) "$aot_bin" "$mountpoint" -f $single -o ro "$@" >"$log" 2>&1 & ;;
-    jit) dotnet "$jit_dll" "$mountpoint" -f $single -o ro "$@" >"$log" 2>&1 & ;;
-    cll) "$cll_bin" "$mountpoint" -f $single -o ro "$@" >"$log" 2>&1 & ;;
-    inode) "$inode_bin" "$mountpoint" -f $single -o ro "$@" >"$log" 2>&1 & ;;
+    c) $pin "$c_bin" "$mountpoint" -f $single -o "$mount_mode${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS}" "$@" >"$log" 2>&1 & ;;
+    aot) $pin "$aot_bin" "$mountpoint" -f $single -o "$mount_mode${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS}" "$@" >"$log" 2>&1 & ;;
+    jit) $pin dotnet "$jit_dll" "$mountpoint" -f $single -o "$mount_mode${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS}" "$@" >"$log" 2>&1 & ;;
+    cll) $pin "$cll_bin" "$mountpoint" -f $single -o "$mount_mode${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS}" "$@" >"$log" 2>&1 & ;;
+    inode) $pin "$inode_bin" "$mountpoint" -f $single -o "$mount_mode${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS}" "$@" >"$log" 2>&1 & ;;
   esac
   fs_pid=$!
   for _ in $(seq 600); do
@@ -188,7 +225,7 @@ stop() {
   return $status
 }
 
-# Expected hashes: BENCHFS.md's for the default size, otherwise the content rule generated by the driver.
+# Expected hashes: docs/benchfs.md's for the default size, otherwise the content rule generated by the driver.
 hello_sha=03ba204e50d126e4674c005e04d82e84c21366780af1f43bd54a37816b6ab340
 many_sha=e5c4030bc01d8ccb63108e50e08a73ddf80b471af66444421d498c8892387031
 if [ "$BENCH_BIG_MB" -eq 1024 ]; then
@@ -206,7 +243,9 @@ verify() {
   local checks=("hello $hello_sha")
   [ "$BENCH_FILES" -gt 0 ] && checks+=("$last_many $many_sha")
   big_checked=0
-  if [ "$verify_big" = every ] || { [ "$verify_big" = first ] && [ -z "${verified_big[$impl]:-}" ]; }; then
+  if [ "$mount_mode" = rw ]; then
+    : # write workloads: the driver checks what reaches /w; big is the read workloads' business
+  elif [ "$verify_big" = every ] || { [ "$verify_big" = first ] && [ -z "${verified_big[$impl]:-}" ]; }; then
     checks+=("big $big_sha")
     verified_big[$impl]=1
     big_checked=1
@@ -227,13 +266,16 @@ if [ $calibrate -eq 1 ]; then
   for w in $workloads; do
     [ "$w" = all ] && continue
     log=$bench/logs/calibrate-$w.log
+    mount_mode=$(is_write "$w" && echo rw || echo ro)
     start c "$log" -d
-    line=$(timeout "$timeout_s" "$driver" ${driver_args[$w]} "$w" "$mountpoint")
+    lines=$(timeout "$timeout_s" "$driver" ${driver_args[$w]} "$w" "$mountpoint")
     sleep 0.5
     stop || true
     counts=$(awk '/opcode:/ { for (i = 1; i <= NF; i++) if ($i == "opcode:") { c[$(i+1)]++; if ($(i+1) != "INIT" && $(i+1) != "DESTROY") t++ } }
                   END { for (k in c) printf "%s=%d ", k, c[k]; printf "total=%d", t }' "$log")
-    printf '%-10s estimate=%-9s measured: %s\n' "$w" "$(field requests "$line")" "$counts"
+    # Write workloads: one estimate per timed phase; the log also holds their untimed set-up and checks.
+    estimate=$(while read -r line; do printf '%s:%s ' "$(field workload "$line")" "$(field requests "$line")"; done <<<"$lines")
+    printf '%-10s estimate=%s measured: %s\n' "$w" "$estimate" "$counts"
   done
   exit 0
 fi
@@ -246,8 +288,54 @@ raw=${out%.md}.tsv
 loop=$([ -n "$single" ] && echo "single-threaded (-s)" || echo "multithreaded (default)")
 echo "BenchFs: $reps rep(s) of [$workloads] on [$impls], $loop, big=${BENCH_BIG_MB} MiB, files=$BENCH_FILES"
 
+# Write workloads: every implementation mounted at once, the driver going round-robin over them in chunks of work
+# (its interleave()), the driver and all filesystems pinned to one CPU; the order of the mounts rotates per repetition.
+# On this kind of shared VM a whole run of one implementation can land in a slow second that the next run misses;
+# taking turns every few milliseconds on the same CPU gives each implementation the same machine.
+write_cpu=${BENCH_CPU:-$(( $(nproc) - 1 ))}
+measure_side_by_side() {
+  local w=$1 rep=$2 order=() pids=() mounts=() args=() k lines line figure impl requests cpu_us value rss
+  read -r -a order <<<"$(for i in $impls; do [[ " $write_impls " == *" $i "* ]] && echo "$i"; done | tr '\n' ' ')"
+  for ((k = 0; k < rep - 1; k++)); do order=("${order[@]:1}" "${order[0]}"); done
+  mount_mode=rw pin="taskset -c $write_cpu"
+  for impl in "${order[@]}"; do
+    start "$impl" "$bench/logs/$w-$impl-$rep.log"
+    verify "$impl"
+    side_by_side+=("$fs_pid:$mountpoint")
+    pids+=("$fs_pid") mounts+=("$mountpoint") args+=(--fs-pid "$fs_pid")
+    fs_pid="" mountpoint=""
+  done
+  pin=""
+  if ! lines=$(timeout "$timeout_s" taskset -c "$write_cpu" "$driver" "${args[@]}" ${driver_args[$w]} "$w" "${mounts[@]}"); then
+    echo "bench.sh: $w failed or timed out (logs: $bench/logs/$w-*-$rep.log)" >&2
+    exit 1
+  fi
+  declare -A rss=()
+  for k in "${!order[@]}"; do rss[${order[$k]}]=$(rss_kib "${pids[$k]}"); done
+  for k in "${!order[@]}"; do
+    fs_pid=${pids[$k]} mountpoint=${mounts[$k]}
+    stop || { echo "bench.sh: ${order[$k]} did not stop cleanly" >&2; exit 1; }
+  done
+  side_by_side=()
+  # One line per timed phase and mount; RSS (after the whole workload) goes with each of the workload's figures.
+  while read -r line; do
+    figure=$(field workload "$line")
+    impl=${order[$(field mount "$line")]}
+    requests=$(field requests "$line")
+    cpu_us=$(awk -v ns="$(field fs_cpu_ns "$line")" -v r="$requests" 'BEGIN { printf "%.3f", ns / 1000 / r }')
+    value=$(field value "$line")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$figure" value "$impl" "$rep" "$value" "$figure" cpu "$impl" "$rep" "$cpu_us" \
+      "$figure" rss "$impl" "$rep" "$(awk -v k="${rss[$impl]}" 'BEGIN { printf "%.1f", k / 1024 }')" >>"$raw"
+    printf '  %-13s rep %d %-3s %s %s  cpu/req %s us  rss %s KiB\n' "$figure" "$rep" "$impl" "$value" "$(field unit "$line")" "$cpu_us" "${rss[$impl]}"
+  done <<<"$lines"
+}
+
 for w in $workloads; do
   for rep in $(seq "$reps"); do
+    if is_write "$w"; then
+      measure_side_by_side "$w" "$rep"
+      continue
+    fi
     for impl in $impls; do
       log=$bench/logs/$w-$impl-$rep.log
       gc_report=""
@@ -255,6 +343,7 @@ for w in $workloads; do
         gc_report=$bench/logs/$w-$impl-$rep.gc
         rm -f "$gc_report"
       fi
+      mount_mode=ro
       FUSEGEN_BENCH_GC_REPORT=$gc_report start "$impl" "$log"
       verify "$impl"
       if [ "$w" = all ]; then
@@ -269,12 +358,13 @@ for w in $workloads; do
         printf '  %-9s rep %d %-3s rss %s KiB after the full run\n' "$w" "$rep" "$impl" "$rss"
         continue
       fi
-      if ! line=$(timeout "$timeout_s" "$driver" --fs-pid "$fs_pid" ${driver_args[$w]} "$w" "$mountpoint"); then
+      if ! lines=$(timeout "$timeout_s" "$driver" --fs-pid "$fs_pid" ${driver_args[$w]} "$w" "$mountpoint"); then
         echo "bench.sh: $w on $impl failed or timed out (log: $log)" >&2
         exit 1
       fi
       rss=$(rss_kib "$fs_pid")
       stop || { echo "bench.sh: $impl did not stop cleanly (log: $log)" >&2; exit 1; }
+      line=$lines
       requests=$(field requests "$line")
       cpu_us=$(awk -v ns="$(field fs_cpu_ns "$line")" -v r="$requests" 'BEGIN { printf "%.3f", ns / 1000 / r }')
       value=$(field value "$line")
@@ -298,11 +388,12 @@ done
 # ---- the table: median (min–max) per implementation, and of the per-repetition ratios FuseGen/C -------------------
 units() {
   case "$1/$2" in
-    seqread/value) echo "throughput, MiB/s ↑" ;;
+    seqread/value|seqwrite/value) echo "throughput, MiB/s ↑" ;;
     randread/value|stat/value|openclose/value) echo "throughput, ops/s ↑" ;;
     readdir/value) echo "throughput, entries/s ↑" ;;
     latency/value) echo "p50, µs ↓" ;;
     latency/p99) echo "p99, µs ↓" ;;
+    */value) echo "throughput, ops/s ↑" ;;
     */cpu) echo "CPU per request, µs ↓" ;;
     all/rss) echo "RSS after the full run (one mount, every workload in turn), MiB ↓" ;;
     */rss) echo "RSS at end, MiB ↓" ;;
@@ -347,7 +438,7 @@ for impl in $impls; do [ -z "${reference[$impl]:-}" ] || { header+=" ${impl_name
 table=$(
   echo "$header"
   echo "$rule"
-  for w in $workloads; do
+  for w in $(for w in $workloads; do echo "${figures[$w]:-$w}"; done); do
     metrics="value cpu rss"
     [ "$w" = latency ] && metrics="value p99 cpu rss"
     [ "$w" = all ] && metrics="rss"
@@ -383,7 +474,7 @@ cpu_model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
   echo "# BenchFs results, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   echo "- machine: $(nproc) CPUs ($cpu_model), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), kernel $(uname -r), libfuse $libfuse, .NET SDK $(dotnet --version 2>/dev/null || echo '?')"
-  echo "- options: $loop loop, -f -o ro; big=${BENCH_BIG_MB} MiB, files=$BENCH_FILES; $reps repetition(s), implementations alternating per repetition; sha256 of big: $verify_big mount"
+  echo "- options: $loop loop, -f -o ro${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS} (write workloads: -o rw${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS}); big=${BENCH_BIG_MB} MiB, files=$BENCH_FILES; $reps repetition(s), implementations alternating per repetition; sha256 of big: $verify_big mount"
   echo "- counts: $(for w in $workloads; do printf '%s %s; ' "$w" "${driver_args[$w]}"; done)"
   grep -q "	gen0	" "$raw" && echo "- GC: collections per generation and managed bytes allocated (GC.GetTotalAllocatedBytes) by the FuseGen filesystem from its init to its destroy, over all it served on the mount (the driver's reads and the sha256 checks)"
   echo "- cells: median (min–max) over repetitions; ratios per repetition, each against the same API's C twin (C low-level against C high-level) (>1 is better for throughput, worse for latency, CPU and RSS); CPU per request = the filesystem process's CPU time (all threads) during the driver's run / requests the workload makes (the driver's count, checked with scripts/bench.sh --calibrate)"

@@ -1,20 +1,38 @@
 #!/usr/bin/env bash
-# Runs every test, real mounts included (FUSEGEN_REQUIRE_MOUNT=1: a test that cannot mount fails instead of skipping).
+# Runs the tests. Default: every test, real mounts included (FUSEGEN_REQUIRE_MOUNT=1: a test that cannot mount fails
+# instead of skipping). --quick: the inner loop, the generator, analyzer and kernel-free runtime tests
+# (tests/Quick.slnf) without those marked [Trait("Category", "Slow")]; no mount, no package build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/packages.sh
+
+target=FuseGen.sln
+filter=()
+case "${1:-}" in
+  "") ;;
+  --quick) target=tests/Quick.slnf; filter=(--filter "Category!=Slow") ;;
+  *) echo "usage: scripts/test.sh [--quick]" >&2; exit 2 ;;
+esac
+
 require_dotnet
 ensure_packages fuse3 libfuse3-3 libfuse3-dev gcc pkg-config rsync git perl fio
 
 export FUSEGEN_REQUIRE_MOUNT=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-fuse_mounts() { grep -E ' fuse(\.|blk| )' /proc/mounts | awk '{print $2}' | sort || true; }
-mounts_before=$(fuse_mounts)
+# Every temp directory and mount point the tests make is under this run's own directory (tests/FuseGen.Testing's
+# TempRoot reads FUSEGEN_TEST_MOUNT_ROOT), so a FUSE mount made meanwhile by anything else is not blamed on the tests.
+# World-writable and sticky like /tmp: some tests mount as an unprivileged user.
+run_root=$(realpath "$(mktemp -d "${TMPDIR:-/tmp}/fusegen-test-run.XXXXXX")")
+chmod 1777 "$run_root"
+export FUSEGEN_TEST_MOUNT_ROOT=$run_root
+
+# The FUSE mounts under this run's directory (octal escapes as /proc/mounts writes them, e.g. \040 for a space).
+run_mounts() { awk -v root="$run_root/" '$3 ~ /^fuse(\.|blk|$)/ && index($2, root) == 1 { print $2 }' /proc/mounts; }
 
 log=$(mktemp)
 status=0
-dotnet test FuseGen.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
+dotnet test "$target" -c Release "${filter[@]}" --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
 
 # The failures again, one line each with the first line of their message, just before the closing line: the end of
 # the output is what a CI log shows when it is cut.
@@ -28,10 +46,13 @@ awk '/^ +Passed: [0-9]+$/ { p += $2 } /^ +Failed: [0-9]+$/ { f += $2 } /^ +Skipp
      END { printf "%d passed, %d failed, %d skipped\n", p, f, s; if (p == 0 || f > 0) exit 1 }' "$log" || status=1
 rm -f "$log"
 
-# Only mounts the tests made count: the machine may have FUSE mounts of its own.
-left=$(comm -13 <(echo "$mounts_before") <(fuse_mounts) | grep . || true)
+# Only mounts the tests made count, and those are all under the run's directory.
+left=$(run_mounts)
 if [ -n "$left" ]; then
   echo "error: tests left FUSE mounts behind: $left" >&2
   status=1
+else
+  # Nothing is mounted there, so nothing below can be a mount: remove what the tests left (one file system only).
+  rm -rf --one-file-system "$run_root" || true
 fi
 exit $status

@@ -26,6 +26,7 @@ internal static class FileSystemEmitter
     private const string Request = "__request";
     private const string Result = "__result";
     private const string Exception = "__exception";
+    private const string Start = "__start";
 
     public static string Emit(FileSystemModel model)
     {
@@ -131,7 +132,8 @@ internal static class FileSystemEmitter
 
         var receiver = operation.IsStatic ? model.FullyQualifiedName : $"{Request}.{RuntimeNames.FuseRequest.FileSystem}<{model.FullyQualifiedName}>()";
         var call = $"{receiver}.{Identifier(operation.MethodName)}({string.Join(", ", arguments)})";
-        var failure = (operation.FailsThroughRequest ? Request : currentRequest) + $".{RuntimeNames.FuseRequest.Fail}({Exception}, \"{descriptor.NativeName}\")";
+        var failure = Failure(operation.FailsThroughRequest ? Request : currentRequest, descriptor, operation.FaultPath);
+        var measured = operation.Measured ? descriptor.NativeName : null;
         var cleanup = new List<string>();
         if (operation.HandleRelease is { } release)
         {
@@ -160,6 +162,7 @@ internal static class FileSystemEmitter
         BeginTrampoline(writer, descriptor, operation.EntryPoint);
         using (writer.Block())
         {
+            WriteStart(writer, measured);
             if (operation.DeclaresRequest)
             {
                 writer.Line($"var {Request} = {currentRequest};");
@@ -188,7 +191,7 @@ internal static class FileSystemEmitter
 
                 if (!result.ReturnsVoid)
                 {
-                    writer.Line($"return {Result};");
+                    writer.Line($"return {Stop(measured, Result)};");
                 }
             }
 
@@ -202,7 +205,7 @@ internal static class FileSystemEmitter
                 }
                 else
                 {
-                    WriteValue(writer, result.FailureResult, result.FailureResult?.UsesFailure == true, failure, value => $"return {CodeExpander.Expand(value, failureExpansion)};");
+                    WriteValue(writer, result.FailureResult, result.FailureResult?.UsesFailure == true, failure, value => $"return {Stop(measured, CodeExpander.Expand(value, failureExpansion))};");
                 }
             }
 
@@ -238,6 +241,7 @@ internal static class FileSystemEmitter
         writer.Line($"/// <summary>Native entry for <c>{descriptor.NativeName}</c>: frees the handle (disposing it if it is IDisposable).</summary>");
         BeginTrampoline(writer, descriptor, release.EntryPoint);
         var currentRequest = catalog.RequestSource(descriptor);
+        var measured = release.Measured ? descriptor.NativeName : null;
         using (writer.Block())
         {
             if (descriptor.Result.ReturnsVoid)
@@ -253,24 +257,42 @@ internal static class FileSystemEmitter
 
                 using (writer.Block($"catch (global::System.Exception {Exception})"))
                 {
-                    writer.Line($"{Request}.{RuntimeNames.FuseRequest.Fail}({Exception}, \"{descriptor.NativeName}\");");
+                    writer.Line($"{Failure(Request, descriptor, release.FaultPath)};");
                 }
 
                 return;
             }
 
+            WriteStart(writer, measured);
             using (writer.Block("try"))
             {
                 writer.Line(FreeHandle(currentRequest, release.HandleRelease));
-                writer.Line("return 0;");
+                writer.Line($"return {Stop(measured, "0")};");
             }
 
             using (writer.Block($"catch (global::System.Exception {Exception})"))
             {
-                writer.Line($"return {currentRequest}.{RuntimeNames.FuseRequest.Fail}({Exception}, \"{descriptor.NativeName}\");");
+                writer.Line($"return {Stop(measured, Failure(currentRequest, descriptor, release.FaultPath))};");
             }
         }
     }
+
+    /// <summary>The fault report of a failed call: <c>request.Fail(__exception, "op")</c>, with the request's path when it names one.</summary>
+    private static string Failure(string request, OperationDescriptor descriptor, string? faultPath) =>
+        $"{request}.{RuntimeNames.FuseRequest.Fail}({Exception}, \"{descriptor.NativeName}\"{(faultPath is null ? "" : ", " + Identifier(faultPath))})";
+
+    /// <summary>The start of a measured request (<paramref name="operation"/> is null for one that is not): the first statement, so the time covers everything the entry point does.</summary>
+    private static void WriteStart(IndentedWriter writer, string? operation)
+    {
+        if (operation is not null)
+        {
+            writer.Line($"long {Start} = {RuntimeNames.RequestMetrics.Start}(\"{operation}\");");
+        }
+    }
+
+    /// <summary>The value a measured request answers, passed through its end: <c>RequestMetrics.Stop("op", __start, value)</c>.</summary>
+    private static string Stop(string? operation, string value) =>
+        operation is null ? value : $"{RuntimeNames.RequestMetrics.Stop}(\"{operation}\", {Start}, {value})";
 
     private static string FreeHandle(string request, HandleReleaseModel release) =>
         $"{request}.{RuntimeNames.FuseRequest.FreeHandle}({Identifier(release.NativeParameter)}, dispose: {(release.Dispose ? "true" : "false")});";

@@ -66,7 +66,7 @@ internal static class FileSystemParser
         var operations = bound.Select(b => Operation(b.Descriptor, b.Method, b.Match, FreesHandles(b.Descriptor))).ToList();
         var synthesized = catalog.All
             .Where(d => FreesHandles(d) && bound.All(b => b.Descriptor != d))
-            .Select(d => new SynthesizedReleaseModel(d.Name, EntryPoints.Name(d), new HandleReleaseModel(HandleNative(d), Dispose: true)))
+            .Select(d => new SynthesizedReleaseModel(d.Name, EntryPoints.Name(d), new HandleReleaseModel(HandleNative(d), Dispose: true), d.Result.AnswersRequest, PathNative(d)))
             .ToList();
         var table = operations.Select(o => catalog.Find(o.Operation)!)
             .Concat(synthesized.Select(s => catalog.Find(s.Operation)!))
@@ -134,8 +134,14 @@ internal static class FileSystemParser
             DeclaresRequest: argumentsUseRequest || cleanupUsesRequest,
             FailsThroughRequest: argumentsUseRequest,
             release,
-            new EquatableArray<int>(cleanupSlots));
+            new EquatableArray<int>(cleanupSlots),
+            Measured: descriptor.Result.AnswersRequest,
+            FaultPath: PathNative(descriptor));
     }
+
+    /// <summary>The native parameter of the path a request names (its path slot), for fault reports; null when it names none.</summary>
+    private static string? PathNative(OperationDescriptor descriptor) =>
+        descriptor.Slots.FirstOrDefault(s => s.Kind == ParameterKinds.Path)?.NativeNames[0];
 
     /// <summary>The native parameter that carries a release's handle: the one of its file-info slot.</summary>
     private static string HandleNative(OperationDescriptor descriptor) =>

@@ -4,7 +4,10 @@ using UnixFileMode = System.IO.UnixFileMode;
 
 namespace BenchFs;
 
-/// <summary>The benchmark filesystem (BENCHFS.md): <c>/big</c>, <c>/hello</c>, <c>/many/f00000</c>...</summary>
+/// <summary>
+/// The benchmark filesystem (docs/benchfs.md): <c>/big</c>, <c>/hello</c>, <c>/many/f00000</c>..., and the writable
+/// directory <c>/w</c> with its checksums in <c>/sum</c> (docs/benchfs-write.md; operations in BenchFs.Writes).
+/// </summary>
 [FuseFileSystem]
 internal sealed partial class BenchFs
 {
@@ -13,6 +16,7 @@ internal sealed partial class BenchFs
     private const int OpenAccessMode = 3;
 
     private readonly BenchTree tree;
+    private readonly WriteTree written;
     private readonly uint owner;
     private readonly uint group;
     private readonly GcReport? gcReport;
@@ -20,6 +24,7 @@ internal sealed partial class BenchFs
     public BenchFs(BenchTree tree, uint owner, uint group, GcReport? gcReport = null)
     {
         this.tree = tree;
+        written = new WriteTree(tree);
         this.owner = owner;
         this.group = group;
         this.gcReport = gcReport;
@@ -37,6 +42,12 @@ internal sealed partial class BenchFs
             return tree.Parse(path.Slice(6)) >= 0 ? File(ref stat, BenchTree.ManyFileSize) : Errno.ENOENT;
         }
 
+        if (path.Length > 3 && path.StartsWith("/w/"u8))
+        {
+            ref var entry = ref written.Find(path.Slice(3), out var found);
+            return found ? Written(ref stat, ref entry) : Errno.ENOENT;
+        }
+
         if (path.SequenceEqual("/big"u8))
         {
             return File(ref stat, tree.BigSize);
@@ -49,10 +60,20 @@ internal sealed partial class BenchFs
 
         if (path.SequenceEqual("/"u8))
         {
-            return Dir(ref stat, links: 3);
+            return Dir(ref stat, links: 5);
         }
 
-        return path.SequenceEqual("/many"u8) ? Dir(ref stat, links: 2) : Errno.ENOENT;
+        if (path.SequenceEqual("/w"u8))
+        {
+            return Dir(ref stat, links: 2 + (ulong)written.Subdirectories);
+        }
+
+        if (path.Length > 5 && path.StartsWith("/sum/"u8))
+        {
+            return HasSum(path) ? File(ref stat, SumTextLength) : Errno.ENOENT;
+        }
+
+        return path.SequenceEqual("/many"u8) || path.SequenceEqual("/sum"u8) ? Dir(ref stat, links: 2) : Errno.ENOENT;
     }
 
     [Readdir]
@@ -65,6 +86,21 @@ internal sealed partial class BenchFs
             entries.Add("big"u8, FileType.Regular);
             entries.Add("hello"u8, FileType.Regular);
             entries.Add("many"u8, FileType.Directory);
+            entries.Add("sum"u8, FileType.Directory);
+            entries.Add("w"u8, FileType.Directory);
+            return Errno.None;
+        }
+
+        if (path.SequenceEqual("/w"u8))
+        {
+            ListWritten(ref entries);
+            return Errno.None;
+        }
+
+        if (path.SequenceEqual("/sum"u8))
+        {
+            entries.Add("."u8, FileType.Directory);
+            entries.Add(".."u8, FileType.Directory);
             return Errno.None;
         }
 
@@ -86,6 +122,11 @@ internal sealed partial class BenchFs
     [Open]
     private Errno Open(ReadOnlySpan<byte> path, ref FileInfo file)
     {
+        if (path.Length > 3 && path.StartsWith("/w/"u8))
+        {
+            return OpenWritten(path.Slice(3), ref file);
+        }
+
         var stat = default(Stat);
         var found = GetAttr(path, ref stat);
         if (found != Errno.None)
@@ -122,9 +163,18 @@ internal sealed partial class BenchFs
             return count;
         }
 
-        return path.Length > 6 && path.StartsWith("/many/"u8) && tree.Parse(path.Slice(6)) >= 0
-            ? tree.Read(buffer, offset, BenchTree.ManyFileSize)
-            : -(int)Errno.ENOENT;
+        if (path.Length > 6 && path.StartsWith("/many/"u8) && tree.Parse(path.Slice(6)) >= 0)
+        {
+            return tree.Read(buffer, offset, BenchTree.ManyFileSize);
+        }
+
+        if (path.Length > 5 && path.StartsWith("/sum/"u8))
+        {
+            return ReadSum(path, buffer, offset);
+        }
+
+        // Written data is not kept.
+        return path.StartsWith("/w/"u8) ? -(int)Errno.EIO : -(int)Errno.ENOENT;
     }
 
     [Init]

@@ -3,7 +3,7 @@ using System;
 namespace BenchFs;
 
 /// <summary>
-/// The tree BENCHFS.md defines, sized from BENCH_BIG_MB and BENCH_FILES, with the content rule's pattern buffer:
+/// The tree docs/benchfs.md defines, sized from BENCH_BIG_MB and BENCH_FILES, with the content rule's pattern buffer:
 /// byte i of a file is (i*7 + 13) mod 251, so any read is one copy from offset (position mod 251).
 /// </summary>
 internal sealed class BenchTree
@@ -47,9 +47,12 @@ internal sealed class BenchTree
     public ReadOnlySpan<byte> Name(int index) => Names.AsSpan(index * 6, 6);
 
     /// <summary>The index of <c>fNNNNN</c> below <see cref="Files"/>, or -1 for any other name.</summary>
-    public int Parse(ReadOnlySpan<byte> name)
+    public int Parse(ReadOnlySpan<byte> name) => name.Length == 6 && name[0] == (byte)'f' ? ParseNumber(name) : -1;
+
+    /// <summary>The value of a name of one character + 5 digits below <see cref="Files"/>, or -1.</summary>
+    public int ParseNumber(ReadOnlySpan<byte> name)
     {
-        if (name.Length != 6 || name[0] != (byte)'f')
+        if (name.Length != 6)
         {
             return -1;
         }

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace BenchFs;
 
-/// <summary>The process's own ids: BENCHFS.md gives every file the uid/gid of the process.</summary>
+/// <summary>The process's own ids: docs/benchfs.md gives every file the uid/gid of the process.</summary>
 internal static partial class Native
 {
     [LibraryImport("libc.so.6")]

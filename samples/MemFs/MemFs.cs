@@ -65,7 +65,19 @@ public sealed partial class MemFs
         NegativeTimeout = 0,
     };
 
-    private static int Main(string[] args) => Fuse.Main(new MemFs(), args, DefaultOptions);
+    /// <summary><c>MemFs MOUNTPOINT [options] [--metrics]</c>: with <c>--metrics</c>, request counts and latencies are printed at unmount.</summary>
+    private static int Main(string[] args)
+    {
+        if (System.Array.IndexOf(args, "--metrics") < 0)
+        {
+            return Fuse.Main(new MemFs(), args, DefaultOptions);
+        }
+
+        using var statistics = new RequestStatistics();
+        var status = Fuse.Main(new MemFs(), System.Array.FindAll(args, a => a != "--metrics"), DefaultOptions);
+        statistics.Print(System.Console.Out);
+        return status;
+    }
 
     /// <summary>
     /// Keeps libfuse's hiding of files unlinked while open (hard_remove off, whatever the command line says). With

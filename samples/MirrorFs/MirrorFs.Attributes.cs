@@ -139,7 +139,7 @@ internal sealed unsafe partial class MirrorFs
     }
 
     /// <summary>
-    /// access() and chdir() checks. With default_permissions (MirrorFs's default) the kernel checks mode bits itself
+    /// access() and chdir() checks. With default_permissions (on with allow_other) the kernel checks mode bits itself
     /// and never sends this; without it, the check runs as the caller (filesystem uid and gid of this thread).
     /// </summary>
     [Access]

@@ -19,7 +19,7 @@ internal sealed unsafe partial class MirrorFs
     [Open]
     private OpenFile Open(ReadOnlySpan<byte> path, ref FileInfo file)
     {
-        var flags = file.NativeFlags & ~NotForOpen;
+        var flags = SourceOpenFlags(file.NativeFlags & ~NotForOpen);
         var error = Resolve(path, out var at);
         if (error != Errno.None)
         {
@@ -29,7 +29,14 @@ internal sealed unsafe partial class MirrorFs
         using (at)
         {
             var fd = LibC.openat(at.Directory, at.Name, flags | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, 0);
-            return fd >= 0 ? new OpenFile(fd, flags) : throw new FuseException(LibC.LastErrno);
+            if (fd < 0)
+            {
+                throw new FuseException(LibC.LastErrno);
+            }
+
+            // Refused (another stacked filesystem under the source, say): the file is served through read and write.
+            _ = passthroughGranted && file.PassthroughTo(fd);
+            return new OpenFile(fd, flags);
         }
     }
 
@@ -40,7 +47,7 @@ internal sealed unsafe partial class MirrorFs
     [Create]
     private OpenFile Create(ReadOnlySpan<byte> path, uint mode, ref FileInfo file, FuseContext caller)
     {
-        var flags = file.NativeFlags & ~LibC.O_NOCTTY;
+        var flags = SourceOpenFlags(file.NativeFlags & ~LibC.O_NOCTTY);
         var error = Resolve(path, out var at);
         if (error != Errno.None)
         {
@@ -60,6 +67,7 @@ internal sealed unsafe partial class MirrorFs
                 if (fd >= 0)
                 {
                     Ownership.GiveToCaller(fd, caller, mode);
+                    _ = passthroughGranted && file.PassthroughTo(fd);
                     return new OpenFile(fd, flags & ~(LibC.O_CREAT | LibC.O_EXCL));
                 }
 
@@ -72,6 +80,7 @@ internal sealed unsafe partial class MirrorFs
                 fd = LibC.openat(at.Directory, at.Name, (flags & ~(LibC.O_CREAT | LibC.O_EXCL)) | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, 0);
                 if (fd >= 0)
                 {
+                    _ = passthroughGranted && file.PassthroughTo(fd);
                     return new OpenFile(fd, flags & ~(LibC.O_CREAT | LibC.O_EXCL));
                 }
 
@@ -84,6 +93,26 @@ internal sealed unsafe partial class MirrorFs
                 // Removed again in between: create it after all.
             }
         }
+    }
+
+    /// <summary>
+    /// The flags a caller's open becomes on the source. With the writeback cache the kernel reads through any open
+    /// file to fill pages it writes in part, and it places appends itself: write-only becomes read-write and
+    /// O_APPEND goes (as in libfuse's passthrough_ll).
+    /// </summary>
+    private int SourceOpenFlags(int flags)
+    {
+        if (!writebackCache)
+        {
+            return flags;
+        }
+
+        if ((flags & LibC.O_ACCMODE) == LibC.O_WRONLY)
+        {
+            flags = (flags & ~LibC.O_ACCMODE) | LibC.O_RDWR;
+        }
+
+        return flags & ~LibC.O_APPEND;
     }
 
     /// <summary>

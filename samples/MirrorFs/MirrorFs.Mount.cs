@@ -9,15 +9,27 @@ namespace MirrorFs;
 /// <summary>The mount as a whole: connection setup and file system statistics.</summary>
 internal sealed unsafe partial class MirrorFs
 {
+    private bool passthroughGranted;
+
     /// <summary>
     /// Passes the source's inode numbers through (use_ino), and lets the kernel take read data straight from the
-    /// pipe libfuse splices out of the source descriptor (read_buf).
+    /// pipe libfuse splices out of the source descriptor (read_buf). Notes whether the kernel caches writes
+    /// (<c>-o writeback_cache</c>), which changes how files are opened (<see cref="SourceOpenFlags"/>).
     /// </summary>
+    /// <remarks>With <see cref="Passthrough"/> it also asks for passthrough, which the kernel grants only without the
+    /// writeback cache; <see cref="passthroughGranted"/> records whether opens may use it.</remarks>
     [Init]
-    private static void Init(FuseConnectionInfo connection, FuseConfig config)
+    private void Init(FuseConnectionInfo connection, FuseConfig config)
     {
         config.UseIno = true;
         connection.Want |= connection.Capable & (FuseCapabilities.SpliceWrite | FuseCapabilities.SpliceMove | FuseCapabilities.SpliceRead);
+        if (Passthrough)
+        {
+            connection.Disable(FuseCapabilities.WritebackCache);
+            passthroughGranted = connection.TryEnable(FuseCapabilities.Passthrough);
+        }
+
+        writebackCache = (connection.Want & FuseCapabilities.WritebackCache) != 0;
     }
 
     /// <summary>Statistics of the filesystem the path lives on in the source (a mount inside the source has its own).</summary>

@@ -20,12 +20,19 @@ internal sealed partial class MirrorFs
 {
     private readonly int source;
     private readonly PosixLockTable locks = new();
+    private bool writebackCache;
 
     /// <summary>Mirrors the directory open as <paramref name="sourceDescriptor"/> (<c>O_PATH|O_DIRECTORY</c> is enough).</summary>
     public MirrorFs(int sourceDescriptor) => source = sourceDescriptor;
 
     /// <summary>The source directory's descriptor every path is relative to.</summary>
     public int Source => source;
+
+    /// <summary>
+    /// Hand open files to the kernel (passthrough) where the connection allows it; elsewhere reads and writes are
+    /// forwarded as usual.
+    /// </summary>
+    public bool Passthrough { get; init; }
 
     private Errno Resolve(ReadOnlySpan<byte> path, out SourcePath location) => SourcePath.Resolve(source, path, out location);
 }

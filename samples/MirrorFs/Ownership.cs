@@ -9,8 +9,9 @@ namespace MirrorFs;
 /// under a setgid directory, else the creator's), then hands the node to the caller's uid with fchown.
 /// </summary>
 /// <remarks>
-/// Permission to create was already checked by the kernel against the caller (<c>default_permissions</c>). A daemon
-/// that is not root creates everything as itself, which for a private mount is the caller.
+/// Permission to create was already checked by the kernel against the caller (<c>default_permissions</c>, on whenever
+/// other users can reach the mount). A daemon that is not root creates everything as itself, which for a private mount
+/// is the caller.
 /// </remarks>
 internal static unsafe class Ownership
 {

@@ -60,6 +60,10 @@ public unsafe ref struct FileInfo
     }
 
     /// <summary>Keep previously cached data of this file (set in open).</summary>
+    /// <remarks>
+    /// Set in opendir it reaches the kernel only with libfuse 3.16.1 and later: older high-level libfuse copies
+    /// nothing but the handle from opendir's file info (set in open it works on every version).
+    /// </remarks>
     public bool KeepCache
     {
         readonly get => Get(FileInfoBits.KeepCache);
@@ -73,7 +77,41 @@ public unsafe ref struct FileInfo
         set => Set(FileInfoBits.NonSeekable, value);
     }
 
+    /// <summary>
+    /// In open or create: lets the kernel read and write this open file straight from <paramref name="backingFile"/>
+    /// (an open descriptor of the file it mirrors), without calling read, write or their buffer forms. Returns false,
+    /// changing nothing, where passthrough is unavailable (libfuse before 3.17, kernel before 6.9, no CAP_SYS_ADMIN,
+    /// <see cref="FuseCapabilities.Passthrough"/> not enabled in init, backing file on a stacked filesystem too deep):
+    /// the filesystem then serves the file itself as usual. The descriptor stays the filesystem's to close. The
+    /// kernel's registration of the backing file is dropped at release when the open returns a handle object (typed
+    /// handles) or <see cref="Handle"/> is set before this call; otherwise when the filesystem is unmounted.
+    /// </summary>
+    public bool PassthroughTo(int backingFile)
+    {
+        if (info == null || LibFuse.Version < fuse_file_info.BackingSince)
+        {
+            return false;
+        }
+
+        var id = Runtime.Passthrough.Register(info, backingFile);
+        if (id == 0)
+        {
+            return false;
+        }
+
+        info->backing_id = id;
+        return true;
+    }
+
+    /// <summary>True when <see cref="PassthroughTo"/> handed this open file to a backing file.</summary>
+    public readonly bool IsPassthrough => info != null && LibFuse.Version >= fuse_file_info.BackingSince && info->backing_id > 0;
+
     /// <summary>Let the kernel cache this directory's listing (set in opendir).</summary>
+    /// <remarks>
+    /// Takes effect only with libfuse 3.16.1 and later: older high-level libfuse copies nothing but the handle from
+    /// opendir's file info, so on 3.14 every listing still reaches readdir (and the kernel reads a directory twice
+    /// per listing, the second time for the end). Nothing in the high-level API can set it there.
+    /// </remarks>
     public bool CacheReaddir
     {
         readonly get => Get(FileInfoBits.CacheReaddir);

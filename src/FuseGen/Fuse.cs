@@ -13,7 +13,8 @@ public static class Fuse
     /// <summary>
     /// Runs a filesystem the way a FUSE program does: <c>MOUNTPOINT [-f] [-d] [-s] [-o opt[,opt...]]</c>. Blocks
     /// until it is unmounted (<c>fusermount3 -u</c>, SIGINT, SIGTERM or SIGHUP) and returns the exit code: 0 after a
-    /// clean unmount, 1 with a one-line message on stderr when it cannot mount.
+    /// clean unmount, 1 with a one-line message on stderr when it cannot mount. <c>--doctor</c> checks the machine
+    /// instead (libfuse, <c>/dev/fuse</c>, fusermount3, the kernel's FUSE protocol, passthrough, io_uring) and exits.
     /// </summary>
     /// <param name="fileSystem">The filesystem, a <see cref="FuseFileSystemAttribute"/> class.</param>
     /// <param name="args">The command-line arguments (without the program name).</param>
@@ -98,6 +99,11 @@ public static class Fuse
         if (line.ShowVersion)
         {
             return PrintVersion(program);
+        }
+
+        if (line.ShowDoctor)
+        {
+            return Doctor.Run(Console.Out, program);
         }
 
         if (line.MountPoint is null)
@@ -193,6 +199,7 @@ public static class Fuse
         Console.WriteLine("    -o max_idle_threads=N  idle worker threads kept (default 10)");
         Console.WriteLine("    -o max_threads=N       worker threads at most (default 10)");
         Console.WriteLine("    -o clear_stale         unmount a dead FUSE mount left on MOUNTPOINT by a killed process");
+        Console.WriteLine("    --doctor               check this machine (libfuse, /dev/fuse, fusermount3, kernel FUSE) and exit");
         Console.WriteLine("    -o OPT[,OPT...]        mount and libfuse options (ro, allow_other, default_permissions, fsname=, ...)");
         try
         {

@@ -2,9 +2,13 @@ using System;
 
 namespace FuseGen;
 
-/// <summary>Kernel connection capabilities (<c>FUSE_CAP_*</c> of fuse_common.h), for <see cref="FuseConnectionInfo"/>.</summary>
+/// <summary>
+/// Kernel connection capabilities (<c>FUSE_CAP_*</c> of fuse_common.h), for <see cref="FuseConnectionInfo"/>. 64 bits
+/// wide like libfuse 3.17's <c>want_ext</c>; the flags above bit 27 exist only in the libfuse versions noted, and a
+/// flag the loaded libfuse or kernel does not know is simply never in <see cref="FuseConnectionInfo.Capable"/>.
+/// </summary>
 [Flags]
-public enum FuseCapabilities : uint
+public enum FuseCapabilities : ulong
 {
     /// <summary>None.</summary>
     None = 0,
@@ -66,6 +70,9 @@ public enum FuseCapabilities : uint
     /// <summary>The filesystem clears setuid/setgid itself.</summary>
     HandleKillPriv = 1u << 20,
 
+    /// <summary>The filesystem clears setuid/setgid itself, with the v2 protocol (libfuse 3.11+).</summary>
+    HandleKillPrivV2 = 1u << 21,
+
     /// <summary>Cache symlink targets.</summary>
     CacheSymlinks = 1u << 23,
 
@@ -77,4 +84,28 @@ public enum FuseCapabilities : uint
 
     /// <summary>Expire-only invalidation.</summary>
     ExpireOnly = 1u << 26,
+
+    /// <summary>Extended setxattr arguments (libfuse 3.15+).</summary>
+    SetxattrExt = 1u << 27,
+
+    /// <summary>mmap of files opened with direct I/O (libfuse 3.16+).</summary>
+    DirectIoAllowMmap = 1u << 28,
+
+    /// <summary>
+    /// Reads and writes of a file go straight to a backing file (libfuse 3.17+, kernel 6.9+, CAP_SYS_ADMIN); see
+    /// <see cref="FileInfo.PassthroughTo"/>. The kernel does not combine it with <see cref="WritebackCache"/>.
+    /// </summary>
+    Passthrough = 1u << 29,
+
+    /// <summary>The filesystem refuses lookups of "." and ".." (libfuse 3.17+).</summary>
+    NoExportSupport = 1u << 30,
+
+    /// <summary>Requests arrive over io_uring (libfuse 3.18+, <c>-o io_uring</c>).</summary>
+    OverIoUring = 1u << 31,
+
+    /// <summary>ID-mapped mounts (libfuse 3.19+).</summary>
+    AllowIdmap = 1ul << 32,
+
+    /// <summary>Security contexts with create requests (libfuse 3.19+).</summary>
+    SecurityContext = 1ul << 33,
 }

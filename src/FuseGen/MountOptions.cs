@@ -68,6 +68,25 @@ public sealed class MountOptions
     /// <summary>Keep file data cached across opens (<c>kernel_cache</c>).</summary>
     public bool KernelCache { get; set; }
 
+    /// <summary>
+    /// Let the kernel cache writes and send them later, merged into large WRITE requests (<c>-o writeback_cache</c>;
+    /// FuseGen asks for <see cref="FuseCapabilities.WritebackCache"/> at init, as libfuse 3's high-level API has no
+    /// such mount option). Small and sequential buffered writes get much faster. The trade-offs: the kernel then owns
+    /// file size and mtime while data is cached (the filesystem sees them late, and changes made behind the mount's
+    /// back are not seen), write() succeeds before the data reaches the filesystem (errors surface at fsync or close,
+    /// data is lost if the daemon dies), and the kernel may read a file opened write-only to fill partly written
+    /// pages, so open must allow reading (and ignore O_APPEND) for every file.
+    /// </summary>
+    public bool WritebackCache { get; set; }
+
+    /// <summary>
+    /// Largest WRITE request in bytes (<c>-o max_write=N</c>; set at init); null keeps libfuse's, 1 MiB on kernels with
+    /// <c>max_pages</c> (4.20+). libfuse asks the kernel for as many pages per request as this needs, and neither
+    /// goes above libfuse's 1 MiB receive buffer. Smaller values only split writes into more requests; it bounds the
+    /// buffer one write can take.
+    /// </summary>
+    public int? MaxWrite { get; set; }
+
     /// <summary>Further <c>-o</c> options, passed to libfuse as given (e.g. <c>"max_read=131072"</c>).</summary>
     public IList<string> Options { get; private set; } = new List<string>();
 

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using FuseGen.Analyzers.Tests.Fuzz;
 using FuseGen.Catalog;
+using FuseGen.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -45,6 +46,7 @@ public class GeneratorFuzzTests
     }
 
     [Fact]
+    [Trait(TestCategories.Category, TestCategories.Slow)]
     public async Task Mutated_signatures_never_break_the_generator()
     {
         var seed = Setting("FUSEGEN_FUZZ_SEED", DefaultSeed);

@@ -14,11 +14,13 @@ public sealed class DelegateBenchFs
     private const uint Directory = 0x4000 | 0x1ED; // S_IFDIR | 0755
 
     private readonly BenchTree tree;
+    private readonly WriteTree written;
     private readonly string[] names;
 
     internal DelegateBenchFs(BenchTree tree)
     {
         this.tree = tree;
+        written = new WriteTree(tree);
         names = new string[tree.Files];
         for (var i = 0; i < names.Length; i++)
         {
@@ -26,7 +28,13 @@ public sealed class DelegateBenchFs
         }
     }
 
-    public DelegateBinding.Operations Operations => new() { Getattr = GetAttr, Read = Read, Readdir = ReadDir };
+    public DelegateBinding.Operations Operations => new() { Getattr = GetAttr, Read = Read, Readdir = ReadDir, Write = Write };
+
+    /// <summary>Creates the file /w/Xnnnnn of <paramref name="slot"/> (open as fh slot + 1), as BenchFs's create does.</summary>
+    internal void CreateWritten(long slot) => written.Entry(slot, allocate: true, out _).Mode = 0x8000 | 0x1A4;
+
+    /// <summary>The checksum /w's file of <paramref name="slot"/> holds.</summary>
+    internal ulong WrittenSum(long slot) => written.Entry(slot, allocate: false, out _).Sum;
 
     private int GetAttr(string path, out ManagedStat stat)
     {
@@ -68,6 +76,36 @@ public sealed class DelegateBenchFs
         }
 
         return -2;
+    }
+
+    private int Write(string path, byte[] data, long offset, ulong handle)
+    {
+        if (handle == 0 || !path.StartsWith("/w/", StringComparison.Ordinal))
+        {
+            return -9; // EBADF
+        }
+
+        ref var entry = ref written.Entry((long)handle - 1, allocate: false, out var exists);
+        if (!exists)
+        {
+            return -9;
+        }
+
+        System.Threading.Interlocked.Add(ref entry.Sum, Checksum.Of(data));
+        var end = offset + data.Length;
+        var current = System.Threading.Volatile.Read(ref entry.Size);
+        while (current < end)
+        {
+            var seen = System.Threading.Interlocked.CompareExchange(ref entry.Size, end, current);
+            if (seen == current)
+            {
+                break;
+            }
+
+            current = seen;
+        }
+
+        return data.Length;
     }
 
     private int ReadDir(string path, out IEnumerable<DirectoryEntry>? entries)

@@ -46,6 +46,7 @@ public sealed unsafe class DelegateBinding
     private readonly NativeGetattr getattr;
     private readonly NativeRead read;
     private readonly NativeReaddir readdir;
+    private readonly NativeWrite write;
 
     public DelegateBinding(Operations operations)
     {
@@ -53,9 +54,11 @@ public sealed unsafe class DelegateBinding
         getattr = OnGetattr;
         read = OnRead;
         readdir = OnReaddir;
+        write = OnWrite;
         Getattr = (delegate* unmanaged[Cdecl]<byte*, void*, void*, int>)Marshal.GetFunctionPointerForDelegate(getattr);
         Read = (delegate* unmanaged[Cdecl]<byte*, byte*, nuint, long, void*, int>)Marshal.GetFunctionPointerForDelegate(read);
         Readdir = (delegate* unmanaged[Cdecl]<byte*, void*, void*, long, void*, int, int>)Marshal.GetFunctionPointerForDelegate(readdir);
+        Write = (delegate* unmanaged[Cdecl]<byte*, byte*, nuint, long, void*, int>)Marshal.GetFunctionPointerForDelegate(write);
     }
 
     public delegate int GetattrHandler(string path, out ManagedStat stat);
@@ -64,11 +67,16 @@ public sealed unsafe class DelegateBinding
 
     public delegate int ReaddirHandler(string path, out IEnumerable<DirectoryEntry>? entries);
 
+    public delegate int WriteHandler(string path, byte[] data, long offset, ulong handle);
+
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private delegate int NativeGetattr(byte* path, void* stat, void* fileInfo);
 
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private delegate int NativeRead(byte* path, byte* buffer, nuint size, long offset, void* fileInfo);
+
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate int NativeWrite(byte* path, byte* data, nuint size, long offset, void* fileInfo);
 
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private delegate int NativeReaddir(byte* path, void* buffer, void* filler, long offset, void* fileInfo, int flags);
@@ -82,6 +90,8 @@ public sealed unsafe class DelegateBinding
     public delegate* unmanaged[Cdecl]<byte*, byte*, nuint, long, void*, int> Read { get; }
 
     public delegate* unmanaged[Cdecl]<byte*, void*, void*, long, void*, int, int> Readdir { get; }
+
+    public delegate* unmanaged[Cdecl]<byte*, byte*, nuint, long, void*, int> Write { get; }
 
     private int OnGetattr(byte* path, void* stat, void* fileInfo)
     {
@@ -122,6 +132,21 @@ public sealed unsafe class DelegateBinding
             }
 
             return result;
+        }
+        catch (Exception)
+        {
+            return -5;
+        }
+    }
+
+    private int OnWrite(byte* path, byte* data, nuint size, long offset, void* fileInfo)
+    {
+        try
+        {
+            // The data is copied out of libfuse's buffer into an array the filesystem may keep.
+            var managed = new byte[(int)size];
+            Marshal.Copy((IntPtr)data, managed, 0, managed.Length);
+            return operations.Write(Marshal.PtrToStringUTF8((IntPtr)path)!, managed, offset, *(ulong*)((byte*)fileInfo + FuseGen.Testing.NativeBlock.FileInfoHandleOffset));
         }
         catch (Exception)
         {
@@ -174,6 +199,8 @@ public sealed unsafe class DelegateBinding
         public required ReadHandler Read { get; init; }
 
         public required ReaddirHandler Readdir { get; init; }
+
+        public required WriteHandler Write { get; init; }
     }
 
     /// <summary>x86-64 <c>struct stat</c>.</summary>

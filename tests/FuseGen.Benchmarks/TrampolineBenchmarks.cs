@@ -20,6 +20,8 @@ public unsafe class TrampolineBenchmarks
 {
     private const int ReadSize = 128 * 1024;
     private const long ReadOffset = (37L * 1024 * 1024) + (5 * ReadSize);
+    private const int WriteSize = 128 * 1024;
+    private const long WriteOffset = 3L * WriteSize;
 
     private KernelFreeSession fuse = null!;
     private FuseOperations* fuseGen;
@@ -30,24 +32,48 @@ public unsafe class TrampolineBenchmarks
     private NativeBlock stat = null!;
     private NativeBlock buffer = null!;
     private NativeBlock fileInfo = null!;
+    private NativeBlock writtenPath = null!;
+    private NativeBlock writeInfo = null!;
+    private NativeBlock writeData = null!;
+    private DelegateBenchFs delegateFileSystem = null!;
+
+    private MeterListening? listening;
 
     /// <summary>Entries in many/ (the readdir benchmark lists them, plus . and ..).</summary>
     public static int Files => 1000;
 
+    /// <summary>Whether a listener takes the FuseGen meter's measurements (FuseGen's requests then record them).</summary>
+    [Params(false, true)]
+    public bool Listening { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
+        listening = MeterListening.StartIf(Listening);
         var tree = new global::BenchFs.BenchTree(bigMegabytes: 1024, files: Files);
         var fileSystem = new global::BenchFs.BenchFs(tree, owner: 1000, group: 1000);
         fuse = new KernelFreeSession();
         fuseGen = fuse.Serve(fileSystem);
-        binding = new DelegateBinding(new DelegateBenchFs(tree).Operations);
+        delegateFileSystem = new DelegateBenchFs(tree);
+        binding = new DelegateBinding(delegateFileSystem.Operations);
         statPath = NativeBlock.CString("/many/f00421");
         bigPath = NativeBlock.CString("/big");
         manyPath = NativeBlock.CString("/many");
         stat = new NativeBlock(NativeStat.MaxSize);
         buffer = new NativeBlock(ReadSize);
         fileInfo = new NativeBlock(64);
+        writtenPath = NativeBlock.CString("/w/b00007");
+        writeInfo = NativeBlock.FileInfo(flags: 1); // O_WRONLY
+        writeData = new NativeBlock(WriteSize);
+        for (var i = 0; i < WriteSize; i++)
+        {
+            writeData.Span[i] = Rule(i);
+        }
+
+        // The file the write benchmarks write to: created through the table in BenchFs (which puts its slot in fh),
+        // and at the same slot in the delegate filesystem, so both are handed the same fuse_file_info.
+        Require(fuseGen->create(writtenPath.Pointer, 0x1A4, writeInfo.Pointer) == 0, "create failed");
+        delegateFileSystem.CreateWritten((long)writeInfo.FileHandle - 1);
         FakeFiller.Reset();
         Check();
     }
@@ -56,7 +82,8 @@ public unsafe class TrampolineBenchmarks
     public void Cleanup()
     {
         fuse.Dispose(); // frees the table too
-        foreach (var block in new[] { statPath, bigPath, manyPath, stat, buffer, fileInfo })
+        listening?.Dispose();
+        foreach (var block in new[] { statPath, bigPath, manyPath, stat, buffer, fileInfo, writtenPath, writeInfo, writeData })
         {
             block.Dispose();
         }
@@ -77,6 +104,14 @@ public unsafe class TrampolineBenchmarks
     [Benchmark(Description = "FuseGen")]
     [BenchmarkCategory("read 128 KiB")]
     public int ReadFuseGen() => fuseGen->read(bigPath.Pointer, buffer.Pointer, ReadSize, ReadOffset, fileInfo.Pointer);
+
+    [Benchmark(Baseline = true, Description = "delegate")]
+    [BenchmarkCategory("write 128 KiB")]
+    public int WriteDelegate() => binding.Write(writtenPath.Pointer, writeData.Pointer, WriteSize, WriteOffset, writeInfo.Pointer);
+
+    [Benchmark(Description = "FuseGen")]
+    [BenchmarkCategory("write 128 KiB")]
+    public int WriteFuseGen() => fuseGen->write(writtenPath.Pointer, writeData.Pointer, WriteSize, WriteOffset, writeInfo.Pointer);
 
     [Benchmark(Baseline = true, Description = "delegate")]
     [BenchmarkCategory("readdir 1,000")]
@@ -104,6 +139,12 @@ public unsafe class TrampolineBenchmarks
         FakeFiller.Reset();
         Require(ReaddirFuseGen() == 0 && FakeFiller.Counted == Files + 2, $"FuseGen readdir: {FakeFiller.Counted} entries");
         Require(FakeFiller.ForeignBuffers == 0, "filler saw a foreign buffer");
+        var slot = (long)writeInfo.FileHandle - 1;
+        var before = delegateFileSystem.WrittenSum(slot);
+        Require(WriteDelegate() == WriteSize && WriteFuseGen() == WriteSize, "write failed");
+        var sum = global::BenchFs.Checksum.Of(writeData.Span);
+        Require(delegateFileSystem.WrittenSum(slot) == before + sum, "delegate write: wrong checksum");
+        Require(fuseGen->getattr(writtenPath.Pointer, stat.Pointer, null) == 0 && NativeStat.Read(stat.Pointer).Size == WriteOffset + WriteSize, "FuseGen write: wrong size");
     }
 
     private static byte Rule(long offset) => (byte)(((offset * 7) + 13) % 251);

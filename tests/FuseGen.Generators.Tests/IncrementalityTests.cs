@@ -1,5 +1,6 @@
 using System.Linq;
 using FuseGen.Generators.Tests.Infrastructure;
+using FuseGen.Testing.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;

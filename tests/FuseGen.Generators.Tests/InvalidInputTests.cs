@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using FuseGen.Generators.Tests.Infrastructure;
+using FuseGen.Testing.Roslyn;
 using Microsoft.CodeAnalysis;
 using Xunit;
 

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using FuseGen.Generators.Model;
 using FuseGen.Generators.Tests.Infrastructure;
+using FuseGen.Testing.Roslyn;
 using Microsoft.CodeAnalysis;
 using Xunit;
 

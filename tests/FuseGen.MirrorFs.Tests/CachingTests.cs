@@ -15,12 +15,12 @@ public sealed unsafe class CachingTests : IDisposable
     private MirrorMount Mount => mount.Value;
 
     [MountFact(AsRoot = true)]
-    public void AttributesFromAListingAreComplete()
+    public void Attributes_from_a_listing_are_complete()
     {
         Directory.CreateDirectory(Mount.InSource("dir/sub"));
         File.WriteAllBytes(Mount.InSource("dir/file"), new byte[12345]);
-        Check(fchownat(AT_FDCWD, Mount.InSource("dir/file"), 1000, 2000, 0), "chown");
-        Check(fchmodat(AT_FDCWD, Mount.InSource("dir/file"), 0x1A0, 0), "chmod");
+        Check(LibC.fchownat(LibC.AT_FDCWD, Mount.InSource("dir/file"), 1000, 2000, 0), "chown");
+        Check(LibC.fchmodat(LibC.AT_FDCWD, Mount.InSource("dir/file"), 0x1A0, 0), "chmod");
         File.CreateSymbolicLink(Mount.InSource("dir/link"), "file");
 
         // The first listing of a directory is a readdirplus: the kernel learns the entries and their attributes.

@@ -8,7 +8,7 @@ namespace FuseGen.MirrorFs.Tests;
 public sealed class CommandLineTests
 {
     [Fact]
-    public void NoSourceIsAUsageError()
+    public void No_source_is_a_usage_error()
     {
         var result = MirrorFs("-f");
         Assert.Equal(1, result.ExitCode);
@@ -16,7 +16,7 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public void AMissingSourceIsReportedWithTheSystemsMessage()
+    public void A_missing_source_is_reported_with_the_systems_message()
     {
         var result = MirrorFs("/nonexistent/source", "/tmp", "-f");
         Assert.Equal(1, result.ExitCode);
@@ -24,7 +24,7 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public void ASourceThatIsNotADirectoryIsRefused()
+    public void A_source_that_is_not_a_directory_is_refused()
     {
         var file = Path.GetTempFileName();
         try
@@ -40,7 +40,7 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public void HelpNamesTheSource()
+    public void Help_names_the_source()
     {
         var result = MirrorFs("--help");
         Assert.Equal(0, result.ExitCode);

@@ -20,7 +20,7 @@ public sealed unsafe class DeepPathTests : IClassFixture<MountFixture>
     private MirrorMount Mount => fixture.Mount;
 
     [MountFact(AsRoot = true)]
-    public void EveryOperationWorksInATreeDeeperThanPathMax()
+    public void Every_operation_works_in_a_tree_deeper_than_path_max()
     {
         var dir = fixture.NewDirectory("deep");
         var names = Enumerable.Range(0, Levels).Select(i => i.ToString("D2") + new string('d', 240)).ToArray();
@@ -39,57 +39,57 @@ public sealed unsafe class DeepPathTests : IClassFixture<MountFixture>
             WriteFile(bottom, "from-mount", "written through the mount");
             Assert.Equal("written through the mount", ReadFile(sourceBottom, "from-mount"));
 
-            Check(mkdirat(bottom, "newdir", 0x1ED), "mkdir");
-            Check(symlinkat("from-mount", bottom, "link"), "symlink");
-            Check(linkat(bottom, "from-mount", bottom, "hard", 0), "link");
-            Check(renameat2(bottom, "from-mount", bottom, "renamed", 0), "rename");
-            Check(mknodat(bottom, "fifo", 0x1000 | 0x1A4, 0), "mknod");
+            Check(LibC.mkdirat(bottom, "newdir", 0x1ED), "mkdir");
+            Check(LibC.symlinkat("from-mount", bottom, "link"), "symlink");
+            Check(LibC.linkat(bottom, "from-mount", bottom, "hard", 0), "link");
+            Check(LibC.renameat2(bottom, "from-mount", bottom, "renamed", 0), "rename");
+            Check(LibC.mknodat(bottom, "fifo", 0x1000 | 0x1A4, 0), "mknod");
 
             // Calls that take a path only: through the /proc/self/fd link of the bottom directory.
             var here = $"/proc/self/fd/{bottom}";
             Assert.Equal(Errno.None, SetXattr($"{here}/renamed", "user.deep", "yes"u8));
             Assert.Equal("yes", Encoding.UTF8.GetString(GetXattr($"/proc/self/fd/{sourceBottom}/renamed", "user.deep")!));
             Assert.Equal("from-mount", ReadLink($"{here}/link"));
-            Check(fchmodat(AT_FDCWD, $"{here}/renamed", 0x180, 0), "chmod");
-            Check(truncate($"{here}/renamed", 7), "truncate");
+            Check(LibC.fchmodat(LibC.AT_FDCWD, $"{here}/renamed", 0x180, 0), "chmod");
+            Check(LibC.truncate($"{here}/renamed", 7), "truncate");
             var times = stackalloc long[] { 1_000_000_000, 0, 1_000_000_000, 0 };
-            Check(utimensat(bottom, "renamed", times, 0), "utimensat");
+            Check(LibC.utimensat(bottom, "renamed", (LibC.Timespec*)times, 0), "utimensat");
             var renamed = Stat("renamed", directory: sourceBottom);
             Assert.Equal((0x180u, 7L, 2UL), (renamed.Mode & 0xFFFu, renamed.Size, renamed.Links));
             Assert.Equal(new TimeSpec(1_000_000_000, 0), renamed.Stat.ModificationTime);
-            StatVfsNative statfs;
-            Check(statvfs(here, &statfs), "statfs");
+            LibC.StatVfsResult statfs;
+            Check(LibC.statvfs(here, &statfs), "statfs");
 
             Assert.Equal(
                 new[] { ".", "..", "fifo", "from-source", "hard", "link", "newdir", "renamed" },
                 List(bottom).Order(System.StringComparer.Ordinal));
 
-            Check(unlinkat(bottom, "hard", 0), "unlink");
-            Check(unlinkat(bottom, "newdir", AT_REMOVEDIR), "rmdir");
+            Check(LibC.unlinkat(bottom, "hard", 0), "unlink");
+            Check(LibC.unlinkat(bottom, "newdir", LibC.AT_REMOVEDIR), "rmdir");
             TryStat("newdir", out var gone, directory: sourceBottom);
             Assert.Equal(Errno.ENOENT, gone);
         }
         finally
         {
-            close(bottom);
-            close(sourceBottom);
+            LibC.close(bottom);
+            LibC.close(sourceBottom);
         }
     }
 
     /// <summary>Descends (creating with mkdirat) one short name at a time; returns an O_PATH descriptor of the bottom.</summary>
     private static int Walk(string top, IEnumerable<string> names, bool create)
     {
-        var fd = Open(top, O_PATH | O_DIRECTORY);
+        var fd = Open(top, LibC.O_PATH | LibC.O_DIRECTORY);
         foreach (var name in names)
         {
             if (create)
             {
-                Check(mkdirat(fd, name, 0x1ED), "mkdirat");
+                Check(LibC.mkdirat(fd, name, 0x1ED), "mkdirat");
             }
 
-            var next = openat(fd, name, O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
+            var next = LibC.openat(fd, name, LibC.O_PATH | LibC.O_DIRECTORY | LibC.O_CLOEXEC, 0);
             Assert.True(next >= 0, $"openat {name}: {LastErrno}");
-            close(fd);
+            LibC.close(fd);
             fd = next;
         }
 
@@ -98,33 +98,33 @@ public sealed unsafe class DeepPathTests : IClassFixture<MountFixture>
 
     private static void WriteFile(int directory, string name, string text)
     {
-        var fd = openat(directory, name, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0x1A4);
+        var fd = LibC.openat(directory, name, LibC.O_CREAT | LibC.O_WRONLY | LibC.O_TRUNC | LibC.O_CLOEXEC, 0x1A4);
         Assert.True(fd >= 0, $"create {name}: {LastErrno}");
         WriteAll(fd, Encoding.UTF8.GetBytes(text), 0);
-        close(fd);
+        LibC.close(fd);
     }
 
     private static string ReadFile(int directory, string name)
     {
-        var fd = openat(directory, name, O_RDONLY | O_CLOEXEC, 0);
+        var fd = LibC.openat(directory, name, LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
         Assert.True(fd >= 0, $"open {name}: {LastErrno}");
         var text = Encoding.UTF8.GetString(ReadAll(fd, 4096, 0));
-        close(fd);
+        LibC.close(fd);
         return text;
     }
 
     private static List<string> List(int directory)
     {
-        var fd = openat(directory, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+        var fd = LibC.openat(directory, ".", LibC.O_RDONLY | LibC.O_DIRECTORY | LibC.O_CLOEXEC, 0);
         Assert.True(fd >= 0, $"open directory: {LastErrno}");
-        var stream = fdopendir(fd);
+        var stream = LibC.fdopendir(fd);
         var names = new List<string>();
-        for (var entry = readdir(stream); entry != null; entry = readdir(stream))
+        for (var entry = LibC.readdir(stream); entry != null; entry = LibC.readdir(stream))
         {
             names.Add(System.Runtime.InteropServices.Marshal.PtrToStringUTF8((nint)(entry + 19))!);
         }
 
-        closedir(stream);
+        LibC.closedir(stream);
         return names;
     }
 }

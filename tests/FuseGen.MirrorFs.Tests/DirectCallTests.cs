@@ -12,14 +12,14 @@ namespace FuseGen.MirrorFs.Tests;
 /// <list type="bullet">
 /// <item>read and write: libfuse calls read_buf and write_buf whenever a filesystem has them (MirrorFs does, for
 /// zero-copy), so [Read] and [Write] are unreachable through a mount;</item>
-/// <item>access: with default_permissions (MirrorFs's default) the kernel checks permissions itself and never
-/// sends FUSE_ACCESS.</item>
+/// <item>access: with default_permissions (MirrorFs's default with allow_other, as the mount tests use) the kernel
+/// checks permissions itself and never sends FUSE_ACCESS.</item>
 /// </list>
 /// bmap (fuseblk mounts only), ioctl, poll and destroy are not implemented by MirrorFs and stay empty in the table.
 /// </summary>
 public sealed unsafe class DirectCallTests : IDisposable
 {
-    private const int O_RDONLY = 0, O_RDWR = 2, R_OK = 4, W_OK = 2, F_OK = 0;
+    private const int F_OK = 0;
     private static readonly FakeCaller Root = new(0, 0, Environment.ProcessId, 0x12);
     private readonly string source;
     private readonly int sourceDescriptor;
@@ -30,7 +30,7 @@ public sealed unsafe class DirectCallTests : IDisposable
     {
         source = Directory.CreateTempSubdirectory("fusegen-mirror-direct-").FullName;
         File.SetUnixFileMode(source, (UnixFileMode)0x1ED); // searchable by the other caller
-        sourceDescriptor = Posix.Open(source, Posix.O_PATH | Posix.O_DIRECTORY);
+        sourceDescriptor = Posix.Open(source, LibC.O_PATH | LibC.O_DIRECTORY);
         session = new KernelFreeSession();
         table = session.Serve(new global::MirrorFs.MirrorFs(sourceDescriptor));
         session.Caller = Root;
@@ -39,11 +39,11 @@ public sealed unsafe class DirectCallTests : IDisposable
     private ref FuseOperations Table => ref *table;
 
     [Fact]
-    public void ReadReadsWithPreadOnTheOpenDescriptor()
+    public void Read_reads_with_pread_on_the_open_descriptor()
     {
         File.WriteAllText(Path.Combine(source, "file"), "0123456789abcdef");
         using var path = NativeBlock.CString("/file");
-        using var info = NativeBlock.FileInfo(O_RDONLY);
+        using var info = NativeBlock.FileInfo(LibC.O_RDONLY);
         using var buffer = new NativeBlock(64);
 
         Assert.Equal(0, Table.open(path.Pointer, info.Pointer));
@@ -62,11 +62,11 @@ public sealed unsafe class DirectCallTests : IDisposable
     }
 
     [Fact]
-    public void WriteWritesWithPwriteOnTheOpenDescriptor()
+    public void Write_writes_with_pwrite_on_the_open_descriptor()
     {
         File.WriteAllText(Path.Combine(source, "file"), "..........");
         using var path = NativeBlock.CString("/file");
-        using var info = NativeBlock.FileInfo(O_RDWR);
+        using var info = NativeBlock.FileInfo(LibC.O_RDWR);
         using var data = NativeBlock.CString("XYZ");
 
         Assert.Equal(0, Table.open(path.Pointer, info.Pointer));
@@ -78,17 +78,17 @@ public sealed unsafe class DirectCallTests : IDisposable
     }
 
     [Fact]
-    public void OpenOfAMissingFileAnswersENOENT()
+    public void Open_of_a_missing_file_answers_ENOENT()
     {
         using var path = NativeBlock.CString("/missing");
-        using var info = NativeBlock.FileInfo(O_RDONLY);
+        using var info = NativeBlock.FileInfo(LibC.O_RDONLY);
 
         Assert.Equal(-(int)Errno.ENOENT, Table.open(path.Pointer, info.Pointer));
         Assert.Equal(0UL, info.FileHandle);
     }
 
     [Fact]
-    public void AccessIsCheckedForTheCaller()
+    public void Access_is_checked_for_the_caller()
     {
         File.WriteAllText(Path.Combine(source, "private"), "");
         File.SetUnixFileMode(Path.Combine(source, "private"), (UnixFileMode)0x180);
@@ -98,13 +98,13 @@ public sealed unsafe class DirectCallTests : IDisposable
         using var publicPath = NativeBlock.CString("/public");
         using var missing = NativeBlock.CString("/missing");
 
-        Assert.Equal(0, Table.access(privatePath.Pointer, R_OK | W_OK));
+        Assert.Equal(0, Table.access(privatePath.Pointer, LibC.R_OK | LibC.W_OK));
         Assert.Equal(-(int)Errno.ENOENT, Table.access(missing.Pointer, F_OK));
 
         session.Caller = Root with { Uid = Shell.User, Gid = Shell.User };
-        Assert.Equal(-(int)Errno.EACCES, Table.access(privatePath.Pointer, R_OK));
-        Assert.Equal(0, Table.access(publicPath.Pointer, R_OK));
-        Assert.Equal(-(int)Errno.EACCES, Table.access(publicPath.Pointer, W_OK));
+        Assert.Equal(-(int)Errno.EACCES, Table.access(privatePath.Pointer, LibC.R_OK));
+        Assert.Equal(0, Table.access(publicPath.Pointer, LibC.R_OK));
+        Assert.Equal(-(int)Errno.EACCES, Table.access(publicPath.Pointer, LibC.W_OK));
         Assert.Equal(0, Table.access(publicPath.Pointer, F_OK));
 
         // The thread's own credentials are back: root creates root's files again.
@@ -113,7 +113,7 @@ public sealed unsafe class DirectCallTests : IDisposable
     }
 
     [Fact]
-    public void TheTableHoldsEveryForwardedOperationAndNothingElse()
+    public void The_table_holds_every_forwarded_operation_and_nothing_else()
     {
         var table = Table;
         Assert.True(table.read != null && table.write != null && table.read_buf != null && table.write_buf != null);
@@ -130,7 +130,7 @@ public sealed unsafe class DirectCallTests : IDisposable
     public void Dispose()
     {
         session.Dispose();
-        Posix.close(sourceDescriptor);
+        LibC.close(sourceDescriptor);
         Directory.Delete(source, recursive: true);
     }
 }

@@ -25,97 +25,97 @@ public sealed unsafe class ErrnoTests : IClassFixture<MountFixture>
     private MirrorMount Mount => fixture.Mount;
 
     [MountFact(AsRoot = true)]
-    public void StatOfAMissingNameIsENOENT() =>
+    public void Stat_of_a_missing_name_is_ENOENT() =>
         Same(Errno.ENOENT, _ => { }, at => { TryStat($"{at}/missing", out var error); return error; });
 
     [MountFact(AsRoot = true)]
-    public void OpenOfAMissingFileIsENOENT() => Same(Errno.ENOENT, _ => { }, at => ErrnoOf(Closing(open($"{at}/missing", O_RDONLY, 0))));
+    public void Open_of_a_missing_file_is_ENOENT() => Same(Errno.ENOENT, _ => { }, at => ErrnoOf(Closing(LibC.open($"{at}/missing", LibC.O_RDONLY, 0))));
 
     [MountFact(AsRoot = true)]
-    public void UnlinkOfAMissingFileIsENOENT() => Same(Errno.ENOENT, _ => { }, at => ErrnoOf(unlinkat(AT_FDCWD, $"{at}/missing", 0)));
+    public void Unlink_of_a_missing_file_is_ENOENT() => Same(Errno.ENOENT, _ => { }, at => ErrnoOf(LibC.unlinkat(LibC.AT_FDCWD, $"{at}/missing", 0)));
 
     [MountFact(AsRoot = true)]
-    public void MkdirOverAnExistingNameIsEEXIST() =>
-        Same(Errno.EEXIST, at => File.WriteAllText($"{at}/taken", ""), at => ErrnoOf(mkdirat(AT_FDCWD, $"{at}/taken", 0x1ED)));
+    public void Mkdir_over_an_existing_name_is_EEXIST() =>
+        Same(Errno.EEXIST, at => File.WriteAllText($"{at}/taken", ""), at => ErrnoOf(LibC.mkdirat(LibC.AT_FDCWD, $"{at}/taken", 0x1ED)));
 
     [MountFact(AsRoot = true)]
-    public void SymlinkOverAnExistingNameIsEEXIST() =>
-        Same(Errno.EEXIST, at => Directory.CreateDirectory($"{at}/taken"), at => ErrnoOf(symlinkat("x", AT_FDCWD, $"{at}/taken")));
+    public void Symlink_over_an_existing_name_is_EEXIST() =>
+        Same(Errno.EEXIST, at => Directory.CreateDirectory($"{at}/taken"), at => ErrnoOf(LibC.symlinkat("x", LibC.AT_FDCWD, $"{at}/taken")));
 
     [MountFact(AsRoot = true)]
-    public void LinkOverAnExistingNameIsEEXIST() =>
-        Same(Errno.EEXIST, at => { File.WriteAllText($"{at}/a", ""); File.WriteAllText($"{at}/b", ""); }, at => ErrnoOf(linkat(AT_FDCWD, $"{at}/a", AT_FDCWD, $"{at}/b", 0)));
+    public void Link_over_an_existing_name_is_EEXIST() =>
+        Same(Errno.EEXIST, at => { File.WriteAllText($"{at}/a", ""); File.WriteAllText($"{at}/b", ""); }, at => ErrnoOf(LibC.linkat(LibC.AT_FDCWD, $"{at}/a", LibC.AT_FDCWD, $"{at}/b", 0)));
 
     [MountFact(AsRoot = true)]
-    public void MknodOverAnExistingNameIsEEXIST() =>
-        Same(Errno.EEXIST, at => File.WriteAllText($"{at}/taken", ""), at => ErrnoOf(mknodat(AT_FDCWD, $"{at}/taken", 0x1000 | 0x1A4, 0)));
+    public void Mknod_over_an_existing_name_is_EEXIST() =>
+        Same(Errno.EEXIST, at => File.WriteAllText($"{at}/taken", ""), at => ErrnoOf(LibC.mknodat(LibC.AT_FDCWD, $"{at}/taken", 0x1000 | 0x1A4, 0)));
 
     [MountFact(AsRoot = true)]
-    public void ExclusiveCreateOfAnExistingFileIsEEXIST() =>
-        Same(Errno.EEXIST, at => File.WriteAllText($"{at}/taken", ""), at => ErrnoOf(Closing(open($"{at}/taken", O_CREAT | O_EXCL | O_WRONLY, 0x1A4))));
+    public void Exclusive_create_of_an_existing_file_is_EEXIST() =>
+        Same(Errno.EEXIST, at => File.WriteAllText($"{at}/taken", ""), at => ErrnoOf(Closing(LibC.open($"{at}/taken", LibC.O_CREAT | LibC.O_EXCL | LibC.O_WRONLY, 0x1A4))));
 
     [MountFact(AsRoot = true)]
-    public void RmdirOfANonEmptyDirectoryIsENOTEMPTY() =>
-        Same(Errno.ENOTEMPTY, at => File.WriteAllText(Directory.CreateDirectory($"{at}/full").FullName + "/file", ""), at => ErrnoOf(unlinkat(AT_FDCWD, $"{at}/full", AT_REMOVEDIR)));
+    public void Rmdir_of_a_non_empty_directory_is_ENOTEMPTY() =>
+        Same(Errno.ENOTEMPTY, at => File.WriteAllText(Directory.CreateDirectory($"{at}/full").FullName + "/file", ""), at => ErrnoOf(LibC.unlinkat(LibC.AT_FDCWD, $"{at}/full", LibC.AT_REMOVEDIR)));
 
     [MountFact(AsRoot = true)]
-    public void RenameOntoANonEmptyDirectoryIsENOTEMPTY() =>
+    public void Rename_onto_a_non_empty_directory_is_ENOTEMPTY() =>
         Same(
             Errno.ENOTEMPTY,
             at => { Directory.CreateDirectory($"{at}/empty"); File.WriteAllText(Directory.CreateDirectory($"{at}/full").FullName + "/file", ""); },
-            at => ErrnoOf(renameat2(AT_FDCWD, $"{at}/empty", AT_FDCWD, $"{at}/full", 0)));
+            at => ErrnoOf(LibC.renameat2(LibC.AT_FDCWD, $"{at}/empty", LibC.AT_FDCWD, $"{at}/full", 0)));
 
     [MountFact(AsRoot = true)]
-    public void RenameOfAFileOntoADirectoryIsEISDIR() =>
-        Same(Errno.EISDIR, at => { File.WriteAllText($"{at}/file", ""); Directory.CreateDirectory($"{at}/dir"); }, at => ErrnoOf(renameat2(AT_FDCWD, $"{at}/file", AT_FDCWD, $"{at}/dir", 0)));
+    public void Rename_of_a_file_onto_a_directory_is_EISDIR() =>
+        Same(Errno.EISDIR, at => { File.WriteAllText($"{at}/file", ""); Directory.CreateDirectory($"{at}/dir"); }, at => ErrnoOf(LibC.renameat2(LibC.AT_FDCWD, $"{at}/file", LibC.AT_FDCWD, $"{at}/dir", 0)));
 
     [MountFact(AsRoot = true)]
-    public void RenameOfADirectoryOntoAFileIsENOTDIR() =>
-        Same(Errno.ENOTDIR, at => { File.WriteAllText($"{at}/file", ""); Directory.CreateDirectory($"{at}/dir"); }, at => ErrnoOf(renameat2(AT_FDCWD, $"{at}/dir", AT_FDCWD, $"{at}/file", 0)));
+    public void Rename_of_a_directory_onto_a_file_is_ENOTDIR() =>
+        Same(Errno.ENOTDIR, at => { File.WriteAllText($"{at}/file", ""); Directory.CreateDirectory($"{at}/dir"); }, at => ErrnoOf(LibC.renameat2(LibC.AT_FDCWD, $"{at}/dir", LibC.AT_FDCWD, $"{at}/file", 0)));
 
     [MountFact(AsRoot = true)]
-    public void ANameLongerThanTheSourceAllowsIsENAMETOOLONG() =>
-        Same(Errno.ENAMETOOLONG, _ => { }, at => ErrnoOf(Closing(open($"{at}/{new string('n', 300)}", O_CREAT | O_WRONLY, 0x1A4))));
+    public void A_name_longer_than_the_source_allows_is_ENAMETOOLONG() =>
+        Same(Errno.ENAMETOOLONG, _ => { }, at => ErrnoOf(Closing(LibC.open($"{at}/{new string('n', 300)}", LibC.O_CREAT | LibC.O_WRONLY, 0x1A4))));
 
     [MountFact(AsRoot = true)]
-    public void ReadlinkOfAFileIsEINVAL() =>
-        Same(Errno.EINVAL, at => File.WriteAllText($"{at}/file", ""), at => { var buffer = stackalloc byte[64]; return ErrnoOf(readlinkat(AT_FDCWD, $"{at}/file", buffer, 64)); });
+    public void Readlink_of_a_file_is_EINVAL() =>
+        Same(Errno.EINVAL, at => File.WriteAllText($"{at}/file", ""), at => { var buffer = stackalloc byte[64]; return ErrnoOf(LibC.readlinkat(LibC.AT_FDCWD, $"{at}/file", buffer, 64)); });
 
     [MountFact(AsRoot = true)]
-    public void AMissingAttributeIsENODATA() =>
+    public void A_missing_attribute_is_ENODATA() =>
         Same(Errno.ENODATA, at => File.WriteAllText($"{at}/file", ""), at => GetXattr($"{at}/file", "user.missing") is null ? LastErrno : Errno.None);
 
     [MountFact(AsRoot = true)]
-    public void SeekingForDataPastTheEndIsENXIO() =>
+    public void Seeking_for_data_past_the_end_is_ENXIO() =>
         Same(
             Errno.ENXIO,
             at => File.WriteAllText($"{at}/file", "abc"),
             at =>
             {
-                var fd = Open($"{at}/file", O_RDONLY);
-                var result = ErrnoOf(lseek(fd, 10, SEEK_DATA));
-                close(fd);
+                var fd = Open($"{at}/file", LibC.O_RDONLY);
+                var result = ErrnoOf(LibC.lseek(fd, 10, LibC.SEEK_DATA));
+                LibC.close(fd);
                 return result;
             });
 
     [MountFact(AsRoot = true)]
-    public void ReadingAnotherUsersPrivateFileIsEACCES() =>
+    public void Reading_another_users_private_file_is_EACCES() =>
         Same(Errno.EACCES, at => Private($"{at}/secret", 0x180), at => (Errno)Shell.Perl(OpenForReading, asUser: true, $"{at}/secret"));
 
     [MountFact(AsRoot = true)]
-    public void CreatingInAnotherUsersDirectoryIsEACCES() =>
+    public void Creating_in_another_users_directory_is_EACCES() =>
         Same(Errno.EACCES, at => File.SetUnixFileMode(at, (UnixFileMode)0x1ED), at => (Errno)Shell.Perl(CreateFile, asUser: true, $"{at}/mine"));
 
     [MountFact(AsRoot = true)]
-    public void ChangingTheModeOfAnotherUsersFileIsEPERM() =>
+    public void Changing_the_mode_of_another_users_file_is_EPERM() =>
         Same(Errno.EPERM, at => Private($"{at}/theirs", 0x1B6), at => (Errno)Shell.Perl(ChangeMode, asUser: true, $"{at}/theirs"));
 
     [MountFact(AsRoot = true)]
-    public void SettingTimesOnAnotherUsersFileIsEPERM() =>
+    public void Setting_times_on_another_users_file_is_EPERM() =>
         Same(Errno.EPERM, at => Private($"{at}/theirs", 0x1B6), at => (Errno)Shell.Perl(SetTimes, asUser: true, $"{at}/theirs"));
 
     [MountFact(AsRoot = true)]
-    public void RemovingAnotherUsersFileFromAStickyDirectoryIsEPERM() =>
+    public void Removing_another_users_file_from_a_sticky_directory_is_EPERM() =>
         Same(Errno.EPERM, at => { File.SetUnixFileMode(at, (UnixFileMode)0x3FF); Private($"{at}/theirs", 0x1B6); }, at => (Errno)Shell.Perl(RemoveFile, asUser: true, $"{at}/theirs"));
 
     private static void Private(string path, int mode)
@@ -128,7 +128,7 @@ public sealed unsafe class ErrnoTests : IClassFixture<MountFixture>
     {
         if (fd >= 0)
         {
-            close(fd);
+            LibC.close(fd);
         }
 
         return fd;

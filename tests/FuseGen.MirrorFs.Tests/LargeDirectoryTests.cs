@@ -21,22 +21,22 @@ public sealed unsafe class LargeDirectoryTests : IClassFixture<MountFixture>
     private MirrorMount Mount => fixture.Mount;
 
     [MountFact(AsRoot = true)]
-    public void EveryEntryOfAHugeDirectoryIsListedOnce()
+    public void Every_entry_of_a_huge_directory_is_listed_once()
     {
         var dir = Populated();
         var names = new List<string>();
-        var stream = opendir(Mount.At(dir));
+        var stream = LibC.opendir(Mount.At(dir));
         Assert.True(stream != 0, $"opendir: {LastErrno}");
         try
         {
-            for (var entry = readdir(stream); entry != null; entry = readdir(stream))
+            for (var entry = LibC.readdir(stream); entry != null; entry = LibC.readdir(stream))
             {
                 names.Add(Marshal.PtrToStringUTF8((nint)(entry + 19))!);
             }
         }
         finally
         {
-            closedir(stream);
+            LibC.closedir(stream);
         }
 
         Assert.Equal(Count + 2, names.Count);
@@ -45,31 +45,31 @@ public sealed unsafe class LargeDirectoryTests : IClassFixture<MountFixture>
     }
 
     [MountFact(AsRoot = true)]
-    public void SeekdirResumesAtATelldirPosition()
+    public void Seekdir_resumes_at_a_telldir_position()
     {
         var dir = Populated();
-        var stream = opendir(Mount.At(dir));
+        var stream = LibC.opendir(Mount.At(dir));
         Assert.True(stream != 0, $"opendir: {LastErrno}");
         try
         {
             var first = Read(stream, 2_000);
-            var position = telldir(stream);
+            var position = LibC.telldir(stream);
             var next = Read(stream, 100);
             Read(stream, 1_500);
-            seekdir(stream, position);
+            LibC.seekdir(stream, position);
             Assert.Equal(next, Read(stream, 100));
 
-            seekdir(stream, 0);
+            LibC.seekdir(stream, 0);
             Assert.Equal(first.Take(10), Read(stream, 10));
         }
         finally
         {
-            closedir(stream);
+            LibC.closedir(stream);
         }
     }
 
     [MountFact(AsRoot = true)]
-    public void ListingsSeeChangesInTheSource()
+    public void Listings_see_changes_in_the_source()
     {
         var dir = fixture.NewDirectory("changes");
         File.WriteAllText(Mount.InSource($"{dir}/one"), "");
@@ -99,18 +99,18 @@ public sealed unsafe class LargeDirectoryTests : IClassFixture<MountFixture>
     /// <summary>Fills the directory with hard links of one file: a new inode per name is what makes creating slow.</summary>
     private void Populate(string dir)
     {
-        var source = Open(Mount.InSource(dir), O_PATH | O_DIRECTORY);
+        var source = Open(Mount.InSource(dir), LibC.O_PATH | LibC.O_DIRECTORY);
         try
         {
-            close(Check(openat(source, "entry-00000", O_CREAT | O_WRONLY | O_CLOEXEC, 0x1A4), "create"));
+            LibC.close(Check(LibC.openat(source, "entry-00000", LibC.O_CREAT | LibC.O_WRONLY | LibC.O_CLOEXEC, 0x1A4), "create"));
             for (var i = 1; i < Count; i++)
             {
-                Check(linkat(source, "entry-00000", source, $"entry-{i:D5}-{new string('x', i % 200)}", 0), "link");
+                Check(LibC.linkat(source, "entry-00000", source, $"entry-{i:D5}-{new string('x', i % 200)}", 0), "link");
             }
         }
         finally
         {
-            close(source);
+            LibC.close(source);
         }
     }
 
@@ -119,7 +119,7 @@ public sealed unsafe class LargeDirectoryTests : IClassFixture<MountFixture>
         var names = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            var entry = readdir(stream);
+            var entry = LibC.readdir(stream);
             Assert.True(entry != null, "the listing ended early");
             names.Add(Marshal.PtrToStringUTF8((nint)(entry + 19))!);
         }

@@ -29,134 +29,134 @@ public sealed unsafe class LockTests : IClassFixture<MountFixture>
     private MirrorMount Mount => fixture.Mount;
 
     [MountFact(AsRoot = true)]
-    public void FcntlLocksOfDifferentProcessesConflictAndFollowPosixRules()
+    public void Fcntl_locks_of_different_processes_conflict_and_follow_posix_rules()
     {
         var file = NewFile("fcntl");
-        var fd = Open(Mount.At(file), O_RDWR);
+        var fd = Open(Mount.At(file), LibC.O_RDWR);
         var second = -1;
         try
         {
-            Assert.Equal(Errno.None, SetLock(fd, F_SETLK, F_WRLCK, 0, 100));
+            Assert.Equal(Errno.None, SetLock(fd, LibC.F_SETLK, LibC.F_WRLCK, 0, 100));
 
-            Assert.Equal(Errno.EAGAIN, Child(Mount.At(file), F_SETLK, F_WRLCK, 0, 100));
-            Assert.Equal(Errno.EAGAIN, Child(Mount.At(file), F_SETLK, F_RDLCK, 50, 10));
-            Assert.Equal(Errno.None, Child(Mount.At(file), F_SETLK, F_WRLCK, 200, 100));
-            Assert.Equal($"{F_WRLCK} 0 100 {getpid()}", ChildQuery(Mount.At(file), 0, 100));
+            Assert.Equal(Errno.EAGAIN, Child(Mount.At(file), LibC.F_SETLK, LibC.F_WRLCK, 0, 100));
+            Assert.Equal(Errno.EAGAIN, Child(Mount.At(file), LibC.F_SETLK, LibC.F_RDLCK, 50, 10));
+            Assert.Equal(Errno.None, Child(Mount.At(file), LibC.F_SETLK, LibC.F_WRLCK, 200, 100));
+            Assert.Equal($"{LibC.F_WRLCK} 0 100 {LibC.getpid()}", ChildQuery(Mount.At(file), 0, 100));
 
             // Held in the source: a process locking the source file directly conflicts too.
-            Assert.Equal(Errno.EAGAIN, Child(Mount.InSource(file), F_SETLK, F_WRLCK, 0, 1));
+            Assert.Equal(Errno.EAGAIN, Child(Mount.InSource(file), LibC.F_SETLK, LibC.F_WRLCK, 0, 1));
 
             // One process's locks never conflict with each other, whichever descriptor they come through...
-            second = Open(Mount.At(file), O_RDWR);
-            Assert.Equal(Errno.None, SetLock(second, F_SETLK, F_WRLCK, 50, 100));
+            second = Open(Mount.At(file), LibC.O_RDWR);
+            Assert.Equal(Errno.None, SetLock(second, LibC.F_SETLK, LibC.F_WRLCK, 50, 100));
 
             // ...and closing any of its descriptors of the file releases all of them.
-            close(second);
+            LibC.close(second);
             second = -1;
-            Assert.Equal(Errno.None, Child(Mount.At(file), F_SETLK, F_WRLCK, 0, 200));
-            Assert.Equal(Errno.None, Child(Mount.InSource(file), F_SETLK, F_WRLCK, 0, 200));
+            Assert.Equal(Errno.None, Child(Mount.At(file), LibC.F_SETLK, LibC.F_WRLCK, 0, 200));
+            Assert.Equal(Errno.None, Child(Mount.InSource(file), LibC.F_SETLK, LibC.F_WRLCK, 0, 200));
         }
         finally
         {
-            close(fd);
+            LibC.close(fd);
             if (second >= 0)
             {
-                close(second);
+                LibC.close(second);
             }
         }
     }
 
     [MountFact(AsRoot = true)]
-    public void UnlockingLetsOthersInAndGetlkReportsNoConflict()
+    public void Unlocking_lets_others_in_and_getlk_reports_no_conflict()
     {
         var file = NewFile("unlock");
-        var fd = Open(Mount.At(file), O_RDWR);
+        var fd = Open(Mount.At(file), LibC.O_RDWR);
         try
         {
-            Assert.Equal(Errno.None, SetLock(fd, F_SETLK, F_RDLCK, 0, 0));
-            Assert.Equal(Errno.None, Child(Mount.At(file), F_SETLK, F_RDLCK, 0, 0)); // shared with shared
-            Assert.Equal(Errno.EAGAIN, Child(Mount.At(file), F_SETLK, F_WRLCK, 10, 1));
-            Assert.Equal(Errno.None, SetLock(fd, F_SETLK, F_UNLCK, 0, 0));
-            Assert.Equal($"{F_UNLCK} 10 1 0", ChildQuery(Mount.At(file), 10, 1));
-            Assert.Equal(Errno.None, Child(Mount.At(file), F_SETLK, F_WRLCK, 10, 1));
+            Assert.Equal(Errno.None, SetLock(fd, LibC.F_SETLK, LibC.F_RDLCK, 0, 0));
+            Assert.Equal(Errno.None, Child(Mount.At(file), LibC.F_SETLK, LibC.F_RDLCK, 0, 0)); // shared with shared
+            Assert.Equal(Errno.EAGAIN, Child(Mount.At(file), LibC.F_SETLK, LibC.F_WRLCK, 10, 1));
+            Assert.Equal(Errno.None, SetLock(fd, LibC.F_SETLK, LibC.F_UNLCK, 0, 0));
+            Assert.Equal($"{LibC.F_UNLCK} 10 1 0", ChildQuery(Mount.At(file), 10, 1));
+            Assert.Equal(Errno.None, Child(Mount.At(file), LibC.F_SETLK, LibC.F_WRLCK, 10, 1));
         }
         finally
         {
-            close(fd);
+            LibC.close(fd);
         }
     }
 
     [MountFact(AsRoot = true)]
-    public void ALockHeldInTheSourceBlocksCallersOfTheMount()
+    public void A_lock_held_in_the_source_blocks_callers_of_the_mount()
     {
         var file = NewFile("source-held");
         using var holder = StartHolder(Mount.InSource(file));
-        var fd = Open(Mount.At(file), O_RDWR);
+        var fd = Open(Mount.At(file), LibC.O_RDWR);
         try
         {
-            Assert.Equal(Errno.EAGAIN, SetLock(fd, F_SETLK, F_RDLCK, 0, 10));
-            var query = new FuseGen.Testing.LibC.Flock { Type = F_WRLCK, Whence = SEEK_SET, Start = 0, Length = 10 };
-            Check(fcntl(fd, F_GETLK, &query), "F_GETLK");
-            Assert.Equal((F_WRLCK, holder.Id), (query.Type, query.Pid));
+            Assert.Equal(Errno.EAGAIN, SetLock(fd, LibC.F_SETLK, LibC.F_RDLCK, 0, 10));
+            var query = new FuseGen.Testing.LibC.Flock { Type = LibC.F_WRLCK, Whence = LibC.SEEK_SET, Start = 0, Length = 10 };
+            Check(LibC.fcntl(fd, LibC.F_GETLK, &query), "F_GETLK");
+            Assert.Equal((LibC.F_WRLCK, holder.Id), (query.Type, query.Pid));
 
             holder.StandardInput.Close();
             Assert.True(holder.WaitForExit(10_000));
-            Assert.Equal(Errno.None, SetLock(fd, F_SETLK, F_WRLCK, 0, 10));
+            Assert.Equal(Errno.None, SetLock(fd, LibC.F_SETLK, LibC.F_WRLCK, 0, 10));
         }
         finally
         {
-            close(fd);
+            LibC.close(fd);
         }
     }
 
     [MountFact(AsRoot = true)]
-    public void AWaitingLockIsGrantedWhenTheHolderUnlocks()
+    public void A_waiting_lock_is_granted_when_the_holder_unlocks()
     {
         var file = NewFile("wait");
-        var fd = Open(Mount.At(file), O_RDWR);
+        var fd = Open(Mount.At(file), LibC.O_RDWR);
         try
         {
-            Assert.Equal(Errno.None, SetLock(fd, F_SETLK, F_WRLCK, 0, 0));
-            using var waiter = Process.Start(PerlStart(Fcntl, Mount.At(file), F_SETLKW.ToString(), F_WRLCK.ToString(), "0", "0"))!;
+            Assert.Equal(Errno.None, SetLock(fd, LibC.F_SETLK, LibC.F_WRLCK, 0, 0));
+            using var waiter = Process.Start(PerlStart(Fcntl, Mount.At(file), LibC.F_SETLKW.ToString(), LibC.F_WRLCK.ToString(), "0", "0"))!;
             Assert.False(waiter.WaitForExit(500), "F_SETLKW returned while the lock was held");
-            Assert.Equal(Errno.None, SetLock(fd, F_SETLK, F_UNLCK, 0, 0));
+            Assert.Equal(Errno.None, SetLock(fd, LibC.F_SETLK, LibC.F_UNLCK, 0, 0));
             Assert.True(waiter.WaitForExit(10_000), "F_SETLKW was not granted after the unlock");
             Assert.Equal(0, waiter.ExitCode);
         }
         finally
         {
-            close(fd);
+            LibC.close(fd);
         }
     }
 
     [MountFact(AsRoot = true)]
-    public void FlockLocksBelongToOpenFilesAndReachTheSource()
+    public void Flock_locks_belong_to_open_files_and_reach_the_source()
     {
         var file = NewFile("flock");
-        var fd = Open(Mount.At(file), O_RDWR);
-        var other = Open(Mount.At(file), O_RDWR);
+        var fd = Open(Mount.At(file), LibC.O_RDWR);
+        var other = Open(Mount.At(file), LibC.O_RDWR);
         try
         {
-            Assert.Equal(0, flock(fd, LOCK_EX | LOCK_NB));
+            Assert.Equal(0, LibC.flock(fd, LibC.LOCK_EX | LibC.LOCK_NB));
 
             // Another open file of the same process conflicts (flock locks belong to open files)...
-            Assert.Equal(-1, flock(other, LOCK_EX | LOCK_NB));
+            Assert.Equal(-1, LibC.flock(other, LibC.LOCK_EX | LibC.LOCK_NB));
             Assert.Equal(Errno.EAGAIN, LastErrno);
 
             // ...and so do other processes, through the mount and on the source.
             Assert.Equal(75, Shell.Run("flock", "-n", "-E", "75", Mount.At(file), "true").ExitCode);
             Assert.Equal(75, Shell.Run("flock", "-n", "-E", "75", "-s", Mount.InSource(file), "true").ExitCode);
 
-            Assert.Equal(0, flock(fd, LOCK_UN));
+            Assert.Equal(0, LibC.flock(fd, LibC.LOCK_UN));
             Assert.Equal(0, Shell.Run("flock", "-n", "-E", "75", Mount.At(file), "true").ExitCode);
-            Assert.Equal(0, flock(other, LOCK_SH | LOCK_NB));
+            Assert.Equal(0, LibC.flock(other, LibC.LOCK_SH | LibC.LOCK_NB));
             Assert.Equal(0, Shell.Run("flock", "-n", "-E", "75", "-s", Mount.At(file), "true").ExitCode);
             Assert.Equal(75, Shell.Run("flock", "-n", "-E", "75", "-x", Mount.InSource(file), "true").ExitCode);
         }
         finally
         {
-            close(fd);
-            close(other);
+            LibC.close(fd);
+            LibC.close(other);
         }
 
         // Closing releases them. The kernel sends a closed file's flock unlock with the (asynchronous) release, so it
@@ -176,8 +176,8 @@ public sealed unsafe class LockTests : IClassFixture<MountFixture>
 
     private static Errno SetLock(int fd, int command, short type, long start, long length)
     {
-        var description = new FuseGen.Testing.LibC.Flock { Type = type, Whence = SEEK_SET, Start = start, Length = length };
-        return ErrnoOf(fcntl(fd, command, &description));
+        var description = new FuseGen.Testing.LibC.Flock { Type = type, Whence = LibC.SEEK_SET, Start = start, Length = length };
+        return ErrnoOf(LibC.fcntl(fd, command, &description));
     }
 
     private static Errno Child(string path, int command, short type, long start, long length) =>
@@ -185,7 +185,7 @@ public sealed unsafe class LockTests : IClassFixture<MountFixture>
 
     private static string ChildQuery(string path, long start, long length)
     {
-        var result = Shell.Run("perl", "-e", "use strict; use warnings; use Fcntl; use POSIX; " + Fcntl, path, F_GETLK.ToString(), F_WRLCK.ToString(), start.ToString(), length.ToString());
+        var result = Shell.Run("perl", "-e", "use strict; use warnings; use Fcntl; use POSIX; " + Fcntl, path, LibC.F_GETLK.ToString(), LibC.F_WRLCK.ToString(), start.ToString(), length.ToString());
         Assert.Equal(0, result.ExitCode);
         return result.Output.Trim();
     }

@@ -16,7 +16,7 @@ public sealed class OwnershipTests : IClassFixture<MountFixture>
     private MirrorMount Mount => fixture.Mount;
 
     [MountFact(AsRoot = true)]
-    public void EverythingACallerCreatesBelongsToTheCaller()
+    public void Everything_a_caller_creates_belongs_to_the_caller()
     {
         var dir = fixture.NewDirectory("owner");
         Shell.Sh(
@@ -36,11 +36,11 @@ public sealed class OwnershipTests : IClassFixture<MountFixture>
     }
 
     [MountFact(AsRoot = true)]
-    public void ASetgidDirectoryGivesItsGroupToNewNodes()
+    public void A_setgid_directory_gives_its_group_to_new_nodes()
     {
         var dir = fixture.NewDirectory("setgid");
-        Check(fchownat(AT_FDCWD, Mount.InSource(dir), 0, 2000, 0), "chown");
-        Check(fchmodat(AT_FDCWD, Mount.InSource(dir), 0x5FF, 0), "chmod"); // 02777
+        Check(LibC.fchownat(LibC.AT_FDCWD, Mount.InSource(dir), 0, 2000, 0), "chown");
+        Check(LibC.fchmodat(LibC.AT_FDCWD, Mount.InSource(dir), 0x5FF, 0), "chmod"); // 02777
 
         Shell.Sh($"cd {Mount.At(dir)}; umask 022; touch file; mkdir sub", asUser: true);
         var file = Stat(Mount.InSource($"{dir}/file"));
@@ -52,7 +52,7 @@ public sealed class OwnershipTests : IClassFixture<MountFixture>
     }
 
     [MountFact(AsRoot = true)]
-    public void ACallerMayCreateSetuidFilesOfItsOwn()
+    public void A_caller_may_create_setuid_files_of_its_own()
     {
         var dir = fixture.NewDirectory("setuid");
         Assert.Equal(0, Shell.Perl("umask 0; sysopen(my $f, $ARGV[0], O_CREAT|O_EXCL|O_WRONLY, 04755) or exit($!+0); exit 0", asUser: true, Mount.At($"{dir}/tool")));
@@ -62,7 +62,7 @@ public sealed class OwnershipTests : IClassFixture<MountFixture>
     }
 
     [MountFact(AsRoot = true)]
-    public void RootCallersKeepRootOwnership()
+    public void Root_callers_keep_root_ownership()
     {
         var dir = fixture.NewDirectory("root");
         File.WriteAllText(Mount.At($"{dir}/file"), "x");
@@ -72,7 +72,7 @@ public sealed class OwnershipTests : IClassFixture<MountFixture>
     }
 
     [MountFact(AsRoot = true)]
-    public void TheCallersFilesStayWritableByTheCaller()
+    public void The_callers_files_stay_writable_by_the_caller()
     {
         var dir = fixture.NewDirectory("writable");
         Shell.Sh($"cd {Mount.At(dir)}; umask 077; echo one > file; echo two >> file; chmod 600 file; mv file kept; cat kept > copy", asUser: true);

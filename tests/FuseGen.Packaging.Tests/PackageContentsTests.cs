@@ -13,11 +13,7 @@ public sealed class PackageContentsTests(PackageFeed feed)
     public void Package_holds_exactly_the_runtime_the_roslyn_components_the_readme_and_the_build_props()
     {
         using var package = ZipFile.OpenRead(feed.PackagePath("FuseGen"));
-        var files = package.Entries
-            .Select(e => e.FullName)
-            .Where(name => !name.StartsWith("_rels/") && !name.StartsWith("package/") && name != "[Content_Types].xml")
-            .OrderBy(name => name, System.StringComparer.Ordinal)
-            .ToArray();
+        var files = Files(package);
 
         Assert.Equal(
             new[]
@@ -58,6 +54,34 @@ public sealed class PackageContentsTests(PackageFeed feed)
     }
 
     [Fact]
+    public void Logging_package_holds_only_its_assembly_and_depends_on_this_FuseGen_and_the_logging_abstractions()
+    {
+        using var package = ZipFile.OpenRead(feed.PackagePath("FuseGen.Extensions.Logging"));
+        var files = Files(package);
+        Assert.Equal(
+            new[]
+            {
+                "FuseGen.Extensions.Logging.nuspec",
+                "README.md",
+                "lib/net8.0/FuseGen.Extensions.Logging.dll",
+                "lib/net8.0/FuseGen.Extensions.Logging.xml",
+            },
+            files);
+
+        using var stream = package.GetEntry("FuseGen.Extensions.Logging.nuspec")!.Open();
+        var metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        Assert.Equal(PackageFeed.Version, metadata.Elements().Single(e => e.Name.LocalName == "version").Value);
+        var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency")
+            .Select(e => (Id: e.Attribute("id")!.Value, Version: e.Attribute("version")!.Value))
+            .OrderBy(d => d.Id, System.StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(2, dependencies.Length);
+        Assert.Equal(("FuseGen", PackageFeed.Version), dependencies[0]);
+        Assert.Equal("Microsoft.Extensions.Logging.Abstractions", dependencies[1].Id);
+        Assert.True(File.Exists(Path.ChangeExtension(feed.PackagePath("FuseGen.Extensions.Logging"), ".snupkg")));
+    }
+
+    [Fact]
     public void Symbols_package_is_produced()
     {
         Assert.True(File.Exists(Path.ChangeExtension(feed.PackagePath("FuseGen"), ".snupkg")));
@@ -73,4 +97,11 @@ public sealed class PackageContentsTests(PackageFeed feed)
         using var template = new StreamReader(package.GetEntry("content/fusefs/.template.config/template.json")!.Open());
         Assert.Contains($"\"defaultValue\": \"{PackageFeed.Version}\"", template.ReadToEnd());
     }
+
+    /// <summary>The package's files, without the OPC parts every package has, in ordinal order.</summary>
+    private static string[] Files(ZipArchive package) => package.Entries
+        .Select(e => e.FullName)
+        .Where(name => !name.StartsWith("_rels/") && !name.StartsWith("package/") && name != "[Content_Types].xml")
+        .OrderBy(name => name, System.StringComparer.Ordinal)
+        .ToArray();
 }

@@ -31,24 +31,24 @@ public sealed class FaultInjectionTests : MountTest
     {
         ("FuseException(EROFS)", () => new FuseException(Errno.EROFS), 30),
         ("FuseException(EDQUOT)", () => new FuseException(Errno.EDQUOT, "over quota"), 122),
-        ("FileNotFoundException", () => new FileNotFoundException("injected"), Posix.ENOENT),
-        ("DirectoryNotFoundException", () => new DirectoryNotFoundException("injected"), Posix.ENOENT),
-        ("UnauthorizedAccessException", () => new UnauthorizedAccessException("injected"), Posix.EACCES),
+        ("FileNotFoundException", () => new FileNotFoundException("injected"), LibC.ENOENT),
+        ("DirectoryNotFoundException", () => new DirectoryNotFoundException("injected"), LibC.ENOENT),
+        ("UnauthorizedAccessException", () => new UnauthorizedAccessException("injected"), LibC.EACCES),
         ("NotSupportedException", () => new NotSupportedException("injected"), 95),
-        ("IOException(ENOSPC)", () => new IOException("injected", Posix.ENOSPC), Posix.ENOSPC),
+        ("IOException(ENOSPC)", () => new IOException("injected", LibC.ENOSPC), LibC.ENOSPC),
         ("IOException(EDQUOT)", () => new IOException("injected", 122), 122),
-        ("IOException(no errno)", () => new IOException("injected"), Posix.EIO),
-        ("OutOfMemoryException", () => new OutOfMemoryException("injected"), Posix.ENOMEM),
-        ("PathTooLongException", () => new PathTooLongException("injected"), Posix.ENAMETOOLONG),
-        ("ArgumentException", () => new ArgumentException("injected"), Posix.EINVAL),
+        ("IOException(no errno)", () => new IOException("injected"), LibC.EIO),
+        ("OutOfMemoryException", () => new OutOfMemoryException("injected"), LibC.ENOMEM),
+        ("PathTooLongException", () => new PathTooLongException("injected"), LibC.ENAMETOOLONG),
+        ("ArgumentException", () => new ArgumentException("injected"), LibC.EINVAL),
         ("TimeoutException", () => new TimeoutException("injected"), 110),
-        ("OperationCanceledException", () => new OperationCanceledException("injected"), Posix.EINTR),
+        ("OperationCanceledException", () => new OperationCanceledException("injected"), LibC.EINTR),
         ("Win32Exception(EBUSY)", () => new Win32Exception(16, "injected"), 16),
         ("AggregateException(IOException(EXDEV))", () => new AggregateException(new IOException("injected", 18)), 18),
-        ("InvalidOperationException", () => new InvalidOperationException("injected"), Posix.EIO),
-        ("NullReferenceException", () => new NullReferenceException("injected"), Posix.EIO),
-        ("KeyNotFoundException", () => new KeyNotFoundException("injected"), Posix.EIO),
-        ("custom exception", () => new InjectedException(), Posix.EIO),
+        ("InvalidOperationException", () => new InvalidOperationException("injected"), LibC.EIO),
+        ("NullReferenceException", () => new NullReferenceException("injected"), LibC.EIO),
+        ("KeyNotFoundException", () => new KeyNotFoundException("injected"), LibC.EIO),
+        ("custom exception", () => new InjectedException(), LibC.EIO),
     };
 
     /// <summary>Errnos returned as results (not thrown): passed through as they are, never reported.</summary>
@@ -137,7 +137,7 @@ public sealed class FaultInjectionTests : MountTest
     {
         var plan = new FaultPlan();
         plan.Add("init", null, Fault.Throw(() => new InvalidOperationException("init is broken on purpose")));
-        plan.Add("destroy", null, Fault.Throw(() => new IOException("destroy is broken on purpose", Posix.ENOSPC)));
+        plan.Add("destroy", null, Fault.Throw(() => new IOException("destroy is broken on purpose", LibC.ENOSPC)));
         var fs = new FaultFs(plan);
         fs.Seed("/file", Content);
         var reports = new FaultLog();
@@ -178,10 +178,10 @@ public sealed class FaultInjectionTests : MountTest
         try
         {
             // open returns a handle, then read throws: the handle stays usable.
-            var (fd, errno) = Posix.Open(mount["file"], Posix.O_RDWR);
+            var (fd, errno) = Posix.Open(mount["file"], LibC.O_RDWR);
             Assert.Equal(0, errno);
             var rule = plan.Add("read", "/file", Fault.Throw(() => new InvalidOperationException("read of an open handle")));
-            Assert.Equal(Posix.EIO, Posix.PRead(fd, new byte[100], 0).Errno);
+            Assert.Equal(LibC.EIO, Posix.PRead(fd, new byte[100], 0).Errno);
             plan.Remove(rule);
             var buffer = new byte[100];
             Assert.Equal(100, Posix.PRead(fd, buffer, 0).Count);
@@ -196,19 +196,19 @@ public sealed class FaultInjectionTests : MountTest
 
             // open returns null: EIO, reported as the filesystem's bug, no handle stored.
             rule = plan.Add("open", "/file", Fault.ReturnNullHandle());
-            Assert.Equal(Posix.EIO, Posix.Open(mount["file"], Posix.O_RDONLY).Errno);
+            Assert.Equal(LibC.EIO, Posix.Open(mount["file"], LibC.O_RDONLY).Errno);
             plan.Remove(rule);
             rule = plan.Add("opendir", "/dir", Fault.ReturnNullHandle());
-            Assert.Equal(Posix.EIO, Posix.Open(mount["dir"], Posix.O_RDONLY | Posix.O_DIRECTORY).Errno);
+            Assert.Equal(LibC.EIO, Posix.Open(mount["dir"], LibC.O_RDONLY | LibC.O_DIRECTORY).Errno);
             plan.Remove(rule);
             rule = plan.Add("create", "/new", Fault.ReturnNullHandle());
-            Assert.Equal(Posix.EIO, Posix.Open(mount["new"], Posix.O_RDWR | Posix.O_CREAT | Posix.O_EXCL).Errno);
+            Assert.Equal(LibC.EIO, Posix.Open(mount["new"], LibC.O_RDWR | LibC.O_CREAT | LibC.O_EXCL).Errno);
             plan.Remove(rule);
             Assert.Equal(0, mount.Mount.OpenHandles);
 
             // readdir throws mid-listing (entries already added): the listing fails, the next one succeeds.
             rule = plan.Add("readdir", "/dir", Fault.Throw(() => new InvalidOperationException("readdir is broken halfway")));
-            Assert.Equal(Posix.EIO, Posix.ListDirectory(mount["dir"]).Errno);
+            Assert.Equal(LibC.EIO, Posix.ListDirectory(mount["dir"]).Errno);
             plan.Remove(rule);
             var (names, listErrno) = Posix.ListDirectory(mount["dir"]);
             Assert.Equal(0, listErrno);
@@ -247,7 +247,7 @@ public sealed class FaultInjectionTests : MountTest
                 var call = Task.Run(() => Posix.Stat(mount[path]).Errno);
                 Assert.True(call.Wait(TimeSpan.FromSeconds(5)), $"stat hangs when getattr throws FuseException({errno})");
                 Output.WriteLine($"FuseException({errno}) -> errno {call.Result}");
-                Assert.Equal(Posix.EIO, call.Result);
+                Assert.Equal(LibC.EIO, call.Result);
             }
 
             AssertReads(mount["file"]);
@@ -280,7 +280,7 @@ public sealed class FaultInjectionTests : MountTest
 
     private static void AssertReads(string path)
     {
-        var (fd, errno) = Posix.Open(path, Posix.O_RDONLY);
+        var (fd, errno) = Posix.Open(path, LibC.O_RDONLY);
         Assert.Equal(0, errno);
         try
         {
@@ -464,7 +464,7 @@ public sealed class FaultInjectionTests : MountTest
 
         public void Run(Stopwatch clock, TimeSpan duration)
         {
-            var (fd, errno) = Posix.Open(mount[Data], Posix.O_RDWR);
+            var (fd, errno) = Posix.Open(mount[Data], LibC.O_RDWR);
             if (errno != 0)
             {
                 failures.Enqueue($"worker {index}: cannot open its file: errno {errno}");
@@ -526,8 +526,8 @@ public sealed class FaultInjectionTests : MountTest
 
             // A null handle only means something where a handle is returned; elsewhere: another exception.
             return operation is "open" or "create" or "opendir"
-                ? (Fault.ReturnNullHandle(), Posix.EIO, "null handle")
-                : (Fault.Throw(() => new InvalidOperationException("injected")), Posix.EIO, "InvalidOperationException");
+                ? (Fault.ReturnNullHandle(), LibC.EIO, "null handle")
+                : (Fault.Throw(() => new InvalidOperationException("injected")), LibC.EIO, "InvalidOperationException");
         }
 
         /// <summary>Installs <paramref name="fault"/> for one system call that reaches <paramref name="operation"/>; returns its errno.</summary>
@@ -551,7 +551,7 @@ public sealed class FaultInjectionTests : MountTest
                     case "open":
                         {
                             On(Data);
-                            var (other, errno) = Posix.Open(mount[Data], Posix.O_RDONLY);
+                            var (other, errno) = Posix.Open(mount[Data], LibC.O_RDONLY);
                             if (other >= 0)
                             {
                                 Posix.Close(other);
@@ -564,7 +564,7 @@ public sealed class FaultInjectionTests : MountTest
                         {
                             var path = $"{dir}/c{n}";
                             On(path);
-                            var (created, errno) = Posix.Open(mount[path], Posix.O_RDWR | Posix.O_CREAT | Posix.O_EXCL);
+                            var (created, errno) = Posix.Open(mount[path], LibC.O_RDWR | LibC.O_CREAT | LibC.O_EXCL);
                             if (created >= 0)
                             {
                                 Posix.Close(created);
@@ -584,7 +584,7 @@ public sealed class FaultInjectionTests : MountTest
                         return Posix.Fsync(fd);
                     case "flush":
                         {
-                            var (other, errno) = Posix.Open(mount[Data], Posix.O_RDONLY);
+                            var (other, errno) = Posix.Open(mount[Data], LibC.O_RDONLY);
                             if (errno != 0)
                             {
                                 return -errno;
@@ -596,7 +596,7 @@ public sealed class FaultInjectionTests : MountTest
 
                     case "release":
                         {
-                            var (other, errno) = Posix.Open(mount[Data], Posix.O_RDONLY);
+                            var (other, errno) = Posix.Open(mount[Data], LibC.O_RDONLY);
                             if (errno != 0)
                             {
                                 return -errno;
@@ -653,7 +653,7 @@ public sealed class FaultInjectionTests : MountTest
                     case "opendir":
                         {
                             On(dir + "/dir");
-                            var (other, errno) = Posix.Open(mount[dir + "/dir"], Posix.O_RDONLY | Posix.O_DIRECTORY);
+                            var (other, errno) = Posix.Open(mount[dir + "/dir"], LibC.O_RDONLY | LibC.O_DIRECTORY);
                             if (other >= 0)
                             {
                                 Posix.Close(other);
@@ -664,7 +664,7 @@ public sealed class FaultInjectionTests : MountTest
 
                     case "readdir":
                         {
-                            var (other, errno) = Posix.Open(mount[dir + "/dir"], Posix.O_RDONLY | Posix.O_DIRECTORY);
+                            var (other, errno) = Posix.Open(mount[dir + "/dir"], LibC.O_RDONLY | LibC.O_DIRECTORY);
                             if (errno != 0)
                             {
                                 return -errno;
@@ -678,7 +678,7 @@ public sealed class FaultInjectionTests : MountTest
 
                     case "releasedir":
                         {
-                            var (other, errno) = Posix.Open(mount[dir + "/dir"], Posix.O_RDONLY | Posix.O_DIRECTORY);
+                            var (other, errno) = Posix.Open(mount[dir + "/dir"], LibC.O_RDONLY | LibC.O_DIRECTORY);
                             if (errno != 0)
                             {
                                 return -errno;

@@ -37,7 +37,7 @@ public sealed class LargeFileTests : MountTest
 
         var clock = Stopwatch.StartNew();
         byte[] written;
-        var (fd, errno) = Posix.Open(path, Posix.O_WRONLY | Posix.O_CREAT | Posix.O_TRUNC);
+        var (fd, errno) = Posix.Open(path, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_TRUNC);
         Assert.Equal(0, errno);
         using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
         {
@@ -61,7 +61,7 @@ public sealed class LargeFileTests : MountTest
 
         // Reopening drops the kernel's cached pages (no kernel_cache): every byte comes through MirrorFs again.
         clock.Restart();
-        (fd, errno) = Posix.Open(path, Posix.O_RDONLY);
+        (fd, errno) = Posix.Open(path, LibC.O_RDONLY);
         Assert.Equal(0, errno);
         byte[] read;
         long total = 0;
@@ -102,7 +102,7 @@ public sealed class LargeFileTests : MountTest
         var random = new Random(4096);
         var model = new Dictionary<long, byte[]>();
         var buffer = new byte[block];
-        var (fd, errno) = Posix.Open(path, Posix.O_RDWR | Posix.O_CREAT);
+        var (fd, errno) = Posix.Open(path, LibC.O_RDWR | LibC.O_CREAT);
         Assert.Equal(0, errno);
         var clock = Stopwatch.StartNew();
         long reads = 0, holes = 0, mismatches = 0, end = 0;
@@ -145,7 +145,7 @@ public sealed class LargeFileTests : MountTest
         // Again through a fresh open (no cached pages), every written block.
         var (size, _, statErrno) = Posix.Stat(path);
         Assert.Equal(0, statErrno);
-        (fd, _) = Posix.Open(path, Posix.O_RDONLY);
+        (fd, _) = Posix.Open(path, LibC.O_RDONLY);
         var verified = 0;
         foreach (var offset in model.Keys)
         {
@@ -185,7 +185,7 @@ public sealed class LargeFileTests : MountTest
     {
         if ((offset + Chunk) % (256L << 20) == 0)
         {
-            Posix.FAdvise(fd, 0, 0, Posix.POSIX_FADV_DONTNEED);
+            Posix.FAdvise(fd, 0, 0, LibC.POSIX_FADV_DONTNEED);
         }
     }
 

@@ -116,7 +116,7 @@ public sealed class LeakTests : MountTest
         try
         {
             // Every kind of state a mount builds: lookups, an open file handle, a directory handle, reads.
-            var (fd, errno) = Posix.Open(file, Posix.O_RDONLY);
+            var (fd, errno) = Posix.Open(file, LibC.O_RDONLY);
             Assert.True(errno == 0, $"cycle {cycle}: open failed with errno {errno}");
             var buffer = new byte[Content.Length];
             var read = Posix.PRead(fd, buffer, 0);

@@ -194,7 +194,7 @@ public sealed class ResponsivenessTests : MountTest
 
     private static bool ReadsContent(string path)
     {
-        var (fd, errno) = Posix.Open(path, Posix.O_RDONLY);
+        var (fd, errno) = Posix.Open(path, LibC.O_RDONLY);
         if (errno != 0)
         {
             return false;

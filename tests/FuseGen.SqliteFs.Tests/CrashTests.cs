@@ -105,30 +105,20 @@ public sealed class CrashTests(ITestOutputHelper output)
     /// <summary>fsync() of a directory, which .NET does not open.</summary>
     private static void FsyncDirectory(string path)
     {
-        const int ReadOnlyDirectory = 0x10000; // O_RDONLY | O_DIRECTORY
-        var fd = open(path, ReadOnlyDirectory);
-        if (fd < 0 || fsync(fd) != 0)
+        var fd = LibC.open(path, LibC.O_RDONLY | LibC.O_DIRECTORY, 0);
+        if (fd < 0 || LibC.fsync(fd) != 0)
         {
             var errno = Marshal.GetLastPInvokeError();
             if (fd >= 0)
             {
-                close(fd);
+                LibC.close(fd);
             }
 
             throw new IOException($"fsync of the directory {path} failed: errno {errno}");
         }
 
-        close(fd);
+        LibC.close(fd);
     }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int fsync(int fd);
-
-    [DllImport("libc")]
-    private static extern int close(int fd);
 
     /// <summary>The bytes at [<paramref name="start"/>, +<paramref name="length"/>) of an endless, position-dependent pattern.</summary>
     private static byte[] Pattern(long start, int length) =>

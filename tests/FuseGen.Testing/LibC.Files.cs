@@ -10,34 +10,6 @@ namespace FuseGen.Testing;
 /// </summary>
 public static unsafe partial class LibC
 {
-    public const int O_RDWR = 2;
-    public const int O_CREAT = 0x40;
-    public const int O_CLOEXEC = 0x80000;
-    public static readonly int O_DIRECTORY = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? 0x4000 : 0x10000;
-
-    public const int F_GETLK = 5;
-    public const int F_SETLK = 6;
-    public const short F_RDLCK = 0;
-    public const short F_WRLCK = 1;
-    public const short F_UNLCK = 2;
-
-    public const int LOCK_SH = 1;
-    public const int LOCK_EX = 2;
-    public const int LOCK_NB = 4;
-    public const int LOCK_UN = 8;
-
-    public const int SEEK_DATA = 3;
-    public const int SEEK_HOLE = 4;
-
-    public const int FALLOC_FL_KEEP_SIZE = 1;
-
-    public const short POLLIN = 1;
-    public const uint EPOLLIN = 1;
-    public const int EPOLL_CTL_ADD = 1;
-
-    public const int R_OK = 4;
-    public const int W_OK = 2;
-
     /// <summary>Linux <c>struct flock</c> (64-bit).</summary>
     [StructLayout(LayoutKind.Sequential)]
     public struct Flock
@@ -209,8 +181,9 @@ public static unsafe partial class LibC
 
     private static (int Value, int Errno) Result(int result) => (result, result < 0 ? Marshal.GetLastPInvokeError() : 0);
 
+    /// <summary><c>struct pollfd</c>.</summary>
     [StructLayout(LayoutKind.Sequential)]
-    private struct PollFd
+    public struct PollFd
     {
         public int Fd;
         public short Events;
@@ -221,7 +194,7 @@ public static unsafe partial class LibC
     /// <c>struct epoll_event</c>: the events, then the data at offset 4 on x86_64 (packed, 12 bytes) and at offset 8
     /// elsewhere (16 bytes).
     /// </summary>
-    private struct EpollEvent
+    public struct EpollEvent
     {
         private static readonly int DataOffset = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 4 : 8;
 
@@ -257,76 +230,4 @@ public static unsafe partial class LibC
             }
         }
     }
-
-    [LibraryImport(Library, EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int open(string path, int flags, uint mode);
-
-    [LibraryImport(Library, EntryPoint = "pread", SetLastError = true)]
-    private static partial nint pread(int fd, byte* buffer, nuint count, long offset);
-
-    [LibraryImport(Library, EntryPoint = "pwrite", SetLastError = true)]
-    private static partial nint pwrite(int fd, byte* buffer, nuint count, long offset);
-
-    [LibraryImport(Library, EntryPoint = "truncate", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int truncate(string path, long length);
-
-    [LibraryImport(Library, EntryPoint = "rename", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int rename(string from, string to);
-
-    [LibraryImport(Library, EntryPoint = "fsync", SetLastError = true)]
-    private static partial int fsync(int fd);
-
-    [LibraryImport(Library, EntryPoint = "access", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int access(string path, int mode);
-
-    [LibraryImport(Library, EntryPoint = "mknod", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int mknod(string path, uint mode, ulong device);
-
-    [LibraryImport(Library, EntryPoint = "link", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int link(string from, string to);
-
-    [LibraryImport(Library, EntryPoint = "lchown", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int lchown(string path, uint uid, uint gid);
-
-    [LibraryImport(Library, EntryPoint = "fcntl", SetLastError = true)]
-    private static partial int fcntl(int fd, int command, Flock* lockInfo);
-
-    [LibraryImport(Library, EntryPoint = "flock", SetLastError = true)]
-    private static partial int flock(int fd, int operation);
-
-    [LibraryImport(Library, EntryPoint = "lseek", SetLastError = true)]
-    private static partial long lseek(int fd, long offset, int whence);
-
-    [LibraryImport(Library, EntryPoint = "fallocate", SetLastError = true)]
-    private static partial int fallocate(int fd, int mode, long offset, long length);
-
-    [LibraryImport(Library, EntryPoint = "copy_file_range", SetLastError = true)]
-    private static partial nint copy_file_range(int input, long* inputOffset, int output, long* outputOffset, nuint length, uint flags);
-
-    [LibraryImport(Library, EntryPoint = "ioctl", SetLastError = true)]
-    private static partial int ioctl(int fd, nuint command, void* argument);
-
-    [LibraryImport(Library, EntryPoint = "poll", SetLastError = true)]
-    private static partial int poll(PollFd* fds, nuint count, int timeout);
-
-    [LibraryImport(Library, EntryPoint = "epoll_create1", SetLastError = true)]
-    private static partial int epoll_create1(int flags);
-
-    [LibraryImport(Library, EntryPoint = "epoll_ctl", SetLastError = true)]
-    private static partial int epoll_ctl(int epoll, int operation, int fd, EpollEvent* entry);
-
-    [LibraryImport(Library, EntryPoint = "epoll_wait", SetLastError = true)]
-    private static partial int epoll_wait(int epoll, EpollEvent* events, int count, int timeout);
-
-    [LibraryImport(Library, EntryPoint = "lsetxattr", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int lsetxattr(string path, string name, byte* value, nuint size, int flags);
-
-    [LibraryImport(Library, EntryPoint = "lgetxattr", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial nint lgetxattr(string path, string name, byte* value, nuint size);
-
-    [LibraryImport(Library, EntryPoint = "llistxattr", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial nint llistxattr(string path, byte* list, nuint size);
-
-    [LibraryImport(Library, EntryPoint = "lremovexattr", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int lremovexattr(string path, string name);
 }

@@ -9,22 +9,6 @@ namespace FuseGen.Testing;
 /// </summary>
 public static unsafe partial class LibC
 {
-    private const string Library = "libc.so.6";
-
-    public const int SIGHUP = 1;
-    public const int SIGINT = 2;
-    public const int SIGTERM = 15;
-    public const int SIGSTOP = 19;
-
-    public const int O_RDONLY = 0;
-    public const int O_WRONLY = 1;
-
-    public const int MNT_FORCE = 1;
-
-    public const uint S_IFMT = 0xF000;
-    public const uint S_IFDIR = 0x4000;
-    public const uint S_IFREG = 0x8000;
-
     /// <summary>The fields of <c>struct stat</c> the tests check.</summary>
     public readonly record struct StatResult(uint Mode, ulong Links, long Size)
     {
@@ -80,7 +64,7 @@ public static unsafe partial class LibC
     /// <summary>open(2) then close(2): 0 when the open succeeded, else its errno.</summary>
     public static int TryOpen(string path, int flags)
     {
-        var fd = open(path, flags);
+        var fd = open(path, flags, 0);
         if (fd < 0)
         {
             return Marshal.GetLastPInvokeError();
@@ -114,31 +98,4 @@ public static unsafe partial class LibC
             NativeMemory.Free(resolved);
         }
     }
-
-    [LibraryImport(Library, EntryPoint = "stat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int stat(string path, byte* buffer);
-
-    [LibraryImport(Library, EntryPoint = "statvfs", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int statvfs(string path, StatVfsResult* buffer);
-
-    [LibraryImport(Library, EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int open(string path, int flags);
-
-    [LibraryImport(Library, EntryPoint = "close", SetLastError = true)]
-    private static partial int close(int fd);
-
-    [LibraryImport(Library, EntryPoint = "kill", SetLastError = true)]
-    private static partial int kill(int pid, int signal);
-
-    [LibraryImport(Library, EntryPoint = "umount2", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int umount2(string target, int flags);
-
-    [LibraryImport(Library, EntryPoint = "realpath", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial byte* realpath(string path, byte* resolved);
-
-    [LibraryImport(Library, EntryPoint = "umask")]
-    public static partial uint umask(uint mask);
-
-    [LibraryImport(Library, EntryPoint = "geteuid")]
-    public static partial uint geteuid();
 }

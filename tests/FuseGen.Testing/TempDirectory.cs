@@ -3,12 +3,12 @@ using System.IO;
 
 namespace FuseGen.Testing;
 
-/// <summary>A fresh empty directory under the temp folder, deleted on dispose (never while something is mounted on it).</summary>
+/// <summary>A fresh empty directory under <see cref="TempRoot"/>, deleted on dispose (never while something is mounted on it).</summary>
 public sealed class TempDirectory : IDisposable
 {
     public TempDirectory(string prefix = "fusegen")
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}");
+        Path = System.IO.Path.Combine(TempRoot.Path, $"{prefix}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path);
     }
 

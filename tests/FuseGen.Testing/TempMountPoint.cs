@@ -4,7 +4,7 @@ using System.IO;
 namespace FuseGen.Testing;
 
 /// <summary>
-/// A unique, empty directory under the temp directory to mount on. Its path is resolved (no symlinks), so it is
+/// A unique, empty directory under <see cref="TempRoot"/> to mount on. Its path is resolved (no symlinks), so it is
 /// spelled exactly as /proc/self/mountinfo spells it. Dispose removes it unless something is still mounted there.
 /// </summary>
 public sealed class TempMountPoint : IDisposable
@@ -14,10 +14,10 @@ public sealed class TempMountPoint : IDisposable
     /// <summary>Absolute, symlink-free path of the directory.</summary>
     public string Path { get; }
 
-    /// <summary>Creates <c>TMP/PREFIX-GUID</c>; the prefix tells whose mount a leftover is.</summary>
+    /// <summary>Creates <c>ROOT/PREFIX-GUID</c> (<see cref="TempRoot"/>); the prefix tells whose mount a leftover is.</summary>
     public static TempMountPoint Create(string prefix = "fusegen-it")
     {
-        var directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}");
+        var directory = System.IO.Path.Combine(TempRoot.Path, $"{prefix}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
         return new TempMountPoint(LibC.RealPath(directory));
     }

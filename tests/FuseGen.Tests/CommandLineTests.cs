@@ -56,6 +56,32 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Connection_options_are_taken_out_of_the_libfuse_options()
+    {
+        var line = CommandLine.Parse(["/m", "-o", "writeback_cache,max_write=131072,max_read=65536"]);
+
+        Assert.True(line.Options.WritebackCache);
+        Assert.Equal(131072, line.Options.MaxWrite);
+        Assert.Equal(["max_read=65536"], line.Options.Options);
+    }
+
+    [Fact]
+    public void Writeback_cache_is_off_unless_asked_and_the_last_word_wins()
+    {
+        Assert.False(CommandLine.Parse(["/m"]).Options.WritebackCache);
+        Assert.Null(CommandLine.Parse(["/m"]).Options.MaxWrite);
+        Assert.False(CommandLine.Parse(["/m", "-o", "writeback_cache,no_writeback_cache"]).Options.WritebackCache);
+        Assert.True(CommandLine.Parse(["/m", "-o", "writeback_cache"], new MountOptions()).Options.WritebackCache);
+    }
+
+    [Theory]
+    [InlineData("max_write=0")]
+    [InlineData("max_write=big")]
+    [InlineData("max_write")]
+    public void Max_write_needs_a_positive_number(string option) =>
+        Assert.Throws<FormatException>(() => CommandLine.Parse(["/m", "-o", option]));
+
+    [Fact]
     public void Loop_options_keep_their_defaults_when_not_given()
     {
         var line = CommandLine.Parse(["/m"]);

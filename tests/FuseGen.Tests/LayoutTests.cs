@@ -25,8 +25,31 @@ public sealed class LayoutTests
         [("fuse_file_info", "bits")] = "the bit-field word at offset 4; checked by File_info_bits_match_the_headers",
         [("fuse_file_info", "padding2")] = "the 32-bit bit-field padding2; checked by File_info_bits_match_the_headers",
         [("fuse_file_info", "padding3")] = "alignment padding before fh; checked by File_info_bits_match_the_headers",
-        [("fuse_lowlevel_ops", "tmpfile")] = "a libfuse 3.17 member, absent from older headers; checked by Low_level_table_size_is_the_member_count_of_the_installed_version",
-        [("fuse_lowlevel_ops", "statx")] = "a libfuse 3.18 member, absent from older headers; checked by Low_level_table_size_is_the_member_count_of_the_installed_version",
+        [("fuse_conn_info", "bits")] = "3.17's bit-field word (no_interrupt, ...) after max_backing_stack_depth; never read",
+    };
+
+    /// <summary>
+    /// Mirror members that only newer libfuse versions have, and the version that added them: with older headers the
+    /// member is absent from C and FuseGen must not touch it (the runtime gates on the same version constants).
+    /// </summary>
+    private static readonly Dictionary<(string Struct, string Field), Version> Since = new()
+    {
+        [("fuse_file_info", "backing_id")] = fuse_file_info.BackingSince,
+        [("fuse_file_info", "compat_flags")] = fuse_file_info.BackingSince,
+        [("fuse_file_info", "reserved")] = fuse_file_info.BackingSince,
+        [("fuse_conn_info", "max_backing_stack_depth")] = fuse_conn_info.ExtendedSince,
+        [("fuse_conn_info", "bits")] = fuse_conn_info.ExtendedSince,
+        [("fuse_conn_info", "capable_ext")] = fuse_conn_info.ExtendedSince,
+        [("fuse_conn_info", "want_ext")] = fuse_conn_info.ExtendedSince,
+        [("fuse_conn_info", "request_timeout")] = fuse_conn_info.RequestTimeoutSince,
+        [("fuse_lowlevel_ops", "tmpfile")] = new Version(3, 17),
+        [("fuse_lowlevel_ops", "statx")] = new Version(3, 18),
+    };
+
+    /// <summary>C members FuseGen never mirrors because they move between versions; it neither reads nor writes them.</summary>
+    private static readonly HashSet<(string Struct, string Field)> Unmirrored = new()
+    {
+        ("fuse_conn_info", "reserved"), // at 40 up to 3.16, 64 in 3.17, 66 from 3.18
     };
 
     /// <summary>C structs that FuseGen mirrors only in part, so their sizes differ on purpose.</summary>
@@ -39,6 +62,14 @@ public sealed class LayoutTests
         "fuse_lowlevel_ops",
     };
 
+    /// <summary>
+    /// The mirror against the headers of whichever libfuse is installed (or named by PKG_CONFIG_PATH): every member
+    /// both have sits at the same offset, members only the mirror has are newer than the headers (and FuseGen gates
+    /// them on that version), members only the headers have are ones FuseGen never touches, and where the sizes
+    /// differ the difference is exactly the newer members. <c>fuse_operations</c> may go on past the mirror: FuseGen
+    /// hands libfuse a zeroed table as long as the installed struct (Operation_table_size_is_the_member_count_of_the_installed_version),
+    /// so members it does not bind are null.
+    /// </summary>
     [NativeTheory(Compiler)]
     [MemberData(nameof(MirroredStructs))]
     public void Mirror_matches_the_C_headers(string cName) =>
@@ -52,39 +83,61 @@ public sealed class LayoutTests
     /// </summary>
     internal static void AssertMirrorMatches(CLayout c, string cName, Architecture architecture)
     {
+        var headers = Version.Parse(c.HeaderVersion);
         var mirror = MirrorOf(cName, architecture);
         Assert.True(c.Offsets.TryGetValue(cName, out var cOffsets), $"layout.c printed no offsets of struct {cName}");
         var managed = ManagedLayout.Offsets(mirror);
+        var size = ManagedLayout.SizeOf(mirror);
         var problems = new List<string>();
 
-        if (!LeadingPartOnly.Contains(cName))
-        {
-            Assert.True(c.Sizes.TryGetValue(cName, out var cSize), $"layout.c printed no size of struct {cName}");
-            var size = ManagedLayout.SizeOf(mirror);
-            if (size != cSize)
-            {
-                problems.Add($"sizeof: C {cSize}, {mirror.Name} {size}");
-            }
-        }
+        // fuse_operations members past the mirror are null in the table FuseGen passes.
+        var unbound = cName == "fuse_operations" ? size : int.MaxValue;
+        bool NewerThanHeaders(string field) => Since.TryGetValue((cName, field), out var since) && since > headers;
 
         foreach (var (member, offset) in cOffsets!)
         {
             if (!managed.TryGetValue(member, out var managedOffset))
             {
-                problems.Add($"{member}: at {offset} in C, missing from {mirror.Name}");
+                if (!Unmirrored.Contains((cName, member)) && offset < unbound)
+                {
+                    problems.Add($"{member}: at {offset} in C, missing from {mirror.Name}");
+                }
             }
             else if (managedOffset != offset)
             {
                 problems.Add($"{member}: C offset {offset}, {mirror.Name} offset {managedOffset}");
             }
+            else if (NewerThanHeaders(member))
+            {
+                problems.Add($"{member}: the {c.HeaderVersion} headers have it, but FuseGen gates it on {Since[(cName, member)]}");
+            }
         }
 
-        foreach (var field in managed.Keys.Where(f => !cOffsets.ContainsKey(f) && !WithoutCounterpart.ContainsKey((cName, f))))
+        foreach (var (field, offset) in managed.Where(f => !cOffsets.ContainsKey(f.Key) && !WithoutCounterpart.ContainsKey((cName, f.Key))))
         {
-            problems.Add($"{field}: in {mirror.Name} but layout.c prints no such member of struct {cName}");
+            if (!NewerThanHeaders(field))
+            {
+                problems.Add($"{field}: in {mirror.Name} but the {c.HeaderVersion} headers have no such member of struct {cName}");
+            }
         }
 
-        Assert.True(problems.Count == 0, $"struct {cName} vs {mirror.Name}:\n  " + string.Join("\n  ", problems));
+        if (!LeadingPartOnly.Contains(cName))
+        {
+            Assert.True(c.Sizes.TryGetValue(cName, out var cSize), $"layout.c printed no size of struct {cName}");
+            if (cName == "fuse_operations")
+            {
+                if (size > cSize)
+                {
+                    problems.Add($"sizeof: C {cSize}, {mirror.Name} {size}: the mirror binds members the installed version lacks");
+                }
+            }
+            else if (size != cSize && !(cSize < size && managed.Where(f => f.Value >= cSize).All(f => NewerThanHeaders(f.Key))))
+            {
+                problems.Add($"sizeof: C {cSize}, {mirror.Name} {size}, and the difference is not members newer than {c.HeaderVersion}");
+            }
+        }
+
+        Assert.True(problems.Count == 0, $"struct {cName} vs {mirror.Name} ({c.HeaderVersion} headers):\n  " + string.Join("\n  ", problems));
     }
 
     [NativeFact(Compiler)]
@@ -178,13 +231,25 @@ public sealed class LayoutTests
     [Fact]
     public void Arm64_entry_param_mirror_has_the_documented_layout()
     {
-        // fuse_entry_param around the generic (arm64) struct stat; cannot be compiled here.
+        // fuse_entry_param around the generic (arm64) struct stat; Arm64LayoutTests also compiles it where the cross toolchain is installed.
         var offsets = ManagedLayout.Offsets(typeof(fuse_entry_param_aarch64));
         Assert.Equal(160, ManagedLayout.SizeOf(typeof(fuse_entry_param_aarch64)));
         Assert.Equal(16, offsets["attr"]);
         Assert.Equal(144, offsets["attr_timeout"]);
         Assert.Equal(152, offsets["entry_timeout"]);
         Assert.True(NativeEntry.MaxSize >= ManagedLayout.SizeOf(typeof(fuse_entry_param_x86_64)));
+    }
+
+    /// <summary>
+    /// The runtime loads the library the headers belong to: under scripts/libfuse-matrix.sh (FUSEGEN_LIBFUSE and
+    /// PKG_CONFIG_PATH of one prefix) this proves each run tests the version it claims to.
+    /// </summary>
+    [NativeFact(Compiler)]
+    public void Runtime_loads_the_library_of_the_headers()
+    {
+        var c = CLayout.FromInstalledHeaders();
+        LibFuse.EnsureLoaded();
+        Assert.Equal(LibFuse.ParseVersion(c.LibraryVersion), LibFuse.Version);
     }
 
     [Fact]
@@ -251,7 +316,12 @@ public sealed class LayoutTests
         "fuse_loop_config_v1" => typeof(fuse_loop_config_v1),
         "fuse_args" => typeof(fuse_args),
         "fuse_operations" => typeof(FuseOperations),
-        "fuse_entry_param" => RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? typeof(fuse_entry_param_aarch64) : typeof(fuse_entry_param_x86_64),
+        "fuse_entry_param" => architecture switch
+        {
+            Architecture.X64 => typeof(fuse_entry_param_x86_64),
+            Architecture.Arm64 => typeof(fuse_entry_param_aarch64),
+            var other => throw new PlatformNotSupportedException($"FuseGen mirrors no struct fuse_entry_param for {other}"),
+        },
         "fuse_ctx" => typeof(fuse_ctx),
         "fuse_forget_data" => typeof(fuse_forget_data),
         "fuse_lowlevel_ops" => typeof(FuseLowLevelOperations),

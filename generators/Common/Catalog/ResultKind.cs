@@ -42,6 +42,12 @@ internal sealed class ResultKind
     /// <summary>Accepted return shapes, the canonical one first.</summary>
     public IReadOnlyList<ReturnShape> Shapes { get; }
 
+    /// <summary>
+    /// Whether the native result answers a request of the kernel: a failure returns the report's <c>-errno</c>. Those
+    /// requests are measured (<c>FuseMetrics</c>); init and destroy are the mount's lifecycle, not requests.
+    /// </summary>
+    public bool AnswersRequest => FailureResult?.UsesFailure == true;
+
     /// <summary>Whether the callback returns nothing (destroy; every low-level operation, which replies instead).</summary>
     public bool ReturnsVoid => NativeType == "void";
 }

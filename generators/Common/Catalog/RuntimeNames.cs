@@ -122,6 +122,13 @@ internal static class RuntimeNames
         public const string Context = "Context";
     }
 
+    public static class RequestMetrics
+    {
+        public const string Type = Marshalling + "RequestMetrics";
+        public const string Start = Type + ".Start";
+        public const string Stop = Type + ".Stop";
+    }
+
     public static class NativeText
     {
         public const string Type = Marshalling + "NativeText";

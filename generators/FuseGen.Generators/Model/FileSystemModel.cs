@@ -37,6 +37,8 @@ internal sealed record ContainingTypeModel(string Keyword, string Name);
 /// <param name="FailsThroughRequest">Whether a failure is reported through that local; otherwise through <c>FuseRequest.Current</c>.</param>
 /// <param name="HandleRelease">Whether and how the entry point frees the typed handle after the call, failed or not.</param>
 /// <param name="CleanupSlots">Slots the method leaves out whose kind cleans up after the call (<c>ParameterKind.CleanupWhenAbsent</c>), in slot order.</param>
+/// <param name="Measured">Whether the entry point reports the request's start and end to <c>RequestMetrics</c> (every request; not init or destroy).</param>
+/// <param name="FaultPath">The native path parameter a fault report names (<c>path</c>, <c>from</c>, <c>linkpath</c>), or null.</param>
 internal sealed record OperationModel(
     string Operation,
     string EntryPoint,
@@ -47,7 +49,9 @@ internal sealed record OperationModel(
     bool DeclaresRequest,
     bool FailsThroughRequest,
     HandleReleaseModel? HandleRelease,
-    EquatableArray<int> CleanupSlots);
+    EquatableArray<int> CleanupSlots,
+    bool Measured,
+    string? FaultPath);
 
 /// <summary>
 /// How one argument of the user's method is produced: a catalog shape, for a slot (-1: ambient), and for handle
@@ -63,8 +67,11 @@ internal sealed record ArgumentModel(string ShapeId, int SlotIndex, string? Type
 /// <param name="Dispose">Whether FuseGen disposes the handle (the method does not take it).</param>
 internal sealed record HandleReleaseModel(string NativeParameter, bool Dispose);
 
-/// <summary>A release entry point FuseGen adds because the filesystem creates handles of a family it never releases.</summary>
-internal sealed record SynthesizedReleaseModel(string Operation, string EntryPoint, HandleReleaseModel HandleRelease);
+/// <summary>
+/// A release entry point FuseGen adds because the filesystem creates handles of a family it never releases; measured
+/// and reported like a bound one (<see cref="OperationModel.Measured"/>, <see cref="OperationModel.FaultPath"/>).
+/// </summary>
+internal sealed record SynthesizedReleaseModel(string Operation, string EntryPoint, HandleReleaseModel HandleRelease, bool Measured, string? FaultPath);
 
 /// <summary>One member of the native operation table the generated code sets, in table order.</summary>
 internal sealed record TableEntryModel(string NativeName, string EntryPoint);

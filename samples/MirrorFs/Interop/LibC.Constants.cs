@@ -11,6 +11,7 @@ internal static partial class LibC
     public const int O_WRONLY = 0x1;
     public const int O_RDWR = 0x2;
     public const int O_ACCMODE = 0x3;
+    public const int O_APPEND = 0x400;
     public const int O_CREAT = 0x40;
     public const int O_EXCL = 0x80;
     public const int O_NOCTTY = 0x100;

@@ -2,13 +2,14 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using FuseGen.Diagnostics;
 
 namespace FuseGen.Interop;
 
 /// <summary>
 /// Receives libfuse's log messages. While a mount is being set up on a thread they are collected, so a failure
 /// becomes one precise error line instead of libfuse's text followed by ours; otherwise they go to stderr as
-/// libfuse would print them (including <c>-d</c> request traces).
+/// libfuse would print them (including <c>-d</c> request traces), or to <see cref="FuseLibraryLog.Handler"/>.
 /// </summary>
 internal static unsafe class FuseLog
 {
@@ -46,6 +47,10 @@ internal static unsafe class FuseLog
             if (captured is { } sink)
             {
                 sink.Append(message);
+            }
+            else if (FuseLibraryLog.Handler is { } handler)
+            {
+                handler((FuseLogLevel)level, message.TrimEnd('\n'));
             }
             else
             {

@@ -65,6 +65,14 @@ internal static unsafe partial class LibC
     [DllImport(Library, EntryPoint = "poll")]
     public static extern int poll(PollFd* fds, nuint count, int timeout);
 
+    public const int F_DUPFD_CLOEXEC = 1030;
+
+    [DllImport(Library, EntryPoint = "fcntl")]
+    public static extern int fcntl(int fd, int command, int argument);
+
+    [DllImport(Library, EntryPoint = "close")]
+    public static extern int close(int fd);
+
     [DllImport(Library, EntryPoint = "vsnprintf")]
     public static extern int vsnprintf(byte* buffer, nuint size, byte* format, void* arguments);
 }

@@ -10,7 +10,7 @@ namespace FuseGen.Interop;
 
 /// <summary>
 /// libfuse3, loaded at run time by soname and resolved symbol by symbol with the symbol version each ABI needs
-/// (see LIBFUSE-PITFALLS): <c>fuse_new@FUSE_3.1</c>, the newest <c>fuse_loop_mt</c> ABI available, and so on.
+/// (see docs/libfuse-pitfalls.md): <c>fuse_new@FUSE_3.1</c>, the newest <c>fuse_loop_mt</c> ABI available, and so on.
 /// </summary>
 /// <remarks>
 /// Never linked at build time: LGPL libfuse stays a system library, and a missing libfuse is a clear run-time error
@@ -50,6 +50,10 @@ internal static unsafe partial class LibFuse
     public static delegate* unmanaged[Cdecl]<void*, void*, int, nint> fuse_buf_copy;
     public static delegate* unmanaged[Cdecl]<void*, void> fuse_pollhandle_destroy;
     public static delegate* unmanaged[Cdecl]<delegate* unmanaged[Cdecl]<int, byte*, void*, void>, void> fuse_set_log_func;
+
+    // 3.17.3+: the 64-bit capability flags of fuse_conn_info (want_ext); null on older versions.
+    public static delegate* unmanaged[Cdecl]<void*, ulong, byte> fuse_set_feature_flag;
+    public static delegate* unmanaged[Cdecl]<void*, ulong, void> fuse_unset_feature_flag;
 
     // fuse_loop_mt: three ABIs. 3.12+: opaque config; 3.2–3.11: struct fuse_loop_config_v1*; 3.0–3.1: int clone_fd.
     public static delegate* unmanaged[Cdecl]<void*, void*, int> fuse_loop_mt_312;
@@ -127,6 +131,8 @@ internal static unsafe partial class LibFuse
         fuse_pollhandle_destroy = (delegate* unmanaged[Cdecl]<void*, void>)Resolve(library, "fuse_pollhandle_destroy", "FUSE_3.0", true);
         fuse_lib_help = (delegate* unmanaged[Cdecl]<fuse_args*, void>)Resolve(library, "fuse_lib_help", "FUSE_3.0", false);
         fuse_set_log_func = (delegate* unmanaged[Cdecl]<delegate* unmanaged[Cdecl]<int, byte*, void*, void>, void>)Resolve(library, "fuse_set_log_func", "FUSE_3.7", false);
+        fuse_set_feature_flag = (delegate* unmanaged[Cdecl]<void*, ulong, byte>)Resolve(library, "fuse_set_feature_flag", "FUSE_3.17.3", false);
+        fuse_unset_feature_flag = (delegate* unmanaged[Cdecl]<void*, ulong, void>)Resolve(library, "fuse_unset_feature_flag", "FUSE_3.17.3", false);
 
         fuse_loop_mt_312 = (delegate* unmanaged[Cdecl]<void*, void*, int>)ResolveExact(library, "fuse_loop_mt", "FUSE_3.12");
         fuse_loop_cfg_create = (delegate* unmanaged[Cdecl]<void*>)ResolveExact(library, "fuse_loop_cfg_create", "FUSE_3.12");

@@ -43,6 +43,24 @@ public readonly unsafe struct FuseRequest
     public T FileSystem<T>()
         where T : class => Unsafe.As<T>(Session.FileSystem);
 
+    /// <summary>The session, or null outside a request.</summary>
+    internal FuseSession? SessionOrNull => session;
+
+    /// <summary>The /dev/fuse descriptor of the request's session, or -1.</summary>
+    internal int SessionDescriptor
+    {
+        get
+        {
+            if (context == null || context->fuse == null)
+            {
+                return -1;
+            }
+
+            var libfuseSession = LibFuse.fuse_get_session(context->fuse);
+            return libfuseSession == null ? -1 : LibFuse.fuse_session_fd(libfuseSession);
+        }
+    }
+
     internal FuseSession Session
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -55,7 +73,10 @@ public readonly unsafe struct FuseRequest
     /// </summary>
     public int StoreHandle(object? handle, void* fileInfo)
     {
-        ((fuse_file_info*)fileInfo)->fh = Session.StoreHandle(handle);
+        var session = Session;
+        var fh = session.StoreHandle(handle);
+        ((fuse_file_info*)fileInfo)->fh = fh;
+        Passthrough.Adopt(session, fileInfo, fh);
         return 0;
     }
 
@@ -76,7 +97,9 @@ public readonly unsafe struct FuseRequest
         // Without a handle there is nothing to free, and no session needed (static filesystems called directly).
         if (HasHandle(fileInfo))
         {
-            Session.FreeHandle(fileInfo, dispose);
+            var session = Session;
+            Passthrough.Release(session, ((fuse_file_info*)fileInfo)->fh);
+            session.FreeHandle(fileInfo, dispose);
         }
     }
 
@@ -88,7 +111,15 @@ public readonly unsafe struct FuseRequest
     /// mount's fault handler (except <see cref="FuseException"/>, which is an answer, not a fault). An errno outside
     /// 1..511, which the kernel would not deliver, becomes EIO and is reported. Never throws.
     /// </summary>
-    public int Fail(Exception exception, string operation) => -(int)FuseSession.MapFault(session, exception, operation);
+    public int Fail(Exception exception, string operation) => Fail(exception, operation, null);
+
+    /// <summary>
+    /// Like <see cref="Fail(Exception, string)"/>, for a request that names <paramref name="path"/> (a NUL-terminated
+    /// UTF-8 string; null when it names none), which the fault report carries with the caller. It is decoded only
+    /// when there is a fault.
+    /// </summary>
+    public int Fail(Exception exception, string operation, byte* path) =>
+        -(int)FuseSession.MapFault(session, exception, operation, path, inode: null, Context);
 
     /// <summary>
     /// True for the errnos the kernel accepts in a reply: 1 to 511. It rejects a larger one (EINVAL to libfuse's

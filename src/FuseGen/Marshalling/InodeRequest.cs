@@ -66,6 +66,11 @@ public readonly unsafe struct InodeRequest
         return new(request, LibFuse.fuse_req_userdata(request));
     }
 
+    /// <summary>Who made this request, for fault reports; nobody (all zero) for init and destroy, which have no request.</summary>
+    private FuseContext Caller => request == null
+        ? default
+        : new FuseContext(servingCaller.uid, servingCaller.gid, servingCaller.pid, servingCaller.umask);
+
     /// <summary>
     /// The caller of the inode request this thread is serving, for <see cref="FuseContext.Current"/>; false on a
     /// thread that has served no inode request (after one, the last caller until the next request).
@@ -171,7 +176,7 @@ public readonly unsafe struct InodeRequest
     /// </summary>
     public void Fail(Exception exception, string operation)
     {
-        var errno = FuseSession.MapFault(session, exception, operation);
+        var errno = FuseSession.MapFault(session, exception, operation, caller: Caller);
         if (request == null)
         {
             return;
@@ -209,7 +214,7 @@ public readonly unsafe struct InodeRequest
     }
 
     /// <summary>Reports an exception of an operation that sends no error (forget); never throws.</summary>
-    public void Report(Exception exception, string operation) => FuseSession.MapFault(session, exception, operation);
+    public void Report(Exception exception, string operation) => FuseSession.MapFault(session, exception, operation, caller: Caller);
 
     /// <summary>Answers an operation whose result is only a status: <see cref="Errno.None"/> is success; an errno outside 1..511 is EIO.</summary>
     public void ReplyStatus(Errno errno) => LibFuse.fuse_reply_err(request, -NativeResult.FromErrno(errno));

@@ -18,6 +18,9 @@ internal sealed class CommandLine
 
     public bool ShowVersion { get; private set; }
 
+    /// <summary>True for <c>--doctor</c>: check the machine instead of mounting.</summary>
+    public bool ShowDoctor { get; private set; }
+
     /// <summary>Parses; throws <see cref="FormatException"/> with a one-line message on bad usage.</summary>
     public static CommandLine Parse(IReadOnlyList<string> args, MountOptions? defaults = null)
     {
@@ -49,6 +52,9 @@ internal sealed class CommandLine
                 case "-V":
                 case "--version":
                     line.ShowVersion = true;
+                    break;
+                case "--doctor":
+                    line.ShowDoctor = true;
                     break;
                 case "-o":
                     if (i + 1 >= args.Count)
@@ -122,6 +128,16 @@ internal sealed class CommandLine
                     break;
                 case "direct_io" when value is null:
                     Options.DirectIo = true;
+                    break;
+                case "writeback_cache" when value is null:
+                    // libfuse 3 takes these only in fuse_conn_info (fuse_new rejects them): FuseGen sets them at init.
+                    Options.WritebackCache = true;
+                    break;
+                case "no_writeback_cache" when value is null:
+                    Options.WritebackCache = false;
+                    break;
+                case "max_write":
+                    Options.MaxWrite = Number(name, value);
                     break;
                 case "" when value is null:
                     // Empty entries of a list (",ro,,allow_other,") are harmless.

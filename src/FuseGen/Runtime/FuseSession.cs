@@ -36,6 +36,13 @@ internal sealed unsafe class FuseSession
     private bool stopped;
     private bool unmounting;
     private int unmountRequested;
+    private int orderingDescriptor = -1;
+
+    /// <summary>The <c>-o max_read=N</c> the mount was given (0: none), which init must repeat to libfuse.</summary>
+    internal uint MaxRead { get; private set; }
+
+    /// <summary>Passthrough backing ids by file handle, closed at release (created on first use).</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<ulong, int>? BackingIds;
     private string? connection;
     private NativeArguments? arguments;
 
@@ -226,7 +233,13 @@ internal sealed unsafe class FuseSession
     /// handler (except <see cref="FuseException"/>, which is an answer, not a fault). An errno outside 1..511, which
     /// the kernel would not deliver, becomes EIO and is reported. Never throws. Shared by both APIs' requests.
     /// </summary>
-    public static Errno MapFault(FuseSession? session, Exception exception, string operation)
+    /// <param name="session">The mount whose handler receives the report; null reports to stderr.</param>
+    /// <param name="exception">What the operation threw.</param>
+    /// <param name="operation">The libfuse operation.</param>
+    /// <param name="path">The path the request names (NUL-terminated UTF-8), decoded only for a report; null when none.</param>
+    /// <param name="inode">The inode the request names (inode API), when known.</param>
+    /// <param name="caller">Who made the request.</param>
+    public static Errno MapFault(FuseSession? session, Exception exception, string operation, byte* path = null, ulong? inode = null, FuseContext caller = default)
     {
         var errno = Errno.EIO;
         try
@@ -238,7 +251,14 @@ internal sealed unsafe class FuseSession
             // A FuseException is an answer, unless it carries an errno no caller can receive: that is a fault too.
             if (exception is not FuseException || !deliverable)
             {
-                var fault = new FuseFault(operation, exception, errno);
+                var fault = new FuseFault(operation, exception, errno)
+                {
+                    Path = path == null ? null : NativeText.ToString(path),
+                    Inode = inode,
+                    ProcessId = caller.Pid,
+                    UserId = caller.Uid,
+                    GroupId = caller.Gid,
+                };
                 if (session is not null)
                 {
                     session.Report(fault);
@@ -290,6 +310,12 @@ internal sealed unsafe class FuseSession
             }
 
             FuseLog.EndCapture();
+            var libfuseOptions = Api.LibfuseOptions(options, programName);
+            MaxRead = MaxReadOption(libfuseOptions);
+            if (AutoUnmountOrdering.Requested(libfuseOptions))
+            {
+                orderingDescriptor = AutoUnmountOrdering.DuplicateAboveAll(LibFuse.fuse_session_fd(Api.NativeSession));
+            }
         }
         catch
         {
@@ -367,6 +393,8 @@ internal sealed unsafe class FuseSession
 
             Api.Destroy();
             created = false;
+            AutoUnmountOrdering.Release(orderingDescriptor);
+            orderingDescriptor = -1;
 
             self.Free();
             Interlocked.Decrement(ref allocatedSelfHandles);
@@ -388,6 +416,57 @@ internal sealed unsafe class FuseSession
 
         var poll = new LibC.PollFd { fd = fd };
         return LibC.poll(&poll, 1, 0) == 1 && (poll.revents & LibC.POLLERR) != 0;
+    }
+
+    /// <summary>
+    /// Called by each API's init before the filesystem's own, which may still change what it sets: the connection
+    /// options of <see cref="MountOptions"/> (<see cref="MountOptions.WritebackCache"/>, <see cref="MountOptions.MaxWrite"/>),
+    /// and <c>-o max_read=N</c>, which libfuse passes to the kernel but leaves out of <c>conn-&gt;max_read</c>, then
+    /// refuses the init because the two differ ("init() and fuse_session_new() requested different maximum read
+    /// size"): the option works once init agrees with it.
+    /// </summary>
+    internal void PrepareInit(void* connection)
+    {
+        if (connection == null)
+        {
+            return;
+        }
+
+        var info = FuseConnectionInfo.FromNative(connection);
+        if (MaxRead != 0)
+        {
+            info.MaxRead = MaxRead;
+        }
+
+        if (options.MaxWrite is { } maxWrite)
+        {
+            info.MaxWrite = (uint)maxWrite;
+        }
+
+        if (options.WritebackCache)
+        {
+            // Through the version-aware capability API: 3.17+ reads want_ext, older versions want.
+            _ = info.TryEnable(FuseCapabilities.WritebackCache);
+        }
+    }
+
+    /// <summary>The value of the last <c>max_read=N</c> mount option, or 0.</summary>
+    internal static uint MaxReadOption(IEnumerable<string> libfuseOptions)
+    {
+        uint value = 0;
+        foreach (var option in libfuseOptions)
+        {
+            foreach (var part in option.Split(','))
+            {
+                if (part.StartsWith("max_read=", StringComparison.Ordinal) &&
+                    uint.TryParse(part.AsSpan("max_read=".Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+                {
+                    value = parsed;
+                }
+            }
+        }
+
+        return value;
     }
 
     internal static string Explain(string libfuseMessage, string fallback)

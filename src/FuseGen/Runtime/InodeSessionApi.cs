@@ -124,6 +124,7 @@ internal sealed unsafe class InodeSessionApi : SessionApi
         try
         {
             var api = Unsafe.As<InodeSessionApi>(request.Session.Api);
+            request.Session.PrepareInit(connection);
             if (api.userInit != null)
             {
                 api.userInit(userData, connection);

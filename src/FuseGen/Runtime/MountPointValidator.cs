@@ -106,7 +106,7 @@ internal static unsafe class MountPointValidator
         }
     }
 
-    private static (uint Mode, uint Uid, ulong Device)? Status(string path)
+    internal static (uint Mode, uint Uid, ulong Device)? Status(string path)
     {
         var bytes = Encoding.UTF8.GetBytes(path + "\0");
         var buffer = stackalloc byte[NativeStat.MaxSize];
@@ -129,7 +129,7 @@ internal static unsafe class MountPointValidator
     }
 
     // glibc's gnu_dev_major / gnu_dev_minor.
-    private static ulong Major(ulong device) => ((device >> 8) & 0xfff) | ((device >> 32) & ~0xffful);
+    internal static ulong Major(ulong device) => ((device >> 8) & 0xfff) | ((device >> 32) & ~0xffful);
 
-    private static ulong Minor(ulong device) => (device & 0xff) | ((device >> 12) & ~0xfful);
+    internal static ulong Minor(ulong device) => (device & 0xff) | ((device >> 12) & ~0xfful);
 }

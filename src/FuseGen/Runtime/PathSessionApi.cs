@@ -76,11 +76,11 @@ internal sealed unsafe class PathSessionApi : SessionApi
 
     /// <summary>
     /// The options libfuse 3 takes only in <c>fuse_config</c>, set before the filesystem's own init so that it can
-    /// still change them.
+    /// still change them (those of <c>fuse_conn_info</c> both APIs share: <see cref="FuseSession.PrepareInit"/>).
     /// </summary>
     private void Configure(fuse_config* config)
     {
-        if (config == null || options is null)
+        if (options is null || config == null)
         {
             return;
         }
@@ -106,6 +106,7 @@ internal sealed unsafe class PathSessionApi : SessionApi
             var session = Unsafe.As<FuseSession>(GCHandle.FromIntPtr((nint)context->private_data).Target!);
             api = Unsafe.As<PathSessionApi>(session.Api);
             api.Configure((fuse_config*)config);
+            session.PrepareInit(connection);
             if (api.userInit != null)
             {
                 api.userInit(connection, config);

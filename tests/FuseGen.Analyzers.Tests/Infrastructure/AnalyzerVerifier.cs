@@ -2,13 +2,15 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
+using FuseGen.Testing.Roslyn;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 
 namespace FuseGen.Analyzers.Tests.Infrastructure;
 
-/// <summary>Runs <see cref="FileSystemAnalyzer"/> over marked-up sources and compares what it reports.</summary>
+/// <summary>Runs <see cref="FileSystemAnalyzer"/> over marked-up sources with Microsoft.CodeAnalysis.Testing.</summary>
 internal static class AnalyzerVerifier
 {
     /// <summary>
@@ -17,28 +19,37 @@ internal static class AnalyzerVerifier
     /// <see cref="TestCompilation.Advice"/> is checked against every diagnostic, advice included; other markup
     /// against all but advice, unless <paramref name="advice"/> asks for it.
     /// </summary>
-    public static async Task<ImmutableArray<Diagnostic>> VerifyAsync(string markup, bool advice = false)
+    public static Task<ImmutableArray<Diagnostic>> VerifyAsync(string markup, bool advice = false) => VerifyAsync(new[] { markup }, advice);
+
+    /// <summary><see cref="VerifyAsync(string, bool)"/> over several files (<c>/0/Test0.cs</c>, <c>/0/Test1.cs</c>...).</summary>
+    public static async Task<ImmutableArray<Diagnostic>> VerifyAsync(string[] markups, bool advice = false)
     {
-        var (source, expected) = Markup.Parse(markup);
-        var compilation = TestCompilation.Create(source);
-        var actual = await TestCompilation.AnalyzeAsync(compilation, advice || WantsAdvice(expected));
-        AssertSame(source, expected, actual);
-        return actual;
+        advice = advice || FuseGenTestSetup.WantsAdvice(markups);
+        var test = new CSharpAnalyzerTest<FileSystemAnalyzer, DefaultVerifier> { CompilerDiagnostics = CompilerDiagnostics.None };
+        foreach (var markup in markups)
+        {
+            test.TestState.Sources.Add(markup);
+        }
+
+        FuseGenTestSetup.Apply(test, advice);
+        Solution? verified = null;
+        test.SolutionTransforms.Add((solution, _) =>
+        {
+            verified ??= solution;
+            return solution;
+        });
+        await test.RunAsync();
+
+        // The framework compared ids and spans; the messages are read from the same project, analyzed again.
+        var compilation = await verified!.Projects.Single().GetCompilationAsync();
+        return await TestCompilation.AnalyzeAsync(compilation!, advice);
     }
 
     /// <summary>
     /// Asserts that <paramref name="source"/> draws no FuseGen diagnostic at all, <see cref="TestCompilation.Advice"/>
     /// included: the negative case of advice.
     /// </summary>
-    public static async Task VerifyCleanAsync(string source) =>
-        Assert.Empty((await TestCompilation.AnalyzeAsync(TestCompilation.Create(source), advice: true)).Select(d => d.ToString()));
-
-    /// <summary>Whether the expected diagnostics include advice, so that every diagnostic is compared.</summary>
-    public static bool WantsAdvice(ImmutableArray<ExpectedDiagnostic> expected) => expected.Any(e => TestCompilation.Advice.Contains(e.Id));
-
-    /// <summary>Asserts that <paramref name="actual"/> are exactly the <paramref name="expected"/> ids and spans.</summary>
-    public static void AssertSame(string source, ImmutableArray<ExpectedDiagnostic> expected, ImmutableArray<Diagnostic> actual) =>
-        Assert.Equal(Describe(source, expected), Describe(source, actual.Select(d => new ExpectedDiagnostic(d.Id, d.Location.SourceSpan)).ToImmutableArray()));
+    public static Task VerifyCleanAsync(string source) => VerifyAsync(source, advice: true);
 
     /// <summary>
     /// Asserts that <paramref name="source"/> draws no FuseGen diagnostic, compiles with the generator's output
@@ -46,30 +57,17 @@ internal static class AnalyzerVerifier
     /// </summary>
     public static async Task VerifyValidAsync(string source)
     {
+        await VerifyAsync(source);
         var compilation = TestCompilation.Create(source);
-        Assert.Empty(await TestCompilation.AnalyzeAsync(compilation));
         var run = TestCompilation.RunGenerator(compilation);
         Assert.Null(run.Exception);
-        Assert.Empty(TestCompilation.Errors(run.Output.GetDiagnostics()));
+        Assert.Empty(TestCompilations.Errors(run.Output.GetDiagnostics()));
 
         var bound = GeneratedBindings.Read(run).Select(b => Describe(b.Method, b.Operation.Name)).OrderBy(s => s, StringComparer.Ordinal);
         var attributed = GeneratedBindings.AttributedMethods(compilation)
             .SelectMany(m => m.Operations.Select(o => Describe(m.Method, o.Name)))
             .OrderBy(s => s, StringComparer.Ordinal);
         Assert.Equal(attributed, bound);
-    }
-
-    /// <summary>One line per diagnostic (<c>FUSE001 3:12 'stat'</c>), so a failure shows both sets side by side.</summary>
-    private static string Describe(string source, ImmutableArray<ExpectedDiagnostic> diagnostics)
-    {
-        var text = SourceText.From(source);
-        return string.Join(Environment.NewLine, diagnostics
-            .OrderBy(d => d.Span.Start).ThenBy(d => d.Id, StringComparer.Ordinal)
-            .Select(d =>
-            {
-                var position = text.Lines.GetLinePosition(d.Span.Start);
-                return $"{d.Id} {position.Line + 1}:{position.Character + 1} '{text.ToString(d.Span)}'";
-            }));
     }
 
     private static string Describe(IMethodSymbol method, string operation) =>

@@ -3,6 +3,7 @@ extern alias generator;
 using System.Collections.Generic;
 using System.Linq;
 using FuseGen.Catalog;
+using FuseGen.Testing.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 

@@ -3,50 +3,29 @@ extern alias generator;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using FuseGen.Testing.Roslyn;
 using generator::FuseGen.Generators;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace FuseGen.Analyzers.Tests.Infrastructure;
 
-/// <summary>Compiles test sources against the FuseGen runtime, runs the generator and the analyzer on them.</summary>
+/// <summary>
+/// The generator and the analyzer run directly on a compilation, for checks the test frameworks do not make: what
+/// the generator binds, and the contract between generator and analyzer. Compilations come from
+/// <see cref="TestCompilations"/>, generator runs from <see cref="GeneratorHarness"/>.
+/// </summary>
 internal static class TestCompilation
 {
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    /// <summary>A compilation of <paramref name="sources"/> as <c>/0/Test0.cs</c>, <c>/0/Test1.cs</c>...</summary>
+    public static Compilation Create(params string[] sources) => TestCompilations.Create(sources, "/0/Test");
 
-    public static readonly CSharpCompilationOptions Options = new(
-        OutputKind.DynamicallyLinkedLibrary,
-        nullableContextOptions: NullableContextOptions.Enable,
-        allowUnsafe: true);
-
-    /// <summary>The shared framework (from the test host's trusted platform assemblies) and FuseGen.dll.</summary>
-    public static readonly ImmutableArray<MetadataReference> References = LoadReferences();
-
-    /// <summary>
-    /// An empty compilation with every reference bound; tests add their trees to it, so the referenced assemblies
-    /// are read once per run rather than once per test.
-    /// </summary>
-    private static readonly CSharpCompilation Empty = CSharpCompilation.Create("TestInput", references: References, options: Options);
-
-    public static CSharpCompilation Create(params string[] sources) =>
-        Empty.AddSyntaxTrees(sources.Select((source, i) => Parse(source, $"/0/Test{i}.cs")));
-
-    public static SyntaxTree Parse(string source, string path) =>
-        CSharpSyntaxTree.ParseText(source, ParseOptions, path);
+    public static SyntaxTree Parse(string source, string path) => TestCompilations.Parse(source, path);
 
     /// <summary>Runs <see cref="FileSystemGenerator"/> and returns the compilation with its output added.</summary>
-    public static GeneratorRun RunGenerator(Compilation compilation)
-    {
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new FileSystemGenerator().AsSourceGenerator() },
-            parseOptions: ParseOptions);
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        return new GeneratorRun(output, diagnostics, driver.GetRunResult());
-    }
+    public static GeneratorRun RunGenerator(Compilation compilation) => GeneratorHarness.Run(new FileSystemGenerator(), compilation);
 
     /// <summary>
     /// Diagnostics about how a filesystem's bound methods fit together (handles, a missing [Getattr], allocating
@@ -85,27 +64,5 @@ internal static class TestCompilation
             .ToImmutableArray();
     }
 
-    public static IReadOnlyList<Diagnostic> Errors(IEnumerable<Diagnostic> diagnostics) =>
-        diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-
-    private static ImmutableArray<MetadataReference> LoadReferences()
-    {
-        // Only the shared framework: the test host's own dependencies (xunit, Roslyn) are not what user code sees.
-        var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        return trusted
-            .Where(path => string.Equals(Path.GetDirectoryName(path), framework, StringComparison.Ordinal))
-            .Append(typeof(Stat).Assembly.Location)
-            .Distinct(StringComparer.Ordinal)
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToImmutableArray();
-    }
-}
-
-/// <summary>The outcome of one generator run.</summary>
-internal sealed record GeneratorRun(Compilation Output, ImmutableArray<Diagnostic> Diagnostics, GeneratorDriverRunResult Result)
-{
-    public IEnumerable<SyntaxTree> GeneratedTrees => Result.GeneratedTrees;
-
-    public Exception? Exception => Result.Results.Select(r => r.Exception).FirstOrDefault(e => e is not null);
+    public static IReadOnlyList<Diagnostic> Errors(IEnumerable<Diagnostic> diagnostics) => TestCompilations.Errors(diagnostics);
 }

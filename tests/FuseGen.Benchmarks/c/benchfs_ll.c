@@ -1,6 +1,6 @@
 /*
  * BenchFs in C on libfuse3's low-level (inode) API: the reference FuseGen's inode-API BenchFs is compared with,
- * as benchfs.c is for the path API. Same tree, content rule, attributes and options (BENCHFS.md); inodes are fixed
+ * as benchfs.c is for the path API. Same tree, content rule, attributes and options (docs/benchfs.md); inodes are fixed
  * numbers (1 /, 2 /big, 3 /hello, 4 /many, 5 + N /many/fNNNNN), so lookups need no table and forget nothing.
  * Entry and attribute timeouts are the high-level defaults (1 s); readdirplus is off, as in benchfs.c. Built by
  * scripts/bench.sh with

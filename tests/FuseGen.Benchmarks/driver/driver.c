@@ -1,18 +1,24 @@
 /*
- * The BenchFs workload driver (BENCHFS.md): runs one workload against a mounted BenchFs and prints one line of
+ * The BenchFs workload driver (docs/benchfs.md): runs one workload against a mounted BenchFs and prints one line of
  * key=value pairs. Built by scripts/bench.sh with
  *   gcc -O2 -Wall -Wextra -pthread driver.c -o benchfs-driver
  *
  *   benchfs-driver [options] WORKLOAD MOUNTPOINT
  *   benchfs-driver gen BYTES          # writes the content rule's first BYTES bytes to stdout (for sha256 checks)
  *
- * WORKLOAD: seqread randread latency stat readdir openclose. Options (defaults are BENCHFS.md's):
- *   --ops N       randread reads (200000), latency samples (50000), readdir listings (300), openclose opens (100000)
- *   --passes N    seqread passes (3), stat passes (5)
+ * WORKLOAD: seqread randread latency stat readdir openclose (docs/benchfs.md), seqwrite randwrite create mkdir rename
+ * setattr (docs/benchfs-write.md: the writable directory /w, checksums in /sum). Options (defaults are the specs'):
+ *   --ops N       randread reads (200000), latency samples (50000), readdir listings (300), openclose opens (100000),
+ *                 randwrite writes (200000)
+ *   --passes N    seqread passes (3), stat passes (5), seqwrite passes (1)
  *   --threads N   randread threads (4)
  *   --sleep-ms N  untimed sleep before each stat pass (1200; must exceed the 1 s entry timeout)
  *   --big-mb N    size of big (env BENCH_BIG_MB, 1024)
- *   --files N     files in many/ (env BENCH_FILES, 10000)
+ *   --files N     files in many/ (env BENCH_FILES, 10000); also the entries create, mkdir, rename and setattr make
+ *   --plain       write workloads on any read-write filesystem (the samples, libfuse's passthroughs): the driver
+ *                 makes w/ itself and removes it at the end, and checks checksums by reading the data back instead
+ *                 of BenchFs's /sum files
+ *   --chunk N     write workloads: items per chunk when they go round-robin over several mounts (100)
  *   --fs-pid PID  also report the CPU time the filesystem process PID used during the run (fs_cpu_ns=): its
  *                 process CPU clock (clock_getcpuclockid), which counts every thread, exited ones included
  *
@@ -22,6 +28,11 @@
  * estimate from the workload (basis says how), except readdir, where it counts getdents64 calls (each is exactly
  * one READDIR). Small per-open requests (LOOKUP/GETATTR on expiry) are left out where they are < 1 %.
  * Any mismatch with the content rule, short read or wrong listing exits 1 with a message on stderr.
+ * The write workloads take one or more mount points (and then one --fs-pid per mount point, in the same order): they
+ * run each timed phase on all of them, round-robin in chunks (see interleave()), and print one line per mount point
+ * (mount=INDEX) and timed phase (create: create, create-stat, create-unlink; mkdir: mkdir,
+ * rmdir; setattr: chmod, utimens), each with the filesystem's CPU time over that phase only; what they check
+ * (sizes, checksums, listings, modes, times) is checked outside the timed phases, and they leave /w empty.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -50,6 +61,7 @@ static int threads = 4;
 static int sleep_ms = 1200;
 static const char *root;
 static pid_t fs_pid;
+static int plain;
 static clockid_t fs_clock;
 
 static void die(const char *format, const char *detail)
@@ -342,6 +354,532 @@ static void openclose(void)
            ops / elapsed, elapsed, 2LL * ops, ops);
 }
 
+/* ---- write workloads (docs/benchfs-write.md) ------------------------------------------------------------------ */
+/*
+ * Every write workload can run on several mounts at once (--mount ... --fs-pid ... per implementation): its timed
+ * phases then go round-robin over the mounts in chunks of items, each mount timed (wall clock and its filesystem's
+ * CPU time) over its own chunks only, the order of the mounts rotating from chunk to chunk. On a machine whose load
+ * swings from second to second, every implementation then sees the same swings: the ratio is measured side by side
+ * at a granularity of milliseconds, not of whole runs.
+ */
+#define MAX_MOUNTS 8
+static int mounts;
+static const char *roots[MAX_MOUNTS];
+static pid_t pids[MAX_MOUNTS];
+static clockid_t clocks[MAX_MOUNTS];
+static int current;
+static double mount_elapsed[MAX_MOUNTS];
+static long long mount_cpu[MAX_MOUNTS];
+static long chunk_items = 100;
+
+static void use_mount(int m)
+{
+    current = m;
+    root = roots[m];
+}
+
+static long long cpu_of(int m)
+{
+    if (pids[m] <= 0)
+        return 0;
+    struct timespec t;
+    if (clock_gettime(clocks[m], &t) != 0)
+        die("cannot read a filesystem's CPU clock: %s", strerror(errno));
+    return t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* Runs item(0) ... item(count - 1) on every mount: chunks round-robin, each mount timed over its own chunks. */
+static void interleave(long count, long chunk, void (*item)(long))
+{
+    for (int m = 0; m < mounts; m++)
+        mount_elapsed[m] = 0, mount_cpu[m] = 0;
+    for (long start = 0, round = 0; start < count; start += chunk, round++) {
+        long end = start + chunk < count ? start + chunk : count;
+        for (int k = 0; k < mounts; k++) {
+            int m = (int)((k + round) % mounts);
+            use_mount(m);
+            long long cpu = cpu_of(m);
+            double began = now();
+            for (long i = start; i < end; i++)
+                item(i);
+            mount_elapsed[m] += now() - began;
+            mount_cpu[m] += cpu_of(m) - cpu;
+        }
+    }
+}
+
+/* One line per mount for a timed phase (value = count / that mount's elapsed time). */
+static void report(const char *workload, long long count, const char *unit, long long requests, const char *basis)
+{
+    for (int m = 0; m < mounts; m++) {
+        printf("workload=%s mount=%d metric=throughput value=%.*f unit=%s elapsed_s=%.3f requests=%lld basis=%s count=%lld",
+               workload, m, strcmp(unit, "MiB/s") == 0 ? 1 : 0, count / mount_elapsed[m], unit, mount_elapsed[m],
+               requests, basis, count);
+        if (pids[m] > 0)
+            printf(" fs_cpu_ns=%lld", mount_cpu[m]);
+        printf("\n");
+    }
+    fflush(stdout);
+}
+
+/* The content rule from offset 0, 251 + 1 MiB bytes: the data of a write at offset o starts at pattern + o % 251. */
+static unsigned char *pattern;
+
+static void make_pattern(void)
+{
+    pattern = aligned_block(251 + MIB);
+    for (long i = 0; i < 251 + MIB; i++)
+        pattern[i] = rule(i);
+}
+
+/* The checksum BenchFs keeps: the wrapping sum of the data's little-endian 64-bit words. */
+static uint64_t word_sum(const unsigned char *data, size_t size)
+{
+    uint64_t total = 0;
+    size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+        uint64_t word;
+        memcpy(&word, data + i, 8);
+        total += word;
+    }
+    if (i < size) {
+        uint64_t word = 0;
+        memcpy(&word, data + i, size - i);
+        total += word;
+    }
+    return total;
+}
+
+static char *entry_path(const char *directory, char letter, long number)
+{
+    char *path;
+    if (asprintf(&path, "%s/%s/%c%05ld", root, directory, letter, number) < 0)
+        die("out of memory%s", "");
+    return path;
+}
+
+/* What a filesystem that keeps its data (--plain) holds in w/Xnnnnn: the checksum of reading it back. */
+static uint64_t data_sum(char letter, int number)
+{
+    char *path = entry_path("w", letter, number);
+    unsigned char *buffer = aligned_block(MIB);
+    uint64_t total = 0;
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        die_errno("open", path);
+    for (;;) {
+        ssize_t n = read(fd, buffer, MIB);
+        if (n < 0)
+            die_errno("read", path);
+        if (n == 0)
+            break;
+        if (n % 8 != 0)
+            die("%s: read not a multiple of 8 bytes", path);
+        total += word_sum(buffer, (size_t)n);
+    }
+    close(fd);
+    free(buffer);
+    free(path);
+    return total;
+}
+
+/* What /sum/Xnnnnn reports: the checksum of /w/Xnnnnn. */
+static uint64_t reported_sum(char letter, int number)
+{
+    if (plain)
+        return data_sum(letter, number);
+    char *path = entry_path("sum", letter, number);
+    char text[32];
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        die_errno("open", path);
+    ssize_t n = read(fd, text, sizeof text - 1);
+    close(fd);
+    if (n != 17 || text[16] != '\n')
+        die("%s: not a checksum", path);
+    text[16] = '\0';
+    free(path);
+    return strtoull(text, NULL, 16);
+}
+
+static void expect_file(char letter, int number, long long size, uint64_t sum, int check_sum)
+{
+    char *path = entry_path("w", letter, number);
+    struct stat st;
+    if (stat(path, &st) != 0)
+        die_errno("stat", path);
+    if (!S_ISREG(st.st_mode) || st.st_size != size) {
+        char detail[300];
+        snprintf(detail, sizeof detail, "%s: size %lld, expected %lld", path, (long long)st.st_size, size);
+        die("wrong attributes: %s", detail);
+    }
+    uint64_t reported = check_sum ? reported_sum(letter, number) : sum;
+    if (reported != sum) {
+        char detail[300];
+        snprintf(detail, sizeof detail, "%s: checksum %016llx, expected %016llx", path, (unsigned long long)reported,
+                 (unsigned long long)sum);
+        die("wrong data reached the filesystem: %s", detail);
+    }
+    free(path);
+}
+
+/* Lists w/ and checks it holds exactly count entries, all named letter + 5 digits below count, of type type. */
+static void expect_listing(int count, char letter, unsigned char type)
+{
+    char *path = path_of("w");
+    enum { BUFFER = 32 * 1024 };
+    char *buffer = aligned_block(BUFFER);
+    unsigned char *seen = calloc((size_t)count + 1, 1);
+    int entries = 0;
+    int fd = open(path, O_RDONLY | O_DIRECTORY);
+    if (fd < 0 || !seen)
+        die_errno("open", path);
+    for (;;) {
+        long n = syscall(SYS_getdents64, fd, buffer, BUFFER);
+        if (n < 0)
+            die_errno("getdents64", path);
+        if (n == 0)
+            break;
+        for (long at = 0; at < n;) {
+            struct dirent64 *entry = (struct dirent64 *)(buffer + at);
+            at += entry->d_reclen;
+            if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
+                continue;
+            char *end;
+            long number = strtol(entry->d_name + 1, &end, 10);
+            if (entry->d_name[0] != letter || strlen(entry->d_name) != 6 || *end != '\0' || number >= count ||
+                seen[number] || entry->d_type != type)
+                die("unexpected entry w/%s", entry->d_name);
+            seen[number] = 1;
+            entries++;
+        }
+    }
+    close(fd);
+    if (entries != count) {
+        char detail[64];
+        snprintf(detail, sizeof detail, "%d entries, expected %d", entries, count);
+        die("wrong listing of w/: %s", detail);
+    }
+    free(seen);
+    free(buffer);
+    free(path);
+}
+
+/* Items of the timed phases: item i of the current mount. */
+static void create_item(long i)
+{
+    char *path = entry_path("w", 'c', i);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+    if (fd < 0)
+        die_errno("create", path);
+    if (write(fd, pattern, BLOCK) != BLOCK)
+        die_errno("write (4 KiB)", path);
+    if (close(fd) != 0)
+        die_errno("close", path);
+    free(path);
+}
+
+static void stat_item(long i)
+{
+    char *path = entry_path("w", 'c', i);
+    struct stat st;
+    if (stat(path, &st) != 0)
+        die_errno("stat", path);
+    if (!S_ISREG(st.st_mode) || st.st_size != BLOCK || (st.st_mode & 07777) != 0644)
+        die("wrong attributes for %s", path);
+    free(path);
+}
+
+static char unlink_letter = 'c';
+
+static void unlink_item(long i)
+{
+    char *path = entry_path("w", unlink_letter, i);
+    if (unlink(path) != 0)
+        die_errno("unlink", path);
+    free(path);
+}
+
+static void mkdir_item(long i)
+{
+    char *path = entry_path("w", 'd', i);
+    if (mkdir(path, 0755) != 0)
+        die_errno("mkdir", path);
+    free(path);
+}
+
+static void rmdir_item(long i)
+{
+    char *path = entry_path("w", 'd', i);
+    if (rmdir(path) != 0)
+        die_errno("rmdir", path);
+    free(path);
+}
+
+static void rename_item(long i)
+{
+    char *from = entry_path("w", 'c', i), *to = entry_path("w", 'r', i);
+    if (rename(from, to) != 0)
+        die_errno("rename", from);
+    free(from);
+    free(to);
+}
+
+static void chmod_item(long i)
+{
+    char *path = entry_path("w", 'a', i);
+    if (chmod(path, 0600) != 0)
+        die_errno("chmod", path);
+    free(path);
+}
+
+static void utimens_item(long i)
+{
+    char *path = entry_path("w", 'a', i);
+    struct timespec times[2] = { { 1800000000 + i, 0 }, { 1800000000 + i, 500 } };
+    if (utimensat(AT_FDCWD, path, times, 0) != 0)
+        die_errno("utimensat", path);
+    free(path);
+}
+
+static void empty_file_item(long i)
+{
+    char *path = entry_path("w", unlink_letter, i);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+    if (fd < 0)
+        die_errno("create", path);
+    close(fd);
+    free(path);
+}
+
+/* Untimed: item(0..count-1) on every mount in turn. */
+static void on_every_mount(long count, void (*item)(long))
+{
+    for (int m = 0; m < mounts; m++) {
+        use_mount(m);
+        for (long i = 0; i < count; i++)
+            item(i);
+    }
+}
+
+/* seqwrite: item i is the i-th MiB of the current mount's file (created by item 0, fsync'ed and closed by the last). */
+static int seq_fds[MAX_MOUNTS];
+static long seq_blocks;
+
+static void seqwrite_item(long i)
+{
+    long pass = i / seq_blocks, block = i % seq_blocks;
+    long long offset = (long long)block * MIB;
+    char *path = entry_path("w", 's', pass);
+    if (block == 0) {
+        seq_fds[current] = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+        if (seq_fds[current] < 0)
+            die_errno("create", path);
+    }
+    if (write(seq_fds[current], pattern + offset % 251, MIB) != MIB)
+        die_errno("write (1 MiB)", path);
+    if (block == seq_blocks - 1) {
+        if (fsync(seq_fds[current]) != 0)
+            die_errno("fsync", path);
+        if (close(seq_fds[current]) != 0)
+            die_errno("close", path);
+    }
+    free(path);
+}
+
+static void seqwrite(void)
+{
+    if (passes < 0)
+        passes = 1;
+    if (passes > files || big_size % MIB != 0 || big_size == 0)
+        die("seqwrite needs --passes <= --files and a whole number of MiB%s", "");
+    uint64_t block_sums[251];
+    for (int phase = 0; phase < 251; phase++)
+        block_sums[phase] = word_sum(pattern + phase, MIB);
+    uint64_t expected = 0;
+    for (long long offset = 0; offset < big_size; offset += MIB)
+        expected += block_sums[offset % 251];
+    seq_blocks = big_size / MIB;
+    long long mib = seq_blocks * passes;
+    interleave(mib, 64, seqwrite_item);
+    report("seqwrite", mib, "MiB/s", mib + 5LL * passes, "one_WRITE_per_MiB(max_write)+LOOKUP+CREATE+FSYNC+FLUSH+RELEASE_per_pass");
+    for (int m = 0; m < mounts; m++) {
+        use_mount(m);
+        for (int pass = 0; pass < passes; pass++)
+            expect_file('s', pass, big_size, expected, 1);
+    }
+    unlink_letter = 's';
+    on_every_mount(passes, unlink_item);
+}
+
+/* randwrite: item i is one batch of writes on every thread, each thread its own O_DIRECT descriptor per mount. */
+#define BATCH 256
+struct writer {
+    int fd;
+    uint64_t state;
+    uint64_t sum;
+    long long end;
+    unsigned char *buffer;
+};
+static struct writer writers[MAX_MOUNTS][64];
+static long write_ops;
+
+static void *random_batch(void *argument)
+{
+    struct writer *writer = argument;
+    long long blocks = blocks_of_big();
+    for (int i = 0; i < BATCH; i++) {
+        long long offset = (long long)(next_random(&writer->state) % (uint64_t)blocks) * BLOCK;
+        memcpy(writer->buffer, pattern + offset % 251, BLOCK);
+        if (pwrite(writer->fd, writer->buffer, BLOCK, offset) != BLOCK)
+            die_errno("pwrite (4 KiB)", "w/x00000");
+        writer->sum += word_sum(writer->buffer, BLOCK);
+        if (offset + BLOCK > writer->end)
+            writer->end = offset + BLOCK;
+    }
+    return NULL;
+}
+
+static void randwrite_item(long i)
+{
+    (void)i;
+    pthread_t ids[64];
+    for (int t = 0; t < threads; t++)
+        if (pthread_create(&ids[t], NULL, random_batch, &writers[current][t]) != 0)
+            die("pthread_create failed%s", "");
+    for (int t = 0; t < threads; t++)
+        pthread_join(ids[t], NULL);
+}
+
+static void randwrite(void)
+{
+    if (ops < 0)
+        ops = 200000;
+    if (threads < 1 || threads > 64 || blocks_of_big() < 1)
+        die("randwrite needs --threads 1..64 and big of at least one block%s", "");
+    long batches = (ops + (long)threads * BATCH - 1) / ((long)threads * BATCH);
+    write_ops = batches * threads * BATCH;
+    unlink_letter = 'x';
+    on_every_mount(1, empty_file_item);
+    for (int m = 0; m < mounts; m++) {
+        use_mount(m);
+        char *path = entry_path("w", 'x', 0);
+        for (int t = 0; t < threads; t++) {
+            writers[m][t] = (struct writer){ open(path, O_WRONLY | O_DIRECT), 0x5EED1000ULL + (uint64_t)t, 0, 0, aligned_block(BLOCK) };
+            if (writers[m][t].fd < 0)
+                die_errno("open(O_DIRECT)", path);
+        }
+        free(path);
+    }
+    interleave(batches, 4, randwrite_item);
+    report("randwrite", write_ops, "ops/s", write_ops, "one_WRITE_per_O_DIRECT_pwrite");
+    for (int m = 0; m < mounts; m++) {
+        use_mount(m);
+        uint64_t sum = 0;
+        long long end = 0;
+        for (int t = 0; t < threads; t++) {
+            close(writers[m][t].fd);
+            sum += writers[m][t].sum;
+            end = writers[m][t].end > end ? writers[m][t].end : end;
+        }
+        expect_file('x', 0, end, sum, 1);
+    }
+    on_every_mount(1, unlink_item);
+}
+
+static void create_files(void)
+{
+    uint64_t sum = word_sum(pattern, BLOCK);
+    interleave(files, chunk_items, create_item);
+    report("create", files, "ops/s", 4LL * files, "LOOKUP+CREATE+WRITE+RELEASE_per_file");
+    for (int m = 0; m < mounts; m++) {
+        use_mount(m);
+        expect_listing(files, 'c', DT_REG);
+        for (int i = 0; i < files; i++)
+            expect_file('c', i, BLOCK, sum, i % 10 == 0);
+    }
+    usleep((useconds_t)sleep_ms * 1000);
+    interleave(files, chunk_items, stat_item);
+    report("create-stat", files, "ops/s", files, "one_LOOKUP_per_stat_after_entry_expiry");
+    unlink_letter = 'c';
+    interleave(files, chunk_items, unlink_item);
+    report("create-unlink", files, "ops/s", 2LL * files, "UNLINK+FORGET_per_file");
+    for (int m = 0; m < mounts; m++) {
+        use_mount(m);
+        expect_listing(0, 'c', DT_REG);
+    }
+}
+
+static void expect_subdirectories(int count)
+{
+    char *w = path_of("w");
+    struct stat st;
+    if (stat(w, &st) != 0)
+        die_errno("stat", w);
+    if (st.st_nlink != (nlink_t)count + 2)
+        die("%s does not count its subdirectories in nlink", w);
+    free(w);
+}
+
+static void mkdir_rmdir(void)
+{
+    interleave(files, chunk_items, mkdir_item);
+    report("mkdir", files, "ops/s", 2LL * files, "LOOKUP+MKDIR_per_directory");
+    for (int m = 0; m < mounts; m++) {
+        use_mount(m);
+        expect_listing(files, 'd', DT_DIR);
+        expect_subdirectories(files);
+    }
+    interleave(files, chunk_items, rmdir_item);
+    report("rmdir", files, "ops/s", 2LL * files, "RMDIR+FORGET_per_directory");
+    for (int m = 0; m < mounts; m++) {
+        use_mount(m);
+        expect_listing(0, 'd', DT_DIR);
+        expect_subdirectories(0);
+    }
+}
+
+static void rename_files(void)
+{
+    unlink_letter = 'c';
+    on_every_mount(files, empty_file_item);
+    interleave(files, chunk_items, rename_item);
+    report("rename", files, "ops/s", 2LL * files, "LOOKUP(new_name)+RENAME_per_file");
+    for (int m = 0; m < mounts; m++) {
+        use_mount(m);
+        expect_listing(files, 'r', DT_REG);
+        for (int i = 0; i < files; i++)
+            expect_file('r', i, 0, 0, i % 10 == 0);
+    }
+    unlink_letter = 'r';
+    on_every_mount(files, unlink_item);
+}
+
+static void setattr_files(void)
+{
+    unlink_letter = 'a';
+    on_every_mount(files, empty_file_item);
+    interleave(files, chunk_items, chmod_item);
+    report("chmod", files, "ops/s", files, "one_SETATTR_per_chmod");
+    interleave(files, chunk_items, utimens_item);
+    report("utimens", files, "ops/s", files, "one_SETATTR_per_utimensat");
+    usleep((useconds_t)sleep_ms * 1000);
+    for (int m = 0; m < mounts; m++) {
+        use_mount(m);
+        for (int i = 0; i < files; i++) {
+            char *path = entry_path("w", 'a', i);
+            struct stat st;
+            if (stat(path, &st) != 0)
+                die_errno("stat", path);
+            if ((st.st_mode & 07777) != 0600 || st.st_mtim.tv_sec != 1800000000 + i || st.st_mtim.tv_nsec != 500 ||
+                st.st_atim.tv_sec != 1800000000 + i)
+                die("chmod or utimensat did not reach %s", path);
+            free(path);
+        }
+    }
+    on_every_mount(files, unlink_item);
+}
+
 static void generate(long long bytes)
 {
     static unsigned char chunk[251 * 4096];
@@ -387,9 +925,17 @@ int main(int argc, char *argv[])
             big_mb = number(name, value);
         else if (strcmp(name, "--files") == 0)
             files = (int)number(name, value);
-        else if (strcmp(name, "--fs-pid") == 0)
-            fs_pid = (pid_t)number(name, value);
-        else
+        else if (strcmp(name, "--plain") == 0) {
+            plain = 1;
+            arg--; /* takes no value */
+        } else if (strcmp(name, "--chunk") == 0)
+            chunk_items = number(name, value) > 0 ? number(name, value) : 1;
+        else if (strcmp(name, "--fs-pid") == 0) {
+            if (mounts == MAX_MOUNTS)
+                die("at most %s filesystems", "8");
+            pids[mounts++] = (pid_t)number(name, value);
+            fs_pid = pids[0];
+        } else
             die("unknown option %s", name);
     }
     if (files > 100000)
@@ -399,10 +945,47 @@ int main(int argc, char *argv[])
         generate(atoll(argv[arg + 1]));
         return 0;
     }
-    if (arg + 2 != argc)
-        die("usage: benchfs-driver [options] seqread|randread|latency|stat|readdir|openclose MOUNTPOINT%s", "");
+    if (arg + 2 > argc)
+        die("usage: benchfs-driver [options] seqread|randread|latency|stat|readdir|openclose|seqwrite|randwrite|create|mkdir|rename|setattr MOUNTPOINT...%s", "");
     const char *workload = argv[arg];
     root = argv[arg + 1];
+    static const struct {
+        const char *name;
+        void (*run)(void);
+    } write_workloads[] = {
+        { "seqwrite", seqwrite }, { "randwrite", randwrite }, { "create", create_files },
+        { "mkdir", mkdir_rmdir }, { "rename", rename_files }, { "setattr", setattr_files },
+    };
+    for (size_t i = 0; i < sizeof write_workloads / sizeof write_workloads[0]; i++) {
+        if (strcmp(workload, write_workloads[i].name) != 0)
+            continue;
+        int given = argc - arg - 1;
+        if (given > MAX_MOUNTS || (mounts > 0 && mounts != given))
+            die("give one --fs-pid per mount point (at most %s)", "8");
+        mounts = given;
+        for (int m = 0; m < mounts; m++) {
+            roots[m] = argv[arg + 1 + m];
+            if (pids[m] > 0 && clock_getcpuclockid(pids[m], &clocks[m]) != 0)
+                die("no CPU clock for the filesystem process %s (--fs-pid)", roots[m]);
+            use_mount(m);
+            char *w = path_of("w");
+            if (plain && mkdir(w, 0755) != 0)
+                die_errno("mkdir", w);
+            free(w);
+        }
+        make_pattern();
+        write_workloads[i].run();
+        for (int m = 0; plain && m < mounts; m++) {
+            use_mount(m);
+            char *w = path_of("w");
+            if (rmdir(w) != 0)
+                die_errno("rmdir", w);
+            free(w);
+        }
+        return 0;
+    }
+    if (arg + 2 != argc)
+        die("the read workloads take one mount point%s", "");
     long long cpu_before = 0;
     if (fs_pid > 0) {
         if (clock_getcpuclockid(fs_pid, &fs_clock) != 0)

@@ -1,4 +1,5 @@
 using System.IO;
+using FuseGen.Testing.Roslyn;
 using Xunit;
 
 namespace FuseGen.Generators.Tests.Infrastructure;

@@ -69,6 +69,9 @@ public sealed class MirrorMount : IDisposable
     /// <summary>The same path in the source.</summary>
     public string InSource(string relative) => Path.Combine(Source, relative);
 
+    /// <summary>What the daemon wrote so far (with -d: libfuse's request log).</summary>
+    public string DaemonOutput => sample.Process.StandardError + sample.Process.StandardOutput;
+
     /// <summary>Number of descriptors the daemon has open (its /proc/PID/fd).</summary>
     public int DaemonDescriptors() => Directory.GetFileSystemEntries($"/proc/{DaemonPid}/fd").Length;
 

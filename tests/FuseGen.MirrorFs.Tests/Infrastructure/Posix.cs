@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using FuseGen;
 using FuseGen.Interop;
 using FuseGen.Marshalling;
+using static FuseGen.Testing.LibC;
 
 namespace FuseGen.MirrorFs.Tests.Infrastructure;
 
@@ -12,146 +13,7 @@ namespace FuseGen.MirrorFs.Tests.Infrastructure;
 /// </summary>
 internal static unsafe partial class Posix
 {
-    private const string Libc = "libc.so.6";
-
-    public const int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CREAT = 0x40, O_EXCL = 0x80, O_TRUNC = 0x200, O_APPEND = 0x400;
-    public const int O_PATH = 0x200000, O_CLOEXEC = 0x80000;
-    public static readonly int O_DIRECTORY = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? 0x4000 : 0x10000;
-    public static readonly int O_NOFOLLOW = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? 0x8000 : 0x20000;
-    public const int AT_FDCWD = -100, AT_SYMLINK_NOFOLLOW = 0x100, AT_REMOVEDIR = 0x200;
-    public const int SEEK_SET = 0, SEEK_END = 2, SEEK_DATA = 3, SEEK_HOLE = 4;
-    public const int F_GETLK = 5, F_SETLK = 6, F_SETLKW = 7;
-    public const short F_RDLCK = 0, F_WRLCK = 1, F_UNLCK = 2;
-    public const int LOCK_SH = 1, LOCK_EX = 2, LOCK_NB = 4, LOCK_UN = 8;
-    public const uint RENAME_NOREPLACE = 1, RENAME_EXCHANGE = 2;
-    public const int FALLOC_FL_KEEP_SIZE = 1, FALLOC_FL_PUNCH_HOLE = 2;
-    public const long UTIME_NOW = (1L << 30) - 1, UTIME_OMIT = (1L << 30) - 2;
-
     public static Errno LastErrno => (Errno)Marshal.GetLastPInvokeError();
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int open(string path, int flags, uint mode);
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int openat(int dirfd, string path, int flags, uint mode);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    public static partial int close(int fd);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    public static partial nint pread(int fd, byte* buffer, nuint count, long offset);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    public static partial nint pwrite(int fd, byte* buffer, nuint count, long offset);
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int fstatat(int dirfd, string path, byte* buffer, int flags);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    public static partial int fstat(int fd, byte* buffer);
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int mkdirat(int dirfd, string path, uint mode);
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int mknodat(int dirfd, string path, uint mode, ulong device);
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int unlinkat(int dirfd, string path, int flags);
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int renameat2(int olddirfd, string oldpath, int newdirfd, string newpath, uint flags);
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int linkat(int olddirfd, string oldpath, int newdirfd, string newpath, int flags);
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int symlinkat(string target, int newdirfd, string linkpath);
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial nint readlinkat(int dirfd, string path, byte* buffer, nuint size);
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int fchmodat(int dirfd, string path, uint mode, int flags);
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int fchownat(int dirfd, string path, uint owner, uint group, int flags);
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int utimensat(int dirfd, string path, long* times, int flags);
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int truncate(string path, long length);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    public static partial int ftruncate(int fd, long length);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    public static partial int fchmod(int fd, uint mode);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    public static partial int fsync(int fd);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    public static partial int fdatasync(int fd);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    public static partial int fallocate(int fd, int mode, long offset, long length);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    public static partial long lseek(int fd, long offset, int whence);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    public static partial nint copy_file_range(int fdIn, long* offsetIn, int fdOut, long* offsetOut, nuint length, uint flags);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    public static partial int flock(int fd, int operation);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    public static partial int fcntl(int fd, int command, FuseGen.Testing.LibC.Flock* lockDescription);
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int lsetxattr(string path, string name, byte* value, nuint size, int flags);
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial nint lgetxattr(string path, string name, byte* value, nuint size);
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial nint llistxattr(string path, byte* list, nuint size);
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int lremovexattr(string path, string name);
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int statvfs(string path, StatVfsNative* buffer);
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int access(string path, int mode);
-
-    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial nint opendir(string path);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    public static partial byte* readdir(nint directory);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    public static partial long telldir(nint directory);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    public static partial void seekdir(nint directory, long position);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    public static partial int closedir(nint directory);
-
-    [LibraryImport(Libc)]
-    public static partial int getpid();
-
-    [StructLayout(LayoutKind.Sequential)]
-    public struct StatVfsNative
-    {
-        public ulong BlockSize, FragmentSize, Blocks, BlocksFree, BlocksAvailable, Files, FilesFree, FilesAvailable, FileSystemId, Flags, MaxNameLength;
-        public fixed int Spare[6];
-    }
 
     /// <summary>lstat (or stat with <paramref name="follow"/>) relative to <paramref name="directory"/>; throws with the errno on failure.</summary>
     public static FileStatus Stat(string path, bool follow = false, int directory = AT_FDCWD)
@@ -305,22 +167,4 @@ internal readonly record struct FileStatus(ulong Device, Stat Stat)
     public long Blocks => Stat.Blocks;
 
     public ulong Links => Stat.Links;
-}
-
-internal static partial class Posix
-{
-    [LibraryImport("libc.so.6")]
-    public static partial uint geteuid();
-}
-
-internal static unsafe partial class Posix
-{
-    [LibraryImport("libc.so.6", SetLastError = true)]
-    public static partial nint fdopendir(int fd);
-
-    [LibraryImport("libc.so.6", SetLastError = true)]
-    public static partial nint read(int fd, byte* buffer, nuint count);
-
-    [LibraryImport("libc.so.6", SetLastError = true)]
-    public static partial nint write(int fd, byte* buffer, nuint count);
 }

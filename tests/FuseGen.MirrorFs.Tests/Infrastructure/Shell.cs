@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Text;
+using System.Linq;
 
 namespace FuseGen.MirrorFs.Tests.Infrastructure;
 
@@ -9,56 +8,19 @@ namespace FuseGen.MirrorFs.Tests.Infrastructure;
 internal static class Shell
 {
     /// <summary>The unprivileged caller the tests switch to.</summary>
-    public const uint User = 1000;
+    public const uint User = UnprivilegedUser.Uid;
 
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
     public static CommandResult Run(string file, IEnumerable<string> arguments, TimeSpan? timeout = null, bool asUser = false, string? workingDirectory = null, IDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(asUser ? "setpriv" : file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? "/",
-        };
-        if (asUser)
-        {
-            foreach (var option in new[] { $"--reuid={User}", $"--regid={User}", "--clear-groups", file })
-            {
-                start.ArgumentList.Add(option);
-            }
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        if (environment is not null)
-        {
-            foreach (var (key, value) in environment)
-            {
-                start.Environment[key] = value;
-            }
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {file}");
-        var output = new StringBuilder();
-        var error = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (error) { error.AppendLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout ?? DefaultTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish in {timeout ?? DefaultTimeout}");
-        }
-
-        process.WaitForExit();
-        return new CommandResult(process.ExitCode, output.ToString(), error.ToString());
+        var limit = timeout ?? DefaultTimeout;
+        var result = asUser
+            ? Command.Run("setpriv", limit, UnprivilegedUser.SetprivArguments(file, arguments), workingDirectory ?? "/", Variables(environment))
+            : Command.Run(file, limit, arguments, workingDirectory ?? "/", Variables(environment));
+        return result.TimedOut
+            ? throw new TimeoutException($"{file} {string.Join(' ', arguments)} did not finish in {limit}")
+            : new CommandResult(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
     public static CommandResult Run(string file, params string[] arguments) => Run(file, (IEnumerable<string>)arguments);
@@ -82,6 +44,9 @@ internal static class Shell
         all.AddRange(arguments);
         return Run("perl", all, asUser: asUser).ExitCode;
     }
+
+    private static Dictionary<string, string?>? Variables(IDictionary<string, string>? environment) =>
+        environment?.ToDictionary(pair => pair.Key, pair => (string?)pair.Value);
 }
 
 internal readonly record struct CommandResult(int ExitCode, string Output, string Error);

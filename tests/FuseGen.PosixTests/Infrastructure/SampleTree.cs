@@ -57,7 +57,7 @@ internal static class SampleTree
         Sys.Symlink("../deep", Path.Combine(root, "links/dir"));
         Sys.SetXattr(Path.Combine(root, "README.md"), "user.origin", "sample tree"u8);
 
-        var sparse = Sys.Open(Path.Combine(root, "data/sparse"), Libc.O_RDWR | Libc.O_CREAT, 0x1A4);
+        var sparse = Sys.Open(Path.Combine(root, "data/sparse"), LibC.O_RDWR | LibC.O_CREAT, 0x1A4);
         Sys.WriteAt(sparse, "in the middle"u8, 1 << 20);
         Sys.Truncate(sparse, 2 << 20);
         Sys.Close(sparse);
@@ -77,7 +77,7 @@ internal static class SampleTree
         foreach (var entry in Directory.EnumerateFileSystemEntries(directory))
         {
             yield return entry;
-            if (Sys.LStat(entry).Type == Libc.S_IFDIR)
+            if (Sys.LStat(entry).Type == LibC.S_IFDIR)
             {
                 foreach (var below in Entries(entry))
                 {

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
-using System.Text;
+using System.Linq;
+using FuseGen.Testing;
 
 namespace FuseGen.PosixTests.Infrastructure;
 
@@ -10,10 +10,10 @@ namespace FuseGen.PosixTests.Infrastructure;
 internal static class Shell
 {
     /// <summary>The unprivileged user the permission tests run as.</summary>
-    public const uint User = 1000;
+    public const uint User = UnprivilegedUser.Uid;
 
     /// <summary>Its group.</summary>
-    public const uint Group = 1000;
+    public const uint Group = UnprivilegedUser.Gid;
 
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(90);
 
@@ -23,7 +23,7 @@ internal static class Shell
 
     /// <summary>Runs <paramref name="script"/> as uid/gid 1000 with no supplementary groups and no capabilities.</summary>
     public static CommandResult RunAsUser(string script, string directory) =>
-        Execute("setpriv", new[] { $"--reuid={User}", $"--regid={Group}", "--clear-groups", "--", "/bin/sh", "-c", script }, directory, DefaultTimeout);
+        Execute("setpriv", UnprivilegedUser.SetprivArguments("/bin/sh", new[] { "-c", script }), directory, DefaultTimeout);
 
     /// <summary>Runs and requires exit status 0.</summary>
     public static string Ok(string script, string directory, TimeSpan? timeout = null)
@@ -39,39 +39,12 @@ internal static class Shell
 
     public static CommandResult Execute(string program, IEnumerable<string> arguments, string directory, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["LC_ALL"] = "C";
-        start.Environment["HOME"] = directory;
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start " + program);
-        process.StandardInput.Close();
-        var output = new StringBuilder();
-        var error = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (error) { error.AppendLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            throw new TimeoutException($"'{program} {string.Join(' ', start.ArgumentList)}' took longer than {timeout.TotalSeconds} s in {directory}");
-        }
-
-        process.WaitForExit();
-        return new CommandResult(string.Join(' ', start.ArgumentList), process.ExitCode, output.ToString(), error.ToString());
+        var list = arguments.ToList();
+        var environment = new Dictionary<string, string?> { ["LC_ALL"] = "C", ["HOME"] = directory, ["GIT_CONFIG_NOSYSTEM"] = "1" };
+        var result = Command.Run(program, timeout, list, directory, environment);
+        return result.TimedOut
+            ? throw new TimeoutException($"'{program} {string.Join(' ', list)}' took longer than {timeout.TotalSeconds} s in {directory}")
+            : new CommandResult(string.Join(' ', list), result.ExitCode, result.StandardOutput, result.StandardError);
     }
 }
 

@@ -11,9 +11,6 @@ namespace FuseGen.PosixTests.Infrastructure;
 /// </summary>
 internal static unsafe class Sys
 {
-    private const int AT_EMPTY_PATH = 0x1000;
-    private const uint STATX_BASIC_STATS = 0x7FF;
-
     /// <summary>The errno <paramref name="call"/> failed with, or <see cref="Errno.None"/> when it succeeded.</summary>
     public static Errno Fails(Action call)
     {
@@ -31,14 +28,14 @@ internal static unsafe class Sys
     public static long Check(long result, string what, string? path = null) =>
         result >= 0 ? result : throw new PosixException((Errno)Marshal.GetLastPInvokeError(), what, path);
 
-    public static int Open(string path, int flags, uint mode = 0x1B6) => (int)Check(Libc.open(path, flags | Libc.O_CLOEXEC, mode), "open", path);
+    public static int Open(string path, int flags, uint mode = 0x1B6) => (int)Check(LibC.open(path, flags | LibC.O_CLOEXEC, mode), "open", path);
 
-    public static void Close(int fd) => Check(Libc.close(fd), "close");
+    public static void Close(int fd) => Check(LibC.close(fd), "close");
 
     /// <summary>Creates (or truncates) a file holding <paramref name="data"/>, with exactly <paramref name="mode"/> (no umask).</summary>
     public static void WriteFile(string path, ReadOnlySpan<byte> data, uint mode = 0x1A4)
     {
-        var fd = Open(path, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC, mode);
+        var fd = Open(path, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_TRUNC, mode);
         try
         {
             Write(fd, data);
@@ -53,7 +50,7 @@ internal static unsafe class Sys
 
     public static byte[] ReadFile(string path)
     {
-        var fd = Open(path, Libc.O_RDONLY);
+        var fd = Open(path, LibC.O_RDONLY);
         try
         {
             using var result = new System.IO.MemoryStream();
@@ -81,7 +78,7 @@ internal static unsafe class Sys
         {
             for (var done = 0; done < data.Length;)
             {
-                done += (int)Check(Libc.write(fd, p + done, (nuint)(data.Length - done)), "write");
+                done += (int)Check(LibC.write(fd, p + done, (nuint)(data.Length - done)), "write");
             }
         }
     }
@@ -92,7 +89,7 @@ internal static unsafe class Sys
         {
             for (var done = 0; done < data.Length;)
             {
-                done += (int)Check(Libc.pwrite(fd, p + done, (nuint)(data.Length - done), offset + done), "pwrite");
+                done += (int)Check(LibC.pwrite(fd, p + done, (nuint)(data.Length - done), offset + done), "pwrite");
             }
         }
     }
@@ -101,7 +98,7 @@ internal static unsafe class Sys
     {
         fixed (byte* p = buffer)
         {
-            return (int)Check(Libc.read(fd, p, (nuint)buffer.Length), "read");
+            return (int)Check(LibC.read(fd, p, (nuint)buffer.Length), "read");
         }
     }
 
@@ -114,7 +111,7 @@ internal static unsafe class Sys
         {
             while (done < count)
             {
-                var n = (int)Check(Libc.pread(fd, p + done, (nuint)(count - done), offset + done), "pread");
+                var n = (int)Check(LibC.pread(fd, p + done, (nuint)(count - done), offset + done), "pread");
                 if (n == 0)
                 {
                     break;
@@ -127,79 +124,79 @@ internal static unsafe class Sys
         return buffer.AsSpan(0, done).ToArray();
     }
 
-    public static long Seek(int fd, long offset, int whence) => Check(Libc.lseek(fd, offset, whence), "lseek");
+    public static long Seek(int fd, long offset, int whence) => Check(LibC.lseek(fd, offset, whence), "lseek");
 
-    public static void Truncate(int fd, long length) => Check(Libc.ftruncate(fd, length), "ftruncate");
+    public static void Truncate(int fd, long length) => Check(LibC.ftruncate(fd, length), "ftruncate");
 
-    public static void Fallocate(int fd, int mode, long offset, long length) => Check(Libc.fallocate(fd, mode, offset, length), "fallocate");
+    public static void Fallocate(int fd, int mode, long offset, long length) => Check(LibC.fallocate(fd, mode, offset, length), "fallocate");
 
     public static long CopyFileRange(int input, long offsetIn, int output, long offsetOut, long length)
     {
-        return Check(Libc.copy_file_range(input, &offsetIn, output, &offsetOut, (nuint)length, 0), "copy_file_range");
+        return Check(LibC.copy_file_range(input, &offsetIn, output, &offsetOut, (nuint)length, 0), "copy_file_range");
     }
 
     public static void Rename(string from, string to, uint flags = 0) =>
-        Check(flags == 0 ? Libc.rename(from, to) : Libc.renameat2(Libc.AT_FDCWD, from, Libc.AT_FDCWD, to, flags), "rename", from + " -> " + to);
+        Check(flags == 0 ? LibC.rename(from, to) : LibC.renameat2(LibC.AT_FDCWD, from, LibC.AT_FDCWD, to, flags), "rename", from + " -> " + to);
 
-    public static void Link(string from, string to) => Check(Libc.link(from, to), "link", to);
+    public static void Link(string from, string to) => Check(LibC.link(from, to), "link", to);
 
-    public static void Symlink(string target, string path) => Check(Libc.symlink(target, path), "symlink", path);
+    public static void Symlink(string target, string path) => Check(LibC.symlink(target, path), "symlink", path);
 
     public static string ReadLink(string path)
     {
         var buffer = new byte[4096];
         fixed (byte* p = buffer)
         {
-            var length = (int)Check(Libc.readlink(path, p, (nuint)buffer.Length), "readlink", path);
+            var length = (int)Check(LibC.readlink(path, p, (nuint)buffer.Length), "readlink", path);
             return Encoding.UTF8.GetString(buffer, 0, length);
         }
     }
 
-    public static void Unlink(string path) => Check(Libc.unlink(path), "unlink", path);
+    public static void Unlink(string path) => Check(LibC.unlink(path), "unlink", path);
 
-    public static void Mkdir(string path, uint mode = 0x1ED) => Check(Libc.mkdir(path, mode), "mkdir", path);
+    public static void Mkdir(string path, uint mode = 0x1ED) => Check(LibC.mkdir(path, mode), "mkdir", path);
 
-    public static void Rmdir(string path) => Check(Libc.rmdir(path), "rmdir", path);
+    public static void Rmdir(string path) => Check(LibC.rmdir(path), "rmdir", path);
 
-    public static void Mknod(string path, uint mode, ulong device = 0) => Check(Libc.mknod(path, mode, device), "mknod", path);
+    public static void Mknod(string path, uint mode, ulong device = 0) => Check(LibC.mknod(path, mode, device), "mknod", path);
 
-    public static void Chmod(string path, uint mode) => Check(Libc.chmod(path, mode), "chmod", path);
+    public static void Chmod(string path, uint mode) => Check(LibC.chmod(path, mode), "chmod", path);
 
-    public static void Chown(string path, uint uid, uint gid) => Check(Libc.lchown(path, uid, gid), "lchown", path);
+    public static void Chown(string path, uint uid, uint gid) => Check(LibC.lchown(path, uid, gid), "lchown", path);
 
-    /// <summary>utimensat; times in nanoseconds since the epoch, or <see cref="Libc.UTIME_NOW"/>/<see cref="Libc.UTIME_OMIT"/> as nanoseconds with 0 seconds.</summary>
-    public static void SetTimes(string path, Libc.Timespec accessTime, Libc.Timespec modificationTime)
+    /// <summary>utimensat; times in nanoseconds since the epoch, or <see cref="LibC.UTIME_NOW"/>/<see cref="LibC.UTIME_OMIT"/> as nanoseconds with 0 seconds.</summary>
+    public static void SetTimes(string path, LibC.Timespec accessTime, LibC.Timespec modificationTime)
     {
-        var times = stackalloc Libc.Timespec[2];
+        var times = stackalloc LibC.Timespec[2];
         times[0] = accessTime;
         times[1] = modificationTime;
-        Check(Libc.utimensat(Libc.AT_FDCWD, path, times, Libc.AT_SYMLINK_NOFOLLOW), "utimensat", path);
+        Check(LibC.utimensat(LibC.AT_FDCWD, path, times, LibC.AT_SYMLINK_NOFOLLOW), "utimensat", path);
     }
 
-    public static Libc.Timespec Time(long nanoseconds) => new() { Seconds = nanoseconds / 1_000_000_000, Nanoseconds = nanoseconds % 1_000_000_000 };
+    public static LibC.Timespec Time(long nanoseconds) => new() { Seconds = nanoseconds / 1_000_000_000, Nanoseconds = nanoseconds % 1_000_000_000 };
 
-    public static Libc.Timespec TimeMarker(long marker) => new() { Seconds = 0, Nanoseconds = marker };
+    public static LibC.Timespec TimeMarker(long marker) => new() { Seconds = 0, Nanoseconds = marker };
 
-    public static FileStat Stat(string path) => StatX(Libc.AT_FDCWD, path, 0);
+    public static FileStat Stat(string path) => StatX(LibC.AT_FDCWD, path, 0);
 
-    public static FileStat LStat(string path) => StatX(Libc.AT_FDCWD, path, Libc.AT_SYMLINK_NOFOLLOW);
+    public static FileStat LStat(string path) => StatX(LibC.AT_FDCWD, path, LibC.AT_SYMLINK_NOFOLLOW);
 
-    public static FileStat FStat(int fd) => StatX(fd, "", AT_EMPTY_PATH);
+    public static FileStat FStat(int fd) => StatX(fd, "", LibC.AT_EMPTY_PATH);
 
     /// <summary>statvfs: block size, total, free and available blocks, total and free inodes, name limit.</summary>
     public static (ulong BlockSize, ulong Blocks, ulong Free, ulong Available, ulong Files, ulong FilesFree, ulong NameMax) StatVfs(string path)
     {
-        var buffer = stackalloc ulong[14];
-        Check(Libc.statvfs(path, buffer), "statvfs", path);
-        var fragment = buffer[1] == 0 ? buffer[0] : buffer[1];
-        return (fragment, buffer[2], buffer[3], buffer[4], buffer[5], buffer[6], buffer[10]);
+        LibC.StatVfsResult buffer;
+        Check(LibC.statvfs(path, &buffer), "statvfs", path);
+        var fragment = buffer.f_frsize == 0 ? buffer.f_bsize : buffer.f_frsize;
+        return (fragment, buffer.f_blocks, buffer.f_bfree, buffer.f_bavail, buffer.f_files, buffer.f_ffree, buffer.f_namemax);
     }
 
     public static void SetXattr(string path, string name, ReadOnlySpan<byte> value, int flags = 0)
     {
         fixed (byte* p = value)
         {
-            Check(Libc.lsetxattr(path, name, p, (nuint)value.Length, flags), "setxattr", path);
+            Check(LibC.lsetxattr(path, name, p, (nuint)value.Length, flags), "setxattr", path);
         }
     }
 
@@ -209,7 +206,7 @@ internal static unsafe class Sys
         var buffer = new byte[size];
         fixed (byte* p = buffer)
         {
-            var length = (int)Check(Libc.lgetxattr(path, name, size == 0 ? null : p, (nuint)size), "getxattr", path);
+            var length = (int)Check(LibC.lgetxattr(path, name, size == 0 ? null : p, (nuint)size), "getxattr", path);
             return (length, buffer.AsSpan(0, Math.Min(length, size)).ToArray());
         }
     }
@@ -222,18 +219,18 @@ internal static unsafe class Sys
         var buffer = new byte[4096];
         fixed (byte* p = buffer)
         {
-            var length = (int)Check(Libc.fgetxattr(fd, name, p, (nuint)buffer.Length), "fgetxattr", name);
+            var length = (int)Check(LibC.fgetxattr(fd, name, p, (nuint)buffer.Length), "fgetxattr", name);
             return buffer.AsSpan(0, length).ToArray();
         }
     }
 
     public static List<string> ListXattr(string path)
     {
-        var size = (int)Check(Libc.llistxattr(path, null, 0), "listxattr", path);
+        var size = (int)Check(LibC.llistxattr(path, null, 0), "listxattr", path);
         var buffer = new byte[size];
         fixed (byte* p = buffer)
         {
-            size = (int)Check(Libc.llistxattr(path, p, (nuint)size), "listxattr", path);
+            size = (int)Check(LibC.llistxattr(path, p, (nuint)size), "listxattr", path);
         }
 
         var names = new List<string>();
@@ -245,12 +242,12 @@ internal static unsafe class Sys
         return names;
     }
 
-    public static void RemoveXattr(string path, string name) => Check(Libc.lremovexattr(path, name), "removexattr", path);
+    public static void RemoveXattr(string path, string name) => Check(LibC.lremovexattr(path, name), "removexattr", path);
 
     private static FileStat StatX(int directory, string path, int flags)
     {
         var buffer = stackalloc byte[256];
-        Check(Libc.statx(directory, path, flags, STATX_BASIC_STATS, buffer), "statx", path);
+        Check(LibC.statx(directory, path, flags, LibC.STATX_BASIC_STATS, buffer), "statx", path);
         static long Time(byte* at) => (*(long*)at * 1_000_000_000L) + *(uint*)(at + 8);
         return new FileStat(
             Inode: *(ulong*)(buffer + 32),

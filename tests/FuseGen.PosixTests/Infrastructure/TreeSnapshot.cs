@@ -65,7 +65,7 @@ internal static class TreeSnapshot
                 line += $" owner={stat.Uid}:{stat.Gid}";
             }
 
-            if (stat.Type == Libc.S_IFREG)
+            if (stat.Type == LibC.S_IFREG)
             {
                 using var stream = File.OpenRead(full);
                 line += $" size={stat.Size} sha256={Convert.ToHexString(SHA256.HashData(stream))}";
@@ -75,12 +75,12 @@ internal static class TreeSnapshot
                     inodes.TryAdd(stat.Inode, path);
                 }
             }
-            else if (stat.Type == Libc.S_IFLNK)
+            else if (stat.Type == LibC.S_IFLNK)
             {
                 line += $" target={Sys.ReadLink(full)}";
             }
 
-            if (options.Xattrs && stat.Type != Libc.S_IFLNK)
+            if (options.Xattrs && stat.Type != LibC.S_IFLNK)
             {
                 foreach (var attribute in Sys.ListXattr(full).Where(n => n.StartsWith("user.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
                 {
@@ -95,7 +95,7 @@ internal static class TreeSnapshot
 
             var index = lines.Count;
             lines.Add(line);
-            if (stat.Type == Libc.S_IFDIR && !Walk(root, path, options, lines, inodes) && options.SkipEmptyDirectories)
+            if (stat.Type == LibC.S_IFDIR && !Walk(root, path, options, lines, inodes) && options.SkipEmptyDirectories)
             {
                 lines.RemoveAt(index);
                 continue;

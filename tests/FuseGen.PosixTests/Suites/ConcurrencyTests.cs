@@ -20,7 +20,7 @@ public sealed class ConcurrencyTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void ParallelCreateWriteRenameLinkAndUnlinkKeepEveryFileIntact(string target)
+    public void Parallel_create_write_rename_link_and_unlink_keep_every_file_intact(string target)
     {
         var dir = Directory(target);
         var expected = new Dictionary<string, byte[]>[Threads];
@@ -62,7 +62,7 @@ public sealed class ConcurrencyTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void ParallelAppendsInterleaveWholeRecords(string target)
+    public void Parallel_appends_interleave_whole_records(string target)
     {
         var file = Path.Combine(Directory(target), "log");
         Sys.WriteFile(file, ReadOnlySpan<byte>.Empty);
@@ -70,7 +70,7 @@ public sealed class ConcurrencyTests : PosixSuite
         const int size = 1000;
         Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, thread =>
         {
-            var fd = Sys.Open(file, Libc.O_WRONLY | Libc.O_APPEND);
+            var fd = Sys.Open(file, LibC.O_WRONLY | LibC.O_APPEND);
             for (var i = 0; i < records; i++)
             {
                 var record = new byte[size];

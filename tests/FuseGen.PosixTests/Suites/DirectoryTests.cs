@@ -18,7 +18,7 @@ public sealed class DirectoryTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void DirectoryOperationsFailAsPosixSays(string target)
+    public void Directory_operations_fail_as_posix_says(string target)
     {
         var dir = Directory(target);
         string P(string name) => Path.Combine(dir, name);
@@ -41,7 +41,7 @@ public sealed class DirectoryTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void NamesUpTo255BytesWorkAndLongerOnesAreENAMETOOLONG(string target)
+    public void Names_up_to_255_bytes_work_and_longer_ones_are_ENAMETOOLONG(string target)
     {
         var dir = Directory(target);
         var longest = Path.Combine(dir, new string('a', 255));
@@ -54,7 +54,7 @@ public sealed class DirectoryTests : PosixSuite
 
         foreach (var name in new[] { tooLong, muchTooLong, Path.Combine(dir, new string('é', 128)) })
         {
-            Assert.Equal(Errno.ENAMETOOLONG, Sys.Fails(() => Sys.Open(name, Libc.O_WRONLY | Libc.O_CREAT)));
+            Assert.Equal(Errno.ENAMETOOLONG, Sys.Fails(() => Sys.Open(name, LibC.O_WRONLY | LibC.O_CREAT)));
             Assert.Equal(Errno.ENAMETOOLONG, Sys.Fails(() => Sys.Mkdir(name)));
             Assert.Equal(Errno.ENAMETOOLONG, Sys.Fails(() => Sys.Symlink("x", name)));
             Assert.Equal(Errno.ENAMETOOLONG, Sys.Fails(() => Sys.Link(longest, name)));
@@ -66,13 +66,13 @@ public sealed class DirectoryTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void ListingFiveThousandEntriesReturnsEachOnce(string target)
+    public void Listing_five_thousand_entries_returns_each_once(string target)
     {
         var dir = Directory(target);
         var names = Enumerable.Range(0, 5000).Select(i => $"entry-{i:D5}-{new string('x', i % 40)}").ToList();
         foreach (var name in names)
         {
-            Sys.Close(Sys.Open(Path.Combine(dir, name), Libc.O_WRONLY | Libc.O_CREAT));
+            Sys.Close(Sys.Open(Path.Combine(dir, name), LibC.O_WRONLY | LibC.O_CREAT));
         }
 
         for (var pass = 0; pass < 2; pass++)
@@ -90,14 +90,14 @@ public sealed class DirectoryTests : PosixSuite
     /// throughout must appear exactly once, however the listing is split into getdents calls.
     /// </summary>
     [Theory, Control, Mounted]
-    public void ListingWhileTheDirectoryChangesNeitherSkipsNorRepeatsSurvivors(string target)
+    public void Listing_while_the_directory_changes_neither_skips_nor_repeats_survivors(string target)
     {
         var dir = Directory(target);
         var stable = Enumerable.Range(0, 3000).Select(i => $"stable-{i:D4}").ToHashSet();
         var doomed = Enumerable.Range(0, 1500).Select(i => $"doomed-{i:D4}").ToList();
         foreach (var name in stable.Concat(doomed))
         {
-            Sys.Close(Sys.Open(Path.Combine(dir, name), Libc.O_WRONLY | Libc.O_CREAT));
+            Sys.Close(Sys.Open(Path.Combine(dir, name), LibC.O_WRONLY | LibC.O_CREAT));
         }
 
         using var stop = new CancellationTokenSource();
@@ -112,7 +112,7 @@ public sealed class DirectoryTests : PosixSuite
                     Sys.Unlink(Path.Combine(dir, doomed[next]));
                 }
 
-                Sys.Close(Sys.Open(Path.Combine(dir, $"added-{next:D5}"), Libc.O_WRONLY | Libc.O_CREAT));
+                Sys.Close(Sys.Open(Path.Combine(dir, $"added-{next:D5}"), LibC.O_WRONLY | LibC.O_CREAT));
                 if (next % 3 == 0)
                 {
                     Sys.Rename(Path.Combine(dir, $"added-{next:D5}"), Path.Combine(dir, $"renamed-{next:D5}"));

@@ -15,30 +15,30 @@ public sealed class FileIoTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void OpenWithExclusiveCreateFailsOnAnyExistingName(string target)
+    public void Open_with_exclusive_create_fails_on_any_existing_name(string target)
     {
         var dir = Directory(target);
         var file = Path.Combine(dir, "f");
-        Sys.Close(Sys.Open(file, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_EXCL));
-        Assert.Equal(Errno.EEXIST, Sys.Fails(() => Sys.Open(file, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_EXCL)));
+        Sys.Close(Sys.Open(file, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_EXCL));
+        Assert.Equal(Errno.EEXIST, Sys.Fails(() => Sys.Open(file, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_EXCL)));
 
         // O_EXCL does not follow symlinks, not even dangling ones.
         Sys.Symlink("nowhere", Path.Combine(dir, "dangling"));
-        Assert.Equal(Errno.EEXIST, Sys.Fails(() => Sys.Open(Path.Combine(dir, "dangling"), Libc.O_WRONLY | Libc.O_CREAT | Libc.O_EXCL)));
+        Assert.Equal(Errno.EEXIST, Sys.Fails(() => Sys.Open(Path.Combine(dir, "dangling"), LibC.O_WRONLY | LibC.O_CREAT | LibC.O_EXCL)));
         Assert.Equal(Errno.ENOENT, Sys.Fails(() => Sys.LStat(Path.Combine(dir, "nowhere"))));
 
         // Without O_EXCL an existing file is opened, not recreated.
         Sys.WriteFile(file, "kept"u8);
-        Sys.Close(Sys.Open(file, Libc.O_WRONLY | Libc.O_CREAT));
+        Sys.Close(Sys.Open(file, LibC.O_WRONLY | LibC.O_CREAT));
         Assert.Equal("kept"u8.ToArray(), Sys.ReadFile(file));
     }
 
     [Theory, Control, Mounted]
-    public void OpenWithTruncateEmptiesTheFile(string target)
+    public void Open_with_truncate_empties_the_file(string target)
     {
         var file = Path.Combine(Directory(target), "f");
         Sys.WriteFile(file, new byte[100_000]);
-        var fd = Sys.Open(file, Libc.O_WRONLY | Libc.O_TRUNC);
+        var fd = Sys.Open(file, LibC.O_WRONLY | LibC.O_TRUNC);
         Assert.Equal(0, Sys.FStat(fd).Size);
         Sys.Write(fd, "new"u8);
         Sys.Close(fd);
@@ -46,13 +46,13 @@ public sealed class FileIoTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void AppendWritesGoToTheEndWhoeverWrites(string target)
+    public void Append_writes_go_to_the_end_whoever_writes(string target)
     {
         var file = Path.Combine(Directory(target), "log");
         Sys.WriteFile(file, "0"u8);
-        var first = Sys.Open(file, Libc.O_WRONLY | Libc.O_APPEND);
-        var second = Sys.Open(file, Libc.O_WRONLY | Libc.O_APPEND);
-        var plain = Sys.Open(file, Libc.O_WRONLY);
+        var first = Sys.Open(file, LibC.O_WRONLY | LibC.O_APPEND);
+        var second = Sys.Open(file, LibC.O_WRONLY | LibC.O_APPEND);
+        var plain = Sys.Open(file, LibC.O_WRONLY);
         Sys.Write(first, "a"u8);
         Sys.Write(second, "bb"u8);
         Sys.Write(first, "ccc"u8);
@@ -65,14 +65,14 @@ public sealed class FileIoTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void DataReadsBackExactlyAtEveryOffset(string target)
+    public void Data_reads_back_exactly_at_every_offset(string target)
     {
         var file = Path.Combine(Directory(target), "data");
         var random = new Random(42);
         var data = new byte[3 * 1024 * 1024 + 17];
         random.NextBytes(data);
 
-        var fd = Sys.Open(file, Libc.O_RDWR | Libc.O_CREAT);
+        var fd = Sys.Open(file, LibC.O_RDWR | LibC.O_CREAT);
         for (var offset = 0; offset < data.Length;)
         {
             var count = Math.Min(random.Next(1, 200_000), data.Length - offset);
@@ -101,10 +101,10 @@ public sealed class FileIoTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void ShrinkingThenGrowingLeavesZerosNotOldData(string target)
+    public void Shrinking_then_growing_leaves_zeros_not_old_data(string target)
     {
         var file = Path.Combine(Directory(target), "f");
-        var fd = Sys.Open(file, Libc.O_RDWR | Libc.O_CREAT);
+        var fd = Sys.Open(file, LibC.O_RDWR | LibC.O_CREAT);
         var ones = new byte[200_000];
         Array.Fill(ones, (byte)0xAB);
         Sys.Write(fd, ones);
@@ -117,17 +117,17 @@ public sealed class FileIoTests : PosixSuite
         Assert.All(back[100..], b => Assert.Equal(0, b));
 
         // truncate(2) by path too.
-        Assert.Equal(0, Libc.truncate(file, 5));
+        Assert.Equal(0, LibC.truncate(file, 5));
         Assert.Equal(5, Sys.Stat(file).Size);
         Assert.Equal(Errno.EINVAL, Sys.Fails(() => Sys.Truncate(fd, -1)));
         Sys.Close(fd);
     }
 
     [Theory, Control, Mounted]
-    public void WritingPastTheEndLeavesAHoleOfZeros(string target)
+    public void Writing_past_the_end_leaves_a_hole_of_zeros(string target)
     {
         var file = Path.Combine(Directory(target), "f");
-        var fd = Sys.Open(file, Libc.O_RDWR | Libc.O_CREAT);
+        var fd = Sys.Open(file, LibC.O_RDWR | LibC.O_CREAT);
         Sys.WriteAt(fd, "end"u8, 1_000_000);
         Assert.Equal(1_000_003, Sys.FStat(fd).Size);
         var all = Sys.ReadAt(fd, 1_100_000, 0);
@@ -138,14 +138,14 @@ public sealed class FileIoTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void DirectoriesAreNotFiles(string target)
+    public void Directories_are_not_files(string target)
     {
         var dir = Directory(target);
         var sub = Path.Combine(dir, "sub");
         Sys.Mkdir(sub);
-        Assert.Equal(Errno.EISDIR, Sys.Fails(() => Sys.Open(sub, Libc.O_WRONLY)));
+        Assert.Equal(Errno.EISDIR, Sys.Fails(() => Sys.Open(sub, LibC.O_WRONLY)));
         Sys.WriteFile(Path.Combine(dir, "file"), "x"u8);
-        Assert.Equal(Errno.ENOTDIR, Sys.Fails(() => Sys.Open(Path.Combine(dir, "file"), Libc.O_RDONLY | Libc.O_DIRECTORY)));
+        Assert.Equal(Errno.ENOTDIR, Sys.Fails(() => Sys.Open(Path.Combine(dir, "file"), LibC.O_RDONLY | LibC.O_DIRECTORY)));
         Assert.Equal(Errno.ENOTDIR, Sys.Fails(() => Sys.Stat(Path.Combine(dir, "file", "below"))));
         Assert.Equal(Errno.ENOENT, Sys.Fails(() => Sys.Stat(Path.Combine(dir, "missing", "below"))));
     }

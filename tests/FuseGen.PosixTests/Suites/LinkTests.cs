@@ -15,7 +15,7 @@ public sealed class LinkTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void HardLinksShareOneInodeAndCountEachName(string target)
+    public void Hard_links_share_one_inode_and_count_each_name(string target)
     {
         var dir = Directory(target);
         var a = Path.Combine(dir, "a");
@@ -49,7 +49,7 @@ public sealed class LinkTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void DirectoriesCountTwoPlusTheirSubdirectoriesAndCannotBeHardLinked(string target)
+    public void Directories_count_two_plus_their_subdirectories_and_cannot_be_hard_linked(string target)
     {
         var dir = Directory(target);
         var top = Path.Combine(dir, "top");
@@ -71,7 +71,7 @@ public sealed class LinkTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void SymlinksStoreTheirTargetVerbatim(string target)
+    public void Symlinks_store_their_target_verbatim(string target)
     {
         var dir = Directory(target);
         Sys.WriteFile(Path.Combine(dir, "file"), "content"u8);
@@ -82,14 +82,14 @@ public sealed class LinkTests : PosixSuite
         Sys.Symlink(oddTarget, odd);
 
         var stat = Sys.LStat(link);
-        Assert.Equal(Libc.S_IFLNK, stat.Type);
+        Assert.Equal(LibC.S_IFLNK, stat.Type);
         Assert.Equal(4, stat.Size);
         Assert.Equal("file", Sys.ReadLink(link));
         Assert.Equal(oddTarget, Sys.ReadLink(odd));
         Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(oddTarget), Sys.LStat(odd).Size);
 
         // stat and open follow the link; a dangling link is ENOENT.
-        Assert.Equal(Libc.S_IFREG, Sys.Stat(link).Type);
+        Assert.Equal(LibC.S_IFREG, Sys.Stat(link).Type);
         Assert.Equal("content"u8.ToArray(), Sys.ReadFile(link));
         Assert.Equal(Errno.ENOENT, Sys.Fails(() => Sys.Stat(odd)));
         Assert.Equal(Errno.EINVAL, Sys.Fails(() => Sys.ReadLink(Path.Combine(dir, "file"))));
@@ -97,28 +97,28 @@ public sealed class LinkTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void SymlinkLoopsAndNoFollowAreELOOP(string target)
+    public void Symlink_loops_and_no_follow_are_ELOOP(string target)
     {
         var dir = Directory(target);
         Sys.Symlink("b", Path.Combine(dir, "a"));
         Sys.Symlink("a", Path.Combine(dir, "b"));
         Assert.Equal(Errno.ELOOP, Sys.Fails(() => Sys.Stat(Path.Combine(dir, "a"))));
-        Assert.Equal(Errno.ELOOP, Sys.Fails(() => Sys.Open(Path.Combine(dir, "a"), Libc.O_RDONLY)));
+        Assert.Equal(Errno.ELOOP, Sys.Fails(() => Sys.Open(Path.Combine(dir, "a"), LibC.O_RDONLY)));
 
         Sys.WriteFile(Path.Combine(dir, "file"), "x"u8);
         Sys.Symlink("file", Path.Combine(dir, "link"));
-        Assert.Equal(Errno.ELOOP, Sys.Fails(() => Sys.Open(Path.Combine(dir, "link"), Libc.O_RDONLY | Libc.O_NOFOLLOW)));
+        Assert.Equal(Errno.ELOOP, Sys.Fails(() => Sys.Open(Path.Combine(dir, "link"), LibC.O_RDONLY | LibC.O_NOFOLLOW)));
     }
 
     [Theory, Control, Mounted]
-    public void UnlinkedOpenFileKeepsWorkingUntilClosed(string target)
+    public void Unlinked_open_file_keeps_working_until_closed(string target)
     {
         var (posix, dir) = Setup(target);
         var hides = posix.Traits.HidesUnlinkedOpenFiles;
         var sub = Path.Combine(dir, "sub");
         Sys.Mkdir(sub);
         var file = Path.Combine(sub, "temp");
-        var fd = Sys.Open(file, Libc.O_RDWR | Libc.O_CREAT);
+        var fd = Sys.Open(file, LibC.O_RDWR | LibC.O_CREAT);
         Sys.Write(fd, "hello"u8);
         Sys.SetXattr(file, "user.kept", "yes"u8);
         Sys.Unlink(file);
@@ -166,13 +166,13 @@ public sealed class LinkTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void HardLinkOfAnOpenFileSurvivesTheOtherNamesUnlink(string target)
+    public void Hard_link_of_an_open_file_survives_the_other_names_unlink(string target)
     {
         var (posix, dir) = Setup(target);
         var hides = posix.Traits.HidesUnlinkedOpenFiles;
         var a = Path.Combine(dir, "a");
         var b = Path.Combine(dir, "b");
-        var fd = Sys.Open(a, Libc.O_RDWR | Libc.O_CREAT);
+        var fd = Sys.Open(a, LibC.O_RDWR | LibC.O_CREAT);
         Sys.Write(fd, "data"u8);
         Sys.Link(a, b);
         Sys.Unlink(a);

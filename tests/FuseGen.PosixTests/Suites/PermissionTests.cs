@@ -19,7 +19,7 @@ public sealed class PermissionTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void OthersCannotChangeWhatTheyDoNotOwn(string target)
+    public void Others_cannot_change_what_they_do_not_own(string target)
     {
         var dir = Directory(target);
         Sys.WriteFile(Path.Combine(dir, "f"), "root's"u8, 0x1A4);
@@ -45,7 +45,7 @@ public sealed class PermissionTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void NewNodesBelongToTheirCreator(string target)
+    public void New_nodes_belong_to_their_creator(string target)
     {
         var dir = Directory(target);
         Shell.RunAsUser("umask 022 && touch file && mkdir dir && ln -s file link && mkfifo fifo && ln file hard", dir).AssertSuccess();
@@ -60,7 +60,7 @@ public sealed class PermissionTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void OwnersMayChangeTheGroupToTheirOwnButNeverGiveFilesAway(string target)
+    public void Owners_may_change_the_group_to_their_own_but_never_give_files_away(string target)
     {
         var dir = Directory(target);
         Shell.RunAsUser("touch mine", dir).AssertSuccess();
@@ -82,7 +82,7 @@ public sealed class PermissionTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void SetgidDirectoriesHandTheirGroupDown(string target)
+    public void Setgid_directories_hand_their_group_down(string target)
     {
         var dir = Directory(target);
         var shared = Path.Combine(dir, "shared");
@@ -100,7 +100,7 @@ public sealed class PermissionTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void StickyDirectoriesProtectOtherUsersEntries(string target)
+    public void Sticky_directories_protect_other_users_entries(string target)
     {
         var dir = Directory(target);
         var tmp = Path.Combine(dir, "tmp");
@@ -120,7 +120,7 @@ public sealed class PermissionTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void WritesAndTruncatesByOthersDropSetuidAndSetgid(string target)
+    public void Writes_and_truncates_by_others_drop_setuid_and_setgid(string target)
     {
         var (posix, dir) = Setup(target);
         foreach (var name in new[] { "written", "truncated", "rootwrites", "setgid-noexec", "setgid-noexec-mygroup" })
@@ -140,14 +140,14 @@ public sealed class PermissionTests : PosixSuite
         Assert.Equal(posix.Traits.ForeignWritesDropNonExecutableSetgid ? 0x1B6u : SetGid | 0x1B6, Sys.Stat(Path.Combine(dir, "setgid-noexec")).Permissions);
         Assert.Equal(SetGid | 0x1B6, Sys.Stat(Path.Combine(dir, "setgid-noexec-mygroup")).Permissions);
 
-        var fd = Sys.Open(Path.Combine(dir, "rootwrites"), Libc.O_WRONLY | Libc.O_APPEND);
+        var fd = Sys.Open(Path.Combine(dir, "rootwrites"), LibC.O_WRONLY | LibC.O_APPEND);
         Sys.Write(fd, "echo\n"u8);
         Sys.Close(fd);
         Assert.Equal(SetUid | SetGid | 0x1FF, Sys.Stat(Path.Combine(dir, "rootwrites")).Permissions);
     }
 
     [Theory, Control, Mounted]
-    public void ChownDropsSetuidEvenForRoot(string target)
+    public void Chown_drops_setuid_even_for_root(string target)
     {
         var dir = Directory(target);
         var file = Path.Combine(dir, "f");
@@ -165,7 +165,7 @@ public sealed class PermissionTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void ModeBitsGateAccess(string target)
+    public void Mode_bits_gate_access(string target)
     {
         var dir = Directory(target);
         var secret = Path.Combine(dir, "secret");

@@ -14,7 +14,7 @@ public sealed class RenameTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void RenameAcrossDirectoriesReplacesTheTargetFile(string target)
+    public void Rename_across_directories_replaces_the_target_file(string target)
     {
         var dir = Directory(target);
         Sys.Mkdir(Path.Combine(dir, "a"));
@@ -37,7 +37,7 @@ public sealed class RenameTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void RenameDirectoryOverAnEmptyDirectoryAndKeepsLinkCountsRight(string target)
+    public void Rename_directory_over_an_empty_directory_and_keeps_link_counts_right(string target)
     {
         var dir = Directory(target);
         var a = Path.Combine(dir, "a");
@@ -59,7 +59,7 @@ public sealed class RenameTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void RenameRefusesWhatPosixRefuses(string target)
+    public void Rename_refuses_what_posix_refuses(string target)
     {
         var dir = Directory(target);
         string P(string name) => Path.Combine(dir, name);
@@ -79,12 +79,12 @@ public sealed class RenameTests : PosixSuite
         Assert.Equal(Errno.ENOTDIR, Sys.Fails(() => Sys.Rename(P("file"), P("file/other"))));
 
         // Nothing moved.
-        Assert.Equal(Libc.S_IFDIR, Sys.Stat(P("dir/sub")).Type);
-        Assert.Equal(Libc.S_IFREG, Sys.Stat(P("file")).Type);
+        Assert.Equal(LibC.S_IFDIR, Sys.Stat(P("dir/sub")).Type);
+        Assert.Equal(LibC.S_IFREG, Sys.Stat(P("file")).Type);
     }
 
     [Theory, Control, Mounted]
-    public void RenameOfANameOntoItselfOrAnotherLinkOfTheSameFileDoesNothing(string target)
+    public void Rename_of_a_name_onto_itself_or_another_link_of_the_same_file_does_nothing(string target)
     {
         var dir = Directory(target);
         var a = Path.Combine(dir, "a");
@@ -98,23 +98,23 @@ public sealed class RenameTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void RenameNoReplaceFailsOnAnExistingTarget(string target)
+    public void Rename_no_replace_fails_on_an_existing_target(string target)
     {
         var dir = Directory(target);
         var a = Path.Combine(dir, "a");
         var b = Path.Combine(dir, "b");
         Sys.WriteFile(a, "a"u8);
         Sys.WriteFile(b, "b"u8);
-        Assert.Equal(Errno.EEXIST, Sys.Fails(() => Sys.Rename(a, b, Libc.RENAME_NOREPLACE)));
+        Assert.Equal(Errno.EEXIST, Sys.Fails(() => Sys.Rename(a, b, LibC.RENAME_NOREPLACE)));
         Assert.Equal("a"u8.ToArray(), Sys.ReadFile(a));
         Assert.Equal("b"u8.ToArray(), Sys.ReadFile(b));
 
-        Sys.Rename(a, Path.Combine(dir, "c"), Libc.RENAME_NOREPLACE);
+        Sys.Rename(a, Path.Combine(dir, "c"), LibC.RENAME_NOREPLACE);
         Assert.Equal("a"u8.ToArray(), Sys.ReadFile(Path.Combine(dir, "c")));
     }
 
     [Theory, Control, Mounted]
-    public void RenameExchangeSwapsAFileAndADirectoryAcrossDirectories(string target)
+    public void Rename_exchange_swaps_a_file_and_a_directory_across_directories(string target)
     {
         var dir = Directory(target);
         var a = Path.Combine(dir, "a");
@@ -129,7 +129,7 @@ public sealed class RenameTests : PosixSuite
         var fileInode = Sys.Stat(file).Inode;
         var dirInode = Sys.Stat(sub).Inode;
 
-        Sys.Rename(file, sub, Libc.RENAME_EXCHANGE);
+        Sys.Rename(file, sub, LibC.RENAME_EXCHANGE);
 
         Assert.Equal(dirInode, Sys.Stat(file).Inode);
         Assert.Equal(fileInode, Sys.Stat(sub).Inode);
@@ -141,31 +141,31 @@ public sealed class RenameTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void RenameExchangeNeedsBothNamesAndExcludesNoReplace(string target)
+    public void Rename_exchange_needs_both_names_and_excludes_no_replace(string target)
     {
         var dir = Directory(target);
         var a = Path.Combine(dir, "a");
         Sys.WriteFile(a, "a"u8);
         Sys.Mkdir(Path.Combine(dir, "d"));
-        Assert.Equal(Errno.ENOENT, Sys.Fails(() => Sys.Rename(a, Path.Combine(dir, "missing"), Libc.RENAME_EXCHANGE)));
-        Assert.Equal(Errno.EINVAL, Sys.Fails(() => Sys.Rename(a, Path.Combine(dir, "d"), Libc.RENAME_EXCHANGE | Libc.RENAME_NOREPLACE)));
+        Assert.Equal(Errno.ENOENT, Sys.Fails(() => Sys.Rename(a, Path.Combine(dir, "missing"), LibC.RENAME_EXCHANGE)));
+        Assert.Equal(Errno.EINVAL, Sys.Fails(() => Sys.Rename(a, Path.Combine(dir, "d"), LibC.RENAME_EXCHANGE | LibC.RENAME_NOREPLACE)));
         Assert.Equal(Errno.EINVAL, Sys.Fails(() => Sys.Rename(Path.Combine(dir, "d"), Path.Combine(dir, "d", "x"), 0x80)));
         Assert.Equal("a"u8.ToArray(), Sys.ReadFile(a));
     }
 
     [Theory, Control, Mounted]
-    public void RenameWhiteoutIsATargetTrait(string target)
+    public void Rename_whiteout_is_a_target_trait(string target)
     {
         var (posix, dir) = Setup(target);
         var a = Path.Combine(dir, "a");
         Sys.WriteFile(a, "a"u8);
-        var result = Sys.Fails(() => Sys.Rename(a, Path.Combine(dir, "b"), Libc.RENAME_WHITEOUT));
+        var result = Sys.Fails(() => Sys.Rename(a, Path.Combine(dir, "b"), LibC.RENAME_WHITEOUT));
         Assert.Equal(posix.Traits.RenameWhiteout ? Errno.None : Errno.EINVAL, result);
         if (result == Errno.None)
         {
             // The whiteout is a 0/0 character device left at the source.
             var whiteout = Sys.LStat(a);
-            Assert.Equal(Libc.S_IFCHR, whiteout.Type);
+            Assert.Equal(LibC.S_IFCHR, whiteout.Type);
             Assert.Equal((0u, 0u), (whiteout.DeviceMajor, whiteout.DeviceMinor));
         }
         else
@@ -175,14 +175,14 @@ public sealed class RenameTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void RenameOverAnOpenFileKeepsItReadable(string target)
+    public void Rename_over_an_open_file_keeps_it_readable(string target)
     {
         var dir = Directory(target);
         var a = Path.Combine(dir, "a");
         var b = Path.Combine(dir, "b");
         Sys.WriteFile(a, "new"u8);
         Sys.WriteFile(b, "old"u8);
-        var fd = Sys.Open(b, Libc.O_RDONLY);
+        var fd = Sys.Open(b, LibC.O_RDONLY);
         Sys.Rename(a, b);
         Assert.Equal("old"u8.ToArray(), Sys.ReadAt(fd, 10, 0));
         Assert.Equal(0u, Sys.FStat(fd).Links);

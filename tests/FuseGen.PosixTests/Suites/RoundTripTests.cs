@@ -17,7 +17,7 @@ public sealed class RoundTripTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void CpArchiveCopiesEverything(string target)
+    public void Cp_archive_copies_everything(string target)
     {
         var (posix, dir) = Setup(target);
         SampleTree.Create(Path.Combine(dir, "src"));
@@ -26,7 +26,7 @@ public sealed class RoundTripTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void TarCreateAndExtractRestoresEverything(string target)
+    public void Tar_create_and_extract_restores_everything(string target)
     {
         var (posix, dir) = Setup(target);
         SampleTree.Create(Path.Combine(dir, "src"));
@@ -35,7 +35,7 @@ public sealed class RoundTripTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void RsyncArchiveCopiesEverythingButHardLinksAndXattrs(string target)
+    public void Rsync_archive_copies_everything_but_hard_links_and_xattrs(string target)
     {
         Assert.True(Shell.Has("rsync"), "rsync is not installed (scripts/test.sh installs it)");
         var (posix, dir) = Setup(target);
@@ -50,7 +50,7 @@ public sealed class RoundTripTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void GitCommitsAndClonesTheTree(string target)
+    public void Git_commits_and_clones_the_tree(string target)
     {
         Assert.True(Shell.Has("git"), "git is not installed (scripts/test.sh installs it)");
         var (posix, dir) = Setup(target);

@@ -18,7 +18,7 @@ public sealed class SparseFileTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void FiveGigabyteSparseFileWrittenAtFourAndAHalf(string target)
+    public void Five_gigabyte_sparse_file_written_at_four_and_a_half(string target)
     {
         var (posix, dir) = Setup(target);
         var file = Path.Combine(dir, "big");
@@ -26,7 +26,7 @@ public sealed class SparseFileTests : PosixSuite
         new Random(7).NextBytes(data);
         var at = (4 * GiB) + (GiB / 2);
 
-        var fd = Sys.Open(file, Libc.O_RDWR | Libc.O_CREAT);
+        var fd = Sys.Open(file, LibC.O_RDWR | LibC.O_CREAT);
         Sys.WriteAt(fd, data, at);
         Sys.Truncate(fd, 5 * GiB);
         Sys.Close(fd);
@@ -46,57 +46,57 @@ public sealed class SparseFileTests : PosixSuite
             Assert.InRange(du, 1024, 8192);
         }
 
-        fd = Sys.Open(file, Libc.O_RDONLY);
+        fd = Sys.Open(file, LibC.O_RDONLY);
         Assert.Equal(data, Sys.ReadAt(fd, (int)MiB, at));
         Assert.All(Sys.ReadAt(fd, 256 * 1024, at - (128 * 1024))[..(128 * 1024)], b => Assert.Equal(0, b));
         Assert.All(Sys.ReadAt(fd, (int)MiB, 2 * GiB), b => Assert.Equal(0, b));
         var tail = Sys.ReadAt(fd, (int)MiB, (5 * GiB) - 1000);
         Assert.Equal(1000, tail.Length);
         Assert.All(tail, b => Assert.Equal(0, b));
-        Assert.Equal(at, Sys.Seek(fd, 0, Libc.SEEK_DATA));
-        Assert.Equal(at + MiB, Sys.Seek(fd, at, Libc.SEEK_HOLE));
+        Assert.Equal(at, Sys.Seek(fd, 0, LibC.SEEK_DATA));
+        Assert.Equal(at + MiB, Sys.Seek(fd, at, LibC.SEEK_HOLE));
         Sys.Close(fd);
 
         if (posix.Backing(file) is { } stored)
         {
-            fd = Sys.Open(stored, Libc.O_RDONLY);
+            fd = Sys.Open(stored, LibC.O_RDONLY);
             Assert.Equal(data, Sys.ReadAt(fd, (int)MiB, at));
-            Assert.Equal(at, Sys.Seek(fd, 0, Libc.SEEK_DATA));
+            Assert.Equal(at, Sys.Seek(fd, 0, LibC.SEEK_DATA));
             Sys.Close(fd);
         }
     }
 
     [Theory, Control, Mounted]
-    public void SeekDataAndSeekHoleFindTheWrittenRanges(string target)
+    public void Seek_data_and_seek_hole_find_the_written_ranges(string target)
     {
         var file = Path.Combine(Directory(target), "f");
-        var fd = Sys.Open(file, Libc.O_RDWR | Libc.O_CREAT);
+        var fd = Sys.Open(file, LibC.O_RDWR | LibC.O_CREAT);
         var block = new byte[64 * 1024];
         Array.Fill(block, (byte)1);
         Sys.WriteAt(fd, block, MiB);
         Sys.WriteAt(fd, block, 3 * MiB);
         Sys.Truncate(fd, 4 * MiB);
 
-        Assert.Equal(MiB, Sys.Seek(fd, 0, Libc.SEEK_DATA));
-        Assert.Equal(MiB + 100, Sys.Seek(fd, MiB + 100, Libc.SEEK_DATA));
-        Assert.Equal(MiB + block.Length, Sys.Seek(fd, MiB, Libc.SEEK_HOLE));
-        Assert.Equal(3 * MiB, Sys.Seek(fd, MiB + block.Length, Libc.SEEK_DATA));
-        Assert.Equal(3 * MiB + block.Length, Sys.Seek(fd, 3 * MiB, Libc.SEEK_HOLE));
-        Assert.Equal(0, Sys.Seek(fd, 0, Libc.SEEK_HOLE));
-        Assert.Equal(Errno.ENXIO, Sys.Fails(() => Sys.Seek(fd, 3 * MiB + block.Length, Libc.SEEK_DATA)));
-        Assert.Equal(Errno.ENXIO, Sys.Fails(() => Sys.Seek(fd, 4 * MiB, Libc.SEEK_HOLE)));
+        Assert.Equal(MiB, Sys.Seek(fd, 0, LibC.SEEK_DATA));
+        Assert.Equal(MiB + 100, Sys.Seek(fd, MiB + 100, LibC.SEEK_DATA));
+        Assert.Equal(MiB + block.Length, Sys.Seek(fd, MiB, LibC.SEEK_HOLE));
+        Assert.Equal(3 * MiB, Sys.Seek(fd, MiB + block.Length, LibC.SEEK_DATA));
+        Assert.Equal(3 * MiB + block.Length, Sys.Seek(fd, 3 * MiB, LibC.SEEK_HOLE));
+        Assert.Equal(0, Sys.Seek(fd, 0, LibC.SEEK_HOLE));
+        Assert.Equal(Errno.ENXIO, Sys.Fails(() => Sys.Seek(fd, 3 * MiB + block.Length, LibC.SEEK_DATA)));
+        Assert.Equal(Errno.ENXIO, Sys.Fails(() => Sys.Seek(fd, 4 * MiB, LibC.SEEK_HOLE)));
 
         // The end of the file counts as a hole.
         Sys.Truncate(fd, 3 * MiB + block.Length);
-        Assert.Equal(3 * MiB + block.Length, Sys.Seek(fd, 3 * MiB, Libc.SEEK_HOLE));
+        Assert.Equal(3 * MiB + block.Length, Sys.Seek(fd, 3 * MiB, LibC.SEEK_HOLE));
         Sys.Close(fd);
     }
 
     [Theory, Control, Mounted]
-    public void FallocateAllocatesPunchesAndZeros(string target)
+    public void Fallocate_allocates_punches_and_zeros(string target)
     {
         var file = Path.Combine(Directory(target), "f");
-        var fd = Sys.Open(file, Libc.O_RDWR | Libc.O_CREAT);
+        var fd = Sys.Open(file, LibC.O_RDWR | LibC.O_CREAT);
 
         // Mode 0 extends the file and allocates.
         Sys.Fallocate(fd, 0, 0, MiB);
@@ -106,7 +106,7 @@ public sealed class SparseFileTests : PosixSuite
         Assert.All(Sys.ReadAt(fd, (int)MiB, 0), b => Assert.Equal(0, b));
 
         // KEEP_SIZE allocates past the end without growing the file.
-        Sys.Fallocate(fd, Libc.FALLOC_FL_KEEP_SIZE, MiB, MiB);
+        Sys.Fallocate(fd, LibC.FALLOC_FL_KEEP_SIZE, MiB, MiB);
         stat = Sys.FStat(fd);
         Assert.Equal(MiB, stat.Size);
         Assert.True(stat.AllocatedBytes >= 2 * MiB, $"allocated {stat.AllocatedBytes}");
@@ -116,7 +116,7 @@ public sealed class SparseFileTests : PosixSuite
         Array.Fill(ones, (byte)0x5A);
         Sys.WriteAt(fd, ones, 0);
         var before = Sys.FStat(fd).AllocatedBytes;
-        Sys.Fallocate(fd, Libc.FALLOC_FL_PUNCH_HOLE | Libc.FALLOC_FL_KEEP_SIZE, 256 * 1024, 256 * 1024);
+        Sys.Fallocate(fd, LibC.FALLOC_FL_PUNCH_HOLE | LibC.FALLOC_FL_KEEP_SIZE, 256 * 1024, 256 * 1024);
         stat = Sys.FStat(fd);
         Assert.Equal(MiB, stat.Size);
         Assert.Equal(before - (256 * 1024), stat.AllocatedBytes);
@@ -124,56 +124,56 @@ public sealed class SparseFileTests : PosixSuite
         Assert.All(back[..(256 * 1024)], b => Assert.Equal(0x5A, b));
         Assert.All(back[(256 * 1024)..(512 * 1024)], b => Assert.Equal(0, b));
         Assert.All(back[(512 * 1024)..], b => Assert.Equal(0x5A, b));
-        Assert.Equal(256 * 1024, Sys.Seek(fd, 0, Libc.SEEK_HOLE));
-        Assert.Equal(512 * 1024, Sys.Seek(fd, 256 * 1024, Libc.SEEK_DATA));
+        Assert.Equal(256 * 1024, Sys.Seek(fd, 0, LibC.SEEK_HOLE));
+        Assert.Equal(512 * 1024, Sys.Seek(fd, 256 * 1024, LibC.SEEK_DATA));
 
         // PUNCH_HOLE needs KEEP_SIZE.
-        Assert.Equal(Errno.EOPNOTSUPP, Sys.Fails(() => Sys.Fallocate(fd, Libc.FALLOC_FL_PUNCH_HOLE, 0, 4096)));
+        Assert.Equal(Errno.EOPNOTSUPP, Sys.Fails(() => Sys.Fallocate(fd, LibC.FALLOC_FL_PUNCH_HOLE, 0, 4096)));
 
         // ZERO_RANGE zeros (unaligned edges too) and may extend the file.
-        Sys.Fallocate(fd, Libc.FALLOC_FL_ZERO_RANGE, 600_000, 1000);
+        Sys.Fallocate(fd, LibC.FALLOC_FL_ZERO_RANGE, 600_000, 1000);
         back = Sys.ReadAt(fd, 2000, 599_500);
         Assert.All(back[..500], b => Assert.Equal(0x5A, b));
         Assert.All(back[500..1500], b => Assert.Equal(0, b));
         Assert.All(back[1500..], b => Assert.Equal(0x5A, b));
-        Sys.Fallocate(fd, Libc.FALLOC_FL_ZERO_RANGE, MiB - 10, 100);
+        Sys.Fallocate(fd, LibC.FALLOC_FL_ZERO_RANGE, MiB - 10, 100);
         Assert.Equal(MiB + 90, Sys.FStat(fd).Size);
         Sys.Close(fd);
     }
 
     [Theory, Control, Mounted]
-    public void FallocateCollapseRangeIsATargetTrait(string target)
+    public void Fallocate_collapse_range_is_a_target_trait(string target)
     {
         var (posix, dir) = Setup(target);
-        var fd = Sys.Open(Path.Combine(dir, "f"), Libc.O_RDWR | Libc.O_CREAT);
+        var fd = Sys.Open(Path.Combine(dir, "f"), LibC.O_RDWR | LibC.O_CREAT);
         Sys.Truncate(fd, MiB);
-        var result = Sys.Fails(() => Sys.Fallocate(fd, Libc.FALLOC_FL_COLLAPSE_RANGE, 0, 64 * 1024));
+        var result = Sys.Fails(() => Sys.Fallocate(fd, LibC.FALLOC_FL_COLLAPSE_RANGE, 0, 64 * 1024));
         Assert.Equal(posix.Traits.CollapseRange ? Errno.None : Errno.EOPNOTSUPP, result);
         Assert.Equal(posix.Traits.CollapseRange ? MiB - (64 * 1024) : MiB, Sys.FStat(fd).Size);
         Sys.Close(fd);
     }
 
     [Theory, Control, Mounted]
-    public void SeekDataOverFallocatedRangeIsATargetTrait(string target)
+    public void Seek_data_over_fallocated_range_is_a_target_trait(string target)
     {
         var (posix, dir) = Setup(target);
-        var fd = Sys.Open(Path.Combine(dir, "f"), Libc.O_RDWR | Libc.O_CREAT);
+        var fd = Sys.Open(Path.Combine(dir, "f"), LibC.O_RDWR | LibC.O_CREAT);
         Sys.Fallocate(fd, 0, 0, MiB);
-        var result = Sys.Fails(() => Sys.Seek(fd, 0, Libc.SEEK_DATA));
+        var result = Sys.Fails(() => Sys.Seek(fd, 0, LibC.SEEK_DATA));
         Assert.Equal(posix.Traits.FallocatedRangesReadAsHoles ? Errno.ENXIO : Errno.None, result);
         Sys.Close(fd);
     }
 
     [Theory, Control, Mounted]
-    public void CopyFileRangeCopiesBetweenFilesAndOffsets(string target)
+    public void Copy_file_range_copies_between_files_and_offsets(string target)
     {
         var dir = Directory(target);
         var data = new byte[3 * MiB];
         new Random(3).NextBytes(data);
         var source = Path.Combine(dir, "source");
         Sys.WriteFile(source, data);
-        var input = Sys.Open(source, Libc.O_RDONLY);
-        var output = Sys.Open(Path.Combine(dir, "target"), Libc.O_RDWR | Libc.O_CREAT);
+        var input = Sys.Open(source, LibC.O_RDONLY);
+        var output = Sys.Open(Path.Combine(dir, "target"), LibC.O_RDWR | LibC.O_CREAT);
 
         long copied = 0;
         while (copied < 2 * MiB)

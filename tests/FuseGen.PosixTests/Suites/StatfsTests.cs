@@ -17,7 +17,7 @@ public sealed class StatfsTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void StatvfsReportsConsistentFigures(string target)
+    public void Statvfs_reports_consistent_figures(string target)
     {
         var dir = Directory(target);
         var vfs = Sys.StatVfs(dir);
@@ -32,7 +32,7 @@ public sealed class StatfsTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void FreeSpaceAndInodesFollowWhatIsStored(string target)
+    public void Free_space_and_inodes_follow_what_is_stored(string target)
     {
         var (posix, dir) = Setup(target);
         var file = Path.Combine(dir, "data");
@@ -40,11 +40,11 @@ public sealed class StatfsTests : PosixSuite
         var data = new byte[8 * MiB];
         new Random(1).NextBytes(data);
         Sys.WriteFile(file, data);
-        var sparse = Sys.Open(Path.Combine(dir, "sparse"), Libc.O_RDWR | Libc.O_CREAT);
+        var sparse = Sys.Open(Path.Combine(dir, "sparse"), LibC.O_RDWR | LibC.O_CREAT);
         Sys.WriteAt(sparse, "x"u8, 3L << 30);
         Sys.Close(sparse);
-        var fd = Sys.Open(file, Libc.O_RDONLY);
-        Libc.fsync(fd);
+        var fd = Sys.Open(file, LibC.O_RDONLY);
+        LibC.fsync(fd);
         var during = Sys.StatVfs(dir);
 
         Sys.Unlink(file);
@@ -80,7 +80,7 @@ public sealed class StatfsTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void AllocatingMoreThanIsFreeFailsWithENOSPCAndChangesNothing(string target)
+    public void Allocating_more_than_is_free_fails_with_ENOSPC_and_changes_nothing(string target)
     {
         var (posix, dir) = Setup(target);
         if (!posix.Traits.ExclusiveStatfs)
@@ -88,11 +88,11 @@ public sealed class StatfsTests : PosixSuite
             return; // on a shared disk this would fill it for everyone
         }
 
-        var fd = Sys.Open(Path.Combine(dir, "f"), Libc.O_RDWR | Libc.O_CREAT);
+        var fd = Sys.Open(Path.Combine(dir, "f"), LibC.O_RDWR | LibC.O_CREAT);
         var before = Settled(dir);
         var tooMuch = (long)(before.Available * before.BlockSize) + (1L << 30);
         Assert.Equal(Errno.ENOSPC, Sys.Fails(() => Sys.Fallocate(fd, 0, 0, tooMuch)));
-        Assert.Equal(Errno.ENOSPC, Sys.Fails(() => Sys.Fallocate(fd, Libc.FALLOC_FL_KEEP_SIZE, 1L << 40, tooMuch)));
+        Assert.Equal(Errno.ENOSPC, Sys.Fails(() => Sys.Fallocate(fd, LibC.FALLOC_FL_KEEP_SIZE, 1L << 40, tooMuch)));
         var stat = Sys.FStat(fd);
         Assert.Equal((0L, 0L), (stat.Size, stat.Blocks));
         Assert.Equal(before.Free, Sys.StatVfs(dir).Free);

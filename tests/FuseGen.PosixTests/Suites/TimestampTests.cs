@@ -19,7 +19,7 @@ public sealed class TimestampTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void NewEntriesStampTheirParentAndThemselves(string target)
+    public void New_entries_stamp_their_parent_and_themselves(string target)
     {
         var dir = Directory(target);
         var before = Tick(dir);
@@ -34,7 +34,7 @@ public sealed class TimestampTests : PosixSuite
         {
             () => Sys.Mkdir(Path.Combine(dir, "d")),
             () => Sys.Symlink("f", Path.Combine(dir, "l")),
-            () => Sys.Mknod(Path.Combine(dir, "p"), Libc.S_IFIFO | 0x1A4),
+            () => Sys.Mknod(Path.Combine(dir, "p"), LibC.S_IFIFO | 0x1A4),
             () => Sys.Rmdir(Path.Combine(dir, "d")),
             () => Sys.Unlink(Path.Combine(dir, "l")),
         })
@@ -47,11 +47,11 @@ public sealed class TimestampTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void WriteAndTruncateChangeMtimeAndCtimeButNotAtime(string target)
+    public void Write_and_truncate_change_mtime_and_ctime_but_not_atime(string target)
     {
         var file = Path.Combine(Directory(target), "f");
         Sys.WriteFile(file, "x"u8);
-        var fd = Sys.Open(file, Libc.O_WRONLY);
+        var fd = Sys.Open(file, LibC.O_WRONLY);
 
         var before = Tick(file);
         Sys.Write(fd, "more"u8);
@@ -67,13 +67,13 @@ public sealed class TimestampTests : PosixSuite
         Sys.Close(fd);
 
         before = Tick(file);
-        Sys.Close(Sys.Open(file, Libc.O_WRONLY | Libc.O_TRUNC));
+        Sys.Close(Sys.Open(file, LibC.O_WRONLY | LibC.O_TRUNC));
         after = Sys.Stat(file);
         Assert.True(after.ModificationTime > before.ModificationTime && after.ChangeTime > before.ChangeTime, "O_TRUNC: mtime and ctime");
     }
 
     [Theory, Control, Mounted]
-    public void MetadataChangesTouchOnlyCtime(string target)
+    public void Metadata_changes_touch_only_ctime(string target)
     {
         var dir = Directory(target);
         var file = Path.Combine(dir, "f");
@@ -99,7 +99,7 @@ public sealed class TimestampTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void RenameStampsBothParents(string target)
+    public void Rename_stamps_both_parents(string target)
     {
         var dir = Directory(target);
         Sys.Mkdir(Path.Combine(dir, "a"));
@@ -113,7 +113,7 @@ public sealed class TimestampTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void UtimensSetsExactTimesAndHonoursNowAndOmit(string target)
+    public void Utimens_sets_exact_times_and_honours_now_and_omit(string target)
     {
         var file = Path.Combine(Directory(target), "f");
         Sys.WriteFile(file, "x"u8);
@@ -128,12 +128,12 @@ public sealed class TimestampTests : PosixSuite
         Assert.True(after.ChangeTime > before.ChangeTime, "utimens: ctime");
 
         var start = Now();
-        Sys.SetTimes(file, Sys.TimeMarker(Libc.UTIME_OMIT), Sys.TimeMarker(Libc.UTIME_NOW));
+        Sys.SetTimes(file, Sys.TimeMarker(LibC.UTIME_OMIT), Sys.TimeMarker(LibC.UTIME_NOW));
         after = Sys.Stat(file);
         Assert.Equal(atime, after.AccessTime);
         Assert.InRange(after.ModificationTime, start - 50_000_000, Now() + 50_000_000);
 
-        Sys.SetTimes(file, Sys.TimeMarker(Libc.UTIME_NOW), Sys.TimeMarker(Libc.UTIME_OMIT));
+        Sys.SetTimes(file, Sys.TimeMarker(LibC.UTIME_NOW), Sys.TimeMarker(LibC.UTIME_OMIT));
         Assert.InRange(Sys.Stat(file).AccessTime, start - 50_000_000, Now() + 50_000_000);
 
         // On a symlink itself (utimensat with AT_SYMLINK_NOFOLLOW).
@@ -145,13 +145,13 @@ public sealed class TimestampTests : PosixSuite
 
     /// <summary>relatime, the Linux default (the control is mounted with it; MemFs implements it).</summary>
     [Theory, Control, Mounted]
-    public void ReadUpdatesAnAtimeOlderThanMtimeOnce(string target)
+    public void Read_updates_an_atime_older_than_mtime_once(string target)
     {
         var dir = Directory(target);
         var file = Path.Combine(dir, "f");
         Sys.WriteFile(file, "content"u8);
         var mtime = Sys.Stat(file).ModificationTime;
-        Sys.SetTimes(file, Sys.Time(mtime - 100_000_000_000), Sys.TimeMarker(Libc.UTIME_OMIT));
+        Sys.SetTimes(file, Sys.Time(mtime - 100_000_000_000), Sys.TimeMarker(LibC.UTIME_OMIT));
         Thread.Sleep(20);
 
         var start = Now();
@@ -164,7 +164,7 @@ public sealed class TimestampTests : PosixSuite
         Assert.Equal(atime, Sys.Stat(file).AccessTime);
 
         // Listing a directory is reading it.
-        Sys.SetTimes(dir, Sys.Time(mtime - 100_000_000_000), Sys.TimeMarker(Libc.UTIME_OMIT));
+        Sys.SetTimes(dir, Sys.Time(mtime - 100_000_000_000), Sys.TimeMarker(LibC.UTIME_OMIT));
         start = Now();
         _ = System.IO.Directory.GetFileSystemEntries(dir);
         Assert.True(Sys.Stat(dir).AccessTime >= start - 50_000_000, "a listing moves the directory's atime");

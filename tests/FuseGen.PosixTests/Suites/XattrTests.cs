@@ -15,26 +15,26 @@ public sealed class XattrTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void CreateAndReplaceFlagsMeanWhatTheySay(string target)
+    public void Create_and_replace_flags_mean_what_they_say(string target)
     {
         var file = Path.Combine(Directory(target), "f");
         Sys.WriteFile(file, "x"u8);
 
-        Sys.SetXattr(file, "user.a", "first"u8, Libc.XATTR_CREATE);
-        Assert.Equal(Errno.EEXIST, Sys.Fails(() => Sys.SetXattr(file, "user.a", "second"u8, Libc.XATTR_CREATE)));
+        Sys.SetXattr(file, "user.a", "first"u8, LibC.XATTR_CREATE);
+        Assert.Equal(Errno.EEXIST, Sys.Fails(() => Sys.SetXattr(file, "user.a", "second"u8, LibC.XATTR_CREATE)));
         Assert.Equal("first"u8.ToArray(), Sys.GetXattr(file, "user.a"));
 
-        Assert.Equal(Errno.ENODATA, Sys.Fails(() => Sys.SetXattr(file, "user.b", "b"u8, Libc.XATTR_REPLACE)));
+        Assert.Equal(Errno.ENODATA, Sys.Fails(() => Sys.SetXattr(file, "user.b", "b"u8, LibC.XATTR_REPLACE)));
         Assert.Equal(Errno.ENODATA, Sys.Fails(() => Sys.GetXattr(file, "user.b")));
 
-        Sys.SetXattr(file, "user.a", "replaced"u8, Libc.XATTR_REPLACE);
+        Sys.SetXattr(file, "user.a", "replaced"u8, LibC.XATTR_REPLACE);
         Assert.Equal("replaced"u8.ToArray(), Sys.GetXattr(file, "user.a"));
         Sys.SetXattr(file, "user.a", "plain"u8);
         Assert.Equal("plain"u8.ToArray(), Sys.GetXattr(file, "user.a"));
     }
 
     [Theory, Control, Mounted]
-    public void GetAnswersSizeProbesAndTooSmallBuffers(string target)
+    public void Get_answers_size_probes_and_too_small_buffers(string target)
     {
         var file = Path.Combine(Directory(target), "f");
         Sys.WriteFile(file, "x"u8);
@@ -53,7 +53,7 @@ public sealed class XattrTests : PosixSuite
     }
 
     [Theory, Control, Mounted]
-    public void ListAndRemove(string target)
+    public void List_and_remove(string target)
     {
         var dir = Directory(target);
         var file = Path.Combine(dir, "f");

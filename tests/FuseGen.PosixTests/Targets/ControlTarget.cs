@@ -36,16 +36,16 @@ public sealed class ControlTarget : PosixTarget
     private static TargetTraits Probe(string root)
     {
         var probe = Path.Combine(root, ".probe");
-        var fd = Sys.Open(probe, Libc.O_RDWR | Libc.O_CREAT | Libc.O_TRUNC);
+        var fd = Sys.Open(probe, LibC.O_RDWR | LibC.O_CREAT | LibC.O_TRUNC);
         try
         {
             Sys.Truncate(fd, 1 << 20);
-            var collapse = Sys.Fails(() => Sys.Fallocate(fd, Libc.FALLOC_FL_COLLAPSE_RANGE, 0, 1 << 16)) == Errno.None;
-            Sys.Fallocate(fd, Libc.FALLOC_FL_KEEP_SIZE, 0, 1 << 16);
-            var holes = Sys.Fails(() => Sys.Seek(fd, 0, Libc.SEEK_DATA)) == Errno.ENXIO;
+            var collapse = Sys.Fails(() => Sys.Fallocate(fd, LibC.FALLOC_FL_COLLAPSE_RANGE, 0, 1 << 16)) == Errno.None;
+            Sys.Fallocate(fd, LibC.FALLOC_FL_KEEP_SIZE, 0, 1 << 16);
+            var holes = Sys.Fails(() => Sys.Seek(fd, 0, LibC.SEEK_DATA)) == Errno.ENXIO;
             Sys.Mkdir(probe + ".d");
             Sys.WriteFile(probe + ".d/a", "a"u8);
-            var whiteout = Sys.Fails(() => Sys.Rename(probe + ".d/a", probe + ".d/b", Libc.RENAME_WHITEOUT)) == Errno.None;
+            var whiteout = Sys.Fails(() => Sys.Rename(probe + ".d/a", probe + ".d/b", LibC.RENAME_WHITEOUT)) == Errno.None;
             return new TargetTraits { CollapseRange = collapse, RenameWhiteout = whiteout, FallocatedRangesReadAsHoles = holes, ExclusiveStatfs = false };
         }
         finally

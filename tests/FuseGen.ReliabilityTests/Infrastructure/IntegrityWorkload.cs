@@ -6,6 +6,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
+using FuseGen.Testing;
 
 namespace FuseGen.ReliabilityTests.Infrastructure;
 
@@ -128,7 +129,7 @@ internal sealed class IntegrityWorkload
 
     private static byte[]? ReadAll(string path, out int errno)
     {
-        var (fd, openErrno) = Posix.Open(path, Posix.O_RDONLY);
+        var (fd, openErrno) = Posix.Open(path, LibC.O_RDONLY);
         errno = openErrno;
         if (fd < 0)
         {
@@ -289,7 +290,7 @@ internal sealed class IntegrityWorkload
             }
 
             var data = RandomBytes(random.Next(MaxWrite * 2));
-            var (fd, errno) = Posix.Open(PathOf(slot), Posix.O_RDWR | Posix.O_CREAT | Posix.O_EXCL, 0x1A4);
+            var (fd, errno) = Posix.Open(PathOf(slot), LibC.O_RDWR | LibC.O_CREAT | LibC.O_EXCL, 0x1A4);
             Check("create " + names[slot], errno);
             if (fd < 0)
             {
@@ -308,7 +309,7 @@ internal sealed class IntegrityWorkload
             var content = contents[slot]!;
             var offset = random.Next(Math.Min(content.Count + MaxWrite, MaxSize));
             var data = RandomBytes(1 + random.Next(MaxWrite));
-            var (fd, errno) = Posix.Open(PathOf(slot), Posix.O_RDWR);
+            var (fd, errno) = Posix.Open(PathOf(slot), LibC.O_RDWR);
             Check("open " + names[slot], errno);
             if (fd < 0)
             {

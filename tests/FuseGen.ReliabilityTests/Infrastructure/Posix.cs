@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 using System.Text;
+using static FuseGen.Testing.LibC;
 
 namespace FuseGen.ReliabilityTests.Infrastructure;
 
@@ -10,36 +11,6 @@ namespace FuseGen.ReliabilityTests.Infrastructure;
 /// </summary>
 internal static unsafe partial class Posix
 {
-    private const string Libc = "libc.so.6";
-
-    public const int O_RDONLY = 0;
-    public const int O_WRONLY = 1;
-    public const int O_RDWR = 2;
-    public const int O_CREAT = 0x40;
-    public const int O_EXCL = 0x80;
-    public const int O_TRUNC = 0x200;
-    public const int O_DIRECTORY = 0x10000;
-    public const int O_CLOEXEC = 0x80000;
-    public const int AT_FDCWD = -100;
-    public const int POSIX_FADV_DONTNEED = 4;
-
-    public const int EPERM = 1;
-    public const int ENOENT = 2;
-    public const int EINTR = 4;
-    public const int EIO = 5;
-    public const int EBADF = 9;
-    public const int ENOMEM = 12;
-    public const int EACCES = 13;
-    public const int EEXIST = 17;
-    public const int ENODEV = 19;
-    public const int ENOTDIR = 20;
-    public const int EINVAL = 22;
-    public const int EFBIG = 27;
-    public const int ENOSPC = 28;
-    public const int ENAMETOOLONG = 36;
-    public const int ENOTCONN = 107;
-    public const int ECONNABORTED = 103;
-
     /// <summary>A path as the kernel takes it: UTF-8 plus a terminating NUL.</summary>
     public static byte[] Bytes(string path) => Encoding.UTF8.GetBytes(path + "\0");
 
@@ -57,7 +28,7 @@ internal static unsafe partial class Posix
     {
         fixed (byte* p = path)
         {
-            var fd = open(p, flags | O_CLOEXEC, mode);
+            var fd = open(p, flags | O_CLOEXEC, (uint)mode);
             return fd >= 0 ? (fd, 0) : (-1, Marshal.GetLastPInvokeError());
         }
     }
@@ -66,7 +37,7 @@ internal static unsafe partial class Posix
     {
         fixed (byte* p = name)
         {
-            var fd = openat(directory, p, flags | O_CLOEXEC, mode);
+            var fd = openat(directory, p, flags | O_CLOEXEC, (uint)mode);
             return fd >= 0 ? (fd, 0) : (-1, Marshal.GetLastPInvokeError());
         }
     }
@@ -138,7 +109,7 @@ internal static unsafe partial class Posix
     {
         fixed (byte* p = path)
         {
-            return mkdirat(directory, p, mode) == 0 ? 0 : Marshal.GetLastPInvokeError();
+            return mkdirat(directory, p, (uint)mode) == 0 ? 0 : Marshal.GetLastPInvokeError();
         }
     }
 
@@ -183,7 +154,7 @@ internal static unsafe partial class Posix
     {
         fixed (byte* p = Bytes(path))
         {
-            return chmod(p, mode) == 0 ? 0 : Marshal.GetLastPInvokeError();
+            return chmod(p, (uint)mode) == 0 ? 0 : Marshal.GetLastPInvokeError();
         }
     }
 
@@ -201,10 +172,10 @@ internal static unsafe partial class Posix
 
     public static int StatVfs(string path)
     {
-        var buffer = stackalloc byte[128];
+        StatVfsResult buffer;
         fixed (byte* p = Bytes(path))
         {
-            return statvfs(p, buffer) == 0 ? 0 : Marshal.GetLastPInvokeError();
+            return statvfs(p, &buffer) == 0 ? 0 : Marshal.GetLastPInvokeError();
         }
     }
 
@@ -284,87 +255,4 @@ internal static unsafe partial class Posix
         var other => throw new PlatformNotSupportedException($"struct stat layout for {other}"),
     };
 
-    [StructLayout(LayoutKind.Sequential)]
-    private struct MallInfo2
-    {
-        public nuint arena;
-        public nuint ordblks;
-        public nuint smblks;
-        public nuint hblks;
-        public nuint hblkhd;
-        public nuint usmblks;
-        public nuint fsmblks;
-        public nuint uordblks;
-        public nuint fordblks;
-        public nuint keepcost;
-    }
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial int open(byte* path, int flags, int mode);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial int openat(int directory, byte* path, int flags, int mode);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial int close(int fd);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial nint pread(int fd, byte* buffer, nuint count, long offset);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial nint pwrite(int fd, byte* buffer, nuint count, long offset);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial nint read(int fd, byte* buffer, nuint count);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial nint write(int fd, byte* buffer, nuint count);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial int fstatat(int directory, byte* path, byte* buffer, int flags);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial int fstat(int fd, byte* buffer);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial int mkdirat(int directory, byte* path, int mode);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial int rmdir(byte* path);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial int unlinkat(int directory, byte* path, int flags);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial int rename(byte* from, byte* to);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial int truncate(byte* path, long length);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial int ftruncate(int fd, long length);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial int chmod(byte* path, int mode);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial int fsync(int fd);
-
-    [LibraryImport(Libc)]
-    private static partial int posix_fadvise(int fd, long offset, long length, int advice);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial int utimensat(int directory, byte* path, void* times, int flags);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial int statvfs(byte* path, byte* buffer);
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial nint getdents64(int fd, byte* buffer, nuint count);
-
-    [LibraryImport(Libc)]
-    private static partial MallInfo2 mallinfo2();
-
-    [LibraryImport(Libc, SetLastError = true)]
-    private static partial int kill(int pid, int signal);
 }

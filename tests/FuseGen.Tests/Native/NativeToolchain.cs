@@ -16,6 +16,11 @@ internal static class NativeToolchain
     public const string ErrnoBaseHeader = "/usr/include/asm-generic/errno-base.h";
     public const string ErrnoHeader = "/usr/include/asm-generic/errno.h";
 
+    /// <summary>fuse.h of the libfuse pkg-config names (PKG_CONFIG_PATH selects a build), else the system's.</summary>
+    public static string InstalledFuseHeader => InstalledFuseHeaderPath.Value;
+
+    private static readonly Lazy<string> InstalledFuseHeaderPath = new(FindFuseHeader);
+
     /// <summary>The arm64 libfuse the cross compiler links against (libfuse3-dev:arm64).</summary>
     public const string Arm64FuseLibrary = "/usr/lib/aarch64-linux-gnu/libfuse3.so";
 
@@ -55,9 +60,9 @@ internal static class NativeToolchain
             return "gcc is not on PATH";
         }
 
-        if (needs.HasFlag(NativeNeeds.FuseHeaders) && !File.Exists(FuseHeader))
+        if (needs.HasFlag(NativeNeeds.FuseHeaders) && !File.Exists(InstalledFuseHeader))
         {
-            return $"the libfuse3 headers are not installed ({FuseHeader} is missing)";
+            return $"the libfuse3 headers are not installed ({InstalledFuseHeader} is missing)";
         }
 
         if (needs.HasFlag(NativeNeeds.KernelHeaders) && !(File.Exists(ErrnoBaseHeader) && File.Exists(ErrnoHeader)))
@@ -130,7 +135,9 @@ internal static class NativeToolchain
             {
                 var compile = Run(PkgConfig, ["--cflags", "fuse3"]);
                 var link = Run(PkgConfig, ["--libs", "fuse3"]);
-                return (Split(compile), Split(link));
+                // A build outside the loader's path (scripts/libfuse-matrix.sh) must also be the one the program runs with.
+                var libdir = Run(PkgConfig, ["--variable=libdir", "fuse3"]).Trim();
+                return (Split(compile), [.. Split(link), .. (libdir.Length > 0 ? new[] { "-Wl,-rpath," + libdir } : [])]);
             }
             catch (InvalidOperationException)
             {
@@ -139,6 +146,28 @@ internal static class NativeToolchain
         }
 
         return (["-I/usr/include/fuse3"], ["-lfuse3", "-lpthread"]);
+    }
+
+    private static string FindFuseHeader()
+    {
+        if (PkgConfig is not null)
+        {
+            try
+            {
+                var includedir = Run(PkgConfig, ["--variable=includedir", "fuse3"]).Trim();
+                var header = Path.Combine(includedir, "fuse3", "fuse.h");
+                if (File.Exists(header))
+                {
+                    return header;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // No fuse3.pc: the standard location.
+            }
+        }
+
+        return FuseHeader;
     }
 
     private static string[] Split(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);

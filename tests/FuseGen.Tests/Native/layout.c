@@ -10,6 +10,9 @@
  *   offset <struct> <member> <bytes>
  *   bit fuse_file_info <member> <n>           lowest bit of a bit-field, counted from bit 0 of the word at offset 4
  *
+ * Members that a libfuse version added are printed only by headers that have them, so the output describes the
+ * installed version (LayoutTests compares it with the mirrors and the version each mirror member needs).
+ *
  * Build: gcc -D_FILE_OFFSET_BITS=64 $(pkg-config --cflags fuse3) layout.c $(pkg-config --libs fuse3)
  */
 #define FUSE_USE_VERSION 35
@@ -111,6 +114,11 @@ int main(void)
     OFFSET(fuse_file_info, fh);
     OFFSET(fuse_file_info, lock_owner);
     OFFSET(fuse_file_info, poll_events);
+#if FUSE_MAJOR_VERSION == 3 && FUSE_MINOR_VERSION >= 17
+    OFFSET(fuse_file_info, backing_id);
+    OFFSET(fuse_file_info, compat_flags);
+    OFFSET(fuse_file_info, reserved);
+#endif
     BIT(writepage);
     BIT(direct_io);
     BIT(keep_cache);
@@ -133,6 +141,14 @@ int main(void)
     OFFSET(fuse_conn_info, max_background);
     OFFSET(fuse_conn_info, congestion_threshold);
     OFFSET(fuse_conn_info, time_gran);
+#if FUSE_MAJOR_VERSION == 3 && FUSE_MINOR_VERSION >= 17
+    OFFSET(fuse_conn_info, max_backing_stack_depth);
+    OFFSET(fuse_conn_info, capable_ext);
+    OFFSET(fuse_conn_info, want_ext);
+#endif
+#if FUSE_MAJOR_VERSION == 3 && FUSE_MINOR_VERSION >= 18
+    OFFSET(fuse_conn_info, request_timeout);
+#endif
     OFFSET(fuse_conn_info, reserved);
 
     /* Only the leading fields FuseGen mirrors; the rest moved between versions. */
@@ -209,6 +225,12 @@ int main(void)
     OFFSET(fuse_operations, fallocate);
     OFFSET(fuse_operations, copy_file_range);
     OFFSET(fuse_operations, lseek);
+#if FUSE_MAJOR_VERSION == 3 && FUSE_MINOR_VERSION >= 18
+    OFFSET(fuse_operations, statx);
+#endif
+#if FUSE_MAJOR_VERSION == 3 && FUSE_MINOR_VERSION >= 19
+    OFFSET(fuse_operations, syncfs);
+#endif
 
     /* The low-level API (fuse_lowlevel.h): struct stat sits inside fuse_entry_param, so its size is per architecture. */
     SIZE(fuse_entry_param);

@@ -145,6 +145,11 @@ public sealed unsafe class TrampolineTests : IDisposable
         Assert.IsType<InvalidOperationException>(fault.Exception);
         Assert.Equal("getattr exploded", fault.Exception.Message);
         Assert.Equal(Errno.EIO, fault.Errno);
+        Assert.Equal("/throw", fault.Path);
+        Assert.Equal(KernelFreeSession.DefaultCaller.Pid, fault.ProcessId);
+        Assert.Equal(KernelFreeSession.DefaultCaller.Uid, fault.UserId);
+        Assert.Equal(KernelFreeSession.DefaultCaller.Gid, fault.GroupId);
+        Assert.Null(fault.Inode);
         Assert.All(buffer.Span.ToArray(), b => Assert.Equal(0xCC, b));
     }
 

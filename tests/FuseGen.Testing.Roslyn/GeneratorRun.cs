@@ -2,13 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using FuseGen.Generators.Model;
 using Microsoft.CodeAnalysis;
 
-namespace FuseGen.Generators.Tests.Infrastructure;
+namespace FuseGen.Testing.Roslyn;
 
-/// <summary>One run of the generator: the driver (to run again), the compilations before and after, and what it reported.</summary>
-internal sealed class GeneratorRun
+/// <summary>One run of one generator: the driver (to run again), the compilations before and after, and what it reported.</summary>
+public sealed class GeneratorRun
 {
     public GeneratorRun(GeneratorDriver driver, Compilation input, Compilation output, ImmutableArray<Diagnostic> diagnostics)
     {
@@ -23,6 +22,7 @@ internal sealed class GeneratorRun
 
     public Compilation Input { get; }
 
+    /// <summary>The input with the generated files added.</summary>
     public Compilation Output { get; }
 
     /// <summary>Diagnostics the generator reported (not the compiler's).</summary>
@@ -30,37 +30,30 @@ internal sealed class GeneratorRun
 
     public GeneratorRunResult Result { get; }
 
+    /// <summary>What the generator threw, if it did (the driver catches it and reports CS8785).</summary>
+    public Exception? Exception => Result.Exception;
+
     public IEnumerable<GeneratedSourceResult> Sources => Result.GeneratedSources;
+
+    public IEnumerable<SyntaxTree> GeneratedTrees => Result.GeneratedSources.Select(source => source.SyntaxTree);
 
     /// <summary>The only generated file, for inputs that declare one filesystem.</summary>
     public GeneratedSourceResult SingleSource => Result.GeneratedSources.Single();
 
-    /// <summary>Outputs of a tracked step (its tracking name: <see cref="StepNames"/>).</summary>
+    /// <summary>Outputs of a tracked step, by its tracking name.</summary>
     public IEnumerable<(object Value, IncrementalStepRunReason Reason)> StepOutputs(string stepName) =>
         Result.TrackedSteps[stepName].SelectMany(step => step.Outputs);
-
-    /// <summary>The models the pipeline produced, one per generated filesystem.</summary>
-    public IEnumerable<FileSystemModel> Models => StepOutputs(StepNames.FileSystems).Select(output => (FileSystemModel)output.Value);
-
-    /// <summary>The native members the only generated <c>FillOperations</c> sets, in order (<c>getattr</c>, <c>open</c>...).</summary>
-    public IReadOnlyList<string> BoundNativeNames =>
-        SingleSource.SourceText.ToString().Split('\n')
-            .Select(line => line.Trim())
-            .Where(line => line.StartsWith("operations->", StringComparison.Ordinal))
-            .Select(line => line["operations->".Length..line.IndexOf(' ', StringComparison.Ordinal)].TrimStart('@'))
-            .ToList();
 
     /// <summary>Outputs of the source-output step (<see cref="WellKnownGeneratorOutputs.SourceOutput"/>).</summary>
     public IEnumerable<(object Value, IncrementalStepRunReason Reason)> SourceOutputs =>
         Result.TrackedOutputSteps[WellKnownGeneratorOutputs.SourceOutput].SelectMany(step => step.Outputs);
 
     /// <summary>Compiler errors of the input compilation, without generated code.</summary>
-    public IEnumerable<Diagnostic> InputErrors => Input.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error);
+    public IEnumerable<Diagnostic> InputErrors => TestCompilations.Errors(Input.GetDiagnostics());
 
     /// <summary>Compiler errors of the output compilation.</summary>
-    public IEnumerable<Diagnostic> OutputErrors => Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error);
+    public IEnumerable<Diagnostic> OutputErrors => TestCompilations.Errors(Output.GetDiagnostics());
 
     /// <summary>Compiler warnings and errors of the output compilation.</summary>
-    public IEnumerable<Diagnostic> OutputProblems =>
-        Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning);
+    public IEnumerable<Diagnostic> OutputProblems => Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning);
 }

@@ -1,0 +1,16 @@
+using FuseGen;
+
+namespace BenchFs;
+
+/// <summary>
+/// One entry of the writable directory <c>/w</c>: its mode (0 when the slot is free), and for a file the size and the
+/// checksum of what was written to it (<see cref="Checksum"/>), not the data.
+/// </summary>
+internal struct WrittenEntry
+{
+    public uint Mode;
+    public long Size;
+    public ulong Sum;
+    public TimeSpec AccessTime;
+    public TimeSpec ModificationTime;
+}

@@ -1,0 +1,2 @@
+// The libc declarations every test project shares.
+global using LibC = FuseGen.Testing.LibC;
