@@ -101,8 +101,8 @@ write_impls="c aot jit"
 declare -A impl_name=([c]="C (libfuse high-level)" [aot]="FuseGen AOT" [jit]="FuseGen JIT" [cll]="C (libfuse low-level)" [inode]="FuseGen inode AOT")
 # What each implementation's ratio is taken against: the same API's C twin (the low-level C twin against the high-level one).
 declare -A reference=([aot]=c [jit]=c [cll]=c [inode]=cll)
-# The inode API's BenchFs; BENCH_INODE_PROJECT=tests/FuseGen.InodeBenchFs/FuseGen.InodeBenchFs.csproj measures the
-# hand-written one (the generator's target shape) instead. Either publishes an executable named BenchInodeFs.
+# The inode API's BenchFs (generated); BENCH_INODE_PROJECT names another project that publishes an executable named
+# BenchInodeFs.
 inode_project=${BENCH_INODE_PROJECT:-samples/BenchInodeFs/BenchInodeFs.csproj}
 if [[ " $impls " == *" inode "* ]] && [ ! -f "$inode_project" ]; then
   echo "bench.sh: skipping inode: $inode_project does not exist yet (the inode API's BenchFs)"

@@ -110,6 +110,31 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor OperationNotInApi = new(
+        DiagnosticIds.OperationNotInApi,
+        "Operation attribute of the other API",
+        "Method '{0}' has [{1}], which a [{2}] type does not have, so the operation is never bound",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The path API ([FuseFileSystem], struct fuse_operations) and the inode API ([FuseInodeFileSystem], struct fuse_lowlevel_ops) share the attributes of the operations both have; the others belong to one API only.");
+
+    public static readonly DiagnosticDescriptor MissingLookup = new(
+        DiagnosticIds.MissingLookup,
+        "Inode filesystem without [Lookup]",
+        "Inode filesystem '{0}' has no [Lookup]: the kernel finds every name through lookup, so nothing below the mount root is reached (lookups fail with ENOSYS)",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ForgetWithoutLookup = new(
+        DiagnosticIds.ForgetWithoutLookup,
+        "[Forget] without [Lookup]",
+        "Inode filesystem '{0}' implements [Forget] but no [Lookup]: forget gives back the lookups entry replies count, and without [Lookup] the kernel reaches no entry to forget",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     /// <summary>Every descriptor, in id order: what the analyzer supports and what the README lists.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         SignatureMismatch,
@@ -123,5 +148,8 @@ internal static class DiagnosticDescriptors
         HandleWithoutCreator,
         HandleNeverReleased,
         MissingGetattr,
-        StringPathOnHotPath);
+        StringPathOnHotPath,
+        OperationNotInApi,
+        MissingLookup,
+        ForgetWithoutLookup);
 }

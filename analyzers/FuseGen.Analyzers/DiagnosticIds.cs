@@ -38,4 +38,13 @@ public static class DiagnosticIds
 
     /// <summary>A <c>string</c> path on an operation called for every transfer or lookup.</summary>
     public const string StringPathOnHotPath = "FUSE012";
+
+    /// <summary>An operation attribute the filesystem's API does not have (<c>[Lookup]</c> on a path filesystem, <c>[Chmod]</c> on an inode one).</summary>
+    public const string OperationNotInApi = "FUSE013";
+
+    /// <summary>An inode filesystem without <c>[Lookup]</c>, so nothing below the mount root is reached.</summary>
+    public const string MissingLookup = "FUSE014";
+
+    /// <summary>An inode filesystem with <c>[Forget]</c> but no <c>[Lookup]</c>.</summary>
+    public const string ForgetWithoutLookup = "FUSE015";
 }

@@ -9,6 +9,9 @@ public static class DiagnosticProperties
     /// <summary>The kind of signature problem (<c>ReturnType</c>, <c>ParameterType</c>, ...).</summary>
     public const string Problem = "Problem";
 
+    /// <summary>The API whose catalog names the operation (<c>path</c>, <c>inode</c>); absent means the path API.</summary>
+    public const string Api = "Api";
+
     /// <summary>A handle type, fully qualified: the one the creating operation returns (FUSE008, FUSE010).</summary>
     public const string HandleType = "HandleType";
 }

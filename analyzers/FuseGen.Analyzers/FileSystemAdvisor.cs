@@ -17,16 +17,19 @@ internal sealed class FileSystemAdvisor
 {
     private readonly SymbolAnalysisContext context;
     private readonly INamedTypeSymbol type;
+    private readonly ApiCatalog catalog;
     private readonly INamedTypeSymbol fileSystemAttribute;
     private readonly IReadOnlyList<BoundMethod> bound;
     private readonly IReadOnlyCollection<OperationDescriptor> attributed;
 
     /// <param name="bound">The methods the generator binds.</param>
     /// <param name="attributed">Every operation some method is marked with, bound or not.</param>
-    public FileSystemAdvisor(SymbolAnalysisContext context, INamedTypeSymbol type, INamedTypeSymbol fileSystemAttribute, IReadOnlyList<BoundMethod> bound, IReadOnlyCollection<OperationDescriptor> attributed)
+    /// <param name="catalog">The API the type's marker selects.</param>
+    public FileSystemAdvisor(SymbolAnalysisContext context, INamedTypeSymbol type, ApiCatalog catalog, INamedTypeSymbol fileSystemAttribute, IReadOnlyList<BoundMethod> bound, IReadOnlyCollection<OperationDescriptor> attributed)
     {
         this.context = context;
         this.type = type;
+        this.catalog = catalog;
         this.fileSystemAttribute = fileSystemAttribute;
         this.bound = bound;
         this.attributed = attributed;
@@ -42,7 +45,7 @@ internal sealed class FileSystemAdvisor
                 var creators = Creators(taker.Operation.CreatorRole).ToList();
                 if (creators.Count == 0)
                 {
-                    var names = string.Join(" or ", OperationCatalog.All.Where(o => o.HandleRole == taker.Operation.CreatorRole).Select(o => $"[{o.Name}]"));
+                    var names = string.Join(" or ", catalog.All.Where(o => o.HandleRole == taker.Operation.CreatorRole).Select(o => $"[{o.Name}]"));
                     Report(DiagnosticDescriptors.HandleWithoutCreator, parameter.Locations.FirstOrDefault(), null, taker.Method.Name, Display(parameter.Type), names);
                     continue;
                 }
@@ -61,7 +64,7 @@ internal sealed class FileSystemAdvisor
             var released = bound.Any(r => r.Operation.HandleRole == releaserRole && r.ParametersOf(ParameterKinds.Handle).Any());
             if (!released && !IsDisposable(creator.ReturnedHandle!))
             {
-                var releaser = OperationCatalog.All.First(o => o.HandleRole == releaserRole);
+                var releaser = catalog.All.First(o => o.HandleRole == releaserRole);
                 Report(DiagnosticDescriptors.HandleNeverReleased, ReturnTypeLocation(creator.Method), Properties(releaser, creator.ReturnedHandle), creator.Operation.Name, Display(creator.ReturnedHandle!), releaser.Name);
             }
         }
@@ -78,7 +81,25 @@ internal sealed class FileSystemAdvisor
         var unreachable = attributed.Where(o => o.NeedsLookup).OrderBy(o => o.Index).Select(o => $"[{o.Name}]").ToList();
         if (unreachable.Count > 0)
         {
-            Report(DiagnosticDescriptors.MissingGetattr, FileSystemLocation(), Properties(OperationCatalog.Find("Getattr"), null), type.Name, string.Join(", ", unreachable));
+            Report(DiagnosticDescriptors.MissingGetattr, FileSystemLocation(), Properties(catalog.Find("Getattr"), null), type.Name, string.Join(", ", unreachable));
+        }
+    }
+
+    /// <summary>
+    /// FUSE014, FUSE015: an inode filesystem reaches names only through [Lookup], and forget only gives back the
+    /// lookups entry replies counted.
+    /// </summary>
+    public void CheckLookup()
+    {
+        if (catalog != ApiCatalog.Inode || attributed.Any(o => o.Name == "Lookup"))
+        {
+            return;
+        }
+
+        Report(DiagnosticDescriptors.MissingLookup, FileSystemLocation(), Properties(catalog.Find("Lookup"), null), type.Name);
+        if (attributed.Any(o => o.Name == "Forget"))
+        {
+            Report(DiagnosticDescriptors.ForgetWithoutLookup, FileSystemLocation(), Properties(catalog.Find("Lookup"), null), type.Name);
         }
     }
 
@@ -100,12 +121,12 @@ internal sealed class FileSystemAdvisor
         context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, arguments));
 
     /// <summary>What a code fix needs: the operation a method should be added for, the handle type to use.</summary>
-    private static ImmutableDictionary<string, string?> Properties(OperationDescriptor? operation, ITypeSymbol? handle)
+    private ImmutableDictionary<string, string?> Properties(OperationDescriptor? operation, ITypeSymbol? handle)
     {
         var properties = ImmutableDictionary<string, string?>.Empty;
         if (operation is not null)
         {
-            properties = properties.Add(DiagnosticProperties.Operation, operation.Name);
+            properties = properties.Add(DiagnosticProperties.Operation, operation.Name).Add(DiagnosticProperties.Api, catalog.Id);
         }
 
         return handle is null ? properties : properties.Add(DiagnosticProperties.HandleType, handle.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));

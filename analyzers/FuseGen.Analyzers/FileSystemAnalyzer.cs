@@ -29,21 +29,27 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var fileSystemAttribute = start.Compilation.GetTypeByMetadataName(RuntimeNames.FuseFileSystemAttribute.MetadataName);
-            if (fileSystemAttribute is null)
+            // One marker per API; the marker a type carries selects the catalog its attributes are read from.
+            var markers = ApiCatalog.Each
+                .Select(c => (Catalog: c, Marker: start.Compilation.GetTypeByMetadataName(c.MarkerMetadataName)))
+                .Where(m => m.Marker is not null)
+                .Select(m => (m.Catalog, Marker: m.Marker!))
+                .ToList();
+            if (markers.Count == 0)
             {
                 return;
             }
 
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, fileSystemAttribute), SymbolKind.NamedType);
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, markers), SymbolKind.NamedType);
             start.RegisterSyntaxNodeAction(AnalyzeFunction, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol fileSystemAttribute)
+    private static void AnalyzeType(SymbolAnalysisContext context, List<(ApiCatalog Catalog, INamedTypeSymbol Marker)> markers)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        var isFileSystem = type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, fileSystemAttribute));
+        var (catalog, fileSystemAttribute) = markers.FirstOrDefault(m => type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, m.Marker)));
+        var isFileSystem = fileSystemAttribute is not null;
         if (isFileSystem && FileSystemRules.CheckType(type) is { } problem)
         {
             var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Problem, problem.Kind.ToString());
@@ -55,7 +61,15 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            var operations = Operations(method);
+            var operations = isFileSystem ? Operations(method, catalog) : Operations(method);
+            if (isFileSystem)
+            {
+                foreach (var (attribute, other) in Operations(method).Where(o => catalog.Find(o.Operation.Name) is null))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.OperationNotInApi, AttributeLocation(attribute, method), method.Name, other.Name, MarkerName(catalog)));
+                }
+            }
+
             if (operations.Count == 0)
             {
                 continue;
@@ -97,7 +111,8 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
             {
                 var properties = ImmutableDictionary<string, string?>.Empty
                     .Add(DiagnosticProperties.Operation, descriptor.Name)
-                    .Add(DiagnosticProperties.Problem, signatureProblem.Kind.ToString());
+                    .Add(DiagnosticProperties.Problem, signatureProblem.Kind.ToString())
+                    .Add(DiagnosticProperties.Api, catalog.Id);
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SignatureMismatch, ProblemLocation(signatureProblem, method), properties, method.Name, descriptor.Name, signatureProblem.Message));
             }
 
@@ -118,9 +133,10 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
 
         if (isFileSystem)
         {
-            var advisor = new FileSystemAdvisor(context, type, fileSystemAttribute, bound.Values.ToList(), attributed);
+            var advisor = new FileSystemAdvisor(context, type, catalog, fileSystemAttribute!, bound.Values.ToList(), attributed);
             advisor.CheckHandles();
             advisor.CheckGetattr();
+            advisor.CheckLookup();
             advisor.CheckHotPaths();
         }
     }
@@ -146,13 +162,24 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UncallableMethod, location, name, string.Join("], [", operations.Select(o => o.Operation.Name)), FileSystemRules.CheckMethod(method)));
     }
 
-    /// <summary>The method's operation attributes, in source order.</summary>
+    /// <summary>The method's operation attributes of any API, in source order.</summary>
     private static List<(AttributeData Attribute, OperationDescriptor Operation)> Operations(IMethodSymbol method) =>
         method.GetAttributes()
-            .Select(a => (Attribute: a, Operation: a.AttributeClass is null ? null : OperationCatalog.FindByAttribute(a.AttributeClass.ToDisplayString())))
+            .Select(a => (Attribute: a, Operation: a.AttributeClass is null ? null : ApiCatalog.Each.Select(c => c.FindByAttribute(a.AttributeClass.ToDisplayString())).FirstOrDefault(o => o is not null)))
             .Where(x => x.Operation is not null)
             .Select(x => (x.Attribute, x.Operation!))
             .ToList();
+
+    /// <summary>The method's operation attributes as one API reads them, in source order.</summary>
+    private static List<(AttributeData Attribute, OperationDescriptor Operation)> Operations(IMethodSymbol method, ApiCatalog catalog) =>
+        method.GetAttributes()
+            .Select(a => (Attribute: a, Operation: a.AttributeClass is null ? null : catalog.FindByAttribute(a.AttributeClass.ToDisplayString())))
+            .Where(x => x.Operation is not null)
+            .Select(x => (x.Attribute, x.Operation!))
+            .ToList();
+
+    /// <summary>The marker as a message shows it: <c>FuseInodeFileSystem</c>.</summary>
+    private static string MarkerName(ApiCatalog catalog) => catalog.MarkerUsage.Substring(catalog.MarkerUsage.LastIndexOf('.') + 1);
 
     private static Location? AttributeLocation(AttributeData attribute, IMethodSymbol method) =>
         attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? method.Locations.FirstOrDefault();

@@ -37,7 +37,7 @@ public sealed class AddOperationMethodCodeFix : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Operation, out var name) ||
-                OperationCatalog.Find(name ?? "") is not { } operation ||
+                Catalog(diagnostic).Find(name ?? "") is not { } operation ||
                 root?.FindNode(diagnostic.Location.SourceSpan) is not { } node ||
                 node.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
             {
@@ -101,4 +101,8 @@ public sealed class AddOperationMethodCodeFix : CodeFixProvider
             .WithLeadingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
             .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
     }
+
+    /// <summary>The catalog of the API the diagnostic's filesystem is on (the path API's when it does not say).</summary>
+    private static ApiCatalog Catalog(Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(DiagnosticProperties.Api, out var api) && api is not null ? ApiCatalog.For(api) : ApiCatalog.Path;
 }

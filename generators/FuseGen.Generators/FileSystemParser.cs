@@ -11,14 +11,17 @@ using Microsoft.CodeAnalysis;
 
 namespace FuseGen.Generators;
 
-/// <summary>Turns a <c>[FuseFileSystem]</c> type into a <see cref="FileSystemModel"/>, deciding everything the emitter writes.</summary>
+/// <summary>
+/// Turns a filesystem type into a <see cref="FileSystemModel"/> over the catalog its marker selects, deciding everything
+/// the emitter writes.
+/// </summary>
 /// <remarks>
 /// Invalid input is skipped, never reported: the analyzers own diagnostics. Whatever is returned must produce code
 /// that compiles, so anything the emitter could not express is left out here.
 /// </remarks>
 internal static class FileSystemParser
 {
-    public static FileSystemModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static FileSystemModel? Parse(ApiCatalog catalog, GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type || FileSystemRules.CheckType(type) is not null)
         {
@@ -35,7 +38,7 @@ internal static class FileSystemParser
             }
 
             var attached = method.GetAttributes()
-                .Select(a => a.AttributeClass is null ? null : OperationCatalog.FindByAttribute(a.AttributeClass.ToDisplayString()))
+                .Select(a => a.AttributeClass is null ? null : catalog.FindByAttribute(a.AttributeClass.ToDisplayString()))
                 .Where(o => o is not null)
                 .ToList();
             if (attached.Count != 1 || FileSystemRules.CheckMethod(method) is not null)
@@ -61,12 +64,12 @@ internal static class FileSystemParser
             (descriptor.HandleRole == HandleRole.ReleasesDirectory && createsDirectoryHandles);
 
         var operations = bound.Select(b => Operation(b.Descriptor, b.Method, b.Match, FreesHandles(b.Descriptor))).ToList();
-        var synthesized = OperationCatalog.All
+        var synthesized = catalog.All
             .Where(d => FreesHandles(d) && bound.All(b => b.Descriptor != d))
             .Select(d => new SynthesizedReleaseModel(d.Name, EntryPoints.Name(d), new HandleReleaseModel(HandleNative(d), Dispose: true), d.Result.AnswersRequest, PathNative(d)))
             .ToList();
-        var table = operations.Select(o => OperationCatalog.Find(o.Operation)!)
-            .Concat(synthesized.Select(s => OperationCatalog.Find(s.Operation)!))
+        var table = operations.Select(o => catalog.Find(o.Operation)!)
+            .Concat(synthesized.Select(s => catalog.Find(s.Operation)!))
             .OrderBy(d => d.Index)
             .Select(d => new TableEntryModel(d.NativeName, EntryPoints.Name(d)));
 
@@ -79,7 +82,8 @@ internal static class FileSystemParser
         var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
         var fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         // Keyword names are written @class in code; a hint name cannot contain '@'.
-        var hintName = fullName.Replace("global::", "").Replace("@", "").Replace('<', '_').Replace('>', '_') + ".FuseGen.g.cs";
+        var hintName = fullName.Replace("global::", "").Replace("@", "").Replace('<', '_').Replace('>', '_') +
+            (catalog == ApiCatalog.Path ? ".FuseGen.g.cs" : ".FuseGen." + catalog.Id + ".g.cs");
         return new FileSystemModel(
             ns,
             new EquatableArray<ContainingTypeModel>(containing),
@@ -91,7 +95,8 @@ internal static class FileSystemParser
             new EquatableArray<SynthesizedReleaseModel>(synthesized),
             new EquatableArray<TableEntryModel>(table),
             createsFileHandles,
-            createsDirectoryHandles);
+            createsDirectoryHandles,
+            catalog.Id);
     }
 
     /// <summary>The model of one bound method: its arguments, and what its entry point declares and cleans up.</summary>
@@ -110,8 +115,11 @@ internal static class FileSystemParser
             .Where(s => descriptor.Slots[s].Kind.CleanupWhenAbsent is not null && match.Bindings.All(b => b.SlotIndex != s))
             .ToList();
 
-        var templates = match.Bindings.SelectMany(b => new[] { b.Shape.Setup, b.Shape.Argument, b.Shape.OnSuccess })
-            .Append(match.ReturnShape!.Result);
+        var templates = match.Bindings.SelectMany(b => new[] { b.Shape.Prologue, b.Shape.Setup, b.Shape.Argument, b.Shape.OnSuccess })
+            .Append(match.ReturnShape!.Result)
+            .Append(match.ReturnShape.Reply)
+            .Append(descriptor.Result.FailureResult)
+            .Append(descriptor.Result.Always);
         // An instance method is called on the filesystem the request belongs to.
         var argumentsUseRequest = !method.IsStatic || templates.Any(t => t?.UsesRequest == true);
         var cleanupUsesRequest = release is not null || cleanupSlots.Any(s => descriptor.Slots[s].Kind.CleanupWhenAbsent!.UsesRequest);

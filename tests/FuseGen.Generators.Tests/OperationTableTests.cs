@@ -11,21 +11,22 @@ namespace FuseGen.Generators.Tests;
 /// <summary>README.md's operation table is the one the catalog renders.</summary>
 public sealed class OperationTableTests
 {
-    private const string Begin = "<!-- operations:begin -->";
-    private const string End = "<!-- operations:end -->";
-
-    [Fact]
-    public void Readme_contains_the_rendered_table()
+    [Theory]
+    [InlineData("operations", "path")]
+    [InlineData("inode-operations", "inode")]
+    public void Readme_contains_the_rendered_table(string section, string api)
     {
+        var beginMarker = $"<!-- {section}:begin -->";
+        var endMarker = $"<!-- {section}:end -->";
         var path = Path.Combine(TestPaths.RepositoryRoot, "README.md");
         var readme = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
-        var start = readme.IndexOf(Begin + "\n", StringComparison.Ordinal);
-        var end = readme.IndexOf("\n" + End + "\n", StringComparison.Ordinal);
-        Assert.True(start >= 0 && end >= start, $"README.md needs the lines '{Begin}' and '{End}' around the operation table.");
+        var start = readme.IndexOf(beginMarker + "\n", StringComparison.Ordinal);
+        var end = readme.IndexOf("\n" + endMarker + "\n", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end >= start, $"README.md needs the lines '{beginMarker}' and '{endMarker}' around the operation table.");
 
-        var sectionStart = start + Begin.Length + 1;
+        var sectionStart = start + beginMarker.Length + 1;
         var current = readme[sectionStart..(end + 1)];
-        var rendered = OperationTableMarkdown.RenderMarkdown();
+        var rendered = OperationTableMarkdown.RenderMarkdown(ApiCatalog.For(api));
         if (current == rendered)
         {
             return;

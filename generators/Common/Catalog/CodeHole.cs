@@ -23,6 +23,18 @@ internal enum CodeHoleKind
 
     /// <summary>The expression that reports the exception and gives its <c>-errno</c> (failure values only).</summary>
     Failure,
+
+    /// <summary>The local holding the value the user's method returned (reply stages only).</summary>
+    Result,
+
+    /// <summary>The caught exception (failure stages only).</summary>
+    Exception,
+
+    /// <summary>The operation's native name as a string literal, e.g. <c>"readdir"</c>, for fault reports.</summary>
+    OperationName,
+
+    /// <summary>The local a <see cref="ManagedShape.Setup"/> declared for the operation's slot of a given kind.</summary>
+    KindLocal,
 }
 
 /// <summary>
@@ -48,6 +60,12 @@ internal sealed class CodeHole
 
     public static readonly CodeHole Failure = new(CodeHoleKind.Failure);
 
+    public static readonly CodeHole Result = new(CodeHoleKind.Result);
+
+    public static readonly CodeHole Exception = new(CodeHoleKind.Exception);
+
+    public static readonly CodeHole OperationName = new(CodeHoleKind.OperationName);
+
     public CodeHoleKind Kind { get; }
 
     /// <summary>Position among the slot's native parameters (<see cref="CodeHoleKind.SlotNative"/>, <see cref="CodeHoleKind.KindNative"/>).</summary>
@@ -62,10 +80,14 @@ internal sealed class CodeHole
     /// <summary>The <paramref name="index"/>th native parameter of the operation's slot of <paramref name="kind"/>.</summary>
     public static CodeHole NativeOf(ParameterKind kind, int index) => new(CodeHoleKind.KindNative, index, kind);
 
+    /// <summary>The local declared for the operation's slot of <paramref name="kind"/> (a reply sends what the method wrote there).</summary>
+    public static CodeHole LocalOf(ParameterKind kind) => new(CodeHoleKind.KindLocal, 0, kind);
+
     public override string ToString() => Kind switch
     {
         CodeHoleKind.SlotNative => "native[" + Index + "]",
         CodeHoleKind.KindNative => SlotKind!.Id + ".native[" + Index + "]",
+        CodeHoleKind.KindLocal => SlotKind!.Id + ".local",
         _ => Kind.ToString(),
     };
 }

@@ -19,8 +19,9 @@ internal sealed class ManagedShape
     /// </summary>
     public const string AnyHandleType = "{handle}";
 
-    public ManagedShape(string id, string typeName, string displayType, ManagedRefKind refKind, FormattableString argument, FormattableString? setup = null, FormattableString? onSuccess = null)
+    public ManagedShape(string id, string typeName, string displayType, ManagedRefKind refKind, FormattableString argument, FormattableString? setup = null, FormattableString? onSuccess = null, FormattableString? prologue = null)
     {
+        Prologue = prologue is null ? null : CodeTemplate.Of(prologue);
         Id = id;
         TypeName = typeName;
         DisplayType = displayType;
@@ -46,6 +47,12 @@ internal sealed class ManagedShape
 
     /// <summary>Setup stage: a statement before the call, typically declaring the local the argument refers to.</summary>
     public CodeTemplate? Setup { get; }
+
+    /// <summary>
+    /// Prologue stage: a statement before the <c>try</c>, for a local the failure stage reads too (the inode directory
+    /// filler, whose counted entries a failure gives back).
+    /// </summary>
+    public CodeTemplate? Prologue { get; }
 
     /// <summary>Success stage: a statement after a successful call, typically writing the local back to native memory.</summary>
     public CodeTemplate? OnSuccess { get; }

@@ -40,7 +40,7 @@ internal sealed class OperationDescriptor
     /// <summary>The member name in <c>struct fuse_operations</c>.</summary>
     public string NativeName { get; }
 
-    /// <summary>Position in <c>struct fuse_operations</c>, set by <see cref="OperationCatalog"/>.</summary>
+    /// <summary>Position in the native operation table, set by the catalog that lists it.</summary>
     public int Index { get; internal set; }
 
     public string CReturnType { get; }

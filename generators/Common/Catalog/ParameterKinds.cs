@@ -18,7 +18,7 @@ internal static class ParameterKinds
     private static readonly CodeHole HandleType = CodeHole.HandleType;
     private static readonly CodeHole Request = CodeHole.Request;
 
-    private static ManagedShape[] Text(string id) => new[]
+    internal static ManagedShape[] Text(string id) => new[]
     {
         new ManagedShape(id + ".span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", ManagedRefKind.None, $"{Names.NativeText.AsSpan}({N0})"),
         new ManagedShape(id + ".string", "string", "string", ManagedRefKind.None, $"{Names.NativeText.ToString}({N0})"),

@@ -7,7 +7,13 @@ namespace FuseGen.Catalog;
 internal sealed class ResultKind
 {
     public ResultKind(string id, string nativeType, FormattableString? failureResult, params ReturnShape[] shapes)
+        : this(id, nativeType, failureResult, null, shapes)
     {
+    }
+
+    public ResultKind(string id, string nativeType, FormattableString? failureResult, FormattableString? always, params ReturnShape[] shapes)
+    {
+        Always = always is null ? null : CodeTemplate.Of(always);
         Id = id;
         NativeType = nativeType;
         FailureResult = failureResult is null ? null : CodeTemplate.Of(failureResult);
@@ -22,9 +28,16 @@ internal sealed class ResultKind
     /// <summary>
     /// Failure stage: the native value returned when the user's method throws. When it contains
     /// <see cref="CodeHole.Failure"/> (the report, whose value is the <c>-errno</c>) the report is returned; otherwise the
-    /// report is a statement of its own. Null when the callback returns <c>void</c>.
+    /// report is a statement of its own. For a callback that returns <c>void</c> it is the statement the <c>catch</c>
+    /// runs (the failure reply), and null means the failure report alone.
     /// </summary>
     public CodeTemplate? FailureResult { get; }
+
+    /// <summary>
+    /// Always stage: a statement run after the call whatever happened (in <c>finally</c>), for a reply that must be
+    /// sent even when the method throws (forget's <c>fuse_reply_none</c>).
+    /// </summary>
+    public CodeTemplate? Always { get; }
 
     /// <summary>Accepted return shapes, the canonical one first.</summary>
     public IReadOnlyList<ReturnShape> Shapes { get; }

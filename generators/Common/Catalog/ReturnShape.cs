@@ -12,8 +12,9 @@ namespace FuseGen.Catalog;
 /// </remarks>
 internal sealed class ReturnShape
 {
-    public ReturnShape(string id, string typeName, string displayType, FormattableString? result, string meaning, string? requiresKind = null)
+    public ReturnShape(string id, string typeName, string displayType, FormattableString? result, string meaning, string? requiresKind = null, FormattableString? reply = null)
     {
+        Reply = reply is null ? null : CodeTemplate.Of(reply);
         RequiresKind = requiresKind;
         Id = id;
         TypeName = typeName;
@@ -31,6 +32,12 @@ internal sealed class ReturnShape
 
     /// <summary>Result stage: the native return value, from the call or after it; null for a <c>void</c> callback.</summary>
     public CodeTemplate? Result { get; }
+
+    /// <summary>
+    /// Reply stage: the statement that answers the request once the method returned (the inode API, whose callbacks
+    /// return nothing and reply instead). <see cref="CodeHole.Result"/> is the local the result stage assigned.
+    /// </summary>
+    public CodeTemplate? Reply { get; }
 
     /// <summary>What the value means, for docs and diagnostics.</summary>
     public string Meaning { get; }

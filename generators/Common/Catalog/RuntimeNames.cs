@@ -47,6 +47,69 @@ internal static class RuntimeNames
         public const string Type = Marshalling + "FuseOperations";
     }
 
+    public static class FuseInodeFileSystemAttribute
+    {
+        public const string Type = Global + "FuseInodeFileSystemAttribute";
+
+        /// <summary>The name <c>ForAttributeWithMetadataName</c> and <c>GetTypeByMetadataName</c> take.</summary>
+        public const string MetadataName = Namespace + ".FuseInodeFileSystemAttribute";
+
+        /// <summary>The attribute as code writes it, without the <c>Attribute</c> suffix.</summary>
+        public const string Usage = Global + "FuseInodeFileSystem";
+    }
+
+    public static class IFuseInodeFileSystem
+    {
+        public const string Type = Global + "IFuseInodeFileSystem";
+        public const string FillOperations = Type + ".FillOperations";
+    }
+
+    public static class FuseLowLevelOperations
+    {
+        public const string Type = Marshalling + "FuseLowLevelOperations";
+    }
+
+    /// <summary>The inode API's request: generated inode entry points read their arguments from it and reply through it.</summary>
+    public static class InodeRequest
+    {
+        public const string Type = Marshalling + "InodeRequest";
+        public const string From = Type + ".From";
+        public const string FromUserData = Type + ".FromUserData";
+        public const string Fail = "Fail";
+        public const string Node = "Node";
+        public const string ReadBuffer = "ReadBuffer";
+        public const string Directory = "Directory";
+        public const string Report = "Report";
+        public const string ReplyStatus = "ReplyStatus";
+        public const string ReplyError = "ReplyError";
+        public const string ReplyEntry = "ReplyEntry";
+        public const string ReplyLookup = "ReplyLookup";
+        public const string ReplyCreate = "ReplyCreate";
+        public const string ReplyAttr = "ReplyAttr";
+        public const string ReplyReadlink = "ReplyReadlink";
+        public const string ReplyOpen = "ReplyOpen";
+        public const string ReplyWrite = "ReplyWrite";
+        public const string ReplyRead = "ReplyRead";
+        public const string ReplyData = "ReplyData";
+        public const string ReplyDirectory = "ReplyDirectory";
+        public const string ReplyStatfs = "ReplyStatfs";
+        public const string ReplyXattr = "ReplyXattr";
+        public const string ReplyXattrNames = "ReplyXattrNames";
+        public const string ReplyBmap = "ReplyBmap";
+        public const string ReplyLseek = "ReplyLseek";
+        public const string ReplyForget = "ReplyForget";
+    }
+
+    public static class InodeEntry
+    {
+        public const string Type = Global + "InodeEntry";
+    }
+
+    public static class InodeDirectoryFiller
+    {
+        public const string Type = Global + "InodeDirectoryFiller";
+    }
+
     public static class FuseRequest
     {
         public const string Type = Marshalling + "FuseRequest";

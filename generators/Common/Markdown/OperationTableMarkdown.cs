@@ -6,7 +6,7 @@ using FuseGen.Signatures;
 
 namespace FuseGen.Markdown;
 
-/// <summary>The README's table of operations, rendered from <see cref="OperationCatalog"/> so the two never drift apart.</summary>
+/// <summary>The README's tables of operations, rendered from each API's catalog so the two never drift apart.</summary>
 internal static class OperationTableMarkdown
 {
     /// <summary>
@@ -14,12 +14,15 @@ internal static class OperationTableMarkdown
     /// accepted signatures (canonical first, then the alternatives of the return value and of each slot that has
     /// any) and what happens when the operation is not implemented. Every row is one line; ends with a newline.
     /// </summary>
-    public static string RenderMarkdown()
+    public static string RenderMarkdown() => RenderMarkdown(ApiCatalog.Path);
+
+    /// <summary>The table of one API's catalog (<see cref="ApiCatalog.Path"/>, <see cref="ApiCatalog.Inode"/>).</summary>
+    public static string RenderMarkdown(ApiCatalog catalog)
     {
         var text = new StringBuilder();
         text.Append("| Attribute | libfuse member | Accepted signature | When not implemented |\n");
         text.Append("|---|---|---|---|\n");
-        foreach (var operation in OperationCatalog.All)
+        foreach (var operation in catalog.All)
         {
             text.Append("| ").Append(Cell(Code("[" + operation.Name + "]")))
                 .Append(" | ").Append(Cell(Code(operation.NativeName)))

@@ -31,13 +31,20 @@ internal static class CodeExpander
         CodeHoleKind.Call => expansion.Call ?? throw Missing(hole, template, "not a result"),
         CodeHoleKind.Request => expansion.Request ?? throw Missing(hole, template, "no request here"),
         CodeHoleKind.Failure => expansion.Failure ?? throw Missing(hole, template, "not a failure"),
+        CodeHoleKind.Result => expansion.Result ?? throw Missing(hole, template, "no result here"),
+        CodeHoleKind.Exception => expansion.Exception ?? throw Missing(hole, template, "not a failure"),
+        CodeHoleKind.OperationName => expansion.Operation is { } operation ? "\"" + operation.NativeName + "\"" : throw Missing(hole, template, "no operation"),
+        CodeHoleKind.KindLocal => EntryPoints.Local(SlotOf(hole, expansion, template)),
         _ => throw Missing(hole, template, "unknown hole"),
     };
 
+    private static OperationSlot SlotOf(CodeHole hole, CodeExpansion expansion, CodeTemplate template) =>
+        expansion.Operation?.Slots.FirstOrDefault(s => s.Kind == hole.SlotKind)
+            ?? throw Missing(hole, template, $"{expansion.Operation?.NativeName ?? "no operation"} has no '{hole.SlotKind!.Id}' slot");
+
     private static string KindNative(CodeHole hole, CodeExpansion expansion, CodeTemplate template)
     {
-        var slot = expansion.Operation?.Slots.FirstOrDefault(s => s.Kind == hole.SlotKind)
-            ?? throw Missing(hole, template, $"{expansion.Operation?.NativeName ?? "no operation"} has no '{hole.SlotKind!.Id}' slot");
+        var slot = SlotOf(hole, expansion, template);
         return hole.Index < slot.NativeNames.Count
             ? CSharpNames.Identifier(slot.NativeNames[hole.Index])
             : throw Missing(hole, template, $"slot '{slot.Name}' has {slot.NativeNames.Count} native parameters");

@@ -24,4 +24,10 @@ internal sealed record CodeExpansion
     public string? Request { get; init; }
 
     public string? Failure { get; init; }
+
+    /// <summary>The local holding the user's method's result (reply stages).</summary>
+    public string? Result { get; init; }
+
+    /// <summary>The caught exception's local (failure stages).</summary>
+    public string? Exception { get; init; }
 }

@@ -10,4 +10,7 @@ internal static class EntryPoints
 
     /// <summary>Name of the generated entry point for an operation, e.g. <c>__FuseGen_getattr</c>.</summary>
     public static string Name(OperationDescriptor operation) => Prefix + operation.NativeName;
+
+    /// <summary>The local an entry point declares for a slot's argument, e.g. <c>__stat</c>.</summary>
+    public static string Local(OperationSlot slot) => "__" + slot.Name;
 }

@@ -2,7 +2,10 @@ using FuseGen.Generators.Helpers;
 
 namespace FuseGen.Generators.Model;
 
-/// <summary>Everything the emitter writes for one <c>[FuseFileSystem]</c> type: every decision is taken by the parser.</summary>
+/// <summary>
+/// Everything the emitter writes for one filesystem type (<c>[FuseFileSystem]</c> or <c>[FuseInodeFileSystem]</c>, the
+/// catalog named by <c>Api</c>): every decision is taken by the parser.
+/// </summary>
 /// <remarks>
 /// Models hold only strings, numbers and <see cref="EquatableArray{T}"/>s: no symbols, syntax or locations. Roslyn
 /// compares them with the previous run's to skip emitting when nothing relevant changed, so equality must be by value.
@@ -19,7 +22,8 @@ internal sealed record FileSystemModel(
     EquatableArray<SynthesizedReleaseModel> SynthesizedReleases,
     EquatableArray<TableEntryModel> Table,
     bool CreatesFileHandles,
-    bool CreatesDirectoryHandles);
+    bool CreatesDirectoryHandles,
+    string Api = "path");
 
 /// <summary>A type that encloses the filesystem type, outermost first (<c>class</c>, <c>struct</c>, <c>record</c>...).</summary>
 internal sealed record ContainingTypeModel(string Keyword, string Name);

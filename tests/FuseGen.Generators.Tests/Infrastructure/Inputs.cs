@@ -15,8 +15,13 @@ internal static class Inputs
     public const string HandleFs = nameof(HandleFs);
     public const string BufferFormsFs = nameof(BufferFormsFs);
     public const string NewerOperationsFs = nameof(NewerOperationsFs);
+    public const string InodeFs = nameof(InodeFs);
+    public const string InodeFormsFs = nameof(InodeFormsFs);
 
-    public static readonly string[] Names = { HelloFs, InstanceFs, NestedFs, GlobalFs, AllOperationsFs, HandleFs, BufferFormsFs, NewerOperationsFs };
+    public static readonly string[] Names = { HelloFs, InstanceFs, NestedFs, GlobalFs, AllOperationsFs, HandleFs, BufferFormsFs, NewerOperationsFs, InodeFs, InodeFormsFs };
+
+    /// <summary>The inputs on the inode API (<c>[FuseInodeFileSystem]</c>).</summary>
+    public static readonly string[] InodeNames = { InodeFs, InodeFormsFs };
 
     /// <summary>Every input, for theories.</summary>
     public static TheoryData<string> All => new(Names);

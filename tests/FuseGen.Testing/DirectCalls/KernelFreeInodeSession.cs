@@ -127,6 +127,25 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
             : throw new InvalidOperationException($"request {(nint)request:x} got {found.Count} replies: {string.Join(", ", found)}");
     }
 
+    /// <summary>
+    /// Sends a batch of forgets as libfuse's <c>do_batch_forget</c> does: to forget_multi when the table has it,
+    /// otherwise to forget once per inode on a request of its own (libfuse then ends the batch itself, unrecorded here).
+    /// </summary>
+    /// <param name="items"><paramref name="count"/> pairs of inode and lookup count (<c>struct fuse_forget_data</c>).</param>
+    public void BatchForget(nuint count, ulong* items)
+    {
+        if (operations->forget_multi != null)
+        {
+            operations->forget_multi(NewRequest(), count, items);
+            return;
+        }
+
+        for (nuint i = 0; i < count; i++)
+        {
+            operations->forget(NewRequest(), items[2 * i], items[(2 * i) + 1]);
+        }
+    }
+
     public void Dispose()
     {
         if (disposed)

@@ -7,8 +7,7 @@ namespace FuseGen.Testing.InodeApi;
 
 /// <summary>
 /// A read-only tree on the inode API, written as a user would write an inode filesystem: ordinary methods over nodes
-/// of an <see cref="InodeTable{TNode}"/>. Its native half (TreeInodeFs.Trampolines.cs) is written by hand in the
-/// shape the generator is to emit.
+/// of an <see cref="InodeTable{TNode}"/>. Its native half is generated.
 /// </summary>
 /// <remarks>
 /// <c>/hello</c> (13 bytes), <c>/big</c> (<see cref="BigSize"/> patterned bytes), <c>/dir/f0000</c>.. (a directory
@@ -16,6 +15,7 @@ namespace FuseGen.Testing.InodeApi;
 /// <c>/caller</c> (its size is the caller's pid, from a FuseContext parameter), <c>/current</c> (the same from
 /// <see cref="FuseContext.Current"/>), <c>/boom</c> (lookup throws).
 /// </remarks>
+[FuseInodeFileSystem]
 public sealed partial class TreeInodeFs
 {
     public const int BigSize = (1 << 20) + 17;
@@ -47,6 +47,9 @@ public sealed partial class TreeInodeFs
     /// <summary>The inode table: FuseGen counts entries into it and applies forgets.</summary>
     public InodeTable<TreeNode> Nodes { get; }
 
+    /// <inheritdoc />
+    InodeTable? IFuseInodeFileSystem.Inodes => Nodes;
+
     /// <summary>The directory whose children are made on lookup.</summary>
     public TreeNode Many { get; }
 
@@ -77,12 +80,14 @@ public sealed partial class TreeInodeFs
 
     private void Count(string operation) => Calls.AddOrUpdate(operation, 1, static (_, n) => n + 1);
 
+    [Init]
     private void Init()
     {
         Interlocked.Increment(ref inits);
         Count("init");
     }
 
+    [Lookup]
     private Errno Lookup(TreeNode parent, ReadOnlySpan<byte> name, ref InodeEntry entry)
     {
         Count("lookup");
@@ -106,6 +111,7 @@ public sealed partial class TreeInodeFs
         return Errno.None;
     }
 
+    [Getattr]
     private Stat GetAttr(TreeNode node, FuseContext caller)
     {
         Count("getattr");
@@ -124,6 +130,11 @@ public sealed partial class TreeInodeFs
         return stat;
     }
 
+    // One method for both listings: the filler says whether attributes go with the entries (IsPlus).
+    [Readdirplus]
+    private void ReadDirPlus(TreeNode directory, ref InodeDirectoryFiller entries) => ReadDir(directory, ref entries);
+
+    [Readdir]
     private void ReadDir(TreeNode directory, ref InodeDirectoryFiller entries)
     {
         Count(entries.IsPlus ? "readdirplus" : "readdir");
@@ -157,6 +168,7 @@ public sealed partial class TreeInodeFs
         }
     }
 
+    [Open]
     private OpenFile Open(TreeNode node, FileInfo info)
     {
         Count("open");
@@ -174,7 +186,8 @@ public sealed partial class TreeInodeFs
         return new OpenFile(node);
     }
 
-    private int Read(OpenFile file, Span<byte> buffer, long offset)
+    [Read]
+    private int Read(TreeNode node, OpenFile file, Span<byte> buffer, long offset)
     {
         Count("read");
         var content = file.Node.Content;
@@ -188,13 +201,15 @@ public sealed partial class TreeInodeFs
         return count;
     }
 
-    private void Release(OpenFile file)
+    [Release]
+    private void Release(TreeNode node, OpenFile file)
     {
         Count("release");
         file.Released = true;
         Interlocked.Increment(ref releases);
     }
 
+    [Forget]
     private void Forget(TreeNode node, ulong count)
     {
         Count("forget");

@@ -8,6 +8,7 @@ namespace BenchFs;
 /// BenchFs on the inode API: fixed inode numbers as in the C low-level twin (1 /, 2 /big, 3 /hello, 4 /many,
 /// 5 + N /many/fNNNNN), so no inode table and no forget; plain readdir (no readdirplus operation).
 /// </summary>
+[FuseInodeFileSystem]
 internal sealed partial class InodeBenchFs
 {
     private const ulong Root = 1;
@@ -33,6 +34,7 @@ internal sealed partial class InodeBenchFs
         this.group = group;
     }
 
+    [Lookup]
     private Errno Lookup(ulong parent, ReadOnlySpan<byte> name, ref InodeEntry entry)
     {
         ulong inode = 0;
@@ -56,8 +58,10 @@ internal sealed partial class InodeBenchFs
         return Errno.None;
     }
 
+    [Getattr]
     private Errno GetAttr(ulong inode, ref Stat stat) => Attributes(inode, ref stat);
 
+    [Readdir]
     private void ReadDir(ulong inode, ref InodeDirectoryFiller entries)
     {
         // The stateful form, as the C twin: resume at the offset, each entry's offset is its index + 1.
@@ -94,6 +98,7 @@ internal sealed partial class InodeBenchFs
         }
     }
 
+    [Open]
     private Errno Open(ulong inode, FileInfo info)
     {
         var stat = default(Stat);
@@ -112,11 +117,12 @@ internal sealed partial class InodeBenchFs
     }
 
     /// <summary>The bytes themselves, replied without a copy (as the C twin replies from its pattern).</summary>
-    private ReadOnlySpan<byte> Read(ulong inode, nuint size, long offset)
+    [Read]
+    private ReadOnlySpan<byte> Read(ulong inode, long offset, long size)
     {
         if (inode == HelloFile)
         {
-            return offset >= BenchTree.Hello.Length ? default : BenchTree.Hello.Slice((int)offset, (int)Math.Min((long)size, BenchTree.Hello.Length - offset));
+            return offset >= BenchTree.Hello.Length ? default : BenchTree.Hello.Slice((int)offset, (int)Math.Min(size, BenchTree.Hello.Length - offset));
         }
 
         var fileSize = inode == Big ? tree.BigSize : inode >= FirstFile && inode < FirstFile + (ulong)tree.Files ? BenchTree.ManyFileSize : -1;
@@ -130,7 +136,7 @@ internal sealed partial class InodeBenchFs
             return default;
         }
 
-        var count = (int)Math.Min(Math.Min((long)size, fileSize - offset), 1 << 20);
+        var count = (int)Math.Min(Math.Min(size, fileSize - offset), 1 << 20);
         return tree.Pattern.AsSpan((int)(offset % 251), count);
     }
 
