@@ -26,6 +26,12 @@ public sealed class FuseMount : IAsyncDisposable, IDisposable
     /// <summary>Handles returned by open, create and opendir that release has not freed yet (tests read it).</summary>
     internal int OpenHandles => session.Handles.Count;
 
+    /// <summary>
+    /// Cache invalidation and other notifications to the kernel for an inode-API mount, safe from any thread (see
+    /// <see cref="InodeNotifier"/> for what is queued and when). Throws for a path-API mount.
+    /// </summary>
+    public InodeNotifier Notifications => session.Notifier;
+
     /// <summary>True while the filesystem is being served.</summary>
     public bool IsMounted => !session.Completion.IsCompleted;
 

@@ -20,6 +20,15 @@ public sealed class MountOptions
     /// <summary>Most worker threads of the multithreaded loop, libfuse 3.12+ (<c>-o max_threads</c>).</summary>
     public int MaxThreads { get; set; } = 10;
 
+    /// <summary>
+    /// Most inode-API requests served by async methods that may be in flight at once (taken before the method runs,
+    /// given back after the reply); 0 or less: no bound. At the bound the libfuse worker that received the next
+    /// such request waits until one is answered: nothing is refused or lost, and once every worker waits libfuse
+    /// reads no more requests, so the kernel holds (and finally blocks) its callers. Each pending read or listing
+    /// holds a reply buffer of its size (at least 128 KiB), so the bound is also the memory bound.
+    /// </summary>
+    public int MaxPendingRequests { get; set; } = 1024;
+
     /// <summary>Give each worker thread its own /dev/fuse descriptor (<c>-o clone_fd</c>).</summary>
     public bool CloneFd { get; set; }
 

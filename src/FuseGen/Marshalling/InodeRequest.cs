@@ -82,6 +82,9 @@ public readonly unsafe struct InodeRequest
         return servesInodeRequests;
     }
 
+    /// <summary>True on a thread that serves inode requests (a libfuse worker of an inode session).</summary>
+    internal static bool IsServingThread => servesInodeRequests;
+
     /// <summary>Test seam: this thread serves no inode requests any more (a kernel-free session ended).</summary>
     internal static void LeaveForTesting()
     {
@@ -113,6 +116,9 @@ public readonly unsafe struct InodeRequest
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => session ?? ThrowNoSession();
     }
+
+    /// <summary>The session, or null for a request that belongs to none (async requests then have no bound).</summary>
+    internal FuseSession? SessionOrNull => session;
 
     private InodeSessionApi Api
     {

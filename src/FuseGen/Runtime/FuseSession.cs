@@ -65,6 +65,11 @@ internal sealed unsafe class FuseSession
     /// <summary>Objects returned by open, create and opendir, by <c>fh</c>.</summary>
     public HandleTable Handles { get; } = new();
 
+    /// <summary>The inode API's notifier; throws for the path API.</summary>
+    public InodeNotifier Notifier => Api is InodeSessionApi inode
+        ? inode.Notifier(this)
+        : throw new InvalidOperationException("Notifications are part of the inode API: mount an inode filesystem to use them.");
+
     public string MountPoint { get; }
 
     public Task<int> Completion => completion.Task;
@@ -410,6 +415,8 @@ internal sealed unsafe class FuseSession
             // has ended (libfuse then sees it and only closes the descriptor). After a lazy unmount (fusermount3 -uz)
             // with files still open, the path may hold another filesystem by now: fuse_destroy alone then closes the
             // descriptor, which ends our connection, and leaves the path alone.
+            // Deferred replies need the session and its descriptor: they finish (or are refused) before either goes.
+            Api.Drain(options.UnmountTimeout);
             if (connection is null || MountTable.IsTopFuseMount(MountPoint, connection) || ConnectionEnded())
             {
                 Api.Unmount();

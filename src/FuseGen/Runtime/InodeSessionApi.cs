@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Threading;
 using System;
 using FuseGen.Interop.Native;
 using FuseGen.Interop;
@@ -24,6 +25,7 @@ internal sealed unsafe class InodeSessionApi : SessionApi
     private const double DefaultTimeout = 1.0;
 
     private void* session;
+    private InodeNotifier? notifier;
     private delegate* unmanaged[Cdecl]<void*, void*, void> userInit;
     private delegate* unmanaged[Cdecl]<void*, void> userDestroy;
 
@@ -35,7 +37,11 @@ internal sealed unsafe class InodeSessionApi : SessionApi
         NegativeTimeout = options.CacheOption("negative_timeout", options.NegativeTimeout) ?? 0;
         DirectIo = options.DirectIo;
         KeepCache = options.KeepsKernelCache;
+        Pending = new PendingRequests(options.MaxPendingRequests);
     }
+
+    /// <summary>The requests in flight on the async path, their bound, and the rundown before destroy.</summary>
+    public PendingRequests Pending { get; }
 
     /// <summary>The filesystem's inode table, or null.</summary>
     public InodeTable? Inodes { get; }
@@ -56,6 +62,17 @@ internal sealed unsafe class InodeSessionApi : SessionApi
     public bool KeepCache { get; }
 
     public override void* NativeSession => session;
+
+    /// <summary>The notifier of <paramref name="owner"/>'s mount, made on first use.</summary>
+    public InodeNotifier Notifier(FuseSession owner)
+    {
+        if (notifier is null)
+        {
+            Interlocked.CompareExchange(ref notifier, new InodeNotifier(owner, Pending), null);
+        }
+
+        return notifier;
+    }
 
     public override bool Create(FuseSession owner, fuse_args* arguments, void* userData)
     {
@@ -106,6 +123,8 @@ internal sealed unsafe class InodeSessionApi : SessionApi
 
     public override int LoopMultithreaded(MountOptions options) =>
         RunMultithreaded(session, options, LibFuse.fuse_session_loop_mt_312, LibFuse.fuse_session_loop_mt_32, LibFuse.fuse_session_loop_mt_30);
+
+    public override void Drain(TimeSpan timeout) => Pending.Drain(timeout);
 
     public override void Unmount() => LibFuse.fuse_session_unmount(session);
 

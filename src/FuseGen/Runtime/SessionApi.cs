@@ -41,6 +41,14 @@ internal abstract unsafe class SessionApi
     /// <summary>Serves requests on libfuse's worker threads until the session exits.</summary>
     public abstract int LoopMultithreaded(MountOptions options);
 
+    /// <summary>
+    /// After the loop returned, before <see cref="Unmount"/> and <see cref="Destroy"/>: lets deferred replies and
+    /// queued notifications finish (up to <paramref name="timeout"/>) and refuses new ones. Nothing on the path API.
+    /// </summary>
+    public virtual void Drain(TimeSpan timeout)
+    {
+    }
+
     /// <summary>libfuse's own unmount (only once the loop has returned).</summary>
     public abstract void Unmount();
 

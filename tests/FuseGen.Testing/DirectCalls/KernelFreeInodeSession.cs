@@ -41,6 +41,7 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
     private static KernelFreeInodeSession? current;
 
     private readonly List<InodeReply> replies = new();
+    private readonly Dictionary<nint, (nint Callback, nint Data)> interruptCallbacks = new();
     private readonly Dictionary<string, nint> originals = new();
     private readonly NativeFunction userDataSource;
     private readonly NativeFunction contextSource;
@@ -96,6 +97,53 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
 
     /// <summary>A fresh fake <c>fuse_req_t</c>.</summary>
     public void* NewRequest() => (void*)Interlocked.Increment(ref nextRequest);
+
+    /// <summary>Async requests in flight now (slot taken, not answered).</summary>
+    public int PendingInFlight => Pending.InFlight;
+
+    /// <summary>Most async requests in flight at once.</summary>
+    public int PendingMaxObserved => Pending.MaxObserved;
+
+    /// <summary>Times a worker waited at <see cref="MountOptions.MaxPendingRequests"/>.</summary>
+    public long PendingBoundWaits => Pending.BoundWaits;
+
+    private PendingRequests Pending => ((InodeSessionApi)session.Api).Pending;
+
+    /// <summary>What a mount does after its loop returned: cancel pending requests, wait up to <paramref name="timeout"/>, refuse the rest.</summary>
+    public void Drain(TimeSpan timeout) => Pending.Drain(timeout);
+
+    /// <summary>The session's notifier (sending needs a mounted session: only queuing works here).</summary>
+    public InodeNotifier Notifier => session.Notifier;
+
+    /// <summary>Requests with an interrupt callback registered now (<c>fuse_req_interrupt_func</c>).</summary>
+    public int InterruptRegistrations
+    {
+        get
+        {
+            lock (interruptCallbacks)
+            {
+                return interruptCallbacks.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Interrupts <paramref name="request"/> as the kernel's FUSE_INTERRUPT does: calls its registered callback (on
+    /// this thread, holding the registration lock as libfuse holds the request's); false when none is registered.
+    /// </summary>
+    public bool Interrupt(void* request)
+    {
+        lock (interruptCallbacks)
+        {
+            if (!interruptCallbacks.TryGetValue((nint)request, out var registered))
+            {
+                return false;
+            }
+
+            ((delegate* unmanaged[Cdecl]<void*, void*, void>)registered.Callback)(request, (void*)registered.Data);
+            return true;
+        }
+    }
 
     /// <summary>Every reply recorded so far, in order.</summary>
     public IReadOnlyList<InodeReply> Replies
@@ -231,6 +279,7 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
         Save(nameof(LibFuse.fuse_reply_poll), (nint)LibFuse.fuse_reply_poll);
         Save(nameof(LibFuse.fuse_reply_lseek), (nint)LibFuse.fuse_reply_lseek);
         Save(nameof(LibFuse.fuse_req_interrupted), (nint)LibFuse.fuse_req_interrupted);
+        Save(nameof(LibFuse.fuse_req_interrupt_func), (nint)LibFuse.fuse_req_interrupt_func);
 
         LibFuse.SetRequestSourcesForTesting(
             (delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, void*>)userDataSource.Address,
@@ -252,6 +301,7 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
         LibFuse.fuse_reply_poll = &ReplyPoll;
         LibFuse.fuse_reply_lseek = &ReplyLseek;
         LibFuse.fuse_req_interrupted = &Interrupted;
+        LibFuse.fuse_req_interrupt_func = &InterruptFunc;
     }
 
     private void Save(string name, nint address) => originals[name] = address;
@@ -278,6 +328,7 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
         LibFuse.fuse_reply_poll = (delegate* unmanaged[Cdecl]<void*, uint, int>)originals[nameof(LibFuse.fuse_reply_poll)];
         LibFuse.fuse_reply_lseek = (delegate* unmanaged[Cdecl]<void*, long, int>)originals[nameof(LibFuse.fuse_reply_lseek)];
         LibFuse.fuse_req_interrupted = (delegate* unmanaged[Cdecl]<void*, int>)originals[nameof(LibFuse.fuse_req_interrupted)];
+        LibFuse.fuse_req_interrupt_func = (delegate* unmanaged[Cdecl]<void*, delegate* unmanaged[Cdecl]<void*, void*, void>, void*, void>)originals[nameof(LibFuse.fuse_req_interrupt_func)];
     }
 
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
@@ -345,4 +396,22 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
 
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     private static int Interrupted(void* request) => 0;
+
+    // libfuse's registration: under the request's lock, which the callback also runs under (Interrupt).
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    private static void InterruptFunc(void* request, delegate* unmanaged[Cdecl]<void*, void*, void> callback, void* data)
+    {
+        var target = current ?? throw new InvalidOperationException("no KernelFreeInodeSession");
+        lock (target.interruptCallbacks)
+        {
+            if (callback == null)
+            {
+                target.interruptCallbacks.Remove((nint)request);
+            }
+            else
+            {
+                target.interruptCallbacks[(nint)request] = ((nint)callback, (nint)data);
+            }
+        }
+    }
 }

@@ -1,0 +1,478 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Threading.Tasks;
+using System.Threading;
+using System;
+using FuseGen.Interop;
+using FuseGen.Runtime;
+
+namespace FuseGen.Marshalling;
+
+/// <summary>
+/// An inode request served by an async operation method (one returning <c>ValueTask</c>, <c>ValueTask&lt;T&gt;</c>,
+/// <c>Task</c> or <c>Task&lt;T&gt;</c>): its reply buffer, its cancellation by the kernel, its slot under
+/// <see cref="MountOptions.MaxPendingRequests"/>, and exactly one reply, inline when the task is already complete
+/// and from the completing thread otherwise. Pooled; used by generated code.
+/// </summary>
+/// <remarks>
+/// <para>A generated trampoline has the shape
+/// <code>
+/// var request = InodeRequest.From(req);
+/// var call = AsyncInodeRequest.Begin(request, size, cancellable: true);   // never throws; may wait at the bound
+/// try { call.Complete(fs.ReadAsync(..., call.Buffer, ..., call.Token), ReplyRead, "read"); }
+/// catch (Exception e) { call.Fail(e, "read"); }
+/// </code>
+/// with a static reply method such as <c>static void ReplyRead(AsyncInodeRequest c, int n) =&gt;
+/// c.Request.ReplyRead(n, c.Buffer.Span)</c> (passed as a method group converted once to a cached delegate by the
+/// compiler: a <c>static</c> lambda works the same). After <see cref="Complete{T}(ValueTask{T}, Action{AsyncInodeRequest, T}, string)"/>
+/// or <see cref="Fail"/> the trampoline must not touch the object again: it may already serve another request.</para>
+/// <para><b>Buffers.</b> <see cref="Buffer"/> is this object's own pinned array, not the thread's
+/// <see cref="InodeRequest.ReadBuffer"/>, so it stays valid until the deferred reply has been sent. A request that
+/// completes inline gives the object back to its thread, so the synchronous case allocates nothing.</para>
+/// <para><b>Cancellation.</b> With <c>cancellable</c>, <see cref="Token"/> is cancelled when the kernel interrupts
+/// the request (<c>fuse_req_interrupt_func</c>). libfuse calls that callback on a worker while holding the
+/// request's lock, and unregistering (done before every reply) takes the same lock, so the callback only queues the
+/// cancellation to the thread pool: user callbacks and continuations never run under libfuse's lock. An
+/// <see cref="OperationCanceledException"/> once the token is cancelled answers EINTR (not reported as a fault).</para>
+/// <para><b>Unmount.</b> The session waits (<see cref="MountOptions.UnmountTimeout"/>) for requests still pending,
+/// after cancelling their tokens; one answered after that is dropped and counted (<see cref="Abandoned"/>).</para>
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed unsafe class AsyncInodeRequest
+{
+    // Pending requests beyond this many objects are not kept once answered (their buffers go to the GC).
+    private const int PoolCapacity = 256;
+
+    // Reads and listings are at most the kernel's max_read/max_pages; 128 KiB covers the defaults, so most buffers
+    // never grow.
+    private const int MinimumBuffer = 128 * 1024;
+
+    private static readonly Action<CancellationTokenSource> CancelSource = static source =>
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (Exception)
+        {
+            // A user's token callback that throws must not take down the thread pool thread.
+        }
+    };
+
+    private static readonly object PoolGate = new();
+    private static readonly AsyncInodeRequest?[] Pool = new AsyncInodeRequest?[PoolCapacity];
+    private static int pooled;
+    private static long outstanding;
+    private static long live;
+    private static long liveBuffers;
+    private static long liveHandles;
+    private static long deferredTotal;
+    private static long interruptsTotal;
+    private static long cancelledTotal;
+    private static long abandonedTotal;
+    private static long duplicateTotal;
+
+    [ThreadStatic]
+    private static AsyncInodeRequest? forThisThread;
+
+    private GCHandle self;
+    private InodeRequest request;
+    private PendingRequests? pending;
+    private byte[]? buffer;
+    private int bufferLength;
+    private CancellationTokenSource? cancellation;
+    private bool interruptRegistered;
+    private bool deferred;
+    private int interrupted;
+    private int answered;
+
+    private AsyncInodeRequest() => Interlocked.Increment(ref live);
+
+    /// <summary>An object cached by a libfuse worker that exits is collected with its thread; its weak handle is freed here.</summary>
+    ~AsyncInodeRequest() => Discard();
+
+    /// <summary>Requests begun and not yet answered (or dropped), process-wide. 0 when idle: a leak test reads it.</summary>
+    public static long Outstanding => Interlocked.Read(ref outstanding);
+
+    /// <summary>Objects alive (pooled, cached per thread, or serving), process-wide.</summary>
+    public static long Live => Interlocked.Read(ref live);
+
+    /// <summary>Pinned reply buffers held by live objects.</summary>
+    public static long LiveBuffers => Interlocked.Read(ref liveBuffers);
+
+    /// <summary>GC handles held by live objects (one per object that ever served a cancellable request).</summary>
+    public static long LiveHandles => Interlocked.Read(ref liveHandles);
+
+    /// <summary>Requests whose task was still running when the trampoline returned (answered later).</summary>
+    public static long Deferred => Interlocked.Read(ref deferredTotal);
+
+    /// <summary>Interrupts the kernel sent for cancellable requests.</summary>
+    public static long Interrupts => Interlocked.Read(ref interruptsTotal);
+
+    /// <summary>Requests answered EINTR because their token was cancelled.</summary>
+    public static long Cancelled => Interlocked.Read(ref cancelledTotal);
+
+    /// <summary>Requests answered after their session was torn down, so dropped unanswered.</summary>
+    public static long Abandoned => Interlocked.Read(ref abandonedTotal);
+
+    /// <summary>Second answers refused (a defect if ever non-zero).</summary>
+    public static long DuplicateAnswers => Interlocked.Read(ref duplicateTotal);
+
+    /// <summary>The request being served.</summary>
+    public InodeRequest Request => request;
+
+    /// <summary>The reply buffer asked for in <see cref="Begin"/> (empty when none): valid until the reply.</summary>
+    public Memory<byte> Buffer => buffer is null ? Memory<byte>.Empty : new Memory<byte>(buffer, 0, bufferLength);
+
+    /// <summary>Cancelled when the kernel interrupts the request or the session shuts down; none unless cancellable.</summary>
+    public CancellationToken Token => cancellation?.Token ?? CancellationToken.None;
+
+    /// <summary>
+    /// Starts serving <paramref name="request"/> asynchronously: takes a slot (waiting at the session's bound),
+    /// a reply buffer of <paramref name="bufferSize"/> bytes (0: none) and, when <paramref name="cancellable"/>, a
+    /// token cancelled by the kernel's interrupt. Never throws.
+    /// </summary>
+    public static AsyncInodeRequest Begin(in InodeRequest request, nuint bufferSize, bool cancellable)
+    {
+        var gate = request.SessionOrNull?.Api is InodeSessionApi api ? api.Pending : null;
+        gate?.Enter();
+        var call = forThisThread;
+        if (call is null)
+        {
+            call = Rent();
+        }
+        else
+        {
+            forThisThread = null;
+        }
+
+        Interlocked.Increment(ref outstanding);
+        call.request = request;
+        call.pending = gate;
+        call.answered = 0;
+        call.PrepareBuffer(bufferSize);
+        if (cancellable)
+        {
+            call.PrepareCancellation();
+        }
+
+        return call;
+    }
+
+    /// <summary>Answers with <paramref name="task"/>'s result through <paramref name="reply"/>: now if it is complete, otherwise when it completes.</summary>
+    public void Complete<T>(ValueTask<T> task, Action<AsyncInodeRequest, T> reply, string operation)
+    {
+        if (task.IsCompleted)
+        {
+            T result;
+            try
+            {
+                result = task.GetAwaiter().GetResult();
+            }
+            catch (Exception e)
+            {
+                Fail(e, operation);
+                return;
+            }
+
+            Reply(reply, result, operation);
+            return;
+        }
+
+        Defer();
+        AsyncReply<T>.Start(this, task, reply, operation);
+    }
+
+    /// <summary>As <see cref="Complete{T}(ValueTask{T}, Action{AsyncInodeRequest, T}, string)"/> for a <c>Task&lt;T&gt;</c> (null: EIO).</summary>
+    public void Complete<T>(Task<T>? task, Action<AsyncInodeRequest, T> reply, string operation)
+    {
+        if (task is null)
+        {
+            Fail(NullTask(operation), operation);
+            return;
+        }
+
+        Complete(new ValueTask<T>(task), reply, operation);
+    }
+
+    /// <summary>Answers through <paramref name="reply"/> once <paramref name="task"/> has completed successfully; its exception otherwise.</summary>
+    public void Complete(ValueTask task, Action<AsyncInodeRequest> reply, string operation)
+    {
+        if (task.IsCompleted)
+        {
+            try
+            {
+                task.GetAwaiter().GetResult();
+            }
+            catch (Exception e)
+            {
+                Fail(e, operation);
+                return;
+            }
+
+            Reply(static (call, action) => action(call), reply, operation);
+            return;
+        }
+
+        Defer();
+        AsyncReply<bool>.Start(this, task, reply, operation);
+    }
+
+    /// <summary>As <see cref="Complete(ValueTask, Action{AsyncInodeRequest}, string)"/> for a <c>Task</c> (null: EIO).</summary>
+    public void Complete(Task? task, Action<AsyncInodeRequest> reply, string operation)
+    {
+        if (task is null)
+        {
+            Fail(NullTask(operation), operation);
+            return;
+        }
+
+        Complete(new ValueTask(task), reply, operation);
+    }
+
+    /// <summary>
+    /// Answers with <paramref name="exception"/>: EINTR when it is a cancellation and the request's token was
+    /// cancelled, otherwise mapped and reported as <see cref="InodeRequest.Fail(Exception, string)"/>. A second
+    /// answer is refused (counted). Never throws.
+    /// </summary>
+    public void Fail(Exception exception, string operation)
+    {
+        if (!TryStartAnswer())
+        {
+            return;
+        }
+
+        try
+        {
+            if (exception is OperationCanceledException && cancellation is { IsCancellationRequested: true })
+            {
+                Interlocked.Increment(ref cancelledTotal);
+                request.ReplyError(Errno.EINTR);
+            }
+            else
+            {
+                request.Fail(exception, operation);
+            }
+        }
+        finally
+        {
+            EndAnswer();
+        }
+    }
+
+    internal void Reply<T>(Action<AsyncInodeRequest, T> reply, T result, string operation)
+    {
+        if (!TryStartAnswer())
+        {
+            return;
+        }
+
+        try
+        {
+            reply(this, result);
+        }
+        catch (Exception e)
+        {
+            // Reply* methods throw only before their libfuse call, so the request is still unanswered.
+            request.Fail(e, operation);
+        }
+        finally
+        {
+            EndAnswer();
+        }
+    }
+
+    /// <summary>Called by <see cref="PendingRequests.Drain"/> under its lock, so this object is not recycled meanwhile.</summary>
+    internal void CancelForShutdown()
+    {
+        Volatile.Write(ref interrupted, 1);
+        if (cancellation is { } source)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(CancelSource, source, preferLocal: false);
+        }
+    }
+
+    private static InvalidOperationException NullTask(string operation) => new($"The {operation} method returned a null task.");
+
+    private static AsyncInodeRequest Rent()
+    {
+        lock (PoolGate)
+        {
+            if (pooled > 0)
+            {
+                var call = Pool[--pooled]!;
+                Pool[pooled] = null;
+                return call;
+            }
+        }
+
+        return new AsyncInodeRequest();
+    }
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    private static void OnInterrupt(void* request, void* data)
+    {
+        try
+        {
+            if (GCHandle.FromIntPtr((nint)data).Target is AsyncInodeRequest call)
+            {
+                Interlocked.Increment(ref interruptsTotal);
+                Volatile.Write(ref call.interrupted, 1);
+                if (call.cancellation is { } source)
+                {
+                    // Not Cancel() here: libfuse holds the request's lock, and a continuation that replies would
+                    // take it again to unregister this callback.
+                    ThreadPool.UnsafeQueueUserWorkItem(CancelSource, source, preferLocal: false);
+                }
+            }
+        }
+        catch (Exception)
+        {
+            // Nothing may unwind into libfuse.
+        }
+    }
+
+    private void PrepareBuffer(nuint size)
+    {
+        if (size == 0)
+        {
+            bufferLength = 0;
+            return;
+        }
+
+        var length = checked((int)size);
+        if (buffer is null || buffer.Length < length)
+        {
+            if (buffer is null)
+            {
+                Interlocked.Increment(ref liveBuffers);
+            }
+
+            buffer = GC.AllocateUninitializedArray<byte>(Math.Max(length, MinimumBuffer), pinned: true);
+        }
+
+        bufferLength = length;
+    }
+
+    private void PrepareCancellation()
+    {
+        cancellation ??= new CancellationTokenSource();
+        if (request.Native == null || LibFuse.fuse_req_interrupt_func == null)
+        {
+            return;
+        }
+
+        if (!self.IsAllocated)
+        {
+            // Weak: the handle must not keep alive an object whose thread (and thread cache) is gone.
+            self = GCHandle.Alloc(this, GCHandleType.Weak);
+            Interlocked.Increment(ref liveHandles);
+        }
+
+        interruptRegistered = true;
+        LibFuse.fuse_req_interrupt_func(request.Native, &OnInterrupt, (void*)GCHandle.ToIntPtr(self));
+    }
+
+    private void Defer()
+    {
+        // The object now belongs to the request until its reply, not to this libfuse worker.
+        deferred = true;
+        Interlocked.Increment(ref deferredTotal);
+        pending?.Add(this);
+    }
+
+    private bool TryStartAnswer()
+    {
+        if (Interlocked.Exchange(ref answered, 1) != 0)
+        {
+            Interlocked.Increment(ref duplicateTotal);
+            return false;
+        }
+
+        if (deferred && pending is { } gate && !gate.TryEnterNative())
+        {
+            // The session is gone: the request and its interrupt registration went with it.
+            Interlocked.Increment(ref abandonedTotal);
+            interruptRegistered = false;
+            interrupted = 1;
+            EndAnswer(enteredNative: false);
+            return false;
+        }
+
+        if (interruptRegistered)
+        {
+            // Before the reply frees the request; after this returns no interrupt callback runs or will run for it.
+            LibFuse.fuse_req_interrupt_func(request.Native, null, null);
+            interruptRegistered = false;
+        }
+
+        return true;
+    }
+
+    private void EndAnswer(bool enteredNative = true)
+    {
+        var gate = pending;
+        if (deferred && gate is not null)
+        {
+            if (enteredNative)
+            {
+                gate.ExitNative();
+            }
+
+            gate.Remove(this);
+        }
+
+        gate?.Leave();
+        Recycle();
+    }
+
+    private void Recycle()
+    {
+        // A cancellation queued by an interrupt may still run: its source must never serve another request.
+        if (Volatile.Read(ref interrupted) != 0 || (cancellation is not null && !cancellation.TryReset()))
+        {
+            cancellation = null;
+        }
+
+        request = default;
+        pending = null;
+        deferred = false;
+        interrupted = 0;
+        Interlocked.Decrement(ref outstanding);
+        if (forThisThread is null)
+        {
+            forThisThread = this;
+            return;
+        }
+
+        lock (PoolGate)
+        {
+            if (pooled < PoolCapacity)
+            {
+                Pool[pooled++] = this;
+                return;
+            }
+        }
+
+        Discard();
+        GC.SuppressFinalize(this);
+    }
+
+    private void Discard()
+    {
+        if (buffer is not null)
+        {
+            buffer = null;
+            Interlocked.Decrement(ref liveBuffers);
+        }
+
+        if (self.IsAllocated)
+        {
+            self.Free();
+            Interlocked.Decrement(ref liveHandles);
+        }
+
+        Interlocked.Decrement(ref live);
+    }
+}

@@ -1,0 +1,205 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading;
+using FuseGen.Marshalling;
+
+namespace FuseGen.Runtime;
+
+/// <summary>
+/// The requests of one inode session that are in flight on FuseGen's async path: the bound on them
+/// (<see cref="MountOptions.MaxPendingRequests"/>), the set of those waiting for their task, and the rundown that
+/// keeps every deferred reply and notification before <c>fuse_session_destroy</c> (after it, a <c>fuse_req_t</c>
+/// or the session pointer would be freed memory).
+/// </summary>
+/// <remarks>
+/// <para><b>At the bound the libfuse worker waits</b> in <see cref="Enter"/> until a request in flight has been
+/// answered: nothing is dropped or failed, and libfuse stops reading /dev/fuse once all its workers wait, so the
+/// kernel queues (and finally blocks) its callers. The wait ends early only when the session is closing.</para>
+/// <para>The slot is taken before the user's method runs and given back after the reply, so the count includes
+/// calls that complete synchronously; their cost is two interlocked operations.</para>
+/// </remarks>
+internal sealed class PendingRequests
+{
+    private readonly object gate = new();
+    private readonly HashSet<AsyncInodeRequest> waiting = new();
+    private readonly int bound;
+    private int inFlight;
+    private int waiters;
+    private int replying;
+    private int queuedNotifications;
+    private int maxObserved;
+    private long boundWaits;
+    private volatile bool closed;
+
+    public PendingRequests(int bound) => this.bound = bound > 0 ? bound : int.MaxValue;
+
+    /// <summary>Requests in flight now (taken a slot, not yet answered).</summary>
+    public int InFlight => Volatile.Read(ref inFlight);
+
+    /// <summary>Most requests in flight at once so far.</summary>
+    public int MaxObserved => Volatile.Read(ref maxObserved);
+
+    /// <summary>Times a worker had to wait at the bound.</summary>
+    public long BoundWaits => Interlocked.Read(ref boundWaits);
+
+    /// <summary>Requests waiting for their task now.</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (gate)
+            {
+                return waiting.Count;
+            }
+        }
+    }
+
+    /// <summary>True once the session is being torn down: no reply or notification may start any more.</summary>
+    public bool IsClosed => closed;
+
+    /// <summary>Takes a slot, waiting while <see cref="MountOptions.MaxPendingRequests"/> are in flight (or until the session closes).</summary>
+    public void Enter()
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref inFlight);
+            if (current < bound || closed)
+            {
+                if (Interlocked.CompareExchange(ref inFlight, current + 1, current) == current)
+                {
+                    RecordMaximum(current + 1);
+                    return;
+                }
+
+                continue;
+            }
+
+            WaitForSlot();
+        }
+    }
+
+    /// <summary>Gives a slot back and wakes a worker waiting at the bound.</summary>
+    public void Leave()
+    {
+        Interlocked.Decrement(ref inFlight);
+        if (Volatile.Read(ref waiters) > 0)
+        {
+            lock (gate)
+            {
+                Monitor.PulseAll(gate);
+            }
+        }
+    }
+
+    /// <summary>A request goes on waiting for its task (so unmount can cancel it).</summary>
+    public void Add(AsyncInodeRequest request)
+    {
+        lock (gate)
+        {
+            waiting.Add(request);
+        }
+    }
+
+    /// <summary>A waiting request got its task's result.</summary>
+    public void Remove(AsyncInodeRequest request)
+    {
+        lock (gate)
+        {
+            waiting.Remove(request);
+        }
+    }
+
+    /// <summary>
+    /// Starts a reply or notification that uses the native session; false once the session is closed (then the
+    /// caller must not touch the request or session). Every true is paired with <see cref="ExitNative"/>.
+    /// </summary>
+    public bool TryEnterNative()
+    {
+        Interlocked.Increment(ref replying);
+        if (closed)
+        {
+            ExitNative();
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>A notification was queued: the session drains it before it is torn down.</summary>
+    public void NotificationQueued() => Interlocked.Increment(ref queuedNotifications);
+
+    /// <summary>A queued notification was sent or refused.</summary>
+    public void NotificationDone() => Interlocked.Decrement(ref queuedNotifications);
+
+    /// <summary>Ends what <see cref="TryEnterNative"/> started.</summary>
+    public void ExitNative() => Interlocked.Decrement(ref replying);
+
+    /// <summary>
+    /// Called once the loop has returned, before libfuse is torn down: cancels the tokens of the requests still
+    /// waiting, gives them up to <paramref name="timeout"/> to be answered, then closes: a request answered later is
+    /// dropped (counted in <see cref="AsyncInodeRequest.Abandoned"/>), never sent to freed memory.
+    /// </summary>
+    public void Drain(TimeSpan timeout)
+    {
+        lock (gate)
+        {
+            // Under the lock: a request leaves the set (under it) before its object is recycled.
+            foreach (var request in waiting)
+            {
+                request.CancelForShutdown();
+            }
+        }
+
+        var clock = Stopwatch.StartNew();
+        while ((Volatile.Read(ref inFlight) > 0 || Volatile.Read(ref queuedNotifications) > 0) && clock.Elapsed < timeout)
+        {
+            Thread.Sleep(5);
+        }
+
+        closed = true;
+        lock (gate)
+        {
+            Monitor.PulseAll(gate);
+        }
+
+        // A reply that passed the closed check before it was set finishes its native call first.
+        SpinWait.SpinUntil(() => Volatile.Read(ref replying) == 0);
+    }
+
+    private void WaitForSlot()
+    {
+        Interlocked.Increment(ref boundWaits);
+        lock (gate)
+        {
+            Interlocked.Increment(ref waiters);
+            try
+            {
+                if (Volatile.Read(ref inFlight) >= bound && !closed)
+                {
+                    // The timeout only covers a wake-up lost between Leave's decrement and its read of waiters.
+                    Monitor.Wait(gate, 50);
+                }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref waiters);
+            }
+        }
+    }
+
+    private void RecordMaximum(int value)
+    {
+        var seen = Volatile.Read(ref maxObserved);
+        while (value > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref maxObserved, value, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
+    }
+}

@@ -1,0 +1,326 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using FuseGen.Marshalling;
+using FuseGen.Testing;
+using FuseGen.Testing.AsyncApi;
+using Xunit;
+
+namespace FuseGen.Tests.InodeApi;
+
+/// <summary>
+/// Async inode operations without a kernel: RemoteInodeFs's hand-written async trampolines (the generator's target
+/// shape) called through the operation table with fake requests; every reply, interrupt registration and pending
+/// request is counted.
+/// </summary>
+[Collection(InodeStateCollection.Name)]
+public sealed unsafe class AsyncInodeRequestTests
+{
+    private const int EINTR = 4;
+    private const int EIO = 5;
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public void A_completed_task_is_answered_inline_without_allocating()
+    {
+        var fs = new RemoteInodeFs();
+        using var session = new KernelFreeInodeSession(fs);
+        var data = fs.InodeOf("data");
+
+        var request = session.NewRequest();
+        session.Operations->read(request, data, 4096, 0, null);
+        Assert.Equal(Encoding.UTF8.GetBytes("version 1\n"), session.SingleReply(request).Data);
+
+        session.RecordReplies = false;
+        for (var i = 0; i < 100; i++)
+        {
+            session.Operations->read(session.NewRequest(), data, 4096, 0, null);
+            session.Operations->getattr(session.NewRequest(), data, null);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            session.Operations->read(session.NewRequest(), data, 4096, 0, null);
+            session.Operations->getattr(session.NewRequest(), data, null);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.Equal(2201, session.ReplyCount);
+        Assert.Equal(0, AsyncInodeRequest.Outstanding);
+        Assert.Equal(0, session.InterruptRegistrations);
+    }
+
+    [Fact]
+    public void A_pending_read_is_answered_from_the_completing_thread_with_its_own_buffer()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fs = new RemoteInodeFs { ReadGate = gate.Task };
+        fs.Put("big", Enumerable.Range(0, 200_000).Select(i => (byte)(i * 7)).ToArray());
+        using var session = new KernelFreeInodeSession(fs);
+        var deferredBefore = AsyncInodeRequest.Deferred;
+
+        var request = session.NewRequest();
+        session.Operations->read(request, fs.InodeOf("big"), 131072, 4096, null);
+
+        // The trampoline returned before the answer; the thread's next requests may not disturb the pending buffer.
+        Assert.Empty(session.RepliesTo(request));
+        Assert.Equal(1, session.InterruptRegistrations);
+        for (var i = 0; i < 10; i++)
+        {
+            var other = session.NewRequest();
+            session.Operations->getattr(other, fs.InodeOf("data"), null);
+        }
+
+        Assert.Empty(session.RepliesTo(request));
+        gate.SetResult();
+
+        Assert.True(SpinWait.SpinUntil(() => session.RepliesTo(request).Count > 0, Bound));
+        var reply = session.SingleReply(request);
+        Assert.Equal("buf", reply.Kind);
+        Assert.Equal(Enumerable.Range(4096, 131072).Select(i => (byte)(i * 7)), reply.Data!);
+        Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound));
+        Assert.Equal(1, AsyncInodeRequest.Deferred - deferredBefore);
+        Assert.Equal(0, session.InterruptRegistrations);
+        Assert.Equal(0, session.PendingInFlight);
+    }
+
+    [Fact]
+    public void Faults_answer_once_synchronous_or_not()
+    {
+        var faults = new ConcurrentQueue<FuseFault>();
+        var fs = new RemoteInodeFs { ReadLatency = TimeSpan.FromMilliseconds(20) };
+        using var session = new KernelFreeInodeSession(fs, new MountOptions { FaultHandler = faults.Enqueue });
+
+        // getattr of an unknown inode: a faulted completed ValueTask (a FuseException: an answer, not a fault).
+        var missing = session.NewRequest();
+        session.Operations->getattr(missing, 999, null);
+        Assert.Equal(("err", 2), (session.SingleReply(missing).Kind, session.SingleReply(missing).Error));
+
+        // read of an unknown inode throws before the first await: an async method faults its task synchronously.
+        var unknown = session.NewRequest();
+        session.Operations->read(unknown, 999, 100, 0, null);
+        Assert.Equal(2, session.SingleReply(unknown).Error);
+
+        // A reply the kernel refuses (interrupted request) is still one reply.
+        session.FailReplies = true;
+        var refused = session.NewRequest();
+        session.Operations->read(refused, fs.InodeOf("data"), 100, 0, null);
+        Assert.True(SpinWait.SpinUntil(() => session.RepliesTo(refused).Count > 0, Bound));
+        Assert.Single(session.RepliesTo(refused));
+        session.FailReplies = false;
+
+        Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound));
+        Assert.Empty(faults);
+    }
+
+    [Fact]
+    public void An_interrupt_cancels_the_token_and_answers_EINTR()
+    {
+        var faults = new ConcurrentQueue<FuseFault>();
+        var fs = new RemoteInodeFs();
+        using var session = new KernelFreeInodeSession(fs, new MountOptions { FaultHandler = faults.Enqueue });
+        var cancelledBefore = AsyncInodeRequest.Cancelled;
+
+        var request = session.NewRequest();
+        session.Operations->read(request, fs.InodeOf("slow"), 4096, 0, null);
+        Assert.Equal(1, fs.SlowReadsStarted);
+        Assert.Empty(session.RepliesTo(request));
+
+        Assert.True(session.Interrupt(request));
+
+        Assert.True(SpinWait.SpinUntil(() => session.RepliesTo(request).Count > 0, Bound));
+        Assert.Equal(("err", EINTR), (session.SingleReply(request).Kind, session.SingleReply(request).Error));
+        Assert.Equal(1, fs.CancellationsObserved);
+        Assert.Equal(1, AsyncInodeRequest.Cancelled - cancelledBefore);
+        Assert.Equal(0, session.InterruptRegistrations);
+        Assert.Empty(faults);
+        Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound));
+    }
+
+    [Fact]
+    public void At_the_bound_workers_wait_and_nothing_is_lost()
+    {
+        const int Bound4 = 4;
+        const int Requests = 24;
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fs = new RemoteInodeFs { ReadGate = gate.Task };
+        using var session = new KernelFreeInodeSession(fs, new MountOptions { MaxPendingRequests = Bound4 });
+        var data = fs.InodeOf("data");
+        var requests = Enumerable.Range(0, Requests).Select(_ => (nint)session.NewRequest()).ToArray();
+
+        // Eight "libfuse workers" receive the requests; a worker at the bound waits inside the trampoline.
+        var workers = Task.Run(() => Parallel.ForEach(requests, new ParallelOptions { MaxDegreeOfParallelism = 8 }, r => session.Operations->read((void*)r, data, 64, 0, null)));
+        Assert.True(SpinWait.SpinUntil(() => session.PendingBoundWaits > 0, Bound), "no worker ever waited at the bound");
+        Assert.Equal(Bound4, session.PendingInFlight);
+        Assert.False(workers.IsCompleted);
+        gate.SetResult();
+        Assert.True(SpinWait.SpinUntil(() => workers.IsCompleted, Bound));
+        Assert.True(workers.IsCompletedSuccessfully);
+
+        Assert.True(SpinWait.SpinUntil(() => requests.All(r => session.RepliesTo((void*)r).Count > 0), Bound));
+        foreach (var r in requests)
+        {
+            Assert.Equal(Encoding.UTF8.GetBytes("version 1\n"), session.SingleReply((void*)r).Data);
+        }
+
+        Assert.True(session.PendingMaxObserved <= Bound4, $"{session.PendingMaxObserved} in flight with a bound of {Bound4}");
+        Assert.True(fs.MaxReadsInProgress <= Bound4, $"{fs.MaxReadsInProgress} reads in progress with a bound of {Bound4}");
+        Assert.True(session.PendingBoundWaits > 0, "no worker ever waited at the bound");
+        Assert.Equal(0, session.PendingInFlight);
+    }
+
+    [Fact]
+    public void Shutdown_cancels_what_is_pending_and_drops_what_answers_after_it()
+    {
+        var fs = new RemoteInodeFs();
+        var session = new KernelFreeInodeSession(fs);
+        try
+        {
+            var abandonedBefore = AsyncInodeRequest.Abandoned;
+            var slow = session.NewRequest();
+            session.Operations->read(slow, fs.InodeOf("slow"), 4096, 0, null);
+
+            // A task that ignores every token and completes after the session closed.
+            var late = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var request = InodeRequest.From(session.NewRequest());
+            var call = AsyncInodeRequest.Begin(in request, 16, cancellable: false);
+            call.Complete(late.Task, static (c, n) => c.Request.ReplyRead(n, c.Buffer.Span), "read");
+
+            session.Drain(TimeSpan.FromMilliseconds(500));
+
+            Assert.Equal(EINTR, session.SingleReply(slow).Error);
+            Assert.Equal(1, fs.CancellationsObserved);
+            late.SetResult(3);
+            Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Abandoned - abandonedBefore == 1, Bound));
+            Assert.Empty(session.RepliesTo(request.Native));
+            Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound));
+        }
+        finally
+        {
+            session.Dispose();
+        }
+    }
+
+    [Fact]
+    public void Every_request_gets_exactly_one_reply_under_racing_completion_fault_and_interrupt()
+    {
+        const int Requests = 4000;
+        var faults = new ConcurrentQueue<FuseFault>();
+        var fs = new RemoteInodeFs();
+        using var session = new KernelFreeInodeSession(fs, new MountOptions { FaultHandler = faults.Enqueue, MaxPendingRequests = 0 });
+        var duplicatesBefore = AsyncInodeRequest.DuplicateAnswers;
+        var tasks = new ConcurrentDictionary<nint, TaskCompletionSource<int>>();
+        var tokens = new ConcurrentDictionary<nint, CancellationToken>();
+        var outcomes = new ConcurrentDictionary<nint, int>();
+
+        Parallel.For(0, Requests, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var native = session.NewRequest();
+            var request = InodeRequest.From(native);
+            var mode = i % 5;
+            outcomes[(nint)native] = mode;
+            var call = AsyncInodeRequest.Begin(in request, 32, cancellable: true);
+            try
+            {
+                switch (mode)
+                {
+                    case 0:
+                        // Completed synchronously.
+                        call.Complete(new ValueTask<int>(1), static (c, n) => c.Request.ReplyRead(n, c.Buffer.Span), "read");
+                        break;
+                    case 1:
+                        // Throws before returning a task.
+                        throw new InvalidOperationException("synchronous fault");
+                    default:
+                        var source = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+                        var token = call.Token;
+                        tasks[(nint)native] = source;
+                        tokens[(nint)native] = token;
+                        token.Register(static s => ((TaskCompletionSource<int>)s!).TrySetCanceled(), source);
+                        call.Complete(source.Task, static (c, n) => c.Request.ReplyRead(n, c.Buffer.Span), "read");
+                        break;
+                }
+            }
+            catch (Exception e)
+            {
+                call.Fail(e, "read");
+            }
+        });
+
+        // Complete, fault and interrupt the pending ones from several threads at once, racing each other.
+        Parallel.ForEach(tasks, new ParallelOptions { MaxDegreeOfParallelism = 4 }, pair =>
+        {
+            switch (outcomes[pair.Key])
+            {
+                case 2:
+                    pair.Value.TrySetResult(2);
+                    break;
+                case 3:
+                    pair.Value.TrySetException(new InvalidOperationException("backend"));
+                    break;
+                default:
+                    // An interrupt racing a completion: either may win, the request is answered once.
+                    var completer = Task.Run(() => pair.Value.TrySetResult(4));
+                    session.Interrupt((void*)pair.Key);
+                    completer.Wait();
+                    break;
+            }
+        });
+
+        Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound), $"{AsyncInodeRequest.Outstanding} outstanding");
+        var byRequest = session.Replies.GroupBy(r => r.Request).ToDictionary(g => g.Key, g => g.ToList());
+        Assert.Equal(Requests, byRequest.Count);
+        foreach (var (request, replies) in byRequest)
+        {
+            Assert.True(replies.Count == 1, $"request {request:x} got {replies.Count} replies");
+            var reply = replies[0];
+            switch (outcomes[request])
+            {
+                case 0:
+                case 2:
+                    Assert.Equal("buf", reply.Kind);
+                    break;
+                case 1:
+                case 3:
+                    Assert.Equal(("err", EIO), (reply.Kind, reply.Error));
+                    break;
+                default:
+                    Assert.True(reply.Kind == "buf" || reply.Error == EINTR, reply.ToString());
+                    break;
+            }
+        }
+
+        Assert.Equal(0, AsyncInodeRequest.DuplicateAnswers - duplicatesBefore);
+        Assert.Equal(0, session.InterruptRegistrations);
+        Assert.Equal(0, session.PendingInFlight);
+        Assert.Equal(Requests / 5 * 2, faults.Count);
+
+        // Pooled objects, their pinned buffers and GC handles stay bounded by the pool, not by the requests served.
+        Assert.True(AsyncInodeRequest.Live <= 256 + 16, $"{AsyncInodeRequest.Live} live request objects");
+        Assert.True(AsyncInodeRequest.LiveBuffers <= AsyncInodeRequest.Live);
+        Assert.True(AsyncInodeRequest.LiveHandles <= AsyncInodeRequest.Live);
+    }
+
+    [Fact]
+    public void Notifications_inside_operations_are_queued()
+    {
+        var fs = new RemoteInodeFs();
+        using var session = new KernelFreeInodeSession(fs);
+        fs.NotifyInsideOperations = session.Notifier;
+
+        var request = session.NewRequest();
+        session.Operations->getattr(request, fs.InodeOf("data"), null);
+
+        Assert.Equal("attr", session.SingleReply(request).Kind);
+        Assert.Equal(1, session.Notifier.Queued);
+
+        // Without a mounted session the sender can only count it as failed (ENOTCONN): reported, not lost.
+        Assert.True(SpinWait.SpinUntil(() => session.Notifier.Failed == 1, Bound));
+    }
+}
