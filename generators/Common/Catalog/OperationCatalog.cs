@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using static FuseGen.Catalog.NativeParameters;
 
 namespace FuseGen.Catalog;
 
@@ -12,14 +13,6 @@ namespace FuseGen.Catalog;
 /// </summary>
 internal static class OperationCatalog
 {
-    private static NativeParameter CString(string name) => new(name, "const char *", "byte*");
-    private static NativeParameter FileInfo(string name = "fi") => new(name, "struct fuse_file_info *", "void*");
-    private static NativeParameter OffT(string name) => new(name, "off_t", "long");
-    private static NativeParameter SizeT(string name) => new(name, "size_t", "nuint");
-    private static NativeParameter Int(string name) => new(name, "int", "int");
-    private static NativeParameter UInt(string name) => new(name, "unsigned int", "uint");
-    private static NativeParameter ModeT(string name = "mode") => new(name, "mode_t", "uint");
-    private static NativeParameter Pointer(string name, string cType) => new(name, cType, "void*");
 
     private static OperationSlot S(ParameterKind kind, string name, params string[] natives) => new(kind, name, kind.Optional, natives);
     private static OperationSlot Required(ParameterKind kind, string name, params string[] natives) => new(kind, name, optional: false, natives);
