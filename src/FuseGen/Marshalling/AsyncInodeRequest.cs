@@ -82,6 +82,8 @@ public sealed unsafe class AsyncInodeRequest
     private byte[]? buffer;
     private int bufferLength;
     private CancellationTokenSource? cancellation;
+    private AsyncDirectoryFiller? directory;
+    private bool listing;
     private bool interruptRegistered;
     private bool deferred;
     private int interrupted;
@@ -124,6 +126,30 @@ public sealed unsafe class AsyncInodeRequest
 
     /// <summary>The reply buffer asked for in <see cref="Begin"/> (empty when none): valid until the reply.</summary>
     public Memory<byte> Buffer => buffer is null ? Memory<byte>.Empty : new Memory<byte>(buffer, 0, bufferLength);
+
+    /// <summary>
+    /// A directory listing over this request's buffer (<see cref="Begin"/>'s size is the kernel's), for an async
+    /// readdir or readdirplus: answered by <see cref="ReplyDirectory"/>, and a failure gives back the lookups its
+    /// readdirplus entries counted.
+    /// </summary>
+    public AsyncDirectoryFiller Directory(long offset, bool plus)
+    {
+        directory ??= new AsyncDirectoryFiller();
+        directory.Open(request.DirectoryWriter(BufferPointer, (nuint)bufferLength, offset, plus));
+        listing = true;
+        return directory;
+    }
+
+    /// <summary>Answers a readdir or readdirplus with what <see cref="Directory"/>'s listing holds.</summary>
+    public void ReplyDirectory()
+    {
+        if (!listing)
+        {
+            throw new InvalidOperationException("No listing was started for this request.");
+        }
+
+        request.ReplyDirectory(in directory!.Writer);
+    }
 
     /// <summary>Cancelled when the kernel interrupts the request or the session shuts down; none unless cancellable.</summary>
     public CancellationToken Token => cancellation?.Token ?? CancellationToken.None;
@@ -248,7 +274,12 @@ public sealed unsafe class AsyncInodeRequest
             if (exception is OperationCanceledException && cancellation is { IsCancellationRequested: true })
             {
                 Interlocked.Increment(ref cancelledTotal);
+                GiveBackListing(operation);
                 request.ReplyError(Errno.EINTR);
+            }
+            else if (listing)
+            {
+                request.Fail(exception, operation, in directory!.Writer);
             }
             else
             {
@@ -275,7 +306,14 @@ public sealed unsafe class AsyncInodeRequest
         catch (Exception e)
         {
             // Reply* methods throw only before their libfuse call, so the request is still unanswered.
-            request.Fail(e, operation);
+            if (listing)
+            {
+                request.Fail(e, operation, in directory!.Writer);
+            }
+            else
+            {
+                request.Fail(e, operation);
+            }
         }
         finally
         {
@@ -333,6 +371,8 @@ public sealed unsafe class AsyncInodeRequest
         }
     }
 
+    private byte* BufferPointer => (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer!));
+
     private void PrepareBuffer(nuint size)
     {
         if (size == 0)
@@ -342,17 +382,35 @@ public sealed unsafe class AsyncInodeRequest
         }
 
         var length = checked((int)size);
-        if (buffer is null || buffer.Length < length)
+
+        // Room after the data for one native entry: a listing converts each entry there (ReplyBuffer.ScratchSize).
+        if (buffer is null || buffer.Length < length + ReplyBuffer.ScratchSize)
         {
             if (buffer is null)
             {
                 Interlocked.Increment(ref liveBuffers);
             }
 
-            buffer = GC.AllocateUninitializedArray<byte>(Math.Max(length, MinimumBuffer), pinned: true);
+            buffer = GC.AllocateUninitializedArray<byte>(Math.Max(length, MinimumBuffer) + ReplyBuffer.ScratchSize, pinned: true);
         }
 
         bufferLength = length;
+    }
+
+    /// <summary>A listing answered EINTR: the lookups its readdirplus entries counted never reach the kernel.</summary>
+    private void GiveBackListing(string operation)
+    {
+        if (listing && directory!.Writer is { IsPlus: true, Table: { } table } entries)
+        {
+            try
+            {
+                DirectoryPlusReply.ForgetEntries(table, entries.Buffer, entries.Used);
+            }
+            catch (Exception e)
+            {
+                request.Report(e, operation);
+            }
+        }
     }
 
     private void PrepareCancellation()
@@ -433,6 +491,12 @@ public sealed unsafe class AsyncInodeRequest
         if (Volatile.Read(ref interrupted) != 0 || (cancellation is not null && !cancellation.TryReset()))
         {
             cancellation = null;
+        }
+
+        if (listing)
+        {
+            directory!.Close();
+            listing = false;
         }
 
         request = default;
