@@ -35,6 +35,12 @@ internal enum CodeHoleKind
 
     /// <summary>The local a <see cref="ManagedShape.Setup"/> declared for the operation's slot of a given kind.</summary>
     KindLocal,
+
+    /// <summary>
+    /// The <c>AsyncInodeRequest</c> serving a request whose method returns a task: its pooled buffer, listing and
+    /// token (async arguments), and what a deferred reply answers through.
+    /// </summary>
+    Pending,
 }
 
 /// <summary>
@@ -65,6 +71,8 @@ internal sealed class CodeHole
     public static readonly CodeHole Exception = new(CodeHoleKind.Exception);
 
     public static readonly CodeHole OperationName = new(CodeHoleKind.OperationName);
+
+    public static readonly CodeHole Pending = new(CodeHoleKind.Pending);
 
     public CodeHoleKind Kind { get; }
 
