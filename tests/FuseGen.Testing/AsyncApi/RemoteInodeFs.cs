@@ -46,6 +46,9 @@ public sealed partial class RemoteInodeFs
     /// <summary>Every readdir and readdirplus waits for this task before listing (tests hold listings pending with it).</summary>
     public Task ListingGate { get; set; } = Task.CompletedTask;
 
+    /// <summary>When set, told of every request that reaches the filesystem (<c>"read 3"</c>), for tests that must know what the kernel asked.</summary>
+    public Action<string>? Trace { get; set; }
+
     /// <summary>When set, operations notify the kernel from inside (through this notifier) about another inode.</summary>
     public InodeNotifier? NotifyInsideOperations { get; set; }
 
@@ -88,6 +91,7 @@ public sealed partial class RemoteInodeFs
     [Lookup]
     private Errno Lookup(ulong parent, ReadOnlySpan<byte> name, ref InodeEntry entry)
     {
+        Trace?.Invoke("lookup " + Encoding.UTF8.GetString(name));
         if (parent != 1 || !inodes.TryGetValue(Encoding.UTF8.GetString(name), out var inode) || !files.TryGetValue(inode, out var file))
         {
             return Errno.ENOENT;
@@ -100,6 +104,7 @@ public sealed partial class RemoteInodeFs
     [Getattr]
     private ValueTask<Stat> GetAttrAsync(ulong inode)
     {
+        Trace?.Invoke("getattr " + inode);
         NotifyAbout(inode);
         if (inode == 1)
         {
@@ -113,13 +118,12 @@ public sealed partial class RemoteInodeFs
 
     // No open flags of its own: the mount's (keep_cache with KernelCache, direct_io with DirectIo) apply.
     [Open]
-    private static void Open(ulong inode)
-    {
-    }
+    private void Open(ulong inode) => Trace?.Invoke("open " + inode);
 
     [Read]
     private async ValueTask<int> ReadAsync(ulong inode, Memory<byte> buffer, long offset, CancellationToken token)
     {
+        Trace?.Invoke("read " + inode + " @" + offset + "+" + buffer.Length);
         NotifyAbout(inode);
         var (name, content) = files.TryGetValue(inode, out var file) ? file : throw new FuseException(Errno.ENOENT);
         Interlocked.Increment(ref reads);
