@@ -93,7 +93,7 @@ internal static class SignatureMatcher
                 continue;
             }
 
-            problems.Add(DescribeMismatch(operation, parameter, p, typeName, refKind, firstRequiredMiss >= 0 ? firstRequiredMiss : slotIndex, isAsync));
+            problems.Add(DescribeMismatch(operation, parameter, p, typeName, refKind, firstRequiredMiss >= 0 ? firstRequiredMiss : slotIndex, isAsync, slotIndex));
             return new SignatureMatch(returnShape, bindings, problems, awaitable);
         }
 
@@ -259,10 +259,12 @@ internal static class SignatureMatcher
         _ => ManagedRefKind.In,
     };
 
-    private static SignatureProblem DescribeMismatch(OperationDescriptor operation, IParameterSymbol parameter, int index, string typeName, ManagedRefKind refKind, int expectedSlot, bool isAsync)
+    private static SignatureProblem DescribeMismatch(OperationDescriptor operation, IParameterSymbol parameter, int index, string typeName, ManagedRefKind refKind, int expectedSlot, bool isAsync, int firstOpenSlot)
     {
         var remaining = operation.Slots.Skip(expectedSlot).Where(s => s.Kind.Shapes.Count > 0).ToList();
-        var otherForm = remaining.SelectMany(s => s.Kind.Shapes).Concat(AmbientParameters.All)
+
+        // A shape of the other form (a span to fill in a task-returning method) may be in an optional slot the walk passed.
+        var otherForm = operation.Slots.Skip(firstOpenSlot).SelectMany(s => s.Kind.Shapes).Concat(AmbientParameters.All)
             .FirstOrDefault(shape => !shape.Fits(isAsync) && shape.RefKind == refKind && HasType(shape, parameter.Type));
         if (otherForm is not null)
         {

@@ -79,7 +79,7 @@ public class AsyncInodeTests
     {
         var diagnostics = await AnalyzerVerifier.VerifyAsync(Inode("""
             [Lookup]
-            ValueTask<Errno> {|FUSE001:Lookup|}(ulong parent, ReadOnlySpan<byte> name) => new(Errno.ENOENT);
+            {|FUSE001:ValueTask<Errno>|} Lookup(ulong parent, ReadOnlySpan<byte> name) => new(Errno.ENOENT);
             """));
 
         Assert.Contains("or, async, 'ValueTask<InodeEntry>' or 'Task<InodeEntry>'", diagnostics[0].GetMessage());
@@ -92,7 +92,7 @@ public class AsyncInodeTests
             [Open]
             OpenFile Open(ulong node) => new();
             [Release]
-            ValueTask {|FUSE001:Release|}(ulong node, OpenFile file) => default;
+            {|FUSE001:ValueTask|} Release(ulong node, OpenFile file) => default;
             """));
 
         Assert.StartsWith("Method 'Release' cannot implement [Release]: [Release] cannot return a task", diagnostics[0].GetMessage());
@@ -103,7 +103,7 @@ public class AsyncInodeTests
     {
         var diagnostics = await AnalyzerVerifier.VerifyAsync(Sources.FileSystem("""
             [Unlink]
-            ValueTask<Errno> {|FUSE001:Unlink|}(string path) => new(Errno.None);
+            {|FUSE001:ValueTask<Errno>|} Unlink(string path) => new(Errno.None);
             """));
 
         Assert.EndsWith("a task is accepted only by [FuseInodeFileSystem] operations, whose replies may be deferred (the path API answers libfuse when the method returns)", diagnostics[0].GetMessage());
