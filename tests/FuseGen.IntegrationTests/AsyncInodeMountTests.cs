@@ -14,8 +14,8 @@ using Xunit.Abstractions;
 namespace FuseGen.IntegrationTests;
 
 /// <summary>
-/// Async inode operations on a real mount (RemoteInodeFs: hand-written async trampolines in the generator's target
-/// shape), each under a watchdog: kernel interrupts reaching the user's token, many slow reads on few libfuse
+/// Async inode operations on a real mount (RemoteInodeFs, whose async trampolines are generated), each under a
+/// watchdog: kernel interrupts reaching the user's token, many slow reads on few libfuse
 /// threads, and cache invalidation with long cache timeouts.
 /// </summary>
 [Collection(MountCollection.Name)]
