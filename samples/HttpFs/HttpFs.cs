@@ -34,7 +34,7 @@ public sealed partial class HttpFs
     private readonly Uri baseUri;
     private readonly ConcurrentDictionary<string, ulong> inodes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ulong, RemoteFile> files = new();
-    private long nextInode = Root;
+    private long nextInode = (long)Root;
     private long cancelledReads;
     private long rangeRequests;
 
