@@ -259,7 +259,8 @@ internal static class FileSystemEmitter
         using (writer.Block())
         {
             writer.Line($"var {Request} = {currentRequest};");
-            writer.Line($"var {Call} = {RuntimeNames.AsyncInodeRequest.Begin}(in {Request}, {bufferSize}, cancellable: {(async.Cancellable ? "true" : "false")});");
+            var keep = async.FileInfoNative is null ? "" : ", fileInfo: " + Identifier(async.FileInfoNative);
+            writer.Line($"var {Call} = {RuntimeNames.AsyncInodeRequest.Begin}(in {Request}, {bufferSize}, cancellable: {(async.Cancellable ? "true" : "false")}{keep});");
             using (writer.Block("try"))
             {
                 writer.Lines(setup);
@@ -284,7 +285,7 @@ internal static class FileSystemEmitter
         writer.Line();
         writer.Line($"/// <summary>Answers <c>{descriptor.NativeName}</c> with the completed task of <see cref=\"{cref}\"/>.</summary>");
         writer.Line(GeneratedCode);
-        writer.Line($"private static void {reply}({parameters})");
+        writer.Line($"private static unsafe void {reply}({parameters})");
         using (writer.Block())
         {
             writer.Line(CodeExpander.Expand(returnShape.DeferredReply!, expansion));

@@ -126,7 +126,10 @@ internal static class FileSystemParser
                 match.ReturnShape.TypeName == ManagedShape.AnyHandleType ? SignatureMatcher.TypeName(((INamedTypeSymbol)method.ReturnType).TypeArguments[0]) :
                 match.ReturnShape.TypeName,
             match.Bindings.ToList().FindIndex(b => b.Shape.PendingBuffer is not null),
-            match.Bindings.Any(b => b.Shape == AmbientParameters.Cancellation));
+            match.Bindings.Any(b => b.Shape == AmbientParameters.Cancellation),
+            match.Bindings.Select(b => b.Shape.Argument).Append(match.ReturnShape.DeferredReply).Any(t => t?.Uses(CodeHoleKind.PendingFileInfo) == true)
+                ? HandleNative(descriptor)
+                : null);
 
         // An instance method is called on the filesystem the request belongs to; an async call begins with the request.
         var argumentsUseRequest = !method.IsStatic || async is not null || templates.Any(t => t?.UsesRequest == true);

@@ -41,6 +41,12 @@ internal enum CodeHoleKind
     /// token (async arguments), and what a deferred reply answers through.
     /// </summary>
     Pending,
+
+    /// <summary>
+    /// The copy of the request's <c>fuse_file_info</c> an <c>AsyncInodeRequest</c> keeps until its reply (libfuse's
+    /// lives on the worker's stack): what an async open's flags are set on and its deferred reply sends.
+    /// </summary>
+    PendingFileInfo,
 }
 
 /// <summary>
@@ -73,6 +79,8 @@ internal sealed class CodeHole
     public static readonly CodeHole OperationName = new(CodeHoleKind.OperationName);
 
     public static readonly CodeHole Pending = new(CodeHoleKind.Pending);
+
+    public static readonly CodeHole PendingFileInfo = new(CodeHoleKind.PendingFileInfo);
 
     public CodeHoleKind Kind { get; }
 

@@ -15,6 +15,7 @@ internal static class InodeResultKinds
     private static readonly CodeHole Exception = CodeHole.Exception;
     private static readonly CodeHole OperationName = CodeHole.OperationName;
     private static readonly CodeHole Pending = CodeHole.Pending;
+    private static readonly CodeHole KeptFileInfo = CodeHole.PendingFileInfo;
     private static readonly CodeHole FileInfo = CodeHole.NativeOf(ParameterKinds.FileInfo, 0);
     private static readonly CodeHole EntryLocal = CodeHole.LocalOf(InodeParameterKinds.Entry);
     private static readonly CodeHole XattrSize = CodeHole.NativeOf(InodeParameterKinds.XattrSize, 0);
@@ -42,10 +43,13 @@ internal static class InodeResultKinds
 
     public static readonly ResultKind Open = new("inode-open", Void, null,
         new ReturnShape("inode-open.handle", ManagedShape.AnyHandleType, "THandle", $"{Call}", "a handle object that later operations on this file receive",
-            reply: $"{Request}.{Inode.ReplyOpen}({Result}, {FileInfo});"),
+            reply: $"{Request}.{Inode.ReplyOpen}({Result}, {FileInfo});",
+            deferredReply: $"{Request}.{Inode.ReplyOpen}({Result}, {KeptFileInfo});"),
         new ReturnShape("inode-open.errno", Errno, "Errno", $"{Call}", "Errno.None on success, otherwise the error",
-            reply: $"if ({Result} == {Errno}.None) {Request}.{Inode.ReplyOpen}(null, {FileInfo}); else {Request}.{Inode.ReplyError}({Result});"),
-        new ReturnShape("inode-open.void", Void, Void, null, "success unless it throws", reply: $"{Request}.{Inode.ReplyOpen}(null, {FileInfo});"));
+            reply: $"if ({Result} == {Errno}.None) {Request}.{Inode.ReplyOpen}(null, {FileInfo}); else {Request}.{Inode.ReplyError}({Result});",
+            deferredReply: $"if ({Result} == {Errno}.None) {Request}.{Inode.ReplyOpen}(null, {KeptFileInfo}); else {Request}.{Inode.ReplyError}({Result});"),
+        new ReturnShape("inode-open.void", Void, Void, null, "success unless it throws", reply: $"{Request}.{Inode.ReplyOpen}(null, {FileInfo});",
+            deferredReply: $"{Request}.{Inode.ReplyOpen}(null, {KeptFileInfo});"));
 
     /// <summary>Create's reply (<c>fuse_reply_create</c>): an entry and an open file.</summary>
     public static readonly ResultKind Create = new("inode-create", Void, null,

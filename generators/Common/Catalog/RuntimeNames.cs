@@ -112,6 +112,7 @@ internal static class RuntimeNames
         public const string Token = "Token";
         public const string Directory = "Directory";
         public const string ReplyDirectory = "ReplyDirectory";
+        public const string FileInfo = "FileInfo";
     }
 
     public static class AsyncDirectoryFiller

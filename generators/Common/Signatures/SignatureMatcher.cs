@@ -236,7 +236,7 @@ internal static class SignatureMatcher
         shape.TypeName == TypeName(type) || (shape.TypeName == ManagedShape.AnyHandleType && IsHandleType(type));
 
     /// <summary>Renders a slot's accepted shapes, e.g. <c>ReadOnlySpan&lt;byte&gt; path</c> or <c>string path</c>.</summary>
-    public static string Accepted(OperationSlot slot) => string.Join(" or ", slot.Kind.Shapes.Select(s => s.Display(slot.Name)));
+    public static string Accepted(OperationSlot slot) => string.Join(" or ", slot.Kind.Shapes.Select(s => s.Display(slot.Name)).Distinct());
 
     /// <summary>
     /// Whether a type can be a typed handle: a class or interface of the filesystem's own, not a string, not a

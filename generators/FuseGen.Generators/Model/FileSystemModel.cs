@@ -64,7 +64,8 @@ internal sealed record OperationModel(
 /// <param name="ResultType">The task's result type as the reply method takes it, or null for a task without one.</param>
 /// <param name="BufferArgument">The argument whose shape keeps a buffer until the reply (<c>ManagedShape.PendingBuffer</c>), or -1.</param>
 /// <param name="Cancellable">Whether the method takes the request's <c>CancellationToken</c>, so the kernel's interrupt is registered.</param>
-internal sealed record AsyncCallModel(string Awaitable, string? ResultType, int BufferArgument, bool Cancellable);
+/// <param name="FileInfoNative">The native <c>fuse_file_info*</c> the request keeps a copy of (an argument or the deferred reply uses it), or null.</param>
+internal sealed record AsyncCallModel(string Awaitable, string? ResultType, int BufferArgument, bool Cancellable, string? FileInfoNative = null);
 
 /// <summary>
 /// How one argument of the user's method is produced: a catalog shape, for a slot (-1: ambient), and for handle

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using FuseGen.Interop.Native;
 using FuseGen.Interop;
 using FuseGen.Runtime;
 
@@ -84,6 +85,8 @@ public sealed unsafe class AsyncInodeRequest
     private CancellationTokenSource? cancellation;
     private AsyncDirectoryFiller? directory;
     private bool listing;
+    private fuse_file_info* fileInfo;
+    private bool keptFileInfo;
     private bool interruptRegistered;
     private bool deferred;
     private int interrupted;
@@ -124,11 +127,11 @@ public sealed unsafe class AsyncInodeRequest
     /// <summary>The request being served.</summary>
     public InodeRequest Request => request;
 
-    /// <summary>The reply buffer asked for in <see cref="Begin"/> (empty when none): valid until the reply.</summary>
+    /// <summary>The reply buffer asked for in <see cref="Begin(in InodeRequest, nuint, bool)"/> (empty when none): valid until the reply.</summary>
     public Memory<byte> Buffer => buffer is null ? Memory<byte>.Empty : new Memory<byte>(buffer, 0, bufferLength);
 
     /// <summary>
-    /// A directory listing over this request's buffer (<see cref="Begin"/>'s size is the kernel's), for an async
+    /// A directory listing over this request's buffer (<see cref="Begin(in InodeRequest, nuint, bool)"/>'s size is the kernel's), for an async
     /// readdir or readdirplus: answered by <see cref="ReplyDirectory"/>, and a failure gives back the lookups its
     /// readdirplus entries counted.
     /// </summary>
@@ -185,6 +188,21 @@ public sealed unsafe class AsyncInodeRequest
 
         return call;
     }
+
+    /// <summary>
+    /// As <see cref="Begin(in InodeRequest, nuint, bool)"/>, keeping a copy of the request's <c>fuse_file_info</c>
+    /// (<paramref name="fileInfo"/> lives on the libfuse worker's stack, gone once the entry point returns) as
+    /// <see cref="FileInfo"/> until the reply: an async open sets its flags there and its reply sends them.
+    /// </summary>
+    public static AsyncInodeRequest Begin(in InodeRequest request, nuint bufferSize, bool cancellable, void* fileInfo)
+    {
+        var call = Begin(in request, bufferSize, cancellable);
+        call.KeepFileInfo(fileInfo);
+        return call;
+    }
+
+    /// <summary>The request's kept <c>fuse_file_info</c> (see <see cref="Begin(in InodeRequest, nuint, bool, void*)"/>); null when none was kept.</summary>
+    public void* FileInfo => keptFileInfo ? fileInfo : null;
 
     /// <summary>Answers with <paramref name="task"/>'s result through <paramref name="reply"/>: now if it is complete, otherwise when it completes.</summary>
     public void Complete<T>(ValueTask<T> task, Action<AsyncInodeRequest, T> reply, string operation)
@@ -371,6 +389,25 @@ public sealed unsafe class AsyncInodeRequest
         }
     }
 
+    private void KeepFileInfo(void* source)
+    {
+        if (source == null)
+        {
+            return;
+        }
+
+        if (fileInfo == null)
+        {
+            fileInfo = (fuse_file_info*)NativeMemory.AllocZeroed((nuint)sizeof(fuse_file_info));
+        }
+
+        // libfuse before 3.17 has the shorter struct: copy what it has, and keep the newer members zero.
+        var size = LibFuse.Version >= fuse_file_info.BackingSince ? sizeof(fuse_file_info) : fuse_file_info.SizeBeforeBacking;
+        *fileInfo = default;
+        System.Buffer.MemoryCopy(source, fileInfo, sizeof(fuse_file_info), size);
+        keptFileInfo = true;
+    }
+
     private byte* BufferPointer => (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer!));
 
     private void PrepareBuffer(nuint size)
@@ -499,6 +536,7 @@ public sealed unsafe class AsyncInodeRequest
             listing = false;
         }
 
+        keptFileInfo = false;
         request = default;
         pending = null;
         deferred = false;
@@ -529,6 +567,12 @@ public sealed unsafe class AsyncInodeRequest
         {
             buffer = null;
             Interlocked.Decrement(ref liveBuffers);
+        }
+
+        if (fileInfo != null)
+        {
+            NativeMemory.Free(fileInfo);
+            fileInfo = null;
         }
 
         if (self.IsAllocated)

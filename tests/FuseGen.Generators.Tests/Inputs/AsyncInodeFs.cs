@@ -1,6 +1,7 @@
 // Async operations of the inode API: every task form (ValueTask, ValueTask<T>, Task, Task<T>), async and non-async
-// methods returning them, the request's buffer (Memory<byte>) and listing (AsyncDirectoryFiller), the kernel's
-// interrupt as a CancellationToken, and synchronous operations beside them.
+// methods returning them, the request's buffer (Memory<byte>), listing (AsyncDirectoryFiller) and kept file info
+// (an async open's flags and handle), the kernel's interrupt as a CancellationToken, and synchronous operations
+// beside them.
 using System;
 using System.Threading;
 using System.Threading.Tasks;
@@ -41,8 +42,22 @@ public sealed partial class AsyncInodeFs
     private async Task RenameAsync(ulong parent, string name, ulong newParent, string newName, RenameFlags flags, CancellationToken cancellation) =>
         await Task.Delay(1, cancellation).ConfigureAwait(false);
 
+    // FileInfo is a ref struct: a method that takes it sets the flags before returning its task (not async itself).
     [Open]
-    private RemoteFile Open(ulong node, FileInfo fileInfo) => new();
+    private Task<RemoteFile> OpenAsync(ulong node, FileInfo fileInfo, CancellationToken cancellation)
+    {
+        fileInfo.KeepCache = true;
+        return OpenRemoteAsync(cancellation);
+    }
+
+    private static async Task<RemoteFile> OpenRemoteAsync(CancellationToken cancellation)
+    {
+        await Task.Delay(1, cancellation).ConfigureAwait(false);
+        return new RemoteFile();
+    }
+
+    [Opendir]
+    private ValueTask OpendirAsync(ulong node) => ValueTask.CompletedTask;
 
     [Read]
     private async ValueTask<int> ReadAsync(ulong node, RemoteFile file, Memory<byte> buffer, long offset, CancellationToken cancellation)

@@ -139,6 +139,40 @@ public sealed unsafe class AsyncInodeRequestTests
     }
 
     [Fact]
+    public void A_deferred_open_answers_from_the_kept_file_info_with_its_handle()
+    {
+        var fs = new AsyncOpenInodeFs();
+        using var session = new KernelFreeInodeSession(fs);
+        using var fileInfo = NativeBlock.FileInfo();
+
+        var open = session.NewRequest();
+        session.Operations->open(open, 7, fileInfo.Pointer);
+        Assert.Equal(1, fs.Opens);
+        Assert.Empty(session.RepliesTo(open));
+
+        // libfuse's fuse_file_info lived on the worker's stack: gone (here, scribbled over) once the entry point returned.
+        fileInfo.Span.Fill(0xEE);
+        fs.OpenGate.SetResult();
+
+        Assert.True(SpinWait.SpinUntil(() => session.RepliesTo(open).Count > 0, Bound));
+        var reply = session.SingleReply(open);
+        Assert.Equal("open", reply.Kind);
+        Assert.NotEqual(0UL, reply.Number);
+        Assert.NotEqual(0xEEEEEEEEEEEEEEEEUL, reply.Number);
+        Assert.Equal(1, session.OpenHandles);
+
+        // The handle the reply carried is the one later operations on the file receive, and release frees it.
+        using var later = NativeBlock.FileInfo();
+        later.Write(NativeBlock.FileInfoHandleOffset, reply.Number);
+        var read = session.NewRequest();
+        session.Operations->read(read, 7, 16, 0, later.Pointer);
+        Assert.Equal(new byte[] { 7 }, session.SingleReply(read).Data);
+        session.Operations->release(session.NewRequest(), 7, later.Pointer);
+        Assert.Equal(0, session.OpenHandles);
+        Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound));
+    }
+
+    [Fact]
     public void Faults_answer_once_synchronous_or_not()
     {
         var faults = new ConcurrentQueue<FuseFault>();
