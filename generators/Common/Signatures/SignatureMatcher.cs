@@ -276,12 +276,12 @@ internal static class SignatureMatcher
         // Only a type that fits with another ref-ness is a ref-kind problem; the right type and ref-ness in the wrong
         // place is a position problem, described below by what is expected here.
         var otherRefKinds = remaining
-            .Select(s => s.Kind.Shapes.Where(shape => shape.TypeName == typeName && shape.RefKind != refKind).ToList())
+            .Select(s => s.Kind.Shapes.Where(shape => shape.TypeName == typeName && shape.RefKind != refKind && shape.Fits(isAsync)).ToList())
             .FirstOrDefault(shapes => shapes.Count > 0);
         if (otherRefKinds is not null)
         {
             return new SignatureProblem(SignatureProblemKind.ParameterRefKind, index,
-                $"parameter '{parameter.Name}' must be declared {string.Join(" or ", otherRefKinds.Select(shape => $"'{shape.Display(parameter.Name)}'"))} for [{operation.Name}]");
+                $"parameter '{parameter.Name}' must be declared {string.Join(" or ", otherRefKinds.Select(shape => $"'{shape.Display(parameter.Name)}'").Distinct())} for [{operation.Name}]");
         }
 
         var expected = remaining.Count == 0
