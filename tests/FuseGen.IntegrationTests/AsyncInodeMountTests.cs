@@ -41,13 +41,7 @@ public sealed class AsyncInodeMountTests : MountTest
         var slow = Path.Combine(mountPoint.Path, "slow");
 
         // A reader with a SIGINT handler: read(2) returns EINTR (the handler raises instead of letting Python retry).
-        const string Reader = "import errno, os, signal, sys\n"
-            + "def stop(signum, frame): raise InterruptedError(errno.EINTR, 'interrupted')\n"
-            + "signal.signal(signal.SIGINT, stop)\n"
-            + "fd = os.open(sys.argv[1], os.O_RDONLY)\n"
-            + "try:\n    os.read(fd, 4096); print('read returned', flush=True)\n"
-            + "except InterruptedError as e: print('errno', e.errno, flush=True)\n";
-        var python = await InterruptReaderAsync(fs, 1, "python3", "-c", Reader, slow);
+        var python = await InterruptReaderAsync(fs, 1, "python3", "-c", InterruptibleReader.Script, slow);
         Assert.Contains("errno 4", python.Output);
 
         // cat: SIGINT kills it, but the kernel has sent FUSE_INTERRUPT and waits for the answer before it lets go.

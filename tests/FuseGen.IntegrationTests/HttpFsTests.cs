@@ -62,15 +62,9 @@ public sealed class HttpFsTests : MountTest
         using var watchdog = new MountWatchdog(mountPoint, output: Output, timeout: TimeSpan.FromSeconds(60));
         await using var mount = Fuse.Mount(fs, mountPoint.Path, new MountOptions { DirectIo = true, ReadOnly = true });
 
-        const string Reader = "import errno, os, signal, sys\n"
-            + "def stop(signum, frame): raise InterruptedError(errno.EINTR, 'interrupted')\n"
-            + "signal.signal(signal.SIGINT, stop)\n"
-            + "fd = os.open(sys.argv[1], os.O_RDONLY)\n"
-            + "try:\n    os.read(fd, 4096); print('read returned', flush=True)\n"
-            + "except InterruptedError as e: print('errno', e.errno, flush=True)\n";
         var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, UseShellExecute = false };
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(Reader);
+        info.ArgumentList.Add(InterruptibleReader.Script);
         info.ArgumentList.Add(Path.Combine(mountPoint.Path, "slow"));
         using var reader = Process.Start(info)!;
         var output = reader.StandardOutput.ReadToEndAsync();
