@@ -30,7 +30,7 @@ public sealed class AutoUnmountStressTests : MountTest
     {
         using var mountPoint = TempMountPoint.Create();
         using var sample = SampleProcess.StartHelloFs(mountPoint.Path, "-f", "-o", "auto_unmount");
-        using var watchdog = new MountWatchdog(mountPoint, sample.Process, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, sample.Process, log: Output.WriteLine);
         sample.WaitForMount(mountPoint.Path);
 
         // From libfuse 3.17 root mounts directly and starts the helper afterwards: the mount is visible a moment before
@@ -57,7 +57,7 @@ public sealed class AutoUnmountStressTests : MountTest
         {
             using var mountPoint = TempMountPoint.Create();
             using var sample = SampleProcess.StartHelloFs(mountPoint.Path, "-f", "-o", "auto_unmount");
-            using var watchdog = new MountWatchdog(mountPoint, sample.Process, timeout: TimeSpan.FromSeconds(60), output: Output);
+            using var watchdog = new MountWatchdog(mountPoint, sample.Process, timeout: TimeSpan.FromSeconds(60), log: Output.WriteLine);
             sample.WaitForMount(mountPoint.Path, TimeSpan.FromSeconds(60));
             Assert.Equal(0, Posix.Stat(Path.Combine(mountPoint.Path, "hello")).Errno);
             Assert.Equal(0, Posix.Kill(sample.Pid, SIGKILL));

@@ -32,7 +32,7 @@ public sealed class LeakTests : MountTest
     public void Mount_and_unmount_cycles_leak_no_threads_descriptors_handles_or_memory()
     {
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, timeout: TimeSpan.FromSeconds(Scale.Pick(240, 1800)), output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, timeout: TimeSpan.FromSeconds(Scale.Pick(240, 1800)), log: Output.WriteLine);
         var file = System.IO.Path.Combine(mountPoint.Path, "file");
         for (var cycle = 1; cycle <= WarmUp; cycle++)
         {

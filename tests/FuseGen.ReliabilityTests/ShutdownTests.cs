@@ -286,7 +286,7 @@ public sealed class ShutdownTests : MountTest, IDisposable
     {
         using var mountPoint = TempMountPoint.Create();
         using var first = SampleProcess.StartHelloFs(mountPoint.Path, "-f");
-        using var watchdog = new MountWatchdog(mountPoint, first.Process, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, first.Process, log: Output.WriteLine);
         first.WaitForMount(mountPoint.Path);
         Assert.Equal(0, Posix.Kill(first.Pid, SIGKILL));
         Assert.True(first.WaitForExit(TimeSpan.FromSeconds(10)));
@@ -306,7 +306,7 @@ public sealed class ShutdownTests : MountTest, IDisposable
         }
 
         using var third = SampleProcess.StartHelloFs(mountPoint.Path, "-f", "-o", "clear_stale");
-        using var thirdWatchdog = new MountWatchdog(mountPoint, third.Process, output: Output);
+        using var thirdWatchdog = new MountWatchdog(mountPoint, third.Process, log: Output.WriteLine);
         Assert.True(SpinWait.SpinUntil(() => Posix.Stat(Path.Combine(mountPoint.Path, "hello")).Errno == 0 || third.HasExited, TimeSpan.FromSeconds(20)),
             $"-o clear_stale did not mount. {third.Describe()}");
         Assert.False(third.HasExited, third.Describe());
@@ -321,7 +321,7 @@ public sealed class ShutdownTests : MountTest, IDisposable
     {
         using var mountPoint = TempMountPoint.Create();
         using var sample = SampleProcess.StartHelloFs(mountPoint.Path, "-f", "-o", "auto_unmount");
-        using var watchdog = new MountWatchdog(mountPoint, sample.Process, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, sample.Process, log: Output.WriteLine);
         sample.WaitForMount(mountPoint.Path);
         Assert.Equal(0, Posix.Stat(Path.Combine(mountPoint.Path, "hello")).Errno);
 

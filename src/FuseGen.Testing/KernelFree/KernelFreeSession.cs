@@ -9,6 +9,10 @@ using FuseGen.Runtime;
 namespace FuseGen.Testing;
 
 /// <summary>Who a fake request comes from: the <c>uid</c>, <c>gid</c>, <c>pid</c> and <c>umask</c> of <c>fuse_context</c>.</summary>
+/// <param name="Uid">User id.</param>
+/// <param name="Gid">Group id.</param>
+/// <param name="Pid">Process id.</param>
+/// <param name="Umask">The caller's umask (applied by the filesystem to create modes when it chooses to).</param>
 public readonly record struct FakeCaller(uint Uid, uint Gid, int Pid, uint Umask);
 
 /// <summary>
@@ -98,6 +102,7 @@ public sealed unsafe class KernelFreeSession : IDisposable
     /// handle table, and returns its operation table, valid until the next Serve, <see cref="Leave"/> or
     /// <see cref="Dispose"/>.
     /// </summary>
+    /// <param name="fileSystem">The filesystem to serve.</param>
     /// <param name="options">The mount options the session carries; what matters here is the fault handler.</param>
     public FuseOperations* Serve(IFuseFileSystem fileSystem, MountOptions? options = null)
     {
