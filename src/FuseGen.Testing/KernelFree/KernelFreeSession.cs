@@ -38,7 +38,7 @@ public readonly record struct FakeCaller(uint Uid, uint Gid, int Pid, uint Umask
 /// Assert.Equal(0, ops->getattr(path.Pointer, stat.Pointer, null));
 /// </code>
 /// </example>
-public sealed unsafe class KernelFreeSession : IDisposable
+public sealed unsafe partial class KernelFreeSession : IDisposable
 {
     /// <summary>The caller of requests unless <see cref="Caller"/> says otherwise: an unprivileged uid, umask 022.</summary>
     public static readonly FakeCaller DefaultCaller = new(1234, 567, 8910, 0x12);
