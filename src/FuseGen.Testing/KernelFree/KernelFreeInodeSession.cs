@@ -63,6 +63,16 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
             throw new InvalidOperationException("another KernelFreeInodeSession has not been disposed");
         }
 
+        try
+        {
+            FuseContextGate.EnterSession();
+        }
+        catch
+        {
+            Exclusive.Release();
+            throw;
+        }
+
         session = FuseSession.CreateForTesting(fileSystem, options ?? new MountOptions());
         handle = GCHandle.Alloc(session);
         context = (fuse_ctx*)NativeMemory.AllocZeroed((nuint)sizeof(fuse_ctx));
@@ -215,6 +225,7 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
         contextSource.Dispose();
         NativeMemory.Free(context);
         NativeMemory.Free(operations);
+        FuseContextGate.ExitSession();
         Exclusive.Release();
     }
 

@@ -64,6 +64,16 @@ public sealed unsafe partial class KernelFreeSession : IDisposable
 
         try
         {
+            FuseContextGate.EnterSession();
+        }
+        catch
+        {
+            Exclusive.Release();
+            throw;
+        }
+
+        try
+        {
             context = (fuse_context*)NativeMemory.AllocZeroed((nuint)sizeof(fuse_context));
             contextSource = NativeFunction.ReturningConstant(context);
             original = LibFuse.fuse_get_context;
@@ -72,7 +82,28 @@ public sealed unsafe partial class KernelFreeSession : IDisposable
         catch
         {
             NativeMemory.Free(context);
+            FuseContextGate.ExitSession();
             Exclusive.Release();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Installs the fake context and serves <paramref name="fileSystem"/> (see <see cref="Serve"/>): the form for tests
+    /// that use <see cref="Getattr"/>, <see cref="ReadFile"/> and <see cref="List"/>, which need no unsafe code.
+    /// </summary>
+    /// <param name="fileSystem">The filesystem to serve.</param>
+    /// <param name="options">The mount options the session carries; what matters here is the fault handler.</param>
+    public KernelFreeSession(IFuseFileSystem fileSystem, MountOptions? options = null)
+        : this()
+    {
+        try
+        {
+            Serve(fileSystem, options);
+        }
+        catch
+        {
+            Dispose();
             throw;
         }
     }
@@ -171,6 +202,7 @@ public sealed unsafe partial class KernelFreeSession : IDisposable
         Leave();
         contextSource.Dispose();
         NativeMemory.Free(context);
+        FuseContextGate.ExitSession();
         Exclusive.Release();
     }
 

@@ -15,8 +15,10 @@ namespace FuseGen.Testing;
 /// (see <see cref="FuseAvailability.EnsureMountable"/>).</para>
 /// <para>If the test takes longer than the timeout, the watchdog unmounts (<c>fusermount3 -u</c>, then <c>-uz</c>),
 /// aborts the FUSE connection so that calls stuck in the filesystem return (ECONNABORTED), and disposal throws
-/// <see cref="TimeoutException"/>. Do not keep a <see cref="KernelFreeSession"/> alive while a filesystem is mounted in
-/// the same process: the session replaces libfuse's request context process-wide.</para>
+/// <see cref="TimeoutException"/>.</para>
+/// <para>A <see cref="KernelFreeSession"/> replaces libfuse's request context for the whole process, so mounts and
+/// kernel-free sessions never overlap: <c>Start</c> waits while a session is alive, and a session waits while a mount
+/// is (up to two minutes, then it throws). Tests in parallel test classes therefore simply take turns.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -35,6 +37,7 @@ public sealed class FuseTestMount : IAsyncDisposable, IDisposable
     public static readonly TimeSpan UnmountLimit = TimeSpan.FromSeconds(20);
 
     private int disposed;
+    private int gateLeft;
 
     private FuseTestMount(TempMountPoint mountPoint, MountWatchdog watchdog, FuseMount mount)
     {
@@ -110,7 +113,14 @@ public sealed class FuseTestMount : IAsyncDisposable, IDisposable
         }
         finally
         {
-            Watchdog.Dispose();
+            try
+            {
+                Watchdog.Dispose();
+            }
+            finally
+            {
+                LeaveGate();
+            }
         }
 
         if (!stopped)
@@ -129,16 +139,35 @@ public sealed class FuseTestMount : IAsyncDisposable, IDisposable
     private static FuseTestMount Start(Func<string, FuseMount> mount, TimeSpan? timeout, Action<string>? log)
     {
         FuseAvailability.EnsureMountable();
-        var mountPoint = TempMountPoint.Create("fusegen-test");
-        var watchdog = new MountWatchdog(mountPoint, timeout: timeout, log: log);
+        FuseContextGate.EnterMount();
+        MountWatchdog? watchdog = null;
         try
         {
+            var mountPoint = TempMountPoint.Create("fusegen-test");
+            watchdog = new MountWatchdog(mountPoint, timeout: timeout, log: log);
             return new FuseTestMount(mountPoint, watchdog, mount(mountPoint.Path));
         }
         catch
         {
-            watchdog.Dispose();
+            try
+            {
+                watchdog?.Dispose();
+            }
+            finally
+            {
+                FuseContextGate.ExitMount();
+            }
+
             throw;
+        }
+    }
+
+    // Only once the filesystem stopped (or the watchdog tore it down) may a kernel-free session take the context.
+    private void LeaveGate()
+    {
+        if (Interlocked.Exchange(ref gateLeft, 1) == 0)
+        {
+            FuseContextGate.ExitMount();
         }
     }
 }
