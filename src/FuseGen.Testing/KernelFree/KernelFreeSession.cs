@@ -89,21 +89,23 @@ public sealed unsafe partial class KernelFreeSession : IDisposable
     }
 
     /// <summary>
-    /// Installs the fake context and serves <paramref name="fileSystem"/> (see <see cref="Serve"/>): the form for tests
-    /// that use <see cref="Getattr"/>, <see cref="ReadFile"/> and <see cref="List"/>, which need no unsafe code.
+    /// A session serving <paramref name="fileSystem"/> (see <see cref="Serve"/>): the form for tests that use
+    /// <see cref="Getattr"/>, <see cref="ReadFile"/> and <see cref="List"/>, which need no unsafe code.
     /// </summary>
+    /// <remarks>A factory rather than a constructor: xunit takes the class as a collection fixture, which must have one public constructor.</remarks>
     /// <param name="fileSystem">The filesystem to serve.</param>
     /// <param name="options">The mount options the session carries; what matters here is the fault handler.</param>
-    public KernelFreeSession(IFuseFileSystem fileSystem, MountOptions? options = null)
-        : this()
+    public static KernelFreeSession Create(IFuseFileSystem fileSystem, MountOptions? options = null)
     {
+        var session = new KernelFreeSession();
         try
         {
-            Serve(fileSystem, options);
+            session.Serve(fileSystem, options);
+            return session;
         }
         catch
         {
-            Dispose();
+            session.Dispose();
             throw;
         }
     }

@@ -11,7 +11,7 @@ public sealed class CountdownFsUnitTests
     public void Lists_numbers_and_reads_each_file()
     {
         Assert.False(File.Exists("/dev/fuse") && Environment.GetEnvironmentVariable("TESTKIT_EXPECT_NO_FUSE") == "1", "/dev/fuse is visible");
-        using var session = new KernelFreeSession(new CountdownFs(3));
+        using var session = KernelFreeSession.Create(new CountdownFs(3));
 
         Assert.Equal(Errno.None, session.List("/", out var names));
         Assert.Equal(new[] { "3", "2", "1" }, names);

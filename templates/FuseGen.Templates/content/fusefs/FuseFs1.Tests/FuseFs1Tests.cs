@@ -12,7 +12,7 @@ public sealed class FuseFs1Tests(ITestOutputHelper output)
     [Fact]
     public void Hello_is_a_read_only_file_with_its_text()
     {
-        using var session = new KernelFreeSession(new FuseFs1());
+        using var session = KernelFreeSession.Create(new FuseFs1());
 
         Assert.Equal(Errno.None, session.Getattr("/hello.txt", out var stat));
         Assert.Equal(FileType.Regular, stat.Type);
