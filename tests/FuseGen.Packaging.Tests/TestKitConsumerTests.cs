@@ -56,16 +56,8 @@ public sealed class TestKitConsumerTests(PackageFeed feed, ITestOutputHelper out
         Assert.Matches(@"Total tests: 2\s+Passed: 1\s+Skipped: 1\s+Total time", asUser.StandardOutput);
     }
 
-    private static Dictionary<string, string?> DotnetEnvironment() => new()
-    {
-        ["MSBuildExtensionsPath"] = null,
-        ["MSBUILD_EXE_PATH"] = null,
-        ["MSBuildSDKsPath"] = null,
-        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-        ["DOTNET_NOLOGO"] = "1",
-        // The user's mount test must skip here, whatever the outer run requires.
-        ["FUSEGEN_REQUIRE_MOUNT"] = null,
-    };
+    // The user's mount test must skip here, whatever the outer run requires.
+    private static Dictionary<string, string?> DotnetEnvironment() => new(Dotnet.Environment) { ["FUSEGEN_REQUIRE_MOUNT"] = null };
 
     private static void CopyDirectory(string from, string to)
     {
