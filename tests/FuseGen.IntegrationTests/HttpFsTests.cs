@@ -39,7 +39,7 @@ public sealed class HttpFsTests : MountTest
         var fs = new global::HttpFs.HttpFs(http, store.BaseUri);
         await fs.RefreshAsync(CancellationToken.None);
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
         await using var mount = Fuse.Mount(fs, mountPoint.Path, new MountOptions { ReadOnly = true });
 
         Assert.Equal(new[] { "big", "hello.txt" }, Directory.GetFiles(mountPoint.Path).Select(Path.GetFileName).Order());
@@ -59,7 +59,7 @@ public sealed class HttpFsTests : MountTest
         var fs = new global::HttpFs.HttpFs(http, store.BaseUri);
         await fs.RefreshAsync(CancellationToken.None);
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output, timeout: TimeSpan.FromSeconds(60));
+        using var watchdog = new MountWatchdog(mountPoint, timeout: TimeSpan.FromSeconds(60), log: Output.WriteLine);
         await using var mount = Fuse.Mount(fs, mountPoint.Path, new MountOptions { DirectIo = true, ReadOnly = true });
 
         var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, UseShellExecute = false };
@@ -101,7 +101,7 @@ public sealed class HttpFsTests : MountTest
         var fs = new global::HttpFs.HttpFs(http, store.BaseUri);
         await fs.RefreshAsync(CancellationToken.None);
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
         // Read-only: see AsyncInodeMountTests for why a writable mount re-asks getattr after each read.
         await using var mount = Fuse.Mount(fs, mountPoint.Path, new MountOptions { EntryTimeout = 60, AttrTimeout = 60, KernelCache = true, ReadOnly = true });
         var data = Path.Combine(mountPoint.Path, "data");
