@@ -32,6 +32,10 @@ internal static class InodeParameterKinds
     public static readonly ParameterKind Attributes = new("attributes", "the attributes to reply", optional: true,
         new ManagedShape("attributes.ref", Names.Types.Stat, "Stat", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = default({Names.Types.Stat});"));
 
+    /// <summary>Setattr's <c>struct stat</c> and <c>to_set</c> mask, typed: which attributes change and to what.</summary>
+    public static readonly ParameterKind Changes = new("attribute-changes", "the attributes to change (chmod, chown, truncate, utimens): null or TimeSpec.Omit for those left alone; ApplyTo(ref stat) applies them", optional: false,
+        new ManagedShape("attribute-changes.value", Names.AttributeChanges.Type, "AttributeChanges", ManagedRefKind.None, $"{Names.AttributeChanges.FromNative}({N0}, {N1})"));
+
     public static readonly ParameterKind ReadBuffer = new("reply-buffer", "the thread's reply buffer of the requested size: fill it and return the count (sent without a copy)", optional: true,
         new ManagedShape("reply-buffer.span", "global::System.Span<byte>", "Span<byte>", ManagedRefKind.None, $"{Local}", $"var {Local} = {Request}.{Names.InodeRequest.ReadBuffer}({N0});"));
 

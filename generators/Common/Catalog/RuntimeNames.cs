@@ -228,6 +228,12 @@ internal static class RuntimeNames
         public const string FromNative = Type + ".FromNative";
     }
 
+    public static class AttributeChanges
+    {
+        public const string Type = Global + "AttributeChanges";
+        public const string FromNative = Type + ".FromNative";
+    }
+
     public static class FuseBufferReply
     {
         public const string Type = Global + "FuseBufferReply";

@@ -65,8 +65,8 @@ public class InodeFileSystemTests
     public async Task An_operation_without_shapes_yet_is_reported()
     {
         await AnalyzerVerifier.VerifyAsync(Inode(Lookup + """
-            [{|FUSE007:Setattr|}]
-            void Setattr(Node node) { }
+            [{|FUSE007:Getlk|}]
+            void Getlk(Node node) { }
             """));
     }
 

@@ -21,6 +21,9 @@ public sealed partial class InodeFormsFs
     [Getattr]
     private Errno Getattr(ulong node, ref Stat stat) => Errno.None;
 
+    [Setattr]
+    private Errno Setattr(ulong node, AttributeChanges changes, FileInfo fileInfo, ref Stat stat) => Errno.None;
+
     [Readlink]
     private ReadOnlySpan<byte> Readlink(ulong node) => "target"u8;
 

@@ -42,6 +42,14 @@ public sealed partial class InodeFs
     [Getattr]
     private Stat Getattr(Node node) => default;
 
+    [Setattr]
+    private Stat Setattr(Node node, AttributeChanges changes, OpenFile? file)
+    {
+        var stat = default(Stat);
+        changes.ApplyTo(ref stat);
+        return stat;
+    }
+
     [Readlink]
     private string Readlink(ulong node) => "target";
 

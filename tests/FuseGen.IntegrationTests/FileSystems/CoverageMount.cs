@@ -42,7 +42,14 @@ internal sealed class CoverageMount : IDisposable
     /// <summary>A path inside the mount ("file" or "/file").</summary>
     public string this[string relative] => System.IO.Path.Combine(mountPoint.Path, relative.TrimStart('/'));
 
-    public static CoverageMount Start(IFuseFileSystem fileSystem, ITestOutputHelper output)
+    public static CoverageMount Start(IFuseFileSystem fileSystem, ITestOutputHelper output) =>
+        Start((path, options) => Fuse.Mount(fileSystem, path, options), output);
+
+    /// <summary>The same mount of an inode filesystem (whose cache timeouts FuseGen applies to its replies).</summary>
+    public static CoverageMount Start(IFuseInodeFileSystem fileSystem, ITestOutputHelper output) =>
+        Start((path, options) => Fuse.Mount(fileSystem, path, options), output);
+
+    private static CoverageMount Start(Func<string, MountOptions, FuseMount> mountAt, ITestOutputHelper output)
     {
         var mountPoint = TempMountPoint.Create("fusegen-coverage");
         var watchdog = new MountWatchdog(mountPoint, output: output);
@@ -50,7 +57,7 @@ internal sealed class CoverageMount : IDisposable
         var unusedOperations = new ConcurrentQueue<FuseFault>();
         try
         {
-            var mount = Fuse.Mount(fileSystem, mountPoint.Path, new MountOptions
+            var mount = mountAt(mountPoint.Path, new MountOptions
             {
                 DirectIo = true,
                 AttrTimeout = 0,

@@ -62,6 +62,13 @@ public sealed partial class MisbehavingInodeFs
     [Getattr]
     private Stat Getattr(ulong node) => Answer(new Stat { Inode = node, Type = FileType.Directory }, default, new Stat { Size = -1, Inode = ulong.MaxValue });
 
+    [Setattr]
+    private Errno Setattr(ulong node, AttributeChanges changes, OpenFile? file, ref Stat stat)
+    {
+        stat = Answer(new Stat { Inode = node, Type = FileType.Regular, Size = changes.Size ?? 0 }, default, new Stat { Size = long.MinValue, Mode = uint.MaxValue });
+        return Status();
+    }
+
     [Readlink]
     private string Readlink(ulong node) => Answer("target", null!, new string('x', 1 << 16));
 
