@@ -98,6 +98,13 @@ internal static class RuntimeNames
         public const string ReplyBmap = "ReplyBmap";
         public const string ReplyLseek = "ReplyLseek";
         public const string ReplyForget = "ReplyForget";
+        public const string ReplyForgetMulti = "ReplyForgetMulti";
+        public const string ReplyNone = "ReplyNone";
+        public const string ReplyLock = "ReplyLock";
+        public const string ReplyPoll = "ReplyPoll";
+        public const string ReplyIoctl = "ReplyIoctl";
+        public const string IoctlOutput = "IoctlOutput";
+        public const string ReplyStatx = "ReplyStatx";
     }
 
     public static class InodeEntry
@@ -260,6 +267,7 @@ internal static class RuntimeNames
         public const string FileLock = Global + "FileLock";
         public const string PollEvents = Global + "PollEvents";
         public const string Statx = Global + "Statx";
+        public const string InodeForget = Global + "InodeForget";
         public const string StatxFlags = Global + "StatxFlags";
         public const string StatxMask = Global + "StatxMask";
     }

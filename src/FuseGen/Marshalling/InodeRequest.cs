@@ -471,6 +471,69 @@ public readonly unsafe struct InodeRequest
         LibFuse.fuse_reply_lock(request, native);
     }
 
+    /// <summary><see cref="ReplyLock(in FileLock)"/> when <paramref name="errno"/> is <see cref="Errno.None"/>, otherwise that error.</summary>
+    public void ReplyLock(Errno errno, in FileLock value)
+    {
+        if (errno == Errno.None)
+        {
+            ReplyLock(in value);
+        }
+        else
+        {
+            ReplyError(errno);
+        }
+    }
+
+    /// <summary>Answers a statx with <paramref name="value"/>, its attributes cached for the mount's attribute timeout (libfuse 3.18+; ENOSYS before).</summary>
+    public void ReplyStatx(in Statx value)
+    {
+        if (LibFuse.fuse_reply_statx == null)
+        {
+            ReplyError(Errno.ENOSYS);
+            return;
+        }
+
+        var copy = value;
+        LibFuse.fuse_reply_statx(request, 0, &copy, Api.AttributeTimeout);
+    }
+
+    /// <summary><see cref="ReplyStatx(in Statx)"/> when <paramref name="errno"/> is <see cref="Errno.None"/>, otherwise that error.</summary>
+    public void ReplyStatx(Errno errno, in Statx value)
+    {
+        if (errno == Errno.None)
+        {
+            ReplyStatx(in value);
+        }
+        else
+        {
+            ReplyError(errno);
+        }
+    }
+
+    /// <summary>
+    /// The output of an ioctl: <paramref name="size"/> bytes of the thread's reply buffer, cleared (so what the
+    /// method leaves unwritten is zero, never an earlier reply's bytes), sent by <see cref="ReplyIoctl(int, ReadOnlySpan{byte})"/>.
+    /// </summary>
+    public Span<byte> IoctlOutput(nuint size)
+    {
+        var output = ReadBuffer(size);
+        output.Clear();
+        return output;
+    }
+
+    /// <summary>Answers an ioctl with result 0 and no output when <paramref name="errno"/> is <see cref="Errno.None"/>, otherwise that error.</summary>
+    public void ReplyIoctl(Errno errno)
+    {
+        if (errno == Errno.None)
+        {
+            ReplyIoctl(0, default);
+        }
+        else
+        {
+            ReplyError(errno);
+        }
+    }
+
     /// <summary>Answers a bmap with the device block index.</summary>
     public void ReplyBmap(ulong index) => LibFuse.fuse_reply_bmap(request, index);
 
