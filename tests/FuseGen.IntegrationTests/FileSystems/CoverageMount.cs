@@ -30,6 +30,9 @@ internal sealed class CoverageMount : IDisposable
 
     public string Path => mountPoint.Path;
 
+    /// <summary>The notifier of an inode filesystem's mount (throws for the path API).</summary>
+    public InodeNotifier Notifications => mount.Notifications;
+
     /// <summary>Exceptions the filesystem's methods threw (each also answered EIO).</summary>
     public ConcurrentQueue<FuseFault> Faults { get; }
 

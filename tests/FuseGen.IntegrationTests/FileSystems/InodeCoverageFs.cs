@@ -16,8 +16,21 @@ namespace FuseGen.IntegrationTests.FileSystems;
 [FuseInodeFileSystem]
 internal sealed partial class InodeCoverageFs
 {
+    /// <summary>_IOW('Z', 1, 16): the caller hands 16 bytes in.</summary>
+    public const uint IoctlPut = (1u << 30) | (16u << 16) | ('Z' << 8) | 1;
+
+    /// <summary>_IOR('Z', 2, 16): the caller gets 16 bytes out (what IoctlPut stored, reversed).</summary>
+    public const uint IoctlGet = (2u << 30) | (16u << 16) | ('Z' << 8) | 2;
+
+    /// <summary>The birth time [Statx] reports for every file, which [Getattr] (struct stat) cannot carry.</summary>
+    public static readonly TimeSpec BirthTime = new(1_234_567_890, 987_654_321);
+
     private readonly object gate = new();
     private readonly InodeTable<CoverageInode> nodes;
+    private readonly ManualResetEventSlim pollArmed = new(false);
+    private PollHandle? pendingPoll;
+    private int readable;
+    private long forgotten;
 
     public InodeCoverageFs()
     {
@@ -37,6 +50,37 @@ internal sealed partial class InodeCoverageFs
 
     /// <summary>Every setattr request's changes, as <see cref="AttributeChanges.ToString"/> prints them.</summary>
     public ConcurrentQueue<AttributeChanges> SetattrCalls { get; } = new();
+
+    /// <summary>The lock requests seen, as "getlk type start length" and "setlk type start length [wait]".</summary>
+    public ConcurrentQueue<string> LockCalls { get; } = new();
+
+    /// <summary>What the last IoctlPut handed in.</summary>
+    public byte[] IoctlData { get; private set; } = Array.Empty<byte>();
+
+    /// <summary>Data the kernel gave back to [RetrieveReply], as "cookie offset text".</summary>
+    public ConcurrentQueue<string> Retrieved { get; } = new();
+
+    /// <summary>Set once a retrieve's data arrived.</summary>
+    public ManualResetEventSlim RetrieveArrived { get; } = new(false);
+
+    /// <summary>The statx calls seen, as "flags mask" (hexadecimal).</summary>
+    public ConcurrentQueue<string> StatxCalls { get; } = new();
+
+    /// <summary>The batch sizes [ForgetMulti] received.</summary>
+    public ConcurrentQueue<int> ForgetBatches { get; } = new();
+
+    /// <summary>Lookups the kernel gave back through [Forget] and [ForgetMulti].</summary>
+    public long Forgotten => Interlocked.Read(ref forgotten);
+
+    /// <summary>Set once a poll of <c>/pollable</c> left a handle to notify.</summary>
+    public ManualResetEventSlim PollArmed => pollArmed;
+
+    /// <summary>Makes <c>/pollable</c> readable and notifies the waiting poller through its <see cref="PollHandle"/>.</summary>
+    public void MakeReadable()
+    {
+        Volatile.Write(ref readable, 1);
+        Interlocked.Exchange(ref pendingPoll, null)?.Notify();
+    }
 
     /// <summary>The access() masks seen.</summary>
     public ConcurrentQueue<AccessMode> AccessCalls { get; } = new();
@@ -73,6 +117,7 @@ internal sealed partial class InodeCoverageFs
     {
         Calls.Hit("destroy");
         DestroyCount++;
+        Interlocked.Exchange(ref pendingPoll, null)?.Dispose();
     }
 
     [Lookup]
@@ -92,7 +137,22 @@ internal sealed partial class InodeCoverageFs
     }
 
     [Forget]
-    private void Forget(CoverageInode node, ulong count) => Calls.Hit("forget");
+    private void Forget(CoverageInode node, ulong count)
+    {
+        Calls.Hit("forget");
+        Interlocked.Add(ref forgotten, (long)count);
+    }
+
+    [ForgetMulti]
+    private void ForgetMulti(ReadOnlySpan<InodeForget> forgets)
+    {
+        Calls.Hit("forget_multi");
+        ForgetBatches.Enqueue(forgets.Length);
+        foreach (var forget in forgets)
+        {
+            Interlocked.Add(ref forgotten, (long)forget.Count);
+        }
+    }
 
     [Getattr]
     private Stat Getattr(CoverageInode node)
@@ -346,6 +406,90 @@ internal sealed partial class InodeCoverageFs
         var node = new CoverageInode(FileType.Regular, mode);
         var added = Add(parent, name, node, ref entry);
         return added == Errno.None ? new CoverageHandle(node) : throw new FuseException(added);
+    }
+
+    /// <summary>Answers every F_GETLK with a conflicting read lock of [100, 110) held by process 4242.</summary>
+    [Getlk]
+    private Errno Getlk(CoverageInode node, CoverageHandle file, ref FileLock lockInfo)
+    {
+        Calls.Hit("getlk");
+        LockCalls.Enqueue($"getlk {lockInfo.Type} {lockInfo.Start} {lockInfo.Length}");
+        lockInfo = new FileLock { Type = LockType.Read, Start = 100, Length = 10, ProcessId = 4242 };
+        return Errno.None;
+    }
+
+    [Setlk]
+    private Errno Setlk(CoverageInode node, CoverageHandle file, FileLock lockInfo, bool wait)
+    {
+        Calls.Hit("setlk");
+        LockCalls.Enqueue($"setlk {lockInfo.Type} {lockInfo.Start} {lockInfo.Length}{(wait ? " wait" : "")}");
+        return Errno.None;
+    }
+
+    [Ioctl]
+    private int Ioctl(CoverageInode node, CoverageHandle file, uint command, ReadOnlySpan<byte> input, Span<byte> output)
+    {
+        Calls.Hit("ioctl");
+        switch (command)
+        {
+            case IoctlPut:
+                IoctlData = input.ToArray();
+                return 0;
+            case IoctlGet:
+                var data = IoctlData;
+                for (var i = 0; i < data.Length && i < output.Length; i++)
+                {
+                    output[i] = data[data.Length - 1 - i];
+                }
+
+                return 0;
+            default:
+                return -(int)Errno.ENOTTY;
+        }
+    }
+
+    /// <summary><c>/pollable</c> is readable only after <see cref="MakeReadable"/>; every other file always is.</summary>
+    [Poll]
+    private PollEvents Poll(CoverageInode node, CoverageHandle file, PollHandle pollHandle)
+    {
+        Calls.Hit("poll");
+        if (file.Node != Find("pollable") || Volatile.Read(ref readable) != 0)
+        {
+            pollHandle.Dispose();
+            return PollEvents.In | PollEvents.Out;
+        }
+
+        Interlocked.Exchange(ref pendingPoll, pollHandle)?.Dispose();
+        if (pollHandle.IsPresent)
+        {
+            pollArmed.Set();
+        }
+
+        return PollEvents.Out;
+    }
+
+    [RetrieveReply]
+    private void RetrieveReply(CoverageInode node, ulong cookie, long offset, FuseBufferVector data)
+    {
+        Calls.Hit("retrieve_reply");
+        var bytes = new byte[data.Size];
+        data.CopyTo(bytes);
+        Retrieved.Enqueue($"{cookie} {offset} {Encoding.ASCII.GetString(bytes)}");
+        RetrieveArrived.Set();
+    }
+
+    [Statx]
+    private Errno Statx(CoverageInode node, StatxFlags flags, StatxMask mask, ref Statx statx)
+    {
+        Calls.Hit("statx");
+        StatxCalls.Enqueue($"{(int)flags:x} {(uint)mask:x}");
+        lock (gate)
+        {
+            statx.SetBasicStats(node.Attributes);
+        }
+
+        statx.BirthTime = BirthTime;
+        return Errno.None;
     }
 
     [Bmap]
