@@ -156,6 +156,12 @@ internal static class FileSystemEmitter
             cleanup.Add(CodeExpander.Expand(result.Always, new CodeExpansion { Operation = descriptor, Request = request }));
         }
 
+        if (measured is not null && result.ReturnsVoid)
+        {
+            // A callback that replies: the request ends after its reply (or the failure's), whatever happened.
+            cleanup.Add($"{RuntimeNames.RequestMetrics.StopReplied}(\"{measured}\", {Start});");
+        }
+
         // The cref names the parameter types: a bare method name is ambiguous (CS0419) when the method is overloaded.
         var cref = $"{Identifier(operation.MethodName)}({string.Join(", ", crefTypes)})";
         writer.Line($"/// <summary>Native entry for <c>{descriptor.NativeName}</c>: calls <see cref=\"{cref}\"/>.</summary>");

@@ -134,6 +134,7 @@ internal static class RuntimeNames
         public const string Type = Marshalling + "RequestMetrics";
         public const string Start = Type + ".Start";
         public const string Stop = Type + ".Stop";
+        public const string StopReplied = Type + ".StopReplied";
     }
 
     public static class NativeText

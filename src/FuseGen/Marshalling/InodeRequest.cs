@@ -42,6 +42,10 @@ public readonly unsafe struct InodeRequest
     [ThreadStatic]
     private static bool servesInodeRequests;
 
+    // The errno this thread answered its request with (0: success), for the request's metrics; see TakeReplyError.
+    [ThreadStatic]
+    private static int replyError;
+
     private readonly void* request;
     private readonly FuseSession? session;
 
@@ -63,6 +67,7 @@ public readonly unsafe struct InodeRequest
         var caller = LibFuse.fuse_req_ctx(request);
         servingCaller = caller == null ? default : *caller;
         servesInodeRequests = true;
+        replyError = 0;
         return new(request, LibFuse.fuse_req_userdata(request));
     }
 
@@ -195,7 +200,7 @@ public readonly unsafe struct InodeRequest
             return;
         }
 
-        LibFuse.fuse_reply_err(request, (int)errno);
+        Error((int)errno);
     }
 
     /// <summary>
@@ -223,13 +228,31 @@ public readonly unsafe struct InodeRequest
     public void Report(Exception exception, string operation) => FuseSession.MapFault(session, exception, operation, caller: Caller);
 
     /// <summary>Answers an operation whose result is only a status: <see cref="Errno.None"/> is success; an errno outside 1..511 is EIO.</summary>
-    public void ReplyStatus(Errno errno) => LibFuse.fuse_reply_err(request, -NativeResult.FromErrno(errno));
+    public void ReplyStatus(Errno errno) => Error(-NativeResult.FromErrno(errno));
 
     /// <summary>Answers an operation whose result is only a status: non-negative is success, <c>-errno</c> an error (out of range: EIO).</summary>
-    public void ReplyStatus(int result) => LibFuse.fuse_reply_err(request, result >= 0 ? 0 : -NativeResult.Check(result));
+    public void ReplyStatus(int result) => Error(result >= 0 ? 0 : -NativeResult.Check(result));
 
     /// <summary>Answers an error; <see cref="Errno.None"/> or an errno outside 1..511 is EIO (a success here would be no answer).</summary>
-    public void ReplyError(Errno errno) => LibFuse.fuse_reply_err(request, FuseRequest.IsDeliverable(errno) ? (int)errno : (int)Errno.EIO);
+    public void ReplyError(Errno errno) => Error(FuseRequest.IsDeliverable(errno) ? (int)errno : (int)Errno.EIO);
+
+    /// <summary>
+    /// The errno of the error this thread last answered since its last <see cref="From"/> (0: none, the request
+    /// succeeded), read and cleared: how the request ended, for <see cref="RequestMetrics.StopReplied"/>.
+    /// </summary>
+    internal static int TakeReplyError()
+    {
+        var errno = replyError;
+        replyError = 0;
+        return errno;
+    }
+
+    /// <summary>Answers with <c>fuse_reply_err</c> (0 is a success), remembering an error for the request's metrics.</summary>
+    private void Error(int errno)
+    {
+        replyError = errno;
+        LibFuse.fuse_reply_err(request, errno);
+    }
 
     /// <summary>
     /// Answers a lookup, mknod, mkdir, symlink or link with <paramref name="entry"/>. An entry naming a node is
