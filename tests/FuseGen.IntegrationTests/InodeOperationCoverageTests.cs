@@ -11,7 +11,7 @@ using FuseGen.Marshalling;
 using FuseGen.Testing;
 using Xunit;
 using Xunit.Abstractions;
-using Xunit.Sdk;
+using static FuseGen.IntegrationTests.FileSystems.CoverageRun;
 
 namespace FuseGen.IntegrationTests;
 
@@ -581,37 +581,7 @@ public sealed class InodeOperationCoverageTests : MountTest
         Assert.Equal(FuseLowLevelOperations.Count, catalog.Count);
         Assert.Equal(46, catalog.Count);
 
-        var reached = catalog.ToDictionary(name => name, _ => new List<(string Test, OperationRoute Route)>());
-        var tests = GetType().GetMethods()
-            .Where(m => m.GetCustomAttribute<MountFactAttribute>() is not null && m.Name != nameof(Every_lowlevel_operation_is_reached_by_a_named_test))
-            .OrderBy(m => m.MetadataToken)
-            .ToList();
-        Assert.True(tests.Count >= 19, $"only {tests.Count} tests found");
-        foreach (var test in tests)
-        {
-            var seen = CoverageLedger.Start();
-            try
-            {
-                if (test.Invoke(this, null) is Task running)
-                {
-                    await running;
-                }
-            }
-            catch (TargetInvocationException e)
-            {
-                throw new XunitException($"{test.Name} failed: {e.InnerException}");
-            }
-            finally
-            {
-                CoverageLedger.Stop();
-            }
-
-            foreach (var (operation, route) in seen.Keys)
-            {
-                Assert.True(reached.ContainsKey(operation), $"{test.Name} recorded '{operation}', which is not a fuse_lowlevel_ops member");
-                reached[operation].Add((test.Name, route));
-            }
-        }
+        var reached = await CoverageRun.ReachAsync(this, nameof(Every_lowlevel_operation_is_reached_by_a_named_test), catalog, minimumTests: 19);
 
         var table = new StringBuilder($"libfuse {LoadedLibFuse.Version} ({LoadedLibFuse.Name})\n| member | through the kernel | called directly |\n|---|---|---|\n");
         foreach (var operation in catalog)
@@ -622,6 +592,7 @@ public sealed class InodeOperationCoverageTests : MountTest
                 var names = reached[operation].Where(r => r.Route == route).Select(r => r.Test).Distinct().ToList();
                 return string.Join(", ", names.Take(2)) + (names.Count > 2 ? $" (+{names.Count - 2})" : "");
             }
+
             table.Append($"| {operation} | {Tests(OperationRoute.Kernel)} | {Tests(OperationRoute.Direct)} |\n");
         }
 
@@ -641,40 +612,5 @@ public sealed class InodeOperationCoverageTests : MountTest
         }
 
         Assert.Equal(expected, directOnly);
-    }
-
-    private static void AssertEventually(Func<bool> condition, string what)
-    {
-        for (var i = 0; i < 250 && !condition(); i++)
-        {
-            Thread.Sleep(20);
-        }
-
-        Assert.True(condition(), what);
-    }
-
-    private static byte[] Pattern(int length) => Enumerable.Range(0, length).Select(i => (byte)((i * 7) + 3)).ToArray();
-
-    private static void AssertCalled(OperationLog calls, params string[] operations)
-    {
-        var missing = operations.Where(operation => calls[operation] == 0).ToList();
-        Assert.True(missing.Count == 0, $"not reached: {string.Join(", ", missing)}");
-    }
-
-    private static void CreateFile(string path, ReadOnlySpan<byte> data)
-    {
-        var (fd, errno) = LibC.Open(path, LibC.O_WRONLY | LibC.O_CREAT);
-        Assert.True(errno == 0, $"open {path}: errno {errno}");
-        try
-        {
-            if (!data.IsEmpty)
-            {
-                Assert.Equal(((long)data.Length, 0), LibC.PWrite(fd, data, 0));
-            }
-        }
-        finally
-        {
-            LibC.Close(fd);
-        }
     }
 }
