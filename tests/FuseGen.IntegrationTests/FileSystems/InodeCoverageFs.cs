@@ -16,14 +16,14 @@ namespace FuseGen.IntegrationTests.FileSystems;
 [FuseInodeFileSystem]
 internal sealed partial class InodeCoverageFs
 {
-    /// <summary>_IOW('Z', 1, 16): the caller hands 16 bytes in.</summary>
-    public const uint IoctlPut = (1u << 30) | (16u << 16) | ('Z' << 8) | 1;
+    /// <summary>The path API coverage filesystem's requests: _IOW('Z', 1, 16), the caller hands 16 bytes in.</summary>
+    public const uint IoctlPut = CoverageFs.IoctlPut;
 
     /// <summary>_IOR('Z', 2, 16): the caller gets 16 bytes out (what IoctlPut stored, reversed).</summary>
-    public const uint IoctlGet = (2u << 30) | (16u << 16) | ('Z' << 8) | 2;
+    public const uint IoctlGet = CoverageFs.IoctlGet;
 
-    /// <summary>The birth time [Statx] reports for every file, which [Getattr] (struct stat) cannot carry.</summary>
-    public static readonly TimeSpec BirthTime = new(1_234_567_890, 987_654_321);
+    /// <summary>The birth time [Statx] reports for every file, as on the path API.</summary>
+    public static TimeSpec BirthTime => CoverageFs.BirthTime;
 
     private readonly object gate = new();
     private readonly InodeTable<CoverageInode> nodes;
