@@ -36,7 +36,7 @@ public sealed class AsyncInodeMountTests : MountTest
     {
         var fs = new RemoteInodeFs();
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output, timeout: TimeSpan.FromSeconds(60));
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine, timeout: TimeSpan.FromSeconds(60));
         await using var mount = Fuse.Mount(fs, mountPoint.Path, new MountOptions { DirectIo = true });
         var slow = Path.Combine(mountPoint.Path, "slow");
 
@@ -73,7 +73,7 @@ public sealed class AsyncInodeMountTests : MountTest
         }
 
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output, timeout: TimeSpan.FromSeconds(90));
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine, timeout: TimeSpan.FromSeconds(90));
         await using var mount = Fuse.Mount(fs, mountPoint.Path, new MountOptions { DirectIo = true, MaxThreads = 4, MaxIdleThreads = 4 });
 
         // Warm the lookups so only the reads wait.
@@ -116,7 +116,7 @@ public sealed class AsyncInodeMountTests : MountTest
     {
         var fs = new RemoteInodeFs();
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
         await using var mount = Fuse.Mount(fs, mountPoint.Path, new MountOptions { EntryTimeout = 60, AttrTimeout = 60, KernelCache = true });
         var data = Path.Combine(mountPoint.Path, "data");
 
@@ -151,7 +151,7 @@ public sealed class AsyncInodeMountTests : MountTest
         const int Notifications = 10_000;
         var fs = new RemoteInodeFs();
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output, timeout: TimeSpan.FromSeconds(240));
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine, timeout: TimeSpan.FromSeconds(240));
         await using var mount = Fuse.Mount(fs, mountPoint.Path, new MountOptions { EntryTimeout = 0, AttrTimeout = 0, KernelCache = true });
         var notifier = mount.Notifications;
         fs.NotifyInsideOperations = notifier;

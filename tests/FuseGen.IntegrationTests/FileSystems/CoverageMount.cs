@@ -55,7 +55,7 @@ internal sealed class CoverageMount : IDisposable
     private static CoverageMount Start(Func<string, MountOptions, FuseMount> mountAt, ITestOutputHelper output)
     {
         var mountPoint = TempMountPoint.Create("fusegen-coverage");
-        var watchdog = new MountWatchdog(mountPoint, output: output);
+        var watchdog = new MountWatchdog(mountPoint, log: output.WriteLine);
         var faults = new ConcurrentQueue<FuseFault>();
         var unusedOperations = new ConcurrentQueue<FuseFault>();
         try
