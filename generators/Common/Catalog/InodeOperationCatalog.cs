@@ -48,6 +48,7 @@ internal static class InodeOperationCatalog
     private static readonly Version V3_8 = new(3, 8);
     private static readonly Version V3_17 = new(3, 17);
     private static readonly Version V3_18 = new(3, 18);
+    private static readonly Version V3_19 = new(3, 19);
 
     private const string NoSys = "libfuse answers ENOSYS.";
 
@@ -356,6 +357,13 @@ internal static class InodeOperationCatalog
             "Gets extended attributes of an inode (statx(2)), libfuse 3.18+: the kernel asks when a caller wants more than struct stat holds, such as the birth time.",
             "The kernel answers statx from [Getattr] (no birth time). libfuse before 3.18 never calls it.",
             introducedIn: V3_18),
+        Op("Syncfs", "syncfs",
+            new[] { Req, Ino() },
+            new[] { NodeSlot },
+            InodeResultKinds.Status,
+            "Flushes the whole filesystem to stable storage (syncfs(2)), libfuse 3.19+. The node is the one the caller named and can usually be ignored.",
+            "syncfs() succeeds: the kernel stops sending it after the first ENOSYS. The kernel sends it only to fuseblk and virtiofs mounts (Linux 6.18+), never to an ordinary FUSE mount. libfuse before 3.19 never calls it.",
+            introducedIn: V3_19),
     });
 
     /// <summary>How many members <c>struct fuse_lowlevel_ops</c> has in a libfuse version: its size in pointers.</summary>

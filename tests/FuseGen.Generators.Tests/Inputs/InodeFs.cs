@@ -179,6 +179,9 @@ public sealed partial class InodeFs
     [Statx]
     private Errno Statx(Node node, StatxFlags flags, StatxMask mask, ref Statx statx, OpenFile? file) => Errno.None;
 
+    [Syncfs]
+    private Errno Syncfs(Node node) => Errno.None;
+
     [Tmpfile]
     private Errno Tmpfile(Node parent, UnixFileMode mode, FileInfo fileInfo, ref InodeEntry entry) => Errno.EOPNOTSUPP;
 }

@@ -492,6 +492,13 @@ internal sealed partial class InodeCoverageFs
         return Errno.None;
     }
 
+    [Syncfs]
+    private Errno Syncfs(CoverageInode node)
+    {
+        Calls.Hit("syncfs");
+        return Errno.None;
+    }
+
     [Bmap]
     private ulong Bmap(CoverageInode node, long blockSize, ulong index)
     {

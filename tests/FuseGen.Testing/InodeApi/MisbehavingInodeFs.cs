@@ -241,6 +241,9 @@ public sealed partial class MisbehavingInodeFs
         return Status();
     }
 
+    [Syncfs]
+    private Errno Syncfs(ulong node) => Status();
+
     /// <summary>The handle open and create return.</summary>
     public sealed class OpenFile
     {

@@ -303,6 +303,9 @@ int main(void)
 #if FUSE_MINOR_VERSION >= 18
     OFFSET(fuse_lowlevel_ops, statx);
 #endif
+#if FUSE_MINOR_VERSION >= 19
+    OFFSET(fuse_lowlevel_ops, syncfs);
+#endif
 
     return 0;
 }
