@@ -132,4 +132,18 @@ public class InodeFileSystemTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_handle_nothing_opens_and_a_handle_nothing_releases_are_warned_as_on_the_path_api()
+    {
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(Inode(Lookup + """
+            [Opendir]
+            {|FUSE010:OtherFile|} Opendir(Node node) => new();
+            [Read]
+            int Read(Node node, OpenFile {|FUSE009:file|}, Span<byte> buffer, long offset) => 0;
+            """), advice: true);
+
+        Assert.Equal("[Opendir] returns 'OtherFile', but no [Releasedir] method takes it and it is not IDisposable: whatever it holds is never closed when the file is released", diagnostics[0].GetMessage());
+        Assert.Equal("Method 'Read' takes a 'OpenFile' handle, but no [Open] or [Create] or [Tmpfile] method returns one, so it always receives null", diagnostics[1].GetMessage());
+    }
 }
