@@ -41,7 +41,7 @@ public sealed class AddFileSystemAttributeCodeFix : CodeFixProvider
                 if (diagnostic.AdditionalLocations.FirstOrDefault() is { SourceTree: { } tree } declaration &&
                     context.Document.Project.Solution.GetDocument(tree) is { } document)
                 {
-                    var marker = Catalog(diagnostic).MarkerUsage;
+                    var marker = DiagnosticApi.Catalog(diagnostic).MarkerUsage;
                     var markerName = marker.Substring(marker.LastIndexOf('.') + 1);
                     context.RegisterCodeFix(
                         CodeAction.Create($"Add [{markerName}] to the type", async token => (await AddAttributeAsync(document, declaration.SourceSpan, marker, token).ConfigureAwait(false)).Project.Solution, "FuseGen.Add" + markerName),
@@ -75,9 +75,6 @@ public sealed class AddFileSystemAttributeCodeFix : CodeFixProvider
         return await Simplifier.ReduceAsync(fixedDocument, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The catalog of the API the diagnostic names (the path API's when it does not say).</summary>
-    private static ApiCatalog Catalog(Diagnostic diagnostic) =>
-        diagnostic.Properties.TryGetValue(DiagnosticProperties.Api, out var api) && api is not null ? ApiCatalog.For(api) : ApiCatalog.Path;
 
     /// <summary>
     /// Puts the marker (<c>[FuseFileSystem]</c>) on a line of its own in front of the declaration: comments and documentation stay

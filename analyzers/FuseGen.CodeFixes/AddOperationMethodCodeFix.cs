@@ -40,7 +40,7 @@ public sealed class AddOperationMethodCodeFix : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Operation, out var name) ||
-                Catalog(diagnostic).Find(name ?? "") is not { } operation ||
+                DiagnosticApi.Catalog(diagnostic).Find(name ?? "") is not { } operation ||
                 root?.FindNode(diagnostic.Location.SourceSpan) is not { } node ||
                 node.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
             {
@@ -147,8 +147,4 @@ public sealed class AddOperationMethodCodeFix : CodeFixProvider
             .WithLeadingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
             .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
     }
-
-    /// <summary>The catalog of the API the diagnostic's filesystem is on (the path API's when it does not say).</summary>
-    private static ApiCatalog Catalog(Diagnostic diagnostic) =>
-        diagnostic.Properties.TryGetValue(DiagnosticProperties.Api, out var api) && api is not null ? ApiCatalog.For(api) : ApiCatalog.Path;
 }
