@@ -8,8 +8,10 @@
 #                      the full run of the read workloads on one mount, measured for RSS at its end), seqwrite randwrite
 #                      create mkdir rename setattr (the write workloads, on a read-write mount; C high-level, AOT and
 #                      JIT only until the low-level twins have /w); "read" and "write" name the two groups (default: both)
-#     --impls "…"      subset of: c aot jit cll inode (default all; inode is skipped, with a note, while
-#                      samples/BenchInodeFs does not exist; BENCH_INODE_PROJECT names another project)
+#     --impls "…"      subset of: c aot jit cll inode base (default: all but base; inode is skipped, with a note, while
+#                      samples/BenchInodeFs does not exist; BENCH_INODE_PROJECT names another project); base is
+#                      BenchFs NativeAOT built from the commit BENCH_BASELINE names (e.g. the commit before a change),
+#                      measured side by side with today's AOT build: the "AOT / baseline" column
 #     -s               single-threaded loop in every filesystem (default: multithreaded)
 #     --quick          tiny counts (64 MiB big, 2,000 files, 1 rep): proves the machinery, measures nothing
 #     --calibrate      instead of measuring: counts the requests each workload really makes (C twin with -d, small
@@ -97,10 +99,10 @@ declare -A figures=([create]="create create-stat create-unlink" [mkdir]="mkdir r
 workloads=$(for w in $workloads; do case $w in read) echo "$read_workloads" ;; write) echo "$write_workloads" ;; *) echo "$w" ;; esac; done | tr '\n' ' ')
 is_write() { [[ " $write_workloads " == *" $1 "* ]]; }
 # The implementations that have BenchFs's writable /w (the low-level twins do not yet).
-write_impls="c aot jit"
-declare -A impl_name=([c]="C (libfuse high-level)" [aot]="FuseGen AOT" [jit]="FuseGen JIT" [cll]="C (libfuse low-level)" [inode]="FuseGen inode AOT")
+write_impls="c aot jit base"
+declare -A impl_name=([c]="C (libfuse high-level)" [aot]="FuseGen AOT" [jit]="FuseGen JIT" [cll]="C (libfuse low-level)" [inode]="FuseGen inode AOT" [base]="FuseGen AOT at ${BENCH_BASELINE:-?}")
 # What each implementation's ratio is taken against: the same API's C twin (the low-level C twin against the high-level one).
-declare -A reference=([aot]=c [jit]=c [cll]=c [inode]=cll)
+declare -A reference=([aot]=c [jit]=c [cll]=c [inode]=cll [base]=c)
 # The inode API's BenchFs (generated); BENCH_INODE_PROJECT names another project that publishes an executable named
 # BenchInodeFs.
 inode_project=${BENCH_INODE_PROJECT:-samples/BenchInodeFs/BenchInodeFs.csproj}
@@ -113,6 +115,14 @@ for i in $impls; do
   r=${reference[$i]:-}
   if [ -n "$r" ] && [[ " $impls " != *" $r "* ]]; then impls="$r $impls"; fi
 done
+if [[ " $impls " == *" base "* ]]; then
+  [ -n "${BENCH_BASELINE:-}" ] || { echo "bench.sh: base needs BENCH_BASELINE=<commit>" >&2; exit 2; }
+  [[ " $impls " == *" aot "* ]] || impls="$impls aot"
+fi
+# The ratio columns, numerator/denominator: each implementation against its reference, and today's AOT build against
+# the baseline's.
+ratios=$(for i in $impls; do [ -z "${reference[$i]:-}" ] || echo "$i/${reference[$i]}"; done | tr '\n' ' ')
+[[ " $impls " != *" base "* ]] || ratios="$ratios aot/base"
 for w in $workloads; do [ -n "${driver_args[$w]:-}" ] || { echo "bench.sh: unknown workload $w" >&2; exit 2; }; done
 for i in $impls; do [ -n "${impl_name[$i]:-}" ] || { echo "bench.sh: unknown implementation $i" >&2; exit 2; }; done
 
@@ -124,6 +134,7 @@ inode_bin=$(dirname "$inode_project")/bin/Release/net9.0/linux-x64/publish/Bench
 driver=$bench/benchfs-driver
 aot_bin=samples/BenchFs/bin/Release/net9.0/linux-x64/publish/BenchFs
 jit_dll=samples/BenchFs/bin/Release/net10.0/BenchFs.dll
+base_bin=$bench/benchfs-baseline
 
 # ---- build -------------------------------------------------------------------------------------------------------
 if [ $build -eq 1 ]; then
@@ -141,12 +152,21 @@ if [ $build -eq 1 ]; then
     echo "publishing BenchInodeFs NativeAOT (net9.0, linux-x64, Release)..."
     dotnet publish "$inode_project" -c Release -f net9.0 -r linux-x64 -v quiet -nologo >/dev/null
   fi
+  if [[ " $impls " == *" base "* ]]; then
+    echo "publishing BenchFs NativeAOT at $BENCH_BASELINE (net9.0, linux-x64, Release)..."
+    base_src=$(mktemp -d /tmp/benchfs-baseline.XXXXXX)
+    git worktree add --detach "$base_src" "$BENCH_BASELINE" >/dev/null
+    dotnet publish "$base_src/samples/BenchFs/BenchFs.csproj" -c Release -f net9.0 -r linux-x64 -v quiet -nologo >/dev/null
+    cp "$base_src/samples/BenchFs/bin/Release/net9.0/linux-x64/publish/BenchFs" "$base_bin"
+    git worktree remove --force "$base_src"
+  fi
   if [[ " $impls " == *" jit "* ]]; then
     echo "building BenchFs JIT (net10.0, Release)..."
     dotnet build samples/BenchFs/BenchFs.csproj -c Release -f net10.0 -v quiet -nologo >/dev/null
   fi
 fi
 for f in "$c_bin" "$driver"; do [ -x "$f" ] || { echo "bench.sh: $f missing (run without --no-build)" >&2; exit 1; }; done
+if [[ " $impls " == *" base "* ]]; then [ -x "$base_bin" ] || { echo "bench.sh: $base_bin missing (run without --no-build)" >&2; exit 1; }; fi
 if [[ " $impls " == *" cll "* ]]; then [ -x "$cll_bin" ] || { echo "bench.sh: $cll_bin missing (run without --no-build)" >&2; exit 1; }; fi
 
 # ---- mounts: start, wait, verify, stop; all bounded, all cleaned up ----------------------------------------------
@@ -190,6 +210,7 @@ start() {
   case $impl in
     c) $pin "$c_bin" "$mountpoint" -f $single -o "$mount_mode${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS}" "$@" >"$log" 2>&1 & ;;
     aot) $pin "$aot_bin" "$mountpoint" -f $single -o "$mount_mode${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS}" "$@" >"$log" 2>&1 & ;;
+    base) $pin "$base_bin" "$mountpoint" -f $single -o "$mount_mode${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS}" "$@" >"$log" 2>&1 & ;;
     jit) $pin dotnet "$jit_dll" "$mountpoint" -f $single -o "$mount_mode${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS}" "$@" >"$log" 2>&1 & ;;
     cll) $pin "$cll_bin" "$mountpoint" -f $single -o "$mount_mode${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS}" "$@" >"$log" 2>&1 & ;;
     inode) $pin "$inode_bin" "$mountpoint" -f $single -o "$mount_mode${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS}" "$@" >"$log" 2>&1 & ;;
@@ -402,16 +423,17 @@ units() {
     */read) echo "read during the mount, MiB" ;;
   esac
 }
-references=$(for i in "${!reference[@]}"; do printf '%s=%s ' "$i" "${reference[$i]}"; done)
-summary=$(awk -F'\t' -v references="$references" '
-  BEGIN { n = split(references, pairs, " "); for (i = 1; i <= n; i++) { split(pairs[i], kv, "="); ref[kv[1]] = kv[2] } }
+summary=$(awk -F'\t' -v ratios="$ratios" '
+  BEGIN { n = split(ratios, pairs, " "); for (i = 1; i <= n; i++) { split(pairs[i], nd, "/"); num[i] = nd[1]; den[i] = nd[2] } }
   { v[$1 FS $2 FS $3 FS $4] = $5; print }
   END {
     for (k in v) {
       split(k, p, FS)
-      r = ref[p[3]]
-      if (r != "" && ((p[1] FS p[2] FS r FS p[4]) in v) && v[p[1] FS p[2] FS r FS p[4]] > 0)
-        printf "%s\t%s\t%s/%s\t%s\t%.6f\n", p[1], p[2], p[3], r, p[4], v[k] / v[p[1] FS p[2] FS r FS p[4]]
+      for (i = 1; i <= n; i++) {
+        r = p[1] FS p[2] FS den[i] FS p[4]
+        if (num[i] == p[3] && (r in v) && v[r] > 0)
+          printf "%s\t%s\t%s/%s\t%s\t%.6f\n", p[1], p[2], p[3], den[i], p[4], v[k] / v[r]
+      }
     }
   }' "$raw" | sort -t$'\t' -k1,1 -k2,2 -k3,3 -k5,5g | awk -F'\t' '
   function fmt(x, ratio) {
@@ -421,7 +443,7 @@ summary=$(awk -F'\t' -v references="$references" '
   function flush() {
     if (n == 0) return
     median = n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-    ratio = key ~ /\/(c|cll)$/
+    ratio = key ~ /\//
     if (key ~ /\t(gen[012]|read)\t/) printf "%s\t%s\n", key, (a[1] == a[n] ? a[1] : sprintf("%d (%d–%d)", median, a[1], a[n]))
     else printf "%s\t%s\n", key, (n == 1 ? fmt(median, ratio) : fmt(median, ratio) " (" fmt(a[1], ratio) "–" fmt(a[n], ratio) ")")
     n = 0
@@ -433,8 +455,8 @@ cell() { awk -F'\t' -v k="$1	$2	$3" '$1 FS $2 FS $3 == k { print $4 }' <<<"$summ
 header="| workload | metric |"
 rule="|---|---|"
 for impl in $impls; do header+=" ${impl_name[$impl]} |"; rule+="---|"; done
-declare -A short_name=([c]="C" [cll]="C low-level")
-for impl in $impls; do [ -z "${reference[$impl]:-}" ] || { header+=" ${impl_name[$impl]#FuseGen } / ${short_name[${reference[$impl]}]} |"; rule+="---|"; }; done
+declare -A short_name=([c]="C" [cll]="C low-level" [base]="baseline")
+for ratio in $ratios; do header+=" ${impl_name[${ratio%/*}]#FuseGen } / ${short_name[${ratio#*/}]} |"; rule+="---|"; done
 table=$(
   echo "$header"
   echo "$rule"
@@ -448,7 +470,7 @@ table=$(
     for m in $metrics; do
       row="| $w | $(units "$w" "$m") |"
       for impl in $impls; do row+=" $(cell "$w" "$m" "$impl") |"; done
-      for impl in $impls; do [ -z "${reference[$impl]:-}" ] || row+=" $(cell "$w" "$m" "$impl/${reference[$impl]}") |"; done
+      for ratio in $ratios; do row+=" $(cell "$w" "$m" "$ratio") |"; done
       echo "$row"
     done
     for m in $gc_metrics; do
@@ -462,7 +484,7 @@ table=$(
         fi
         row+=" ${cell:-–} |"
       done
-      for impl in $impls; do [ -z "${reference[$impl]:-}" ] || row+=" – |"; done
+      for ratio in $ratios; do row+=" – |"; done
       echo "$row"
     done
   done
@@ -477,7 +499,7 @@ cpu_model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
   echo "- options: $loop loop, -f -o ro${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS} (write workloads: -o rw${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS}); big=${BENCH_BIG_MB} MiB, files=$BENCH_FILES; $reps repetition(s), implementations alternating per repetition; sha256 of big: $verify_big mount"
   echo "- counts: $(for w in $workloads; do printf '%s %s; ' "$w" "${driver_args[$w]}"; done)"
   grep -q "	gen0	" "$raw" && echo "- GC: collections per generation and managed bytes allocated (GC.GetTotalAllocatedBytes) by the FuseGen filesystem from its init to its destroy, over all it served on the mount (the driver's reads and the sha256 checks)"
-  echo "- cells: median (min–max) over repetitions; ratios per repetition, each against the same API's C twin (C low-level against C high-level) (>1 is better for throughput, worse for latency, CPU and RSS); CPU per request = the filesystem process's CPU time (all threads) during the driver's run / requests the workload makes (the driver's count, checked with scripts/bench.sh --calibrate)"
+  echo "- cells: median (min–max) over repetitions; ratios per repetition, each against the same API's C twin (C low-level against C high-level; with a baseline, also today's AOT build against the baseline's) (>1 is better for throughput, worse for latency, CPU and RSS); CPU per request = the filesystem process's CPU time (all threads) during the driver's run / requests the workload makes (the driver's count, checked with scripts/bench.sh --calibrate)"
   echo
   echo "$table"
   echo

@@ -22,9 +22,11 @@ internal sealed class BoundMethod
 
     public SignatureMatch Match { get; }
 
-    /// <summary>The type of handle the method returns, or null when it returns none (a status, nothing).</summary>
+    /// <summary>The type of handle the method returns (a task's result for an async one), or null when it returns none (a status, nothing).</summary>
     public ITypeSymbol? ReturnedHandle =>
-        Match.ReturnShape?.TypeName == ManagedShape.AnyHandleType ? Method.ReturnType : null;
+        Match.ReturnShape?.TypeName != ManagedShape.AnyHandleType ? null :
+        Match.Awaitable is null ? Method.ReturnType :
+        ((INamedTypeSymbol)Method.ReturnType).TypeArguments[0];
 
     /// <summary>The parameters bound to the operation's slot of the given kind.</summary>
     public IEnumerable<IParameterSymbol> ParametersOf(ParameterKind kind) =>

@@ -57,7 +57,7 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "Operations run synchronously on libfuse's threads; the generated entry point must call the method directly.");
+        description: "The generated entry point must call the method directly. Path-API operations answer libfuse when they return, so they cannot be async; inode-API operations ([FuseInodeFileSystem]) may be async and return ValueTask or Task.");
 
     public static readonly DiagnosticDescriptor UnsupportedOperation = new(
         DiagnosticIds.UnsupportedOperation,

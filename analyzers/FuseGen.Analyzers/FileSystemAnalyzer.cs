@@ -105,7 +105,7 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            if (FileSystemRules.CheckMethod(method) is { } reason)
+            if (FileSystemRules.CheckMethod(method, catalog) is { } reason)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UncallableMethod, method.Locations.FirstOrDefault(), method.Name, descriptor.Name, reason));
                 continue;

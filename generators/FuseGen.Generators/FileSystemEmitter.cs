@@ -27,6 +27,7 @@ internal static class FileSystemEmitter
     private const string Result = "__result";
     private const string Exception = "__exception";
     private const string Start = "__start";
+    private const string Call = "__call";
 
     public static string Emit(FileSystemModel model)
     {
@@ -91,6 +92,7 @@ internal static class FileSystemEmitter
         var returnShape = ApiCatalog.FindReturnShape(descriptor, operation.ReturnShapeId)!;
         var request = operation.DeclaresRequest ? Request : null;
         var currentRequest = catalog.RequestSource(descriptor);
+        var pending = operation.Async is null ? null : Call;
 
         var prologue = new List<string>();
         var setup = new List<string>();
@@ -110,6 +112,7 @@ internal static class FileSystemEmitter
                 Local = slot is null ? "__context" : EntryPoints.Local(slot),
                 HandleType = argument.TypeName,
                 Request = request,
+                Pending = pending,
             };
             if (shape.Prologue is not null)
             {
@@ -158,6 +161,17 @@ internal static class FileSystemEmitter
 
         // The cref names the parameter types: a bare method name is ambiguous (CS0419) when the method is overloaded.
         var cref = $"{Identifier(operation.MethodName)}({string.Join(", ", crefTypes)})";
+        if (operation.Async is { } async)
+        {
+            if (prologue.Count > 0 || onSuccess.Count > 0 || cleanup.Count > 0)
+            {
+                throw new System.InvalidOperationException($"Catalog error: {descriptor.NativeName} binds a shape with a stage an async entry point cannot run after the call.");
+            }
+
+            EmitAsyncTrampoline(writer, operation, descriptor, async, currentRequest, setup, call, cref);
+            return;
+        }
+
         writer.Line($"/// <summary>Native entry for <c>{descriptor.NativeName}</c>: calls <see cref=\"{cref}\"/>.</summary>");
         BeginTrampoline(writer, descriptor, operation.EntryPoint);
         using (writer.Block())
@@ -216,6 +230,65 @@ internal static class FileSystemEmitter
                     writer.Lines(cleanup);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The entry point of a method that returns a task: an <c>AsyncInodeRequest</c> (slot, buffer, token) begun before
+    /// the call, the task handed to it with the reply method, which it calls now if the task is complete and on
+    /// completion otherwise; any failure before that is its one answer.
+    /// </summary>
+    private static void EmitAsyncTrampoline(IndentedWriter writer, OperationModel operation, OperationDescriptor descriptor, AsyncCallModel async, string currentRequest, List<string> setup, string call, string cref)
+    {
+        var bufferSize = "0";
+        if (async.BufferArgument >= 0)
+        {
+            var argument = operation.Arguments[async.BufferArgument];
+            var slot = descriptor.Slots[argument.SlotIndex];
+            bufferSize = CodeExpander.Expand(ApiCatalog.FindShape(descriptor, argument.ShapeId)!.PendingBuffer!, new CodeExpansion
+            {
+                Operation = descriptor,
+                SlotNatives = slot.NativeNames.Select(Identifier).ToArray(),
+            });
+        }
+
+        var reply = EntryPoints.ReplyName(descriptor);
+        var name = $"\"{descriptor.NativeName}\"";
+        writer.Line($"/// <summary>Native entry for <c>{descriptor.NativeName}</c>: calls <see cref=\"{cref}\"/> and answers when its task completes.</summary>");
+        BeginTrampoline(writer, descriptor, operation.EntryPoint);
+        using (writer.Block())
+        {
+            writer.Line($"var {Request} = {currentRequest};");
+            var keep = async.FileInfoNative is null ? "" : ", fileInfo: " + Identifier(async.FileInfoNative);
+            writer.Line($"var {Call} = {RuntimeNames.AsyncInodeRequest.Begin}(in {Request}, {bufferSize}, cancellable: {(async.Cancellable ? "true" : "false")}{keep});");
+            using (writer.Block("try"))
+            {
+                writer.Lines(setup);
+                writer.Line($"{Call}.{RuntimeNames.AsyncInodeRequest.Complete}({call}, {reply}, {name});");
+            }
+
+            using (writer.Block($"catch (global::System.Exception {Exception})"))
+            {
+                writer.Line($"{Call}.{RuntimeNames.AsyncInodeRequest.Fail}({Exception}, {name});");
+            }
+        }
+
+        var returnShape = ApiCatalog.FindReturnShape(descriptor, operation.ReturnShapeId)!;
+        var expansion = new CodeExpansion
+        {
+            Operation = descriptor,
+            Request = $"{Call}.{RuntimeNames.AsyncInodeRequest.Request}",
+            Pending = Call,
+            Result = Result,
+        };
+        var parameters = RuntimeNames.AsyncInodeRequest.Type + " " + Call + (async.ResultType is null ? "" : ", " + async.ResultType + " " + Result);
+        writer.Line();
+        writer.Line($"/// <summary>Answers <c>{descriptor.NativeName}</c> with the completed task of <see cref=\"{cref}\"/>.</summary>");
+        writer.Line(GeneratedCode);
+        writer.Line($"private static unsafe void {reply}({parameters})");
+        using (writer.Block())
+        {
+            writer.Line(CodeExpander.Expand(returnShape.DeferredReply!, expansion));
         }
     }
 

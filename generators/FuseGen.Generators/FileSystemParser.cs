@@ -41,7 +41,7 @@ internal static class FileSystemParser
                 .Select(a => a.AttributeClass is null ? null : catalog.FindByAttribute(a.AttributeClass.ToDisplayString()))
                 .Where(o => o is not null)
                 .ToList();
-            if (attached.Count != 1 || FileSystemRules.CheckMethod(method) is not null)
+            if (attached.Count != 1 || FileSystemRules.CheckMethod(method, catalog) is not null)
             {
                 continue;
             }
@@ -120,8 +120,19 @@ internal static class FileSystemParser
             .Append(match.ReturnShape.Reply)
             .Append(descriptor.Result.FailureResult)
             .Append(descriptor.Result.Always);
-        // An instance method is called on the filesystem the request belongs to.
-        var argumentsUseRequest = !method.IsStatic || templates.Any(t => t?.UsesRequest == true);
+        var async = match.Awaitable is null ? null : new AsyncCallModel(
+            match.Awaitable,
+            match.ReturnShape.TypeName == "void" ? null :
+                match.ReturnShape.TypeName == ManagedShape.AnyHandleType ? SignatureMatcher.TypeName(((INamedTypeSymbol)method.ReturnType).TypeArguments[0]) :
+                match.ReturnShape.TypeName,
+            match.Bindings.ToList().FindIndex(b => b.Shape.PendingBuffer is not null),
+            match.Bindings.Any(b => b.Shape == AmbientParameters.Cancellation),
+            match.Bindings.Select(b => b.Shape.Argument).Append(match.ReturnShape.DeferredReply).Any(t => t?.Uses(CodeHoleKind.PendingFileInfo) == true)
+                ? HandleNative(descriptor)
+                : null);
+
+        // An instance method is called on the filesystem the request belongs to; an async call begins with the request.
+        var argumentsUseRequest = !method.IsStatic || async is not null || templates.Any(t => t?.UsesRequest == true);
         var cleanupUsesRequest = release is not null || cleanupSlots.Any(s => descriptor.Slots[s].Kind.CleanupWhenAbsent!.UsesRequest);
 
         return new OperationModel(
@@ -136,7 +147,8 @@ internal static class FileSystemParser
             release,
             new EquatableArray<int>(cleanupSlots),
             Measured: descriptor.Result.AnswersRequest,
-            FaultPath: PathNative(descriptor));
+            FaultPath: PathNative(descriptor),
+            Async: async);
     }
 
     /// <summary>The native parameter of the path a request names (its path slot), for fault reports; null when it names none.</summary>

@@ -1,6 +1,5 @@
 using System;
 using FuseGen.Interop;
-using FuseGen.Marshalling;
 
 namespace FuseGen;
 
@@ -15,55 +14,23 @@ namespace FuseGen;
 /// and stop when <c>Add</c> returns false.</para>
 /// <para>In readdirplus (<see cref="IsPlus"/>) each entry other than "." and ".." counts one lookup of its inode, as
 /// a lookup reply does; entries that do not fit are not counted.</para>
+/// <para>An async readdir takes an <see cref="AsyncDirectoryFiller"/> instead, with the same rules.</para>
 /// </remarks>
 public unsafe ref struct InodeDirectoryFiller
 {
-    private const int MaxNameLength = 1024;
+    private DirectoryEntryWriter writer;
 
-    /// <summary>
-    /// The <c>d_ino</c> of an entry whose inode number is not known (0): libfuse's <c>FUSE_UNKNOWN_INO</c>, as the
-    /// path API reports. 0 itself would hide the entry: readdir(3) skips entries with <c>d_ino</c> 0.
-    /// </summary>
-    internal const ulong UnknownInode = 0xffffffff;
-
-    private readonly void* request;
-    private readonly byte* buffer;
-    private readonly nuint size;
-    private readonly InodeTable? table;
-    private readonly double entryTimeout;
-    private readonly double attributeTimeout;
-    private nuint used;
-    private long position;
-    private bool full;
-    private bool simpleForm;
-    private bool statefulForm;
-
-    internal InodeDirectoryFiller(void* request, byte* buffer, nuint size, long offset, bool plus, InodeTable? table, double entryTimeout, double attributeTimeout)
-    {
-        this.request = request;
-        this.buffer = buffer;
-        this.size = size;
-        this.table = table;
-        this.entryTimeout = entryTimeout;
-        this.attributeTimeout = attributeTimeout;
-        Offset = offset;
-        IsPlus = plus;
-    }
+    internal InodeDirectoryFiller(void* request, byte* buffer, nuint size, long offset, bool plus, InodeTable? table, double entryTimeout, double attributeTimeout) =>
+        writer = new DirectoryEntryWriter(request, buffer, size, offset, plus, table, entryTimeout, attributeTimeout);
 
     /// <summary>The offset the kernel resumes at: 0 first, then the <c>nextOffset</c> of the last entry it received.</summary>
-    public long Offset { get; }
+    public readonly long Offset => writer.Offset;
 
     /// <summary>True in readdirplus: entries carry full attributes and count lookups.</summary>
-    public bool IsPlus { get; }
+    public readonly bool IsPlus => writer.IsPlus;
 
-    /// <summary>Bytes of the reply so far.</summary>
-    internal readonly nuint Used => used;
-
-    /// <summary>The reply's bytes.</summary>
-    internal readonly byte* Buffer => buffer;
-
-    /// <summary>The table whose lookups this listing counted.</summary>
-    internal readonly InodeTable? Table => table;
+    /// <summary>The listing's state, for the reply and a failure.</summary>
+    internal readonly DirectoryEntryWriter Writer => writer;
 
     /// <summary>
     /// Adds an entry by inode number and type (all that readdir reports; in readdirplus the kernel then looks it up
@@ -73,140 +40,12 @@ public unsafe ref struct InodeDirectoryFiller
     /// <param name="inode">Its inode number (<c>d_ino</c>); 0 when not known (reported as libfuse's unknown inode, 0xffffffff).</param>
     /// <param name="type">Its type (<c>d_type</c>).</param>
     /// <param name="nextOffset">0 for the simple form; otherwise the offset at which a later call resumes after this entry.</param>
-    public bool Add(ReadOnlySpan<byte> name, ulong inode, FileType type, long nextOffset = 0)
-    {
-        if (!Position(ref nextOffset))
-        {
-            return !full;
-        }
-
-        var terminated = stackalloc byte[Check(name) + 1];
-        DirectoryFiller.CopyTerminated(name, terminated);
-        var stat = buffer + size;
-        NativeStat.WriteInodeAndMode(stat, inode == 0 ? UnknownInode : inode, (uint)type);
-        return Append(LibFuse.fuse_add_direntry(request, buffer + used, size - used, terminated, stat, nextOffset));
-    }
+    public bool Add(ReadOnlySpan<byte> name, ulong inode, FileType type, long nextOffset = 0) => writer.Add(name, inode, type, nextOffset);
 
     /// <summary>
     /// Adds an entry with its inode and attributes. In readdirplus the kernel caches them as from a lookup, and counts
     /// a lookup of the inode (except for "." and ".."); in readdir only the inode number and type are used.
     /// Returns false when the reply is full.
     /// </summary>
-    public bool Add(ReadOnlySpan<byte> name, in InodeEntry entry, long nextOffset = 0)
-    {
-        if (!IsPlus)
-        {
-            var inode = entry.Node is { } node && table is not null ? table.InodeOf(node) : entry.Inode;
-            return Add(name, inode, entry.Attributes.Type, nextOffset);
-        }
-
-        if (!Position(ref nextOffset))
-        {
-            return !full;
-        }
-
-        var terminated = stackalloc byte[Check(name) + 1];
-        DirectoryFiller.CopyTerminated(name, terminated);
-        var counted = false;
-        ulong number;
-        ulong generation = entry.Generation;
-        if (IsDot(name))
-        {
-            // The kernel takes no reference for "." and "..": number them without counting.
-            number = entry.Node is { } node && table is not null ? table.InodeOf(node) : entry.Inode;
-        }
-        else if (entry.Node is { } node)
-        {
-            number = (table ?? throw InodeRequest.NoTable()).Reference(node, out generation);
-            counted = true;
-        }
-        else
-        {
-            number = table is null || entry.Inode == 0 ? entry.Inode : throw InodeRequest.EntryWithoutNode();
-        }
-
-        var native = buffer + size;
-        NativeEntry.Write(in entry, number, generation, entry.EntryTimeout ?? entryTimeout, entry.AttributeTimeout ?? attributeTimeout, native);
-        if (number == 0 && entry.Attributes.Inode == 0)
-        {
-            // No node for the kernel to link: the entry is still listed, under the unknown inode rather than 0.
-            NativeStat.WriteInodeAndMode(native + NativeEntry.AttributesOffset, UnknownInode, entry.Attributes.Mode);
-        }
-        var added = Append(LibFuse.fuse_add_direntry_plus(request, buffer + used, size - used, terminated, native, nextOffset));
-        if (!added && counted)
-        {
-            table!.Forget(number, 1);
-        }
-
-        return added;
-    }
-
-    /// <summary>True for "." and "..", which the kernel never counts as lookups.</summary>
-    internal static bool IsDot(ReadOnlySpan<byte> name) =>
-        (name.Length == 1 && name[0] == '.') || (name.Length == 2 && name[0] == '.' && name[1] == '.');
-
-    private static int Check(ReadOnlySpan<byte> name)
-    {
-        if (name.Length > MaxNameLength)
-        {
-            throw new FuseException(Errno.ENAMETOOLONG, "directory entry name longer than " + MaxNameLength + " bytes");
-        }
-
-        if (name.IndexOf((byte)0) >= 0)
-        {
-            throw new ArgumentException("A directory entry name cannot contain NUL.", nameof(name));
-        }
-
-        return name.Length;
-    }
-
-    /// <summary>
-    /// Places the next entry: false when it is not to be added (skipped in the simple form, or the reply is full);
-    /// in the simple form sets its offset.
-    /// </summary>
-    private bool Position(ref long nextOffset)
-    {
-        if (nextOffset == 0)
-        {
-            if (statefulForm)
-            {
-                throw new InvalidOperationException("A listing gave entries offsets and then none: use one form (see InodeDirectoryFiller).");
-            }
-
-            simpleForm = true;
-            if (full)
-            {
-                return false;
-            }
-
-            if (position++ < Offset)
-            {
-                return false;
-            }
-
-            nextOffset = position;
-            return true;
-        }
-
-        if (simpleForm)
-        {
-            throw new InvalidOperationException("A listing gave entries no offsets and then one: use one form (see InodeDirectoryFiller).");
-        }
-
-        statefulForm = true;
-        return !full;
-    }
-
-    private bool Append(nuint entrySize)
-    {
-        if (entrySize > size - used)
-        {
-            // Nothing later may be added either: the kernel resumes after the last entry it receives.
-            full = true;
-            return false;
-        }
-
-        used += entrySize;
-        return true;
-    }
+    public bool Add(ReadOnlySpan<byte> name, in InodeEntry entry, long nextOffset = 0) => writer.Add(name, in entry, nextOffset);
 }

@@ -84,7 +84,7 @@ public sealed class BadInputTests : MountTest
         TempMountPoint directory, string[] arguments, string problem, string detail, IReadOnlyDictionary<string, string?>? environment = null)
     {
         using var sample = SampleProcess.Start("HelloFs", arguments, environment);
-        using var watchdog = new MountWatchdog(directory, sample.Process, output: Output);
+        using var watchdog = new MountWatchdog(directory, sample.Process, log: Output.WriteLine);
         var clock = Stopwatch.StartNew();
 
         var exited = sample.WaitForExit(Limit);

@@ -27,7 +27,7 @@ public sealed class InProcessMountTests : MountTest
     public async Task Mounted_filesystem_serves_and_unmount_removes_it()
     {
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
         await using var mount = Fuse.Mount(new ProbeFs("in process\n"), mountPoint.Path);
 
         Assert.Equal(mountPoint.Path, mount.MountPoint);
@@ -50,7 +50,7 @@ public sealed class InProcessMountTests : MountTest
     {
         var faults = new ConcurrentQueue<FuseFault>();
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
         await using var mount = Fuse.Mount(new ProbeFs("still fine\n"), mountPoint.Path, Uncached(faults));
         var boom = Path.Combine(mountPoint.Path, "boom");
         var file = Path.Combine(mountPoint.Path, ProbeFs.FileName);
@@ -81,7 +81,7 @@ public sealed class InProcessMountTests : MountTest
     {
         var faults = new ConcurrentQueue<FuseFault>();
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
         await using var mount = Fuse.Mount(new ProbeFs("x"), mountPoint.Path, Uncached(faults));
         var unsupported = Path.Combine(mountPoint.Path, "unsupported");
 
@@ -96,9 +96,9 @@ public sealed class InProcessMountTests : MountTest
     public async Task Two_filesystems_serve_at_once_and_both_unmount()
     {
         using var pointA = TempMountPoint.Create();
-        using var watchdogA = new MountWatchdog(pointA, output: Output);
+        using var watchdogA = new MountWatchdog(pointA, log: Output.WriteLine);
         using var pointB = TempMountPoint.Create();
-        using var watchdogB = new MountWatchdog(pointB, output: Output);
+        using var watchdogB = new MountWatchdog(pointB, log: Output.WriteLine);
         FuseMount mountA;
         await using (mountA = Fuse.Mount(new ProbeFs("alpha\n"), pointA.Path))
         {
@@ -125,7 +125,7 @@ public sealed class InProcessMountTests : MountTest
     public async Task Single_threaded_mount_serves()
     {
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
         var mount = Fuse.Mount(new ProbeFs("one thread\n"), mountPoint.Path, new MountOptions { SingleThreaded = true });
         try
         {

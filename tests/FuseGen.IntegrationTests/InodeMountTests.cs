@@ -42,7 +42,7 @@ public sealed class InodeMountTests : MountTest
         };
         var fs = new TreeInodeFs();
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
         await using var mount = Fuse.Mount(fs, mountPoint.Path, options);
         var root = mountPoint.Path;
 
@@ -81,7 +81,7 @@ public sealed class InodeMountTests : MountTest
         const int Files = 500;
         var fs = new TreeInodeFs();
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
         await using var mount = Fuse.Mount(fs, mountPoint.Path);
 
         for (var i = 0; i < Files; i++)
@@ -112,7 +112,7 @@ public sealed class InodeMountTests : MountTest
     {
         var fs = new TreeInodeFs(directorySize: 300);
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
         await using var mount = Fuse.Mount(fs, mountPoint.Path);
 
         var listing = Command.Run("ls", Bound, "-l", Path.Combine(mountPoint.Path, "dir"));
@@ -130,7 +130,7 @@ public sealed class InodeMountTests : MountTest
         var faults = new ConcurrentQueue<FuseFault>();
         var fs = new TreeInodeFs();
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
         await using var mount = Fuse.Mount(fs, mountPoint.Path, new MountOptions { FaultHandler = faults.Enqueue });
 
         for (var call = 1; call <= 3; call++)
@@ -151,7 +151,7 @@ public sealed class InodeMountTests : MountTest
     {
         var fs = new TreeInodeFs();
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
         await using var mount = Fuse.Mount(fs, mountPoint.Path, new MountOptions { AttrTimeout = 0, EntryTimeout = 0 });
 
         var start = new ProcessStartInfo("stat", new[] { "-c", "%s", Path.Combine(mountPoint.Path, file) }) { RedirectStandardOutput = true };
@@ -167,11 +167,11 @@ public sealed class InodeMountTests : MountTest
     public async Task Inode_and_path_filesystems_mount_side_by_side_in_one_process()
     {
         using var inodePoint = TempMountPoint.Create();
-        using var inodeWatchdog = new MountWatchdog(inodePoint, output: Output);
+        using var inodeWatchdog = new MountWatchdog(inodePoint, log: Output.WriteLine);
         using var pathPoint = TempMountPoint.Create();
-        using var pathWatchdog = new MountWatchdog(pathPoint, output: Output);
+        using var pathWatchdog = new MountWatchdog(pathPoint, log: Output.WriteLine);
         using var secondPoint = TempMountPoint.Create();
-        using var secondWatchdog = new MountWatchdog(secondPoint, output: Output);
+        using var secondWatchdog = new MountWatchdog(secondPoint, log: Output.WriteLine);
 
         await using var inode = Fuse.Mount(new TreeInodeFs(), inodePoint.Path);
         await using var path = Fuse.Mount(new FileSystems.ProbeFs("path api\n"), pathPoint.Path);

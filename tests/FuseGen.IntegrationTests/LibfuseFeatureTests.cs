@@ -32,7 +32,7 @@ public sealed class LibfuseFeatureTests : MountTest
         var common = FuseCapabilities.WritebackCache | FuseCapabilities.ParallelDirOps;
         var fileSystem = new CapabilityFs(common | FuseCapabilities.Passthrough);
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
         await using var mount = Fuse.Mount(fileSystem, mountPoint.Path);
 
         Assert.True(fileSystem.Initialized.Wait(TimeSpan.FromSeconds(20)), "init never ran");
@@ -60,7 +60,7 @@ public sealed class LibfuseFeatureTests : MountTest
     {
         var fileSystem = new CapabilityFs(FuseCapabilities.None);
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
         await using var mount = Fuse.Mount(fileSystem, mountPoint.Path, new MountOptions { Options = { "max_read=8192" } });
 
         Assert.True(fileSystem.Initialized.Wait(TimeSpan.FromSeconds(20)), "init never ran");

@@ -27,7 +27,7 @@ public sealed class LibfuseLogTests : MountTest
         try
         {
             using var mountPoint = TempMountPoint.Create();
-            using var watchdog = new MountWatchdog(mountPoint, output: Output);
+            using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
             await using (Fuse.Mount(new ProbeFs("logged\n"), mountPoint.Path, new MountOptions { Debug = true, AttrTimeout = 0, EntryTimeout = 0 }))
             {
                 Assert.Equal("logged\n", await File.ReadAllTextAsync(Path.Combine(mountPoint.Path, ProbeFs.FileName)));

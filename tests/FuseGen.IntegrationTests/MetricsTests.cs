@@ -32,7 +32,7 @@ public sealed class MetricsTests : MountTest
         using var recorder = new MeterRecorder(FuseMetrics.MeterName);
         var faults = new ConcurrentQueue<FuseFault>();
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
         var options = new MountOptions { AttrTimeout = 0, EntryTimeout = 0, NegativeTimeout = 0, DirectIo = true, FaultHandler = faults.Enqueue };
         await using (var mount = Fuse.Mount(new ProbeFs("measured\n"), mountPoint.Path, options))
         {

@@ -40,7 +40,7 @@ public sealed class MountWatchdogTests : MountTest
         }
 
         // Started only now, so a slow start cannot use up the short timeout.
-        var watchdog = new MountWatchdog(mountPoint, sample.Process, Short, Output);
+        var watchdog = new MountWatchdog(mountPoint, sample.Process, Short, Output.WriteLine);
         try
         {
             var exited = sample.WaitForTermination(Stopwatch.StartNew(), TimeSpan.FromSeconds(20));
@@ -73,7 +73,7 @@ public sealed class MountWatchdogTests : MountTest
             Assert.False(stuck.Wait(TimeSpan.FromMilliseconds(500)), "the lookup returned although the daemon was stopped");
 
             // Started only now, so it cannot fire before the call is stuck.
-            watchdog = new MountWatchdog(mountPoint, sample.Process, Short, Output);
+            watchdog = new MountWatchdog(mountPoint, sample.Process, Short, Output.WriteLine);
 
             Assert.True(stuck.Wait(TimeSpan.FromSeconds(30)), "the watchdog did not free the caller stuck on the stopped daemon");
             Assert.True(watchdog.Fired);
@@ -85,7 +85,7 @@ public sealed class MountWatchdogTests : MountTest
         {
             if (watchdog is null)
             {
-                new MountWatchdog(mountPoint, sample.Process, output: Output).Dispose();
+                new MountWatchdog(mountPoint, sample.Process, log: Output.WriteLine).Dispose();
             }
             else
             {
@@ -102,7 +102,7 @@ public sealed class MountWatchdogTests : MountTest
         var mountPoint = TempMountPoint.Create();
         var fileSystem = new ProbeFs("x");
         var mount = Fuse.Mount(fileSystem, mountPoint.Path, new MountOptions { FaultHandler = new ConcurrentQueue<FuseFault>().Enqueue });
-        var watchdog = new MountWatchdog(mountPoint, timeout: Short, output: Output);
+        var watchdog = new MountWatchdog(mountPoint, timeout: Short, log: Output.WriteLine);
         try
         {
             var stuck = Task.Run(() => LibC.Stat(Path.Combine(mountPoint.Path, "hang")).Errno);

@@ -38,7 +38,7 @@ public sealed class OpenTelemetryTests : MountTest
             .Build();
         {
             using var mountPoint = TempMountPoint.Create();
-            using var watchdog = new MountWatchdog(mountPoint, output: Output);
+            using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
             await using (Fuse.Mount(new ProbeFs("exported\n"), mountPoint.Path, new MountOptions { AttrTimeout = 0, EntryTimeout = 0, NegativeTimeout = 0, DirectIo = true }))
             {
                 for (var i = 0; i < Reads; i++)

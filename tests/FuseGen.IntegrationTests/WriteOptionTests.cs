@@ -24,7 +24,7 @@ public sealed class WriteOptionTests : MountTest
     {
         var fileSystem = new WriteSizeFs();
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
         await using (Fuse.Mount(fileSystem, mountPoint.Path, new MountOptions { MaxWrite = 64 * 1024 }))
         {
             await WriteAsync(Path.Combine(mountPoint.Path, WriteSizeFs.FileName), blocks: 256, blockSize: Block * 64);
@@ -40,7 +40,7 @@ public sealed class WriteOptionTests : MountTest
     {
         var fileSystem = new WriteSizeFs();
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
         await using (Fuse.Mount(fileSystem, mountPoint.Path, new MountOptions()))
         {
             await WriteAsync(Path.Combine(mountPoint.Path, WriteSizeFs.FileName), blocks: 256, blockSize: Block);
@@ -56,7 +56,7 @@ public sealed class WriteOptionTests : MountTest
     {
         var fileSystem = new WriteSizeFs();
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
         await using (Fuse.Mount(fileSystem, mountPoint.Path, new MountOptions { WritebackCache = true }))
         {
             await WriteAsync(Path.Combine(mountPoint.Path, WriteSizeFs.FileName), blocks: 256, blockSize: Block);

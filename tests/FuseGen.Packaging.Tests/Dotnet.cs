@@ -9,8 +9,8 @@ internal static class Dotnet
     public static Command.Result Run(string workingDirectory, params string[] arguments) =>
         Command.Run("dotnet", TimeSpan.FromMinutes(10), arguments, workingDirectory, Environment);
 
-    // A nested build must not inherit the test host's MSBuild settings.
-    private static readonly System.Collections.Generic.Dictionary<string, string?> Environment = new()
+    /// <summary>The environment changes of every nested dotnet: a nested build must not inherit the test host's MSBuild settings.</summary>
+    internal static readonly System.Collections.Generic.Dictionary<string, string?> Environment = new()
     {
         ["MSBuildExtensionsPath"] = null,
         ["MSBUILD_EXE_PATH"] = null,

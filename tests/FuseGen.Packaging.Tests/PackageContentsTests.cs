@@ -82,6 +82,33 @@ public sealed class PackageContentsTests(PackageFeed feed)
     }
 
     [Fact]
+    public void Testing_package_holds_only_its_documented_assembly_and_requires_exactly_this_FuseGen()
+    {
+        using var package = ZipFile.OpenRead(feed.PackagePath("FuseGen.Testing"));
+        Assert.Equal(
+            new[]
+            {
+                "FuseGen.Testing.nuspec",
+                "README.md",
+                "lib/net8.0/FuseGen.Testing.dll",
+                "lib/net8.0/FuseGen.Testing.xml",
+            },
+            Files(package));
+
+        using var stream = package.GetEntry("FuseGen.Testing.nuspec")!.Open();
+        var metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        Assert.Equal(PackageFeed.Version, metadata.Elements().Single(e => e.Name.LocalName == "version").Value);
+        var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency")
+            .Select(e => (Id: e.Attribute("id")!.Value, Version: e.Attribute("version")!.Value))
+            .ToArray();
+
+        // It calls FuseGen's internals (the kernel-free sessions), so any other FuseGen version is refused at restore;
+        // and no test framework: users keep the xunit (or other) version they have.
+        Assert.Equal(new[] { ("FuseGen", $"[{PackageFeed.Version}]") }, dependencies);
+        Assert.True(File.Exists(Path.ChangeExtension(feed.PackagePath("FuseGen.Testing"), ".snupkg")));
+    }
+
+    [Fact]
     public void Symbols_package_is_produced()
     {
         Assert.True(File.Exists(Path.ChangeExtension(feed.PackagePath("FuseGen"), ".snupkg")));
@@ -92,7 +119,18 @@ public sealed class PackageContentsTests(PackageFeed feed)
     {
         using var package = ZipFile.OpenRead(feed.PackagePath("FuseGen.Templates"));
         var files = package.Entries.Select(e => e.FullName).Where(name => name.StartsWith("content/")).OrderBy(n => n, System.StringComparer.Ordinal).ToArray();
-        Assert.Equal(new[] { "content/fusefs/.template.config/dotnetcli.host.json", "content/fusefs/.template.config/template.json", "content/fusefs/FuseFs1.cs", "content/fusefs/FuseFs1.csproj" }, files);
+        Assert.Equal(
+            new[]
+            {
+                "content/fusefs/.template.config/dotnetcli.host.json",
+                "content/fusefs/.template.config/template.json",
+                "content/fusefs/FuseFs1.Tests/FuseFs1.Tests.csproj",
+                "content/fusefs/FuseFs1.Tests/FuseFs1Tests.cs",
+                "content/fusefs/FuseFs1.Tests/MountFactAttribute.cs",
+                "content/fusefs/FuseFs1.cs",
+                "content/fusefs/FuseFs1.csproj",
+            },
+            files);
 
         using var template = new StreamReader(package.GetEntry("content/fusefs/.template.config/template.json")!.Open());
         Assert.Contains($"\"defaultValue\": \"{PackageFeed.Version}\"", template.ReadToEnd());

@@ -5,7 +5,7 @@ using FuseGen.Testing;
 namespace FuseGen.Packaging.Tests;
 
 /// <summary>
-/// FuseGen, FuseGen.Extensions.Logging and FuseGen.Templates packed once into a temp feed, with a private package cache so a consumer never
+/// FuseGen, FuseGen.Extensions.Logging, FuseGen.Testing and FuseGen.Templates packed once into a temp feed, with a private package cache so a consumer never
 /// restores a stale FuseGen of the same version from the machine's cache.
 /// </summary>
 public sealed class PackageFeed : IDisposable
@@ -16,7 +16,7 @@ public sealed class PackageFeed : IDisposable
     {
         Feed = Directory.CreateDirectory(Path.Combine(root.Path, "feed")).FullName;
         Packages = Directory.CreateDirectory(Path.Combine(root.Path, "packages")).FullName;
-        foreach (var project in new[] { "src/FuseGen/FuseGen.csproj", "src/FuseGen.Extensions.Logging/FuseGen.Extensions.Logging.csproj", "templates/FuseGen.Templates/FuseGen.Templates.csproj" })
+        foreach (var project in new[] { "src/FuseGen/FuseGen.csproj", "src/FuseGen.Extensions.Logging/FuseGen.Extensions.Logging.csproj", "src/FuseGen.Testing/FuseGen.Testing.csproj", "templates/FuseGen.Templates/FuseGen.Templates.csproj" })
         {
             var result = Dotnet.Run(RepositoryPaths.Root, "pack", Path.Combine(RepositoryPaths.Root, project), "-c", "Release", "-o", Feed);
             if (result.ExitCode != 0)

@@ -27,6 +27,12 @@ public sealed class TemplateTests(PackageFeed feed, ITestOutputHelper output)
         var build = Dotnet.Run(project, "build", "-nologo", "-p:TreatWarningsAsErrors=true");
         Assert.True(build.ExitCode == 0, build.ToString());
 
+        // The test project next to it (FuseGen.Testing): a kernel-free unit test and a mount test, both run here.
+        var test = Dotnet.Run(project, "test", "MyFs.Tests", "-nologo", "-p:TreatWarningsAsErrors=true", "--logger", "console;verbosity=normal");
+        output.WriteLine(test.StandardOutput);
+        Assert.True(test.ExitCode == 0, test.ToString());
+        Assert.Matches(@"Total tests: 2\s+Passed: 2\s+Total time", test.StandardOutput);
+
         var binary = NativeBinary.Publish(Path.Combine(project, "MyFs.csproj"), Path.Combine(project, "native"));
         output.WriteLine($"template binary: {new System.IO.FileInfo(binary).Length / 1024} KiB");
 

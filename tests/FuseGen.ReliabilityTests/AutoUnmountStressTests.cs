@@ -30,7 +30,7 @@ public sealed class AutoUnmountStressTests : MountTest
     {
         using var mountPoint = TempMountPoint.Create();
         using var sample = SampleProcess.StartHelloFs(mountPoint.Path, "-f", "-o", "auto_unmount");
-        using var watchdog = new MountWatchdog(mountPoint, sample.Process, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, sample.Process, log: Output.WriteLine);
         sample.WaitForMount(mountPoint.Path);
 
         // From libfuse 3.17 root mounts directly and starts the helper afterwards: the mount is visible a moment before
@@ -42,7 +42,7 @@ public sealed class AutoUnmountStressTests : MountTest
         Output.WriteLine(string.Join(", ", descriptors.Where(d => d.Target == "/dev/fuse" || d.Target.StartsWith("socket:", StringComparison.Ordinal)).Select(d => $"{d.Number} {d.Target}")));
         Assert.Equal("/dev/fuse", descriptors[^1].Target);
         Assert.True(descriptors.Count(d => d.Target == "/dev/fuse") >= 2, "no second /dev/fuse descriptor");
-        Assert.Equal(0, Posix.Kill(sample.Pid, SIGKILL));
+        Assert.Equal(0, LibC.Kill(sample.Pid, SIGKILL));
         Assert.True(SpinWait.SpinUntil(() => !MountInfo.IsMounted(mountPoint.Path), TimeSpan.FromSeconds(10)), "the mount of the killed filesystem stayed");
     }
 
@@ -57,15 +57,15 @@ public sealed class AutoUnmountStressTests : MountTest
         {
             using var mountPoint = TempMountPoint.Create();
             using var sample = SampleProcess.StartHelloFs(mountPoint.Path, "-f", "-o", "auto_unmount");
-            using var watchdog = new MountWatchdog(mountPoint, sample.Process, timeout: TimeSpan.FromSeconds(60), output: Output);
+            using var watchdog = new MountWatchdog(mountPoint, sample.Process, timeout: TimeSpan.FromSeconds(60), log: Output.WriteLine);
             sample.WaitForMount(mountPoint.Path, TimeSpan.FromSeconds(60));
-            Assert.Equal(0, Posix.Stat(Path.Combine(mountPoint.Path, "hello")).Errno);
-            Assert.Equal(0, Posix.Kill(sample.Pid, SIGKILL));
+            Assert.Equal(0, LibC.Stat(Path.Combine(mountPoint.Path, "hello")).Errno);
+            Assert.Equal(0, LibC.Kill(sample.Pid, SIGKILL));
             Assert.True(sample.WaitForExit(TimeSpan.FromSeconds(30)), "the killed filesystem did not exit");
             if (!SpinWait.SpinUntil(() => !MountInfo.IsMounted(mountPoint.Path), TimeSpan.FromSeconds(10)))
             {
                 dead++;
-                Output.WriteLine($"kill {i + 1}: dead mount, stat: errno {Posix.Stat(mountPoint.Path).Errno}");
+                Output.WriteLine($"kill {i + 1}: dead mount, stat: errno {LibC.Stat(mountPoint.Path).Errno}");
                 Command.Run("fusermount3", TimeSpan.FromSeconds(10), "-uz", mountPoint.Path);
             }
         }

@@ -33,7 +33,7 @@ public sealed class BadInputTests : MountTest
             using var mountPoint = TempMountPoint.Create();
             File.WriteAllText(Path.Combine(mountPoint.Path, "underneath"), "hidden while mounted");
             using var sample = SampleProcess.StartHelloFs(new[] { mountPoint.Path, "-f" }.Concat(extra).ToArray());
-            using var watchdog = new MountWatchdog(mountPoint, sample.Process, output: Output);
+            using var watchdog = new MountWatchdog(mountPoint, sample.Process, log: Output.WriteLine);
             sample.WaitForMount(mountPoint.Path);
 
             Assert.Equal(new[] { "hello" }, Directory.GetFileSystemEntries(mountPoint.Path).Select(Path.GetFileName));

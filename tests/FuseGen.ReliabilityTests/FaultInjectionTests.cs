@@ -144,7 +144,7 @@ public sealed class FaultInjectionTests : MountTest
         var mount = InProcessMount.Start(fs, Options(reports), Output);
         try
         {
-            Assert.Equal((Content.Length, 0), (Posix.Stat(mount["file"]).Size, Posix.Stat(mount["file"]).Errno));
+            Assert.Equal((Content.Length, 0), (LibC.Stat(mount["file"]).Stat.Size, LibC.Stat(mount["file"]).Errno));
             AssertReads(mount["file"]);
             var init = Assert.Single(reports.All);
             Assert.Equal("init", init.Operation);
@@ -178,39 +178,39 @@ public sealed class FaultInjectionTests : MountTest
         try
         {
             // open returns a handle, then read throws: the handle stays usable.
-            var (fd, errno) = Posix.Open(mount["file"], LibC.O_RDWR);
+            var (fd, errno) = LibC.Open(mount["file"], LibC.O_RDWR);
             Assert.Equal(0, errno);
             var rule = plan.Add("read", "/file", Fault.Throw(() => new InvalidOperationException("read of an open handle")));
-            Assert.Equal(LibC.EIO, Posix.PRead(fd, new byte[100], 0).Errno);
+            Assert.Equal(LibC.EIO, LibC.PRead(fd, new byte[100], 0).Errno);
             plan.Remove(rule);
             var buffer = new byte[100];
-            Assert.Equal(100, Posix.PRead(fd, buffer, 0).Count);
+            Assert.Equal(100, LibC.PRead(fd, buffer, 0).Count);
             Assert.Equal(Content[..100], buffer);
             Assert.Equal(1, mount.Mount.OpenHandles);
 
             // release throws: the close succeeds, the fault is reported, and the handle is freed anyway.
             rule = plan.Add("release", "/file", Fault.Throw(() => new InvalidOperationException("release is broken")));
-            Assert.Equal(0, Posix.Close(fd));
+            Assert.Equal(0, LibC.Close(fd));
             Assert.True(SpinWait.SpinUntil(() => rule.Hits == 1 && mount.Mount.OpenHandles == 0, TimeSpan.FromSeconds(10)), "the release did not free the handle");
             plan.Remove(rule);
 
             // open returns null: EIO, reported as the filesystem's bug, no handle stored.
             rule = plan.Add("open", "/file", Fault.ReturnNullHandle());
-            Assert.Equal(LibC.EIO, Posix.Open(mount["file"], LibC.O_RDONLY).Errno);
+            Assert.Equal(LibC.EIO, LibC.Open(mount["file"], LibC.O_RDONLY).Errno);
             plan.Remove(rule);
             rule = plan.Add("opendir", "/dir", Fault.ReturnNullHandle());
-            Assert.Equal(LibC.EIO, Posix.Open(mount["dir"], LibC.O_RDONLY | LibC.O_DIRECTORY).Errno);
+            Assert.Equal(LibC.EIO, LibC.Open(mount["dir"], LibC.O_RDONLY | LibC.O_DIRECTORY).Errno);
             plan.Remove(rule);
             rule = plan.Add("create", "/new", Fault.ReturnNullHandle());
-            Assert.Equal(LibC.EIO, Posix.Open(mount["new"], LibC.O_RDWR | LibC.O_CREAT | LibC.O_EXCL).Errno);
+            Assert.Equal(LibC.EIO, LibC.Open(mount["new"], LibC.O_RDWR | LibC.O_CREAT | LibC.O_EXCL).Errno);
             plan.Remove(rule);
             Assert.Equal(0, mount.Mount.OpenHandles);
 
             // readdir throws mid-listing (entries already added): the listing fails, the next one succeeds.
             rule = plan.Add("readdir", "/dir", Fault.Throw(() => new InvalidOperationException("readdir is broken halfway")));
-            Assert.Equal(LibC.EIO, Posix.ListDirectory(mount["dir"]).Errno);
+            Assert.Equal(LibC.EIO, LibC.ListDirectory(mount["dir"]).Errno);
             plan.Remove(rule);
-            var (names, listErrno) = Posix.ListDirectory(mount["dir"]);
+            var (names, listErrno) = LibC.ListDirectory(mount["dir"]);
             Assert.Equal(0, listErrno);
             Assert.Equal(new[] { "a", "b" }, names.Select(n => System.Text.Encoding.UTF8.GetString(n)).Order());
 
@@ -244,7 +244,7 @@ public sealed class FaultInjectionTests : MountTest
             {
                 var path = $"/x{errno}";
                 plan.Add("getattr", path, Fault.Throw(() => new FuseException((Errno)errno)));
-                var call = Task.Run(() => Posix.Stat(mount[path]).Errno);
+                var call = Task.Run(() => LibC.Stat(mount[path]).Errno);
                 Assert.True(call.Wait(TimeSpan.FromSeconds(5)), $"stat hangs when getattr throws FuseException({errno})");
                 Output.WriteLine($"FuseException({errno}) -> errno {call.Result}");
                 Assert.Equal(LibC.EIO, call.Result);
@@ -280,19 +280,19 @@ public sealed class FaultInjectionTests : MountTest
 
     private static void AssertReads(string path)
     {
-        var (fd, errno) = Posix.Open(path, LibC.O_RDONLY);
+        var (fd, errno) = LibC.Open(path, LibC.O_RDONLY);
         Assert.Equal(0, errno);
         try
         {
             var buffer = new byte[Content.Length];
-            var (count, readErrno) = Posix.PRead(fd, buffer, 0);
+            var (count, readErrno) = LibC.PRead(fd, buffer, 0);
             Assert.Equal(0, readErrno);
             Assert.Equal(Content.Length, count);
             Assert.Equal(Content, buffer);
         }
         finally
         {
-            Posix.Close(fd);
+            LibC.Close(fd);
         }
     }
 
@@ -301,10 +301,10 @@ public sealed class FaultInjectionTests : MountTest
         for (var w = 0; w < workers; w++)
         {
             AssertReads(mount[$"w{w}/data"]);
-            var (names, errno) = Posix.ListDirectory(mount[$"w{w}/dir"]);
+            var (names, errno) = LibC.ListDirectory(mount[$"w{w}/dir"]);
             Assert.Equal(0, errno);
             Assert.Equal(4, names.Count);
-            Assert.Equal(0, Posix.StatVfs(mount.Path));
+            Assert.Equal(0, LibC.StatVfs(mount.Path).Errno);
         }
     }
 
@@ -464,7 +464,7 @@ public sealed class FaultInjectionTests : MountTest
 
         public void Run(Stopwatch clock, TimeSpan duration)
         {
-            var (fd, errno) = Posix.Open(mount[Data], LibC.O_RDWR);
+            var (fd, errno) = LibC.Open(mount[Data], LibC.O_RDWR);
             if (errno != 0)
             {
                 failures.Enqueue($"worker {index}: cannot open its file: errno {errno}");
@@ -492,7 +492,7 @@ public sealed class FaultInjectionTests : MountTest
                     // The filesystem keeps serving this thread's file.
                     var offset = random.Next(Content.Length - 4096);
                     var buffer = new byte[4096];
-                    var (count, readErrno) = Posix.PRead(fd, buffer, offset);
+                    var (count, readErrno) = LibC.PRead(fd, buffer, offset);
                     if (readErrno != 0 || count != buffer.Length || !buffer.AsSpan().SequenceEqual(Content.AsSpan(offset, buffer.Length)))
                     {
                         failures.Enqueue($"worker {index}: healthy read after {operation} failed: errno {readErrno}, {count} bytes");
@@ -505,7 +505,7 @@ public sealed class FaultInjectionTests : MountTest
             }
             finally
             {
-                Posix.Close(fd);
+                LibC.Close(fd);
             }
         }
 
@@ -545,16 +545,16 @@ public sealed class FaultInjectionTests : MountTest
                             // A name never looked up: revalidating a cached one would retry after an error.
                             var path = $"{dir}/g{n}";
                             On(path);
-                            return Posix.Stat(mount[path]).Errno;
+                            return LibC.Stat(mount[path]).Errno;
                         }
 
                     case "open":
                         {
                             On(Data);
-                            var (other, errno) = Posix.Open(mount[Data], LibC.O_RDONLY);
+                            var (other, errno) = LibC.Open(mount[Data], LibC.O_RDONLY);
                             if (other >= 0)
                             {
-                                Posix.Close(other);
+                                LibC.Close(other);
                             }
 
                             return errno;
@@ -564,10 +564,10 @@ public sealed class FaultInjectionTests : MountTest
                         {
                             var path = $"{dir}/c{n}";
                             On(path);
-                            var (created, errno) = Posix.Open(mount[path], LibC.O_RDWR | LibC.O_CREAT | LibC.O_EXCL);
+                            var (created, errno) = LibC.Open(mount[path], LibC.O_RDWR | LibC.O_CREAT | LibC.O_EXCL);
                             if (created >= 0)
                             {
-                                Posix.Close(created);
+                                LibC.Close(created);
                             }
 
                             return errno;
@@ -575,54 +575,54 @@ public sealed class FaultInjectionTests : MountTest
 
                     case "read":
                         On(Data);
-                        return Posix.PRead(fd, new byte[4096], 0).Errno;
+                        return LibC.PRead(fd, new byte[4096], 0).Errno;
                     case "write":
                         On(Data);
-                        return Posix.PWrite(fd, Content.AsSpan(0, 4096), 0).Errno;
+                        return LibC.PWrite(fd, Content.AsSpan(0, 4096), 0).Errno;
                     case "fsync":
                         On(Data);
-                        return Posix.Fsync(fd);
+                        return LibC.Fsync(fd);
                     case "flush":
                         {
-                            var (other, errno) = Posix.Open(mount[Data], LibC.O_RDONLY);
+                            var (other, errno) = LibC.Open(mount[Data], LibC.O_RDONLY);
                             if (errno != 0)
                             {
                                 return -errno;
                             }
 
                             On(Data);
-                            return Posix.Close(other);
+                            return LibC.Close(other);
                         }
 
                     case "release":
                         {
-                            var (other, errno) = Posix.Open(mount[Data], LibC.O_RDONLY);
+                            var (other, errno) = LibC.Open(mount[Data], LibC.O_RDONLY);
                             if (errno != 0)
                             {
                                 return -errno;
                             }
 
                             On(Data);
-                            var closed = Posix.Close(other);
+                            var closed = LibC.Close(other);
                             return WaitForHit(rule!) ? closed : -1;
                         }
 
                     case "truncate":
                         On(Data);
-                        return Posix.Truncate(mount[Data], 10);
+                        return LibC.Truncate(mount[Data], 10);
                     case "unlink":
                         {
                             var path = $"{dir}/u{n}";
                             fs.Seed(path, new byte[] { 1 });
                             On(path);
-                            return Posix.Unlink(mount[path]);
+                            return LibC.Unlink(mount[path]);
                         }
 
                     case "mkdir":
                         {
                             var path = $"{dir}/m{n}";
                             On(path);
-                            return Posix.Mkdir(mount[path]);
+                            return LibC.Mkdir(mount[path]);
                         }
 
                     case "rmdir":
@@ -630,7 +630,7 @@ public sealed class FaultInjectionTests : MountTest
                             var path = $"{dir}/r{n}";
                             fs.SeedDirectory(path);
                             On(path);
-                            return Posix.Rmdir(mount[path]);
+                            return LibC.Rmdir(mount[path]);
                         }
 
                     case "rename":
@@ -638,25 +638,25 @@ public sealed class FaultInjectionTests : MountTest
                             var path = $"{dir}/s{n}";
                             fs.Seed(path, new byte[] { 1 });
                             On(path);
-                            return Posix.Rename(mount[path], mount[path + "x"]);
+                            return LibC.Rename(mount[path], mount[path + "x"]);
                         }
 
                     case "chmod":
                         On(Data);
-                        return Posix.Chmod(mount[Data], 0x1A4);
+                        return LibC.Chmod(mount[Data], 0x1A4);
                     case "utimens":
                         On(Data);
-                        return Posix.Utimens(mount[Data]);
+                        return LibC.Utimens(mount[Data]);
                     case "statfs":
                         On(dir);
-                        return Posix.StatVfs(mount[dir]);
+                        return LibC.StatVfs(mount[dir]).Errno;
                     case "opendir":
                         {
                             On(dir + "/dir");
-                            var (other, errno) = Posix.Open(mount[dir + "/dir"], LibC.O_RDONLY | LibC.O_DIRECTORY);
+                            var (other, errno) = LibC.Open(mount[dir + "/dir"], LibC.O_RDONLY | LibC.O_DIRECTORY);
                             if (other >= 0)
                             {
-                                Posix.Close(other);
+                                LibC.Close(other);
                             }
 
                             return errno;
@@ -664,28 +664,28 @@ public sealed class FaultInjectionTests : MountTest
 
                     case "readdir":
                         {
-                            var (other, errno) = Posix.Open(mount[dir + "/dir"], LibC.O_RDONLY | LibC.O_DIRECTORY);
+                            var (other, errno) = LibC.Open(mount[dir + "/dir"], LibC.O_RDONLY | LibC.O_DIRECTORY);
                             if (errno != 0)
                             {
                                 return -errno;
                             }
 
                             On(dir + "/dir");
-                            var listed = Posix.ReadDirectory(other).Errno;
-                            Posix.Close(other);
+                            var listed = LibC.ReadDirectory(other).Errno;
+                            LibC.Close(other);
                             return listed;
                         }
 
                     case "releasedir":
                         {
-                            var (other, errno) = Posix.Open(mount[dir + "/dir"], LibC.O_RDONLY | LibC.O_DIRECTORY);
+                            var (other, errno) = LibC.Open(mount[dir + "/dir"], LibC.O_RDONLY | LibC.O_DIRECTORY);
                             if (errno != 0)
                             {
                                 return -errno;
                             }
 
                             On(dir + "/dir");
-                            var closed = Posix.Close(other);
+                            var closed = LibC.Close(other);
                             return WaitForHit(rule!) ? closed : -1;
                         }
 

@@ -41,17 +41,17 @@ public sealed class HostileInputTests : MountTest
 
         foreach (var name in new[] { invalid, truncated })
         {
-            var (fd, errno) = Posix.Open(Under(mount.Path, name), LibC.O_WRONLY | LibC.O_CREAT | LibC.O_EXCL);
+            var (fd, errno) = LibC.Open(Under(mount.Path, name), LibC.O_WRONLY | LibC.O_CREAT | LibC.O_EXCL);
             Assert.Equal(0, errno);
-            Posix.Close(fd);
+            LibC.Close(fd);
             Assert.Contains("/" + Encoding.UTF8.GetString(name), fs.Received);
         }
 
         Assert.Contains("/f\uFFFDg", fs.Received);
         Assert.Contains("/h\uFFFD", fs.Received);
-        var listed = Posix.ListDirectory(mount.Path).Names.Select(Convert.ToHexString).Order().ToArray();
+        var listed = LibC.ListDirectory(mount.Path).Names.Select(Convert.ToHexString).Order().ToArray();
         Assert.Equal(new[] { Convert.ToHexString("f\uFFFDg"u8), Convert.ToHexString("h\uFFFD"u8) }.Order(), listed);
-        Assert.Equal(0, Posix.Stat(Under(mount.Path, otherInvalid)).Errno);
+        Assert.Equal(0, LibC.StatAt(Under(mount.Path, otherInvalid)).Errno);
         Output.WriteLine($"string paths: 66 FF 67 and 66 FE 67 both reach the filesystem as \"/f\\uFFFDg\", listed as {listed[0]}; 68 E2 82 as \"/h\\uFFFD\"");
     }
 
@@ -62,14 +62,14 @@ public sealed class HostileInputTests : MountTest
         byte[][] names = { new byte[] { (byte)'f', 0xFF, (byte)'g' }, new byte[] { (byte)'f', 0xFE, (byte)'g' }, new byte[] { (byte)'h', 0xE2, 0x82 }, new byte[] { 0xC0, 0xAF } };
         foreach (var name in names)
         {
-            var (fd, errno) = Posix.Open(Under(mount.Path, name), LibC.O_WRONLY | LibC.O_CREAT | LibC.O_EXCL);
+            var (fd, errno) = LibC.Open(Under(mount.Path, name), LibC.O_WRONLY | LibC.O_CREAT | LibC.O_EXCL);
             Assert.Equal(0, errno);
-            Posix.Close(fd);
+            LibC.Close(fd);
         }
 
-        var listed = Posix.ListDirectory(mount.Path).Names.Select(Convert.ToHexString).Order().ToArray();
+        var listed = LibC.ListDirectory(mount.Path).Names.Select(Convert.ToHexString).Order().ToArray();
         Assert.Equal(names.Select(Convert.ToHexString).Order(), listed);
-        Assert.All(names, name => Assert.Equal(0, Posix.Stat(Under(mount.Path, name)).Errno));
+        Assert.All(names, name => Assert.Equal(0, LibC.StatAt(Under(mount.Path, name)).Errno));
         Output.WriteLine($"span paths: {string.Join(", ", listed)} listed exactly as created");
     }
 
@@ -92,10 +92,10 @@ public sealed class HostileInputTests : MountTest
 
         static int Create(string directory, int length)
         {
-            var (fd, errno) = Posix.Open(Path.Combine(directory, new string('n', length)), LibC.O_WRONLY | LibC.O_CREAT);
+            var (fd, errno) = LibC.Open(Path.Combine(directory, new string('n', length)), LibC.O_WRONLY | LibC.O_CREAT);
             if (fd >= 0)
             {
-                Posix.Close(fd);
+                LibC.Close(fd);
             }
 
             return errno;
@@ -110,14 +110,14 @@ public sealed class HostileInputTests : MountTest
 
         // Directories of 200-byte names, created relative to each other's descriptors, until the path is 4095 bytes.
         var path = new StringBuilder(mount.Path);
-        var (directory, _) = Posix.Open(mount.Path, LibC.O_RDONLY | LibC.O_DIRECTORY);
+        var (directory, _) = LibC.Open(mount.Path, LibC.O_RDONLY | LibC.O_DIRECTORY);
         while (path.Length + 1 + 200 < 4095 - 10)
         {
             var name = new string('d', 200);
-            Assert.Equal(0, Posix.Mkdir(Posix.Bytes(name), directory: directory));
-            var (next, errno) = Posix.OpenAt(directory, Posix.Bytes(name), LibC.O_RDONLY | LibC.O_DIRECTORY);
+            Assert.Equal(0, LibC.Mkdir(LibC.Bytes(name), directory: directory));
+            var (next, errno) = LibC.OpenAt(directory, LibC.Bytes(name), LibC.O_RDONLY | LibC.O_DIRECTORY);
             Assert.Equal(0, errno);
-            Posix.Close(directory);
+            LibC.Close(directory);
             directory = next;
             path.Append('/').Append(name);
         }
@@ -125,37 +125,37 @@ public sealed class HostileInputTests : MountTest
         // The path of the deepest directory as the filesystem sees it (below the mount point, whose length varies).
         var directoryInFileSystem = path.Length - mount.Path.Length;
         var leaf = new string('f', 4095 - path.Length - 1);
-        var (file, createErrno) = Posix.OpenAt(directory, Posix.Bytes(leaf), LibC.O_WRONLY | LibC.O_CREAT);
+        var (file, createErrno) = LibC.OpenAt(directory, LibC.Bytes(leaf), LibC.O_WRONLY | LibC.O_CREAT);
         Assert.Equal(0, createErrno);
-        Posix.Close(file);
+        LibC.Close(file);
         path.Append('/').Append(leaf);
         Assert.Equal(4095, Encoding.UTF8.GetByteCount(path.ToString()));
 
         // The kernel takes paths shorter than PATH_MAX (4096 with its NUL): 4095 bytes works, 4096 does not.
-        Assert.Equal(0, Posix.Stat(path.ToString()).Errno);
-        Assert.Equal(LibC.ENAMETOOLONG, Posix.Stat(path + "x").Errno);
-        Assert.Equal(LibC.ENAMETOOLONG, Posix.Stat(path + "/" + new string('y', 300)).Errno);
+        Assert.Equal(0, LibC.Stat(path.ToString()).Errno);
+        Assert.Equal(LibC.ENAMETOOLONG, LibC.Stat(path + "x").Errno);
+        Assert.Equal(LibC.ENAMETOOLONG, LibC.Stat(path + "/" + new string('y', 300)).Errno);
 
         // Relative to a descriptor there is no such limit: the filesystem gets paths longer than 4096 bytes.
         var deeper = directory;
         for (var i = 0; i < 5; i++)
         {
-            Assert.Equal(0, Posix.Mkdir(Posix.Bytes("deeper" + new string('e', 200)), directory: deeper));
-            var (next, _) = Posix.OpenAt(deeper, Posix.Bytes("deeper" + new string('e', 200)), LibC.O_RDONLY | LibC.O_DIRECTORY);
+            Assert.Equal(0, LibC.Mkdir(LibC.Bytes("deeper" + new string('e', 200)), directory: deeper));
+            var (next, _) = LibC.OpenAt(deeper, LibC.Bytes("deeper" + new string('e', 200)), LibC.O_RDONLY | LibC.O_DIRECTORY);
             if (deeper != directory)
             {
-                Posix.Close(deeper);
+                LibC.Close(deeper);
             }
 
             deeper = next;
         }
 
-        var (deep, deepErrno) = Posix.OpenAt(deeper, Posix.Bytes("leaf"), LibC.O_WRONLY | LibC.O_CREAT);
+        var (deep, deepErrno) = LibC.OpenAt(deeper, LibC.Bytes("leaf"), LibC.O_WRONLY | LibC.O_CREAT);
         Assert.Equal(0, deepErrno);
-        Posix.Close(deep);
-        Assert.Equal(0, Posix.Stat(Posix.Bytes("leaf"), deeper).Errno);
-        Posix.Close(deeper);
-        Posix.Close(directory);
+        LibC.Close(deep);
+        Assert.Equal(0, LibC.StatAt(LibC.Bytes("leaf"), deeper).Errno);
+        LibC.Close(deeper);
+        LibC.Close(directory);
         Output.WriteLine($"a 4095-byte path works, 4096 bytes is ENAMETOOLONG; relative to descriptors the filesystem served paths of up to {fs.LongestPath} bytes");
         var deepestLeaf = directoryInFileSystem + (5 * ("/deeper".Length + 200)) + "/leaf".Length;
         Assert.True(deepestLeaf > 4096, $"the test builds a path of only {deepestLeaf} bytes below the mount point");
@@ -176,34 +176,34 @@ public sealed class HostileInputTests : MountTest
     public void Zero_length_reads_and_writes_succeed_and_change_nothing()
     {
         using var mount = MountedSample.Start("MemFs", Output);
-        var (fd, errno) = Posix.Open(mount["file"], LibC.O_RDWR | LibC.O_CREAT);
+        var (fd, errno) = LibC.Open(mount["file"], LibC.O_RDWR | LibC.O_CREAT);
         Assert.Equal(0, errno);
         try
         {
-            Assert.Equal(5, Posix.PWrite(fd, "hello"u8, 0).Count);
+            Assert.Equal(5, LibC.PWrite(fd, "hello"u8, 0).Count);
             foreach (var offset in new[] { 0L, 3, 5, 1L << 40, long.MaxValue - 1 })
             {
-                Assert.Equal((0L, 0), Posix.PWrite(fd, ReadOnlySpan<byte>.Empty, offset));
-                Assert.Equal((0L, 0), Posix.PRead(fd, Span<byte>.Empty, offset));
+                Assert.Equal((0L, 0), LibC.PWrite(fd, ReadOnlySpan<byte>.Empty, offset));
+                Assert.Equal((0L, 0), LibC.PRead(fd, Span<byte>.Empty, offset));
             }
 
-            Assert.Equal((0L, 0), Posix.Write(fd, ReadOnlySpan<byte>.Empty));
-            Assert.Equal((0L, 0), Posix.Read(fd, Span<byte>.Empty));
-            Assert.Equal(5, Posix.FStat(fd).Size);
+            Assert.Equal((0L, 0), LibC.Write(fd, ReadOnlySpan<byte>.Empty));
+            Assert.Equal((0L, 0), LibC.Read(fd, Span<byte>.Empty));
+            Assert.Equal(5, LibC.FStat(fd).Stat.Size);
             var buffer = new byte[10];
-            Assert.Equal(5, Posix.PRead(fd, buffer, 0).Count);
+            Assert.Equal(5, LibC.PRead(fd, buffer, 0).Count);
             Assert.Equal("hello"u8.ToArray(), buffer[..5]);
         }
         finally
         {
-            Posix.Close(fd);
+            LibC.Close(fd);
         }
     }
 
     private void AssertHugeOffsets(MountedSample mounted, string name)
     {
         using var mount = mounted;
-        var (fd, errno) = Posix.Open(mount["huge"], LibC.O_RDWR | LibC.O_CREAT);
+        var (fd, errno) = LibC.Open(mount["huge"], LibC.O_RDWR | LibC.O_CREAT);
         Assert.Equal(0, errno);
         var data = Enumerable.Range(0, 4096).Select(i => (byte)(i * 13)).ToArray();
         var report = new StringBuilder();
@@ -211,7 +211,7 @@ public sealed class HostileInputTests : MountTest
         {
             foreach (var offset in new[] { long.MaxValue - 4096, long.MaxValue - 10, long.MaxValue - 1, long.MaxValue, 1L << 62 })
             {
-                var (written, writeErrno) = Posix.PWrite(fd, data, offset);
+                var (written, writeErrno) = LibC.PWrite(fd, data, offset);
                 report.Append($"pwrite 4096 at {offset}: {(writeErrno == 0 ? written + " bytes" : "errno " + writeErrno)}; ");
                 Assert.True(writeErrno is 0 or LibC.EFBIG or LibC.EINVAL or LibC.ENOSPC or EOVERFLOW, $"pwrite at {offset}: errno {writeErrno}");
                 if (writeErrno == 0)
@@ -219,25 +219,25 @@ public sealed class HostileInputTests : MountTest
                     // The kernel caps a write at the largest file size (long.MaxValue); below that it must be whole.
                     Assert.Equal(Math.Min(data.Length, long.MaxValue - offset), written);
                     var back = new byte[written];
-                    var (read, readErrno) = Posix.PRead(fd, back, offset);
+                    var (read, readErrno) = LibC.PRead(fd, back, offset);
                     Assert.Equal((written, 0), (read, readErrno));
                     Assert.Equal(data[..(int)written], back);
                 }
 
-                var (count, pReadErrno) = Posix.PRead(fd, new byte[4096], offset);
+                var (count, pReadErrno) = LibC.PRead(fd, new byte[4096], offset);
                 report.Append($"pread at {offset}: {(pReadErrno == 0 ? count + " bytes" : "errno " + pReadErrno)}; ");
                 Assert.True(pReadErrno is 0 or LibC.EINVAL or EOVERFLOW, $"pread at {offset}: errno {pReadErrno}");
             }
 
-            Assert.Equal(LibC.EINVAL, Posix.PRead(fd, new byte[10], -1).Errno);
-            Assert.Equal(LibC.EINVAL, Posix.PWrite(fd, data, -4096).Errno);
-            var truncate = Posix.FTruncate(fd, long.MaxValue);
+            Assert.Equal(LibC.EINVAL, LibC.PRead(fd, new byte[10], -1).Errno);
+            Assert.Equal(LibC.EINVAL, LibC.PWrite(fd, data, -4096).Errno);
+            var truncate = LibC.FTruncate(fd, long.MaxValue);
             report.Append($"ftruncate to {long.MaxValue}: {(truncate == 0 ? "ok" : "errno " + truncate)}");
             Assert.True(truncate is 0 or LibC.EFBIG or LibC.EINVAL, $"ftruncate: errno {truncate}");
         }
         finally
         {
-            Posix.Close(fd);
+            LibC.Close(fd);
         }
 
         Output.WriteLine($"{name}: {report}");
@@ -248,14 +248,14 @@ public sealed class HostileInputTests : MountTest
 
         // Still serving, still the same process.
         Assert.False(mount.Process.HasExited, $"{name} exited: {mount.Process.Describe()}");
-        var (small, smallErrno) = Posix.Open(mount["small"], LibC.O_RDWR | LibC.O_CREAT);
+        var (small, smallErrno) = LibC.Open(mount["small"], LibC.O_RDWR | LibC.O_CREAT);
         Assert.Equal(0, smallErrno);
-        Assert.Equal(4096, Posix.PWrite(small, data, 0).Count);
-        Posix.Close(small);
-        Assert.Equal(4096, Posix.Stat(mount["small"]).Size);
+        Assert.Equal(4096, LibC.PWrite(small, data, 0).Count);
+        LibC.Close(small);
+        Assert.Equal(4096, LibC.Stat(mount["small"]).Stat.Size);
         Assert.DoesNotContain("Unhandled exception", mount.Process.StandardError, StringComparison.Ordinal);
     }
 
     private static byte[] Under(string directory, byte[] name) =>
-        Posix.Bytes(Encoding.UTF8.GetBytes(directory + "/").Concat(name).ToArray());
+        LibC.Bytes(Encoding.UTF8.GetBytes(directory + "/").Concat(name).ToArray());
 }

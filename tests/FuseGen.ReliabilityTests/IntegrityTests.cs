@@ -69,7 +69,7 @@ public sealed class IntegrityTests : MountTest
     private void RunFio(string mountPoint, string name)
     {
         var directory = Path.Combine(mountPoint, "fio");
-        Assert.Equal(0, Posix.Mkdir(directory));
+        Assert.Equal(0, LibC.Mkdir(directory));
         var jobs = 4;
         var perJob = Scale.Pick(64L << 20, 512L << 20);
         var result = Fio.RandomReadWriteVerify(directory, perJob, jobs, FioLimit - TimeSpan.FromSeconds(30));

@@ -37,7 +37,7 @@ public sealed class LargeFileTests : MountTest
 
         var clock = Stopwatch.StartNew();
         byte[] written;
-        var (fd, errno) = Posix.Open(path, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_TRUNC);
+        var (fd, errno) = LibC.Open(path, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_TRUNC);
         Assert.Equal(0, errno);
         using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
         {
@@ -45,7 +45,7 @@ public sealed class LargeFileTests : MountTest
             {
                 Fill(buffer, offset);
                 hash.AppendData(buffer);
-                var (count, writeErrno) = Posix.Write(fd, buffer);
+                var (count, writeErrno) = LibC.Write(fd, buffer);
                 Assert.True(count == Chunk, $"write at {offset}: {count} bytes, errno {writeErrno}");
                 DropCache(fd, offset);
             }
@@ -53,15 +53,15 @@ public sealed class LargeFileTests : MountTest
             written = hash.GetHashAndReset();
         }
 
-        Assert.Equal(0, Posix.Fsync(fd));
-        Assert.Equal(0, Posix.Close(fd));
+        Assert.Equal(0, LibC.Fsync(fd));
+        Assert.Equal(0, LibC.Close(fd));
         var writeTime = clock.Elapsed;
-        Assert.Equal(size, Posix.Stat(path).Size);
-        Assert.Equal(size, Posix.Stat(source.Path + "/big").Size);
+        Assert.Equal(size, LibC.Stat(path).Stat.Size);
+        Assert.Equal(size, LibC.Stat(source.Path + "/big").Stat.Size);
 
         // Reopening drops the kernel's cached pages (no kernel_cache): every byte comes through MirrorFs again.
         clock.Restart();
-        (fd, errno) = Posix.Open(path, LibC.O_RDONLY);
+        (fd, errno) = LibC.Open(path, LibC.O_RDONLY);
         Assert.Equal(0, errno);
         byte[] read;
         long total = 0;
@@ -69,7 +69,7 @@ public sealed class LargeFileTests : MountTest
         {
             while (true)
             {
-                var (count, readErrno) = Posix.Read(fd, buffer);
+                var (count, readErrno) = LibC.Read(fd, buffer);
                 Assert.True(readErrno == 0, $"read at {total}: errno {readErrno}");
                 if (count == 0)
                 {
@@ -84,7 +84,7 @@ public sealed class LargeFileTests : MountTest
             read = hash.GetHashAndReset();
         }
 
-        Posix.Close(fd);
+        LibC.Close(fd);
         var readTime = clock.Elapsed;
         Output.WriteLine($"MirrorFs over tmpfs: {size / GiB} GiB written in {writeTime.TotalSeconds:0.0} s ({size / 1048576.0 / writeTime.TotalSeconds:0} MiB/s), " +
             $"read back in {readTime.TotalSeconds:0.0} s ({total / 1048576.0 / readTime.TotalSeconds:0} MiB/s); sha256 written {Convert.ToHexString(written)[..16]}..., read {Convert.ToHexString(read)[..16]}...");
@@ -102,7 +102,7 @@ public sealed class LargeFileTests : MountTest
         var random = new Random(4096);
         var model = new Dictionary<long, byte[]>();
         var buffer = new byte[block];
-        var (fd, errno) = Posix.Open(path, LibC.O_RDWR | LibC.O_CREAT);
+        var (fd, errno) = LibC.Open(path, LibC.O_RDWR | LibC.O_CREAT);
         Assert.Equal(0, errno);
         var clock = Stopwatch.StartNew();
         long reads = 0, holes = 0, mismatches = 0, end = 0;
@@ -116,7 +116,7 @@ public sealed class LargeFileTests : MountTest
                 {
                     var data = new byte[block];
                     random.NextBytes(data);
-                    var (count, writeErrno) = Posix.PWrite(fd, data, offset);
+                    var (count, writeErrno) = LibC.PWrite(fd, data, offset);
                     Assert.True(count == block, $"pwrite at {offset}: {count} bytes, errno {writeErrno}");
                     Apply(model, offset, data);
                     end = Math.Max(end, offset + block);
@@ -125,7 +125,7 @@ public sealed class LargeFileTests : MountTest
                 {
                     // Half the reads at a written offset, half anywhere (mostly holes, or past the end of the file).
                     var at = random.Next(2) == 0 ? model.Keys.ElementAt(random.Next(model.Count)) : offset;
-                    var (count, readErrno) = Posix.PRead(fd, buffer, at);
+                    var (count, readErrno) = LibC.PRead(fd, buffer, at);
                     Assert.True(readErrno == 0, $"pread at {at}: errno {readErrno}");
                     var expected = Expected(model, at, (int)Math.Clamp(end - at, 0, block));
                     reads++;
@@ -139,17 +139,17 @@ public sealed class LargeFileTests : MountTest
         }
         finally
         {
-            Posix.Close(fd);
+            LibC.Close(fd);
         }
 
         // Again through a fresh open (no cached pages), every written block.
-        var (size, _, statErrno) = Posix.Stat(path);
+        var ((_, _, size), statErrno) = LibC.Stat(path);
         Assert.Equal(0, statErrno);
-        (fd, _) = Posix.Open(path, LibC.O_RDONLY);
+        (fd, _) = LibC.Open(path, LibC.O_RDONLY);
         var verified = 0;
         foreach (var offset in model.Keys)
         {
-            var (count, _) = Posix.PRead(fd, buffer, offset);
+            var (count, _) = LibC.PRead(fd, buffer, offset);
             var expected = Expected(model, offset, (int)Math.Clamp(end - offset, 0, block));
             if (count != expected.Length || !buffer.AsSpan(0, (int)count).SequenceEqual(expected))
             {
@@ -159,7 +159,7 @@ public sealed class LargeFileTests : MountTest
             verified++;
         }
 
-        Posix.Close(fd);
+        LibC.Close(fd);
         Output.WriteLine($"MemFs sparse file: {operations} random 4 KiB operations between 4 and 64 GiB in {clock.Elapsed.TotalSeconds:0.0} s ({reads} reads, {holes} of holes), " +
             $"size {size / (double)GiB:0.00} GiB; {verified} written pages re-read after reopening; {mismatches} mismatches");
         Assert.Equal(end, size);
@@ -185,7 +185,7 @@ public sealed class LargeFileTests : MountTest
     {
         if ((offset + Chunk) % (256L << 20) == 0)
         {
-            Posix.FAdvise(fd, 0, 0, LibC.POSIX_FADV_DONTNEED);
+            LibC.FAdvise(fd, 0, 0, LibC.POSIX_FADV_DONTNEED);
         }
     }
 

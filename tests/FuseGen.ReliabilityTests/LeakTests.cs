@@ -32,7 +32,7 @@ public sealed class LeakTests : MountTest
     public void Mount_and_unmount_cycles_leak_no_threads_descriptors_handles_or_memory()
     {
         using var mountPoint = TempMountPoint.Create();
-        using var watchdog = new MountWatchdog(mountPoint, timeout: TimeSpan.FromSeconds(Scale.Pick(240, 1800)), output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, timeout: TimeSpan.FromSeconds(Scale.Pick(240, 1800)), log: Output.WriteLine);
         var file = System.IO.Path.Combine(mountPoint.Path, "file");
         for (var cycle = 1; cycle <= WarmUp; cycle++)
         {
@@ -116,14 +116,14 @@ public sealed class LeakTests : MountTest
         try
         {
             // Every kind of state a mount builds: lookups, an open file handle, a directory handle, reads.
-            var (fd, errno) = Posix.Open(file, LibC.O_RDONLY);
+            var (fd, errno) = LibC.Open(file, LibC.O_RDONLY);
             Assert.True(errno == 0, $"cycle {cycle}: open failed with errno {errno}");
             var buffer = new byte[Content.Length];
-            var read = Posix.PRead(fd, buffer, 0);
+            var read = LibC.PRead(fd, buffer, 0);
             Assert.True(read.Count == Content.Length, $"cycle {cycle}: read {read.Count} bytes, errno {read.Errno}");
             Assert.True(mount.OpenHandles == 1, $"cycle {cycle}: {mount.OpenHandles} handles while one file is open");
-            Posix.Close(fd);
-            var listed = Posix.ListDirectory(System.IO.Path.Combine(mountPoint, "dir")).Errno;
+            LibC.Close(fd);
+            var listed = LibC.ListDirectory(System.IO.Path.Combine(mountPoint, "dir")).Errno;
             Assert.True(listed == 0, $"cycle {cycle}: readdir failed with errno {listed}");
             Assert.True(SpinWait.SpinUntil(() => mount.OpenHandles == 0, TimeSpan.FromSeconds(5)), $"cycle {cycle}: handles not released");
         }

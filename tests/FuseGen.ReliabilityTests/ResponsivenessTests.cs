@@ -47,10 +47,10 @@ public sealed class ResponsivenessTests : MountTest
         var finishedBeforeTheBlockedRead = 0;
         var callers = new[]
         {
-            Caller("stat", stats, i => Posix.Stat(mount[$"other{i % 4}"]).Errno == 0 && Posix.Stat(mount[$"other{i % 4}"]).Size == Content.Length),
-            Caller("readdir", listings, _ => Posix.ListDirectory(mount["dir"]) is { Errno: 0, Names.Count: 3 }),
+            Caller("stat", stats, i => LibC.Stat(mount[$"other{i % 4}"]).Errno == 0 && LibC.Stat(mount[$"other{i % 4}"]).Stat.Size == Content.Length),
+            Caller("readdir", listings, _ => LibC.ListDirectory(mount["dir"]) is { Errno: 0, Names.Count: 3 }),
             Caller("read", reads, i => ReadsContent(mount[$"other{i % 4}"])),
-            Caller("stat of the blocked file", sameFileStats, _ => Posix.Stat(mount["slow"]).Errno == 0),
+            Caller("stat of the blocked file", sameFileStats, _ => LibC.Stat(mount["slow"]).Errno == 0),
         }.ToList();
 
         Thread Caller(string name, Latencies latencies, Func<int, bool> call) => new(() =>
@@ -111,7 +111,7 @@ public sealed class ResponsivenessTests : MountTest
         var blocked = StartBlockedRead(mount, out var blockedResult);
         Assert.True(rule.Entered.Wait(TimeSpan.FromSeconds(10)), "the slow read never reached the filesystem");
         var clock = Stopwatch.StartNew();
-        var stat = Posix.Stat(mount["other0"]);
+        var stat = LibC.Stat(mount["other0"]);
         var statDone = Stopwatch.GetTimestamp();
         var waited = clock.Elapsed;
         Assert.True(blocked.Wait(TimeSpan.FromSeconds(20)), "the blocked read never returned");
@@ -194,7 +194,7 @@ public sealed class ResponsivenessTests : MountTest
 
     private static bool ReadsContent(string path)
     {
-        var (fd, errno) = Posix.Open(path, LibC.O_RDONLY);
+        var (fd, errno) = LibC.Open(path, LibC.O_RDONLY);
         if (errno != 0)
         {
             return false;
@@ -203,11 +203,11 @@ public sealed class ResponsivenessTests : MountTest
         try
         {
             var buffer = new byte[Content.Length];
-            return Posix.PRead(fd, buffer, 0).Count == Content.Length && buffer.AsSpan().SequenceEqual(Content);
+            return LibC.PRead(fd, buffer, 0).Count == Content.Length && buffer.AsSpan().SequenceEqual(Content);
         }
         finally
         {
-            Posix.Close(fd);
+            LibC.Close(fd);
         }
     }
 

@@ -69,7 +69,7 @@ public sealed class ShutdownTests : MountTest, IDisposable
             Assert.True(reader.WaitForMoreReads(100, TimeSpan.FromSeconds(10)), $"reads stopped after the refused unmount (errno {reader.Errno})");
         }
 
-        Assert.Equal(0, Posix.Close(fd));
+        Assert.Equal(0, LibC.Close(fd));
         var unmount = Stopwatch.StartNew();
         var done = Command.Run("fusermount3", TimeSpan.FromSeconds(10), "-u", mount.MountPoint.Path);
         Assert.True(done.ExitCode == 0, $"fusermount3 -u after closing: {done.Summary}");
@@ -94,7 +94,7 @@ public sealed class ShutdownTests : MountTest, IDisposable
         }
 
         var closed = Stopwatch.StartNew();
-        Assert.Equal(0, Posix.Close(fd));
+        Assert.Equal(0, LibC.Close(fd));
         var exited = mount.Process.WaitForTermination(closed, TimeSpan.FromSeconds(10));
         Output.WriteLine($"fusermount3 -uz with an open file: served until closed; process exited {exited?.TotalMilliseconds:0} ms after the close");
         AssertCleanExit(mount, exited, TimeSpan.FromSeconds(5), "closing the last file of a lazily unmounted mount");
@@ -112,8 +112,8 @@ public sealed class ShutdownTests : MountTest, IDisposable
         var options = new MountOptions { DirectIo = true, UnmountTimeout = TimeSpan.FromSeconds(1), FaultHandler = _ => { } };
         using var mount = InProcessMount.Start(fs, options, Output, TimeSpan.FromSeconds(90));
         var clock = Stopwatch.StartNew();
-        var (slow, _) = Posix.Open(mount["slow"], LibC.O_RDONLY);
-        var (open, _) = Posix.Open(mount["file"], LibC.O_RDONLY);
+        var (slow, _) = LibC.Open(mount["slow"], LibC.O_RDONLY);
+        var (open, _) = LibC.Open(mount["file"], LibC.O_RDONLY);
         Assert.True(slow >= 0 && open >= 0);
         using var blockedReader = new InFlightReader(slow, 4096, clock);
         Assert.True(rule.Entered.Wait(TimeSpan.FromSeconds(10)), "the read never reached the filesystem");
@@ -131,9 +131,9 @@ public sealed class ShutdownTests : MountTest, IDisposable
         gate.Set();
         Assert.True(unmounting.Wait(TimeSpan.FromSeconds(10)), "Unmount did not finish after the blocked read returned");
         var stopped = clock.Elapsed;
-        var (_, openErrno) = Posix.PRead(open, new byte[10], 0);
-        Posix.Close(slow);
-        Posix.Close(open);
+        var (_, openErrno) = LibC.PRead(open, new byte[10], 0);
+        LibC.Close(slow);
+        LibC.Close(open);
 
         Output.WriteLine($"Unmount() with a read blocked in the filesystem and a file open (UnmountTimeout 1 s): detached after {Ms(detached - started)} ms, " +
             $"connection aborted (blocked caller got errno {blockedReader.Errno}) after {Ms(aborted - started)} ms, stopped {Ms(stopped - released)} ms after the blocked read returned");
@@ -153,7 +153,7 @@ public sealed class ShutdownTests : MountTest, IDisposable
         fs.Seed("/file", new byte[FileSize]);
         var options = new MountOptions { UnmountTimeout = TimeSpan.FromSeconds(1) };
         using var mount = InProcessMount.Start(fs, options, Output);
-        var (fd, errno) = Posix.Open(mount["file"], LibC.O_RDONLY);
+        var (fd, errno) = LibC.Open(mount["file"], LibC.O_RDONLY);
         Assert.Equal(0, errno);
         var clock = Stopwatch.StartNew();
         try
@@ -176,7 +176,7 @@ public sealed class ShutdownTests : MountTest, IDisposable
         }
         finally
         {
-            Posix.Close(fd);
+            LibC.Close(fd);
         }
     }
 
@@ -191,7 +191,7 @@ public sealed class ShutdownTests : MountTest, IDisposable
         second.Seed("/b", new byte[200]);
         var options = new MountOptions { UnmountTimeout = TimeSpan.FromSeconds(1) };
         using var a = InProcessMount.Start(first, options, Output);
-        var (held, errno) = Posix.Open(a["a"], LibC.O_RDONLY);
+        var (held, errno) = LibC.Open(a["a"], LibC.O_RDONLY);
         Assert.Equal(0, errno);
         FuseMount? b = null;
         var stderr = Console.Error;
@@ -201,22 +201,22 @@ public sealed class ShutdownTests : MountTest, IDisposable
             var lazy = Command.Run("fusermount3", TimeSpan.FromSeconds(10), "-uz", a.Path);
             Assert.True(lazy.ExitCode == 0, lazy.Summary);
             b = Fuse.Mount(second, a.Path, new MountOptions());
-            Assert.Equal(200, Posix.Stat(a["b"]).Size);
+            Assert.Equal(200, LibC.Stat(a["b"]).Stat.Size);
 
             Console.SetError(captured);
             Assert.True(a.Unmount(TimeSpan.FromSeconds(15)), "A did not stop");
             Console.SetError(stderr);
 
-            Output.WriteLine($"A (lazily detached, file held) stopped; B {(MountInfo.IsMounted(a.Path) && Posix.Stat(a["b"]).Errno == 0 ? "still serves" : "was unmounted by A")}; A's stderr: [{captured.ToString().Trim()}]");
+            Output.WriteLine($"A (lazily detached, file held) stopped; B {(MountInfo.IsMounted(a.Path) && LibC.Stat(a["b"]).Errno == 0 ? "still serves" : "was unmounted by A")}; A's stderr: [{captured.ToString().Trim()}]");
             Assert.True(MountInfo.IsMounted(a.Path), "stopping A unmounted B, the filesystem mounted on the same directory after A was detached");
             Assert.DoesNotContain("failed to unmount", captured.ToString(), StringComparison.Ordinal);
-            Assert.Equal(200, Posix.Stat(a["b"]).Size);
+            Assert.Equal(200, LibC.Stat(a["b"]).Stat.Size);
             Assert.True(b.IsMounted);
         }
         finally
         {
             Console.SetError(stderr);
-            Posix.Close(held);
+            LibC.Close(held);
             b?.UnmountAsync().Wait(TimeSpan.FromSeconds(15));
         }
 
@@ -286,12 +286,12 @@ public sealed class ShutdownTests : MountTest, IDisposable
     {
         using var mountPoint = TempMountPoint.Create();
         using var first = SampleProcess.StartHelloFs(mountPoint.Path, "-f");
-        using var watchdog = new MountWatchdog(mountPoint, first.Process, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, first.Process, log: Output.WriteLine);
         first.WaitForMount(mountPoint.Path);
-        Assert.Equal(0, Posix.Kill(first.Pid, SIGKILL));
+        Assert.Equal(0, LibC.Kill(first.Pid, SIGKILL));
         Assert.True(first.WaitForExit(TimeSpan.FromSeconds(10)));
         Assert.True(MountInfo.IsMounted(mountPoint.Path), "kill -9 left no dead mount: nothing to test");
-        Assert.Equal(LibC.ENOTCONN, Posix.Stat(mountPoint.Path).Errno);
+        Assert.Equal(LibC.ENOTCONN, LibC.Stat(mountPoint.Path).Errno);
 
         var clock = Stopwatch.StartNew();
         using (var second = SampleProcess.StartHelloFs(mountPoint.Path, "-f"))
@@ -306,8 +306,8 @@ public sealed class ShutdownTests : MountTest, IDisposable
         }
 
         using var third = SampleProcess.StartHelloFs(mountPoint.Path, "-f", "-o", "clear_stale");
-        using var thirdWatchdog = new MountWatchdog(mountPoint, third.Process, output: Output);
-        Assert.True(SpinWait.SpinUntil(() => Posix.Stat(Path.Combine(mountPoint.Path, "hello")).Errno == 0 || third.HasExited, TimeSpan.FromSeconds(20)),
+        using var thirdWatchdog = new MountWatchdog(mountPoint, third.Process, log: Output.WriteLine);
+        Assert.True(SpinWait.SpinUntil(() => LibC.Stat(Path.Combine(mountPoint.Path, "hello")).Errno == 0 || third.HasExited, TimeSpan.FromSeconds(20)),
             $"-o clear_stale did not mount. {third.Describe()}");
         Assert.False(third.HasExited, third.Describe());
         Assert.Equal("Hello World!\n", File.ReadAllText(Path.Combine(mountPoint.Path, "hello")));
@@ -321,34 +321,34 @@ public sealed class ShutdownTests : MountTest, IDisposable
     {
         using var mountPoint = TempMountPoint.Create();
         using var sample = SampleProcess.StartHelloFs(mountPoint.Path, "-f", "-o", "auto_unmount");
-        using var watchdog = new MountWatchdog(mountPoint, sample.Process, output: Output);
+        using var watchdog = new MountWatchdog(mountPoint, sample.Process, log: Output.WriteLine);
         sample.WaitForMount(mountPoint.Path);
-        Assert.Equal(0, Posix.Stat(Path.Combine(mountPoint.Path, "hello")).Errno);
+        Assert.Equal(0, LibC.Stat(Path.Combine(mountPoint.Path, "hello")).Errno);
 
         var clock = Stopwatch.StartNew();
-        Assert.Equal(0, Posix.Kill(sample.Pid, SIGKILL));
+        Assert.Equal(0, LibC.Kill(sample.Pid, SIGKILL));
         var gone = WaitUntil(() => !MountInfo.IsMounted(mountPoint.Path), TimeSpan.FromSeconds(10), clock);
         Output.WriteLine($"-o auto_unmount: after kill -9 the mount disappeared by itself in {(gone is { } t ? Ms(t) + " ms" : "(never)")}");
         Assert.True(gone.HasValue, "the mount of the killed filesystem stayed");
-        Assert.Equal(0, Posix.Stat(mountPoint.Path).Errno);
+        Assert.Equal(0, LibC.Stat(mountPoint.Path).Errno);
     }
 
     private void AssertSignalEndsBusyProcess(int signal, string name)
     {
         using var mount = MountedSample.Start("MemFs", Output);
         var fd = OpenBigFile(mount);
-        var idle = Posix.Open(mount["big"], LibC.O_RDONLY).Fd;
+        var idle = LibC.Open(mount["big"], LibC.O_RDONLY).Fd;
         var clock = Stopwatch.StartNew();
         using var reader = new InFlightReader(fd, FileSize, clock);
         Assert.True(reader.WaitForMoreReads(100, TimeSpan.FromSeconds(10)), "no reads in flight");
 
         var sent = clock.Elapsed;
-        Assert.Equal(0, Posix.Kill(mount.Process.Pid, signal));
+        Assert.Equal(0, LibC.Kill(mount.Process.Pid, signal));
         var detached = WaitUntil(() => !MountInfo.IsMounted(mount.MountPoint.Path), BusyExitLimit, clock);
         var exited = mount.Process.WaitForTermination(clock, BusyExitLimit);
         reader.Join(TimeSpan.FromSeconds(10));
-        Posix.Close(fd);
-        Posix.Close(idle);
+        LibC.Close(fd);
+        LibC.Close(idle);
 
         Output.WriteLine($"{name} with 2 files open and reads in flight ({reader.Reads} reads): detached after {Ms(detached - sent)} ms, " +
             $"reads failed with errno {reader.Errno} after {Ms(reader.FailedAt - sent)} ms, process exited after {Ms(exited - sent)} ms");
@@ -370,10 +370,10 @@ public sealed class ShutdownTests : MountTest, IDisposable
     /// <summary>Writes /big (1 MiB) through the mount and opens it for reading.</summary>
     private static int OpenBigFile(MountedSample mount)
     {
-        var (fd, errno) = Posix.Open(mount["big"], LibC.O_RDWR | LibC.O_CREAT, 0x1A4);
+        var (fd, errno) = LibC.Open(mount["big"], LibC.O_RDWR | LibC.O_CREAT, 0x1A4);
         Assert.Equal(0, errno);
         var data = Enumerable.Range(0, FileSize).Select(i => (byte)i).ToArray();
-        Assert.Equal(FileSize, Posix.PWrite(fd, data, 0).Count);
+        Assert.Equal(FileSize, LibC.PWrite(fd, data, 0).Count);
         return fd;
     }
 

@@ -47,6 +47,38 @@ public static unsafe partial class LibC
         }
     }
 
+    /// <summary>read(2): the count, or -1 and the errno.</summary>
+    public static (long Count, int Errno) Read(int fd, Span<byte> buffer)
+    {
+        fixed (byte* pointer = buffer)
+        {
+            var result = read(fd, pointer, (nuint)buffer.Length);
+            return (result, result < 0 ? Marshal.GetLastPInvokeError() : 0);
+        }
+    }
+
+    /// <summary>write(2): the count, or -1 and the errno.</summary>
+    public static (long Count, int Errno) Write(int fd, ReadOnlySpan<byte> data)
+    {
+        fixed (byte* pointer = data)
+        {
+            var result = write(fd, pointer, (nuint)data.Length);
+            return (result, result < 0 ? Marshal.GetLastPInvokeError() : 0);
+        }
+    }
+
+    /// <summary>ftruncate(2): 0 or the errno.</summary>
+    public static int FTruncate(int fd, long length) => ErrnoOf(ftruncate(fd, length));
+
+    /// <summary>chmod(2): 0 or the errno.</summary>
+    public static int Chmod(string path, uint mode) => ErrnoOf(chmod(path, mode));
+
+    /// <summary>posix_fadvise(2): 0 or the error number it returns (it does not set errno).</summary>
+    public static int FAdvise(int fd, long offset, long length, int advice) => posix_fadvise(fd, offset, length, advice);
+
+    /// <summary>utimensat(2) setting both times to now: 0 or the errno.</summary>
+    public static int Utimens(string path) => ErrnoOf(utimensat(AT_FDCWD, path, null, 0));
+
     /// <summary>truncate(2): 0 or the errno.</summary>
     public static int Truncate(string path, long length) => ErrnoOf(truncate(path, length));
 

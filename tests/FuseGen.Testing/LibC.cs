@@ -44,15 +44,31 @@ public static unsafe partial class LibC
             return (default, Marshal.GetLastPInvokeError());
         }
 
-        return RuntimeInformation.ProcessArchitecture switch
-        {
-            // x86_64: dev, ino, nlink (8 bytes each), mode at 24; size at 48.
-            Architecture.X64 => (new StatResult(*(uint*)(buffer + 24), *(ulong*)(buffer + 16), *(long*)(buffer + 48)), 0),
-            // Generic layout (aarch64 and others): dev, ino, mode at 16, nlink (4 bytes) at 20; size at 48.
-            Architecture.Arm64 => (new StatResult(*(uint*)(buffer + 16), *(uint*)(buffer + 20), *(long*)(buffer + 48)), 0),
-            var other => throw new PlatformNotSupportedException($"struct stat layout for {other} is not known to the tests"),
-        };
+        return (DecodeStat(buffer), 0);
     }
+
+    /// <summary>fstat(2): the result, or the errno it failed with.</summary>
+    public static (StatResult Stat, int Errno) FStat(int fd)
+    {
+        var buffer = stackalloc byte[256];
+        return fstat(fd, buffer) == 0 ? (DecodeStat(buffer), 0) : (default, Marshal.GetLastPInvokeError());
+    }
+
+    /// <summary>glibc's malloc statistics: bytes in use by malloc, small blocks plus mmapped ones.</summary>
+    public static long NativeHeapInUse()
+    {
+        var info = mallinfo2();
+        return (long)(info.uordblks + info.hblkhd);
+    }
+
+    private static StatResult DecodeStat(byte* buffer) => RuntimeInformation.ProcessArchitecture switch
+    {
+        // x86_64: dev, ino, nlink (8 bytes each), mode at 24; size at 48.
+        Architecture.X64 => new StatResult(*(uint*)(buffer + 24), *(ulong*)(buffer + 16), *(long*)(buffer + 48)),
+        // Generic layout (aarch64 and others): dev, ino, mode at 16, nlink (4 bytes) at 20; size at 48.
+        Architecture.Arm64 => new StatResult(*(uint*)(buffer + 16), *(uint*)(buffer + 20), *(long*)(buffer + 48)),
+        var other => throw new PlatformNotSupportedException($"struct stat layout for {other} is not known to the tests"),
+    };
 
     /// <summary>statx(2) relative to the working directory: the result (FuseGen's own mirror of <c>struct statx</c>), or the errno it failed with.</summary>
     public static (Statx Statx, int Errno) Statx(string path, StatxFlags flags, StatxMask mask)

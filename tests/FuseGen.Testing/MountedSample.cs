@@ -81,7 +81,7 @@ public sealed class MountedSample : IDisposable
         try
         {
             process = SampleProcess.StartProgram(program, launch.Before.Concat(new[] { mountPoint.Path, "-f" }).Concat(launch.After));
-            watchdog = new MountWatchdog(mountPoint, process.Process, launch.Timeout, output);
+            watchdog = new MountWatchdog(mountPoint, process.Process, launch.Timeout, output is null ? null : output.WriteLine);
             process.WaitForMount(mountPoint.Path);
             return new MountedSample(mountPoint, process, watchdog, launch.RequireCleanExit);
         }

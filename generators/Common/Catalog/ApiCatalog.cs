@@ -22,8 +22,10 @@ internal sealed class ApiCatalog
         string fillOperations,
         string tableType,
         IReadOnlyList<OperationDescriptor> all,
-        Func<OperationDescriptor, string> requestSource)
+        Func<OperationDescriptor, string> requestSource,
+        bool defersReplies)
     {
+        DefersReplies = defersReplies;
         Id = id;
         MarkerMetadataName = markerMetadataName;
         MarkerUsage = markerUsage;
@@ -43,7 +45,8 @@ internal sealed class ApiCatalog
         RuntimeNames.IFuseFileSystem.FillOperations,
         RuntimeNames.FuseOperations.Type,
         OperationCatalog.All,
-        static _ => RuntimeNames.FuseRequest.Current);
+        static _ => RuntimeNames.FuseRequest.Current,
+        defersReplies: false);
 
     /// <summary>The inode API: <c>[FuseInodeFileSystem]</c>, <c>struct fuse_lowlevel_ops</c>, replies through the request.</summary>
     public static readonly ApiCatalog Inode = new(
@@ -56,13 +59,20 @@ internal sealed class ApiCatalog
         InodeOperationCatalog.All,
         static operation => operation.NativeParameters[0].Name == InodeOperationCatalog.RequestParameter
             ? RuntimeNames.InodeRequest.From + "(" + InodeOperationCatalog.RequestParameter + ")"
-            : RuntimeNames.InodeRequest.FromUserData + "(" + operation.NativeParameters[0].Name + ")");
+            : RuntimeNames.InodeRequest.FromUserData + "(" + operation.NativeParameters[0].Name + ")",
+        defersReplies: true);
 
     /// <summary>Both APIs, path first.</summary>
     public static readonly IReadOnlyList<ApiCatalog> Each = new[] { Path, Inode };
 
     /// <summary>Stable identifier carried through the generator model (<c>path</c>, <c>inode</c>).</summary>
     public string Id { get; }
+
+    /// <summary>
+    /// Whether a request may be answered after its entry point returned (libfuse's low-level API), so operation
+    /// methods may be async and return a task.
+    /// </summary>
+    public bool DefersReplies { get; }
 
     /// <summary>The marker attribute's metadata name, e.g. <c>FuseGen.FuseFileSystemAttribute</c>.</summary>
     public string MarkerMetadataName { get; }

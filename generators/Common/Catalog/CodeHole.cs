@@ -35,6 +35,18 @@ internal enum CodeHoleKind
 
     /// <summary>The local a <see cref="ManagedShape.Setup"/> declared for the operation's slot of a given kind.</summary>
     KindLocal,
+
+    /// <summary>
+    /// The <c>AsyncInodeRequest</c> serving a request whose method returns a task: its pooled buffer, listing and
+    /// token (async arguments), and what a deferred reply answers through.
+    /// </summary>
+    Pending,
+
+    /// <summary>
+    /// The copy of the request's <c>fuse_file_info</c> an <c>AsyncInodeRequest</c> keeps until its reply (libfuse's
+    /// lives on the worker's stack): what an async open's flags are set on and its deferred reply sends.
+    /// </summary>
+    PendingFileInfo,
 }
 
 /// <summary>
@@ -65,6 +77,10 @@ internal sealed class CodeHole
     public static readonly CodeHole Exception = new(CodeHoleKind.Exception);
 
     public static readonly CodeHole OperationName = new(CodeHoleKind.OperationName);
+
+    public static readonly CodeHole Pending = new(CodeHoleKind.Pending);
+
+    public static readonly CodeHole PendingFileInfo = new(CodeHoleKind.PendingFileInfo);
 
     public CodeHoleKind Kind { get; }
 

@@ -13,6 +13,7 @@ internal static class InodeParameterKinds
     private static readonly CodeHole Local = CodeHole.Local;
     private static readonly CodeHole HandleType = CodeHole.HandleType;
     private static readonly CodeHole Request = CodeHole.Request;
+    private static readonly CodeHole Pending = CodeHole.Pending;
 
     /// <summary>
     /// An inode: always the first parameter (as in libfuse), so a node object is never taken for a handle, which may
@@ -27,13 +28,14 @@ internal static class InodeParameterKinds
     public static readonly ParameterKind NewName = new("newname", "the entry's new name in the new parent directory, UTF-8", optional: false, ParameterKinds.Text("newname"));
 
     public static readonly ParameterKind Entry = new("entry", "the entry to reply: the node (or inode number), its attributes and cache timeouts", optional: true,
-        new ManagedShape("entry.ref", Names.InodeEntry.Type, "InodeEntry", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = default({Names.InodeEntry.Type});"));
+        new ManagedShape("entry.ref", Names.InodeEntry.Type, "InodeEntry", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = default({Names.InodeEntry.Type});", form: MethodForm.Synchronous));
 
     public static readonly ParameterKind Attributes = new("attributes", "the attributes to reply", optional: true,
-        new ManagedShape("attributes.ref", Names.Types.Stat, "Stat", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = default({Names.Types.Stat});"));
+        new ManagedShape("attributes.ref", Names.Types.Stat, "Stat", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = default({Names.Types.Stat});", form: MethodForm.Synchronous));
 
-    public static readonly ParameterKind ReadBuffer = new("reply-buffer", "the thread's reply buffer of the requested size: fill it and return the count (sent without a copy)", optional: true,
-        new ManagedShape("reply-buffer.span", "global::System.Span<byte>", "Span<byte>", ManagedRefKind.None, $"{Local}", $"var {Local} = {Request}.{Names.InodeRequest.ReadBuffer}({N0});"));
+    public static readonly ParameterKind ReadBuffer = new("reply-buffer", "the reply buffer of the requested size: fill it and return the count (sent without a copy)", optional: true,
+        new ManagedShape("reply-buffer.span", "global::System.Span<byte>", "Span<byte>", ManagedRefKind.None, $"{Local}", $"var {Local} = {Request}.{Names.InodeRequest.ReadBuffer}({N0});", form: MethodForm.Synchronous),
+        new ManagedShape("reply-buffer.memory", AsyncTypes.Memory, "Memory<byte>", ManagedRefKind.None, $"{Pending}.{Names.AsyncInodeRequest.Buffer}", form: MethodForm.Asynchronous, pendingBuffer: $"{N0}"));
 
     public static readonly ParameterKind Entries = Filler("entries", plus: false);
 
@@ -54,5 +56,10 @@ internal static class InodeParameterKinds
     private static ParameterKind Filler(string id, bool plus) => new(id, plus ? "where entries go, each with its attributes (counts a lookup)" : "where directory entries go", optional: false,
         new ManagedShape(id + ".ref", Names.InodeDirectoryFiller.Type, "InodeDirectoryFiller", ManagedRefKind.Ref, $"ref {Local}",
             setup: $"{Local} = {Request}.{Names.InodeRequest.Directory}({N0}, {N1}, plus: {(plus ? "true" : "false")});",
-            prologue: $"var {Local} = default({Names.InodeDirectoryFiller.Type});"));
+            prologue: $"var {Local} = default({Names.InodeDirectoryFiller.Type});",
+            form: MethodForm.Synchronous),
+        new ManagedShape(id + ".async", Names.AsyncDirectoryFiller.Type, "AsyncDirectoryFiller", ManagedRefKind.None,
+            $"{Pending}.{Names.AsyncInodeRequest.Directory}({N1}, plus: {(plus ? "true" : "false")})",
+            form: MethodForm.Asynchronous,
+            pendingBuffer: $"{N0}"));
 }

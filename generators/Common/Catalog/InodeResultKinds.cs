@@ -14,6 +14,8 @@ internal static class InodeResultKinds
     private static readonly CodeHole Result = CodeHole.Result;
     private static readonly CodeHole Exception = CodeHole.Exception;
     private static readonly CodeHole OperationName = CodeHole.OperationName;
+    private static readonly CodeHole Pending = CodeHole.Pending;
+    private static readonly CodeHole KeptFileInfo = CodeHole.PendingFileInfo;
     private static readonly CodeHole FileInfo = CodeHole.NativeOf(ParameterKinds.FileInfo, 0);
     private static readonly CodeHole EntryLocal = CodeHole.LocalOf(InodeParameterKinds.Entry);
     private static readonly CodeHole XattrSize = CodeHole.NativeOf(InodeParameterKinds.XattrSize, 0);
@@ -24,9 +26,9 @@ internal static class InodeResultKinds
     private const string Void = "void";
 
     public static readonly ResultKind Status = new("inode-status", Void, null,
-        new ReturnShape("inode-status.errno", Errno, "Errno", $"{Call}", "Errno.None on success, otherwise the error", reply: $"{Request}.{Inode.ReplyStatus}({Result});"),
-        new ReturnShape("inode-status.int", "int", "int", $"{Call}", "0 on success, otherwise -errno", reply: $"{Request}.{Inode.ReplyStatus}({Result});"),
-        new ReturnShape("inode-status.void", Void, Void, null, "success unless it throws", reply: $"{Request}.{Inode.ReplyStatus}({Errno}.None);"));
+        new ReturnShape("inode-status.errno", Errno, "Errno", $"{Call}", "Errno.None on success, otherwise the error", reply: $"{Request}.{Inode.ReplyStatus}({Result});", awaitable: true),
+        new ReturnShape("inode-status.int", "int", "int", $"{Call}", "0 on success, otherwise -errno", reply: $"{Request}.{Inode.ReplyStatus}({Result});", awaitable: true),
+        new ReturnShape("inode-status.void", Void, Void, null, "success unless it throws", reply: $"{Request}.{Inode.ReplyStatus}({Errno}.None);", awaitable: true));
 
     /// <summary>An entry reply (<c>fuse_reply_entry</c>): lookup, mknod, mkdir, symlink, link. Each counts a lookup.</summary>
     public static readonly ResultKind Entry = EntryKind("inode-entry", Inode.ReplyEntry);
@@ -35,16 +37,19 @@ internal static class InodeResultKinds
     public static readonly ResultKind Lookup = EntryKind("inode-lookup", Inode.ReplyLookup);
 
     public static readonly ResultKind Attributes = new("inode-attr", Void, null,
-        new ReturnShape("inode-attr.stat", Names.Types.Stat, "Stat", $"{Call}", "the attributes", reply: $"{Request}.{Inode.ReplyAttr}(in {Result});"),
+        new ReturnShape("inode-attr.stat", Names.Types.Stat, "Stat", $"{Call}", "the attributes", reply: $"{Request}.{Inode.ReplyAttr}(in {Result});", awaitable: true),
         new ReturnShape("inode-attr.errno", Errno, "Errno", $"{Call}", "Errno.None with the Stat parameter set, otherwise the error", requiresKind: InodeParameterKinds.Attributes.Id,
             reply: $"{Request}.{Inode.ReplyAttr}({Result}, in {CodeHole.LocalOf(InodeParameterKinds.Attributes)});"));
 
     public static readonly ResultKind Open = new("inode-open", Void, null,
         new ReturnShape("inode-open.handle", ManagedShape.AnyHandleType, "THandle", $"{Call}", "a handle object that later operations on this file receive",
-            reply: $"{Request}.{Inode.ReplyOpen}({Result}, {FileInfo});"),
+            reply: $"{Request}.{Inode.ReplyOpen}({Result}, {FileInfo});",
+            deferredReply: $"{Request}.{Inode.ReplyOpen}({Result}, {KeptFileInfo});"),
         new ReturnShape("inode-open.errno", Errno, "Errno", $"{Call}", "Errno.None on success, otherwise the error",
-            reply: $"if ({Result} == {Errno}.None) {Request}.{Inode.ReplyOpen}(null, {FileInfo}); else {Request}.{Inode.ReplyError}({Result});"),
-        new ReturnShape("inode-open.void", Void, Void, null, "success unless it throws", reply: $"{Request}.{Inode.ReplyOpen}(null, {FileInfo});"));
+            reply: $"if ({Result} == {Errno}.None) {Request}.{Inode.ReplyOpen}(null, {FileInfo}); else {Request}.{Inode.ReplyError}({Result});",
+            deferredReply: $"if ({Result} == {Errno}.None) {Request}.{Inode.ReplyOpen}(null, {KeptFileInfo}); else {Request}.{Inode.ReplyError}({Result});"),
+        new ReturnShape("inode-open.void", Void, Void, null, "success unless it throws", reply: $"{Request}.{Inode.ReplyOpen}(null, {FileInfo});",
+            deferredReply: $"{Request}.{Inode.ReplyOpen}(null, {KeptFileInfo});"));
 
     /// <summary>Create's reply (<c>fuse_reply_create</c>): an entry and an open file.</summary>
     public static readonly ResultKind Create = new("inode-create", Void, null,
@@ -55,13 +60,14 @@ internal static class InodeResultKinds
 
     public static readonly ResultKind Read = new("inode-read", Void, null,
         new ReturnShape("inode-read.int", "int", "int", $"{Call}", "bytes written into the Span<byte> buffer parameter, or -errno", requiresKind: InodeParameterKinds.ReadBuffer.Id,
-            reply: $"{Request}.{Inode.ReplyRead}({Result}, {CodeHole.LocalOf(InodeParameterKinds.ReadBuffer)});"),
+            reply: $"{Request}.{Inode.ReplyRead}({Result}, {CodeHole.LocalOf(InodeParameterKinds.ReadBuffer)});",
+            deferredReply: $"{Request}.{Inode.ReplyRead}({Result}, {Pending}.{Names.AsyncInodeRequest.Buffer}.Span);"),
         new ReturnShape("inode-read.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", $"{Call}", "the data; FuseGen sends at most the size asked for",
             reply: $"{Request}.{Inode.ReplyData}({Result}.Length <= (long){ReadSize} ? {Result} : {Result}.Slice(0, (int){ReadSize}));"));
 
     public static readonly ResultKind Count = new("inode-count", Void, null,
-        new ReturnShape("inode-count.int", "int", "int", $"{Call}", "number of bytes (>= 0), or -errno", reply: $"{Request}.{Inode.ReplyWrite}({Result});"),
-        new ReturnShape("inode-count.long", "long", "long", $"{Call}", "number of bytes (>= 0), or -errno", reply: $"{Request}.{Inode.ReplyWrite}({Result});"));
+        new ReturnShape("inode-count.int", "int", "int", $"{Call}", "number of bytes (>= 0), or -errno", reply: $"{Request}.{Inode.ReplyWrite}({Result});", awaitable: true),
+        new ReturnShape("inode-count.long", "long", "long", $"{Call}", "number of bytes (>= 0), or -errno", reply: $"{Request}.{Inode.ReplyWrite}({Result});", awaitable: true));
 
     public static readonly ResultKind Directory = DirectoryKind("inode-directory", InodeParameterKinds.Entries);
 
@@ -69,10 +75,10 @@ internal static class InodeResultKinds
 
     public static readonly ResultKind LinkTarget = new("inode-link-target", Void, null,
         new ReturnShape("inode-link-target.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", $"{Call}", "the link target", reply: $"{Request}.{Inode.ReplyReadlink}({Result});"),
-        new ReturnShape("inode-link-target.string", "string", "string", $"{Call}", "the link target", reply: $"{Request}.{Inode.ReplyReadlink}({Result});"));
+        new ReturnShape("inode-link-target.string", "string", "string", $"{Call}", "the link target", reply: $"{Request}.{Inode.ReplyReadlink}({Result});", awaitable: true));
 
     public static readonly ResultKind Statfs = new("inode-statfs", Void, null,
-        new ReturnShape("inode-statfs.statvfs", Names.Types.StatVfs, "StatVfs", $"{Call}", "the file system statistics", reply: $"{Request}.{Inode.ReplyStatfs}(in {Result});"));
+        new ReturnShape("inode-statfs.statvfs", Names.Types.StatVfs, "StatVfs", $"{Call}", "the file system statistics", reply: $"{Request}.{Inode.ReplyStatfs}(in {Result});", awaitable: true));
 
     public static readonly ResultKind XattrValue = new("inode-xattr", Void, null,
         new ReturnShape("inode-xattr.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", $"{Call}", "the value (throw FuseException(Errno.ENODATA) when absent)", reply: $"{Request}.{Inode.ReplyXattr}({Result}, {XattrSize});"),
@@ -82,10 +88,10 @@ internal static class InodeResultKinds
         new ReturnShape("inode-xattr-names.enumerable", "global::System.Collections.Generic.IEnumerable<string>", "IEnumerable<string>", $"{Call}", "the attribute names", reply: $"{Request}.{Inode.ReplyXattrNames}({Result}, {XattrSize});"));
 
     public static readonly ResultKind Bmap = new("inode-bmap", Void, null,
-        new ReturnShape("inode-bmap.ulong", "ulong", "ulong", $"{Call}", "the device block", reply: $"{Request}.{Inode.ReplyBmap}({Result});"));
+        new ReturnShape("inode-bmap.ulong", "ulong", "ulong", $"{Call}", "the device block", reply: $"{Request}.{Inode.ReplyBmap}({Result});", awaitable: true));
 
     public static readonly ResultKind Lseek = new("inode-lseek", Void, null,
-        new ReturnShape("inode-lseek.long", "long", "long", $"{Call}", "the new offset (>= 0), or -errno", reply: $"{Request}.{Inode.ReplyLseek}({Result});"));
+        new ReturnShape("inode-lseek.long", "long", "long", $"{Call}", "the new offset (>= 0), or -errno", reply: $"{Request}.{Inode.ReplyLseek}({Result});", awaitable: true));
 
     /// <summary>
     /// Forget: no reply but <c>fuse_reply_none</c>, which FuseGen sends (after applying the count to the inode table)
@@ -106,9 +112,10 @@ internal static class InodeResultKinds
     private static ResultKind EntryKind(string id, string reply) => new(id, Void, null,
         new ReturnShape(id + ".errno", Errno, "Errno", $"{Call}", "Errno.None with the entry parameter set, otherwise the error", requiresKind: InodeParameterKinds.Entry.Id,
             reply: $"{Request}.{reply}({Result}, in {EntryLocal});"),
-        new ReturnShape(id + ".entry", Names.InodeEntry.Type, "InodeEntry", $"{Call}", "the entry", reply: $"{Request}.{reply}({Errno}.None, in {Result});"));
+        new ReturnShape(id + ".entry", Names.InodeEntry.Type, "InodeEntry", $"{Call}", "the entry", reply: $"{Request}.{reply}({Errno}.None, in {Result});", awaitable: true));
 
     private static ResultKind DirectoryKind(string id, ParameterKind entries) => new(id, Void,
         $"{Request}.{Inode.Fail}({Exception}, {OperationName}, ref {CodeHole.LocalOf(entries)});",
-        new ReturnShape(id + ".void", Void, Void, null, "nothing: the entries added are the reply", reply: $"{Request}.{Inode.ReplyDirectory}(ref {CodeHole.LocalOf(entries)});"));
+        new ReturnShape(id + ".void", Void, Void, null, "nothing: the entries added are the reply", reply: $"{Request}.{Inode.ReplyDirectory}(ref {CodeHole.LocalOf(entries)});",
+            deferredReply: $"{Pending}.{Names.AsyncInodeRequest.ReplyDirectory}();"));
 }

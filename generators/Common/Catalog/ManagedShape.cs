@@ -19,8 +19,10 @@ internal sealed class ManagedShape
     /// </summary>
     public const string AnyHandleType = "{handle}";
 
-    public ManagedShape(string id, string typeName, string displayType, ManagedRefKind refKind, FormattableString argument, FormattableString? setup = null, FormattableString? onSuccess = null, FormattableString? prologue = null)
+    public ManagedShape(string id, string typeName, string displayType, ManagedRefKind refKind, FormattableString argument, FormattableString? setup = null, FormattableString? onSuccess = null, FormattableString? prologue = null, MethodForm form = MethodForm.Any, FormattableString? pendingBuffer = null)
     {
+        Form = form;
+        PendingBuffer = pendingBuffer is null ? null : CodeTemplate.Of(pendingBuffer);
         Prologue = prologue is null ? null : CodeTemplate.Of(prologue);
         Id = id;
         TypeName = typeName;
@@ -56,6 +58,18 @@ internal sealed class ManagedShape
 
     /// <summary>Success stage: a statement after a successful call, typically writing the local back to native memory.</summary>
     public CodeTemplate? OnSuccess { get; }
+
+    /// <summary>Whether synchronous methods, async methods or both may declare this shape.</summary>
+    public MethodForm Form { get; }
+
+    /// <summary>
+    /// The size of the buffer an async request keeps for this argument until its reply (a read's data, a listing),
+    /// from the slot's native parameters; null when the shape needs none.
+    /// </summary>
+    public CodeTemplate? PendingBuffer { get; }
+
+    /// <summary>Whether a method of the given form may declare this shape.</summary>
+    public bool Fits(bool isAsync) => Form == MethodForm.Any || (Form == MethodForm.Asynchronous) == isAsync;
 
     /// <summary>The parameter as a user would declare it, e.g. <c>ref Stat stat</c>.</summary>
     public string Display(string name) => Declaration(DisplayType, name);

@@ -47,9 +47,11 @@ internal static class ParameterKinds
     public static readonly ParameterKind StatVfs = new("statvfs", "file system statistics to fill in", optional: false,
         OutStruct("statvfs", Names.Types.StatVfs, "StatVfs", Names.NativeStatVfs.Write));
 
+    // A view over libfuse's fuse_file_info, which lives on the worker's stack: synchronous methods only.
     public static readonly ParameterKind FileInfo = new("fileinfo", "open-file information (flags, handle, caching hints)", optional: true,
-        new ManagedShape("fileinfo.ref", Names.FileInfo.Type, "FileInfo", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = {Names.FileInfo.FromNative}({N0});"),
-        new ManagedShape("fileinfo.value", Names.FileInfo.Type, "FileInfo", ManagedRefKind.None, $"{Names.FileInfo.FromNative}({N0})"));
+        new ManagedShape("fileinfo.ref", Names.FileInfo.Type, "FileInfo", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = {Names.FileInfo.FromNative}({N0});", form: MethodForm.Synchronous),
+        new ManagedShape("fileinfo.value", Names.FileInfo.Type, "FileInfo", ManagedRefKind.None, $"{Names.FileInfo.FromNative}({N0})", form: MethodForm.Synchronous),
+        new ManagedShape("fileinfo.kept", Names.FileInfo.Type, "FileInfo", ManagedRefKind.None, $"{Names.FileInfo.FromNative}({CodeHole.PendingFileInfo})", form: MethodForm.Asynchronous));
 
     public static readonly ParameterKind Handle = new("handle", "the object [Open], [Create] or [Opendir] returned for this file (null when there is none)", optional: true,
         new ManagedShape("handle.object", ManagedShape.AnyHandleType, "THandle", ManagedRefKind.None, $"{Request}.{Names.FuseRequest.Handle}<{HandleType}>({N0})!"));

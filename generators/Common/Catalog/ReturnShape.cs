@@ -12,8 +12,9 @@ namespace FuseGen.Catalog;
 /// </remarks>
 internal sealed class ReturnShape
 {
-    public ReturnShape(string id, string typeName, string displayType, FormattableString? result, string meaning, string? requiresKind = null, FormattableString? reply = null)
+    public ReturnShape(string id, string typeName, string displayType, FormattableString? result, string meaning, string? requiresKind = null, FormattableString? reply = null, bool awaitable = false, FormattableString? deferredReply = null)
     {
+        DeferredReply = deferredReply is not null ? CodeTemplate.Of(deferredReply) : awaitable && reply is not null ? CodeTemplate.Of(reply) : null;
         Reply = reply is null ? null : CodeTemplate.Of(reply);
         RequiresKind = requiresKind;
         Id = id;
@@ -38,6 +39,18 @@ internal sealed class ReturnShape
     /// return nothing and reply instead). <see cref="CodeHole.Result"/> is the local the result stage assigned.
     /// </summary>
     public CodeTemplate? Reply { get; }
+
+    /// <summary>
+    /// Deferred reply stage: how a method returning a task of this shape (<c>ValueTask&lt;T&gt;</c>, <c>Task&lt;T&gt;</c>,
+    /// or <c>ValueTask</c>/<c>Task</c> for <c>void</c>) is answered when the task completes, from the task's result
+    /// (<see cref="CodeHole.Result"/>) and what the request kept (<see cref="CodeHole.Pending"/>; <see cref="CodeHole.Request"/>
+    /// is its request). Null when the shape has no async form: its reply reads a <c>ref</c> local or the thread's
+    /// buffer, which do not outlive the call.
+    /// </summary>
+    public CodeTemplate? DeferredReply { get; }
+
+    /// <summary>Whether a method may return a task of this shape.</summary>
+    public bool IsAwaitable => DeferredReply is not null;
 
     /// <summary>What the value means, for docs and diagnostics.</summary>
     public string Meaning { get; }

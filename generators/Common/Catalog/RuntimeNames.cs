@@ -109,6 +109,26 @@ internal static class RuntimeNames
         public const string ReplyForget = "ReplyForget";
     }
 
+    /// <summary>An inode request served by a method that returns a task: generated async entry points begin it and answer through it.</summary>
+    public static class AsyncInodeRequest
+    {
+        public const string Type = Marshalling + "AsyncInodeRequest";
+        public const string Begin = Type + ".Begin";
+        public const string Complete = "Complete";
+        public const string Fail = "Fail";
+        public const string Request = "Request";
+        public const string Buffer = "Buffer";
+        public const string Token = "Token";
+        public const string Directory = "Directory";
+        public const string ReplyDirectory = "ReplyDirectory";
+        public const string FileInfo = "FileInfo";
+    }
+
+    public static class AsyncDirectoryFiller
+    {
+        public const string Type = Global + "AsyncDirectoryFiller";
+    }
+
     public static class InodeEntry
     {
         public const string Type = Global + "InodeEntry";

@@ -47,6 +47,15 @@ internal static class OperationTableMarkdown
             lines.Add("returns " + Alternatives(operation.Result.Shapes.Select(shape => Code(shape.DisplayType) + RequiredWith(operation, shape))));
         }
 
+        // The inode API's task forms (the path API has none): what an async method may return instead.
+        var awaitable = operation.Result.Shapes.Where(shape => shape.IsAwaitable).ToList();
+        if (awaitable.Count > 0)
+        {
+            lines.Add("async: " + Alternatives(awaitable.Select(shape => shape.TypeName == "void"
+                ? Code("ValueTask") + " or " + Code("Task")
+                : Code($"ValueTask<{shape.DisplayType}>") + " or " + Code($"Task<{shape.DisplayType}>"))));
+        }
+
         // Slots with a choice to make; a slot tied to a return shape (readlink's buffer) is shown with that shape instead.
         var choices = operation.Slots
             .Where(s => s.Kind.Shapes.Count > 1 || (s.Optional && s.Kind.Shapes.Count > 0))

@@ -1,4 +1,5 @@
 using System.Linq;
+using FuseGen.Catalog;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -65,12 +66,16 @@ internal static class FileSystemRules
         return null;
     }
 
-    /// <summary>Why a generated entry point cannot call the method, completing "it is ...", or null when it can.</summary>
-    public static string? CheckMethod(IMethodSymbol method) =>
+    /// <summary>
+    /// Why a generated entry point cannot call the method, completing "it is ...", or null when it can. An API whose
+    /// replies may be deferred (<paramref name="catalog"/>: the inode API) accepts <c>async</c> methods that return a task.
+    /// </summary>
+    public static string? CheckMethod(IMethodSymbol method, ApiCatalog? catalog = null) =>
         method.MethodKind == MethodKind.LocalFunction ? "a local function (only methods of the [FuseFileSystem] type are bound)" :
         method.MethodKind == MethodKind.AnonymousFunction ? "a lambda (only methods of the [FuseFileSystem] type are bound)" :
         method.IsGenericMethod ? "generic" :
-        method.IsAsync ? "async (operations run synchronously on libfuse's threads)" :
+        method.IsAsync && catalog?.DefersReplies != true ? "async (the path API answers libfuse when the method returns, on libfuse's thread; for async operations, with cancellation by the kernel, use the inode API: [FuseInodeFileSystem] methods may return ValueTask or Task)" :
+        method.IsAsync && method.ReturnsVoid ? "async void (nothing would wait for its work: return ValueTask or Task, and FuseGen replies when it completes)" :
         IsIterator(method) ? "an iterator (its body would run lazily, after the native call has returned)" :
         method.IsAbstract ? "abstract" :
         method.IsExtern ? "extern" :

@@ -60,14 +60,18 @@ internal readonly struct SignatureProblem
 /// <summary>The outcome of matching a method against an operation.</summary>
 internal sealed class SignatureMatch
 {
-    public SignatureMatch(ReturnShape? returnShape, IReadOnlyList<ParameterBinding> bindings, IReadOnlyList<SignatureProblem> problems)
+    public SignatureMatch(ReturnShape? returnShape, IReadOnlyList<ParameterBinding> bindings, IReadOnlyList<SignatureProblem> problems, string? awaitable = null)
     {
+        Awaitable = awaitable;
         ReturnShape = returnShape;
         Bindings = bindings;
         Problems = problems;
     }
 
     public ReturnShape? ReturnShape { get; }
+
+    /// <summary>The task type the method returns (<see cref="AsyncTypes.ValueTask"/>, <see cref="AsyncTypes.Task"/>), or null when it returns its result.</summary>
+    public string? Awaitable { get; }
 
     /// <summary>One binding per method parameter, in order (valid only when <see cref="Success"/>).</summary>
     public IReadOnlyList<ParameterBinding> Bindings { get; }

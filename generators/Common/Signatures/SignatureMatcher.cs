@@ -28,29 +28,39 @@ internal static class SignatureMatcher
             return new SignatureMatch(null, bindings, problems);
         }
 
+        var awaitable = AwaitableOf(method);
+        var isAsync = awaitable is not null;
         var returnShape = ReturnShapeOf(method, operation);
         if (returnShape is null)
         {
-            var notAHandle = operation.Result.Shapes.Any(s => s.TypeName == ManagedShape.AnyHandleType) && !method.ReturnsVoid
+            var notAHandle = operation.Result.Shapes.Any(s => s.TypeName == ManagedShape.AnyHandleType) && !method.ReturnsVoid && !isAsync
                 ? WhyNotAHandle(method.ReturnType)
                 : null;
             problems.Add(new SignatureProblem(SignatureProblemKind.ReturnType, -1,
                 $"the return type '{method.ReturnType.ToDisplayString()}' is not accepted; [{operation.Name}] returns " +
                 string.Join(" or ", operation.Result.Shapes.Select(s => $"'{s.DisplayType}' ({s.Meaning})")) +
+                AsyncAlternatives(operation, isAsync) +
                 (notAHandle is null ? "" : "; " + notAHandle)));
+        }
+        else if (isAsync && operation.HandleRole is HandleRole.ReleasesFile or HandleRole.ReleasesDirectory)
+        {
+            returnShape = null;
+            problems.Add(new SignatureProblem(SignatureProblemKind.ReturnType, -1,
+                $"[{operation.Name}] cannot return a task: FuseGen frees the handle when the method returns, so it must return " +
+                string.Join(" or ", operation.Result.Shapes.Select(s => $"'{s.DisplayType}'"))));
         }
 
         // A parameter list usually binds slot by slot; when it does not (a leading ReadOnlySpan<byte> may be the
         // optional path or the data), search every order-preserving assignment before reporting anything.
-        if (returnShape is not null && Bind(method, operation, returnShape) is { } found)
+        if (returnShape is not null && Bind(method, operation, returnShape, isAsync) is { } found)
         {
-            return new SignatureMatch(returnShape, found, problems);
+            return new SignatureMatch(returnShape, found, problems, awaitable);
         }
 
         // No assignment works. The order-preserving assignment that binds the most parameters says where the list goes
         // wrong: the first parameter even it cannot place is the one to blame, not one a wrong guess displaced (a
         // leading ReadOnlySpan<byte> taken for the path leaves the data's place to the offset).
-        var (prefix, slotIndex) = LongestBindablePrefix(method, operation);
+        var (prefix, slotIndex) = LongestBindablePrefix(method, operation, isAsync);
         bindings.AddRange(prefix);
         if (prefix.Count < method.Parameters.Length)
         {
@@ -58,8 +68,8 @@ internal static class SignatureMatcher
             var parameter = method.Parameters[p];
             var firstRequired = operation.Slots.Skip(slotIndex).TakeWhile(s => s.Optional).Count() + slotIndex;
             var expectedSlot = firstRequired < operation.Slots.Count ? firstRequired : slotIndex;
-            problems.Add(DescribeMismatch(operation, parameter, p, TypeName(parameter.Type), RefKindOf(parameter.RefKind), expectedSlot));
-            return new SignatureMatch(returnShape, bindings, problems);
+            problems.Add(DescribeMismatch(operation, parameter, p, TypeName(parameter.Type), RefKindOf(parameter.RefKind), expectedSlot, isAsync, slotIndex));
+            return new SignatureMatch(returnShape, bindings, problems, awaitable);
         }
 
         for (var s = slotIndex; s < operation.Slots.Count; s++)
@@ -77,7 +87,7 @@ internal static class SignatureMatcher
             problems.AddRange(ReturnRequirementProblems(operation, returnShape, bindings));
         }
 
-        return new SignatureMatch(returnShape, bindings, problems);
+        return new SignatureMatch(returnShape, bindings, problems, awaitable);
     }
 
     /// <summary>
@@ -85,7 +95,7 @@ internal static class SignatureMatcher
     /// required slot out and meets the return shape's requirements; null when there is none. Depth-first with the
     /// earliest slot tried first, so a list that binds slot by slot binds exactly as it reads.
     /// </summary>
-    private static List<ParameterBinding>? Bind(IMethodSymbol method, OperationDescriptor operation, ReturnShape returnShape)
+    private static List<ParameterBinding>? Bind(IMethodSymbol method, OperationDescriptor operation, ReturnShape returnShape, bool isAsync)
     {
         var bindings = new List<ParameterBinding>();
         return Extend(0, 0) ? bindings : null;
@@ -99,14 +109,14 @@ internal static class SignatureMatcher
             }
 
             var parameter = method.Parameters[p];
-            if (Ambient(parameter) is { } ambient)
+            if (Ambient(parameter, isAsync) is { } ambient)
             {
                 return Try(new ParameterBinding(ambient, -1), slotIndex);
             }
 
             for (var s = slotIndex; s < operation.Slots.Count; s++)
             {
-                if (Fit(operation.Slots[s], parameter) is { } shape && Try(new ParameterBinding(shape, s), s + 1))
+                if (Fit(operation.Slots[s], parameter, isAsync) is { } shape && Try(new ParameterBinding(shape, s), s + 1))
                 {
                     return true;
                 }
@@ -137,7 +147,7 @@ internal static class SignatureMatcher
     /// The first (in slot order) of the order-preserving assignments that place the most leading parameters, ignoring
     /// required slots left over and the return shape, and the slot after its last placed parameter.
     /// </summary>
-    private static (List<ParameterBinding> Bindings, int NextSlot) LongestBindablePrefix(IMethodSymbol method, OperationDescriptor operation)
+    private static (List<ParameterBinding> Bindings, int NextSlot) LongestBindablePrefix(IMethodSymbol method, OperationDescriptor operation, bool isAsync)
     {
         var best = new List<ParameterBinding>();
         var bestNextSlot = 0;
@@ -159,7 +169,7 @@ internal static class SignatureMatcher
             }
 
             var parameter = method.Parameters[p];
-            if (Ambient(parameter) is { } ambient)
+            if (Ambient(parameter, isAsync) is { } ambient)
             {
                 Try(new ParameterBinding(ambient, -1), slotIndex);
                 return;
@@ -167,7 +177,7 @@ internal static class SignatureMatcher
 
             for (var s = slotIndex; s < operation.Slots.Count && best.Count < method.Parameters.Length; s++)
             {
-                if (Fit(operation.Slots[s], parameter) is { } shape)
+                if (Fit(operation.Slots[s], parameter, isAsync) is { } shape)
                 {
                     Try(new ParameterBinding(shape, s), s + 1);
                 }
@@ -187,21 +197,25 @@ internal static class SignatureMatcher
         }
     }
 
-    private static ManagedShape? Ambient(IParameterSymbol parameter)
+    private static ManagedShape? Ambient(IParameterSymbol parameter, bool isAsync)
     {
         var typeName = TypeName(parameter.Type);
         var refKind = RefKindOf(parameter.RefKind);
-        return AmbientParameters.All.FirstOrDefault(a => a.TypeName == typeName && a.RefKind == refKind);
+        return AmbientParameters.All.FirstOrDefault(a => a.TypeName == typeName && a.RefKind == refKind && a.Fits(isAsync));
     }
 
-    /// <summary>The slot's shape the parameter has, ref-ness included.</summary>
-    private static ManagedShape? Fit(OperationSlot slot, IParameterSymbol parameter)
+    /// <summary>The slot's shape the parameter has, ref-ness and the method's form (synchronous or async) included.</summary>
+    private static ManagedShape? Fit(OperationSlot slot, IParameterSymbol parameter, bool isAsync)
     {
         var refKind = RefKindOf(parameter.RefKind);
-        return slot.Kind.Shapes.FirstOrDefault(shape => shape.RefKind == refKind && HasType(shape, parameter.Type));
+        return slot.Kind.Shapes.FirstOrDefault(shape => shape.RefKind == refKind && shape.Fits(isAsync) && HasType(shape, parameter.Type));
     }
 
-    /// <summary>The operation's return shape the method's return type is, or null when it is none of them.</summary>
+    /// <summary>
+    /// The operation's return shape the method's return type is, or null when it is none of them. A task
+    /// (<see cref="AwaitableOf"/>) is the shape of its result (<c>void</c> for <c>ValueTask</c> and <c>Task</c>) when
+    /// that shape has an async form.
+    /// </summary>
     public static ReturnShape? ReturnShapeOf(IMethodSymbol method, OperationDescriptor operation)
     {
         if (method.ReturnsByRef || method.ReturnsByRefReadonly)
@@ -209,9 +223,41 @@ internal static class SignatureMatcher
             return null;
         }
 
+        if (AwaitableOf(method) is not null)
+        {
+            var result = ((INamedTypeSymbol)method.ReturnType).TypeArguments.FirstOrDefault();
+            var resultType = result is null ? "void" : TypeName(result);
+            return operation.Result.Shapes.FirstOrDefault(s => s.IsAwaitable && s.TypeName == resultType) ??
+                operation.Result.Shapes.FirstOrDefault(s => s.IsAwaitable && result is not null && s.TypeName == ManagedShape.AnyHandleType && IsHandleType(result));
+        }
+
         var returnType = method.ReturnsVoid ? "void" : TypeName(method.ReturnType);
         return operation.Result.Shapes.FirstOrDefault(s => s.TypeName == returnType) ??
             operation.Result.Shapes.FirstOrDefault(s => s.TypeName == ManagedShape.AnyHandleType && IsHandleType(method.ReturnType));
+    }
+
+    /// <summary>
+    /// <see cref="AsyncTypes.ValueTask"/> or <see cref="AsyncTypes.Task"/> when the method returns one (with or without
+    /// a result), null when it returns its result.
+    /// </summary>
+    public static string? AwaitableOf(IMethodSymbol method) =>
+        method.ReturnType is INamedTypeSymbol { Name: AsyncTypes.ValueTask or AsyncTypes.Task, Arity: <= 1 } type &&
+        type.ContainingNamespace?.ToDisplayString() == AsyncTypes.TasksNamespace
+            ? type.Name
+            : null;
+
+    /// <summary>What a task-returning method may return for the operation, completing a return-type message.</summary>
+    private static string AsyncAlternatives(OperationDescriptor operation, bool isAsync)
+    {
+        var awaitable = operation.Result.Shapes.Where(s => s.IsAwaitable).ToList();
+        if (awaitable.Count > 0)
+        {
+            return "; or, async, " + string.Join(" or ", awaitable.Select(s => s.TypeName == "void" ? "'ValueTask' or 'Task'" : $"'ValueTask<{s.DisplayType}>' or 'Task<{s.DisplayType}>'"));
+        }
+
+        return isAsync && operation.Result.Shapes.All(s => s.Reply is null)
+            ? "; a task is accepted only by [FuseInodeFileSystem] operations, whose replies may be deferred (the path API answers libfuse when the method returns)"
+            : "";
     }
 
     /// <summary>Whether a type is the shape's type (any handle type for a handle shape), ref-ness aside.</summary>
@@ -219,7 +265,7 @@ internal static class SignatureMatcher
         shape.TypeName == TypeName(type) || (shape.TypeName == ManagedShape.AnyHandleType && IsHandleType(type));
 
     /// <summary>Renders a slot's accepted shapes, e.g. <c>ReadOnlySpan&lt;byte&gt; path</c> or <c>string path</c>.</summary>
-    public static string Accepted(OperationSlot slot) => string.Join(" or ", slot.Kind.Shapes.Select(s => s.Display(slot.Name)));
+    public static string Accepted(OperationSlot slot) => string.Join(" or ", slot.Kind.Shapes.Select(s => s.Display(slot.Name)).Distinct());
 
     /// <summary>
     /// Whether a type can be a typed handle: a class or interface of the filesystem's own, not a string, not a
@@ -242,18 +288,29 @@ internal static class SignatureMatcher
         _ => ManagedRefKind.In,
     };
 
-    private static SignatureProblem DescribeMismatch(OperationDescriptor operation, IParameterSymbol parameter, int index, string typeName, ManagedRefKind refKind, int expectedSlot)
+    private static SignatureProblem DescribeMismatch(OperationDescriptor operation, IParameterSymbol parameter, int index, string typeName, ManagedRefKind refKind, int expectedSlot, bool isAsync, int firstOpenSlot)
     {
         var remaining = operation.Slots.Skip(expectedSlot).Where(s => s.Kind.Shapes.Count > 0).ToList();
+
+        // A shape of the other form (a span to fill in a task-returning method) may be in an optional slot the walk passed.
+        var otherForm = operation.Slots.Skip(firstOpenSlot).SelectMany(s => s.Kind.Shapes).Concat(AmbientParameters.All)
+            .FirstOrDefault(shape => !shape.Fits(isAsync) && shape.RefKind == refKind && HasType(shape, parameter.Type));
+        if (otherForm is not null)
+        {
+            return new SignatureProblem(SignatureProblemKind.ParameterType, index, isAsync
+                ? $"parameter '{parameter.ToDisplayString()}' cannot be used by a method that returns a task: it does not outlive the call, and the reply is sent when the task completes"
+                : $"parameter '{parameter.ToDisplayString()}' is only for a method that returns a task (ValueTask or Task)");
+        }
+
         // Only a type that fits with another ref-ness is a ref-kind problem; the right type and ref-ness in the wrong
         // place is a position problem, described below by what is expected here.
         var otherRefKinds = remaining
-            .Select(s => s.Kind.Shapes.Where(shape => shape.TypeName == typeName && shape.RefKind != refKind).ToList())
+            .Select(s => s.Kind.Shapes.Where(shape => shape.TypeName == typeName && shape.RefKind != refKind && shape.Fits(isAsync)).ToList())
             .FirstOrDefault(shapes => shapes.Count > 0);
         if (otherRefKinds is not null)
         {
             return new SignatureProblem(SignatureProblemKind.ParameterRefKind, index,
-                $"parameter '{parameter.Name}' must be declared {string.Join(" or ", otherRefKinds.Select(shape => $"'{shape.Display(parameter.Name)}'"))} for [{operation.Name}]");
+                $"parameter '{parameter.Name}' must be declared {string.Join(" or ", otherRefKinds.Select(shape => $"'{shape.Display(parameter.Name)}'").Distinct())} for [{operation.Name}]");
         }
 
         var expected = remaining.Count == 0
@@ -292,7 +349,7 @@ internal static class SignatureMatcher
             { SpecialType: SpecialType.System_Object } => "it says nothing of what the handle is",
             { SpecialType: SpecialType.System_String } => null,
             { TypeKind: TypeKind.Struct } => "a struct would be copied, not handed back",
-            _ when type.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks" => "an async open is not an open",
+            _ when type.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks" => "a task is not the handle it completes with",
             _ => "FuseGen's own types are not handles",
         };
         if (why is null)

@@ -35,6 +35,8 @@ internal static class CodeExpander
         CodeHoleKind.Exception => expansion.Exception ?? throw Missing(hole, template, "not a failure"),
         CodeHoleKind.OperationName => expansion.Operation is { } operation ? "\"" + operation.NativeName + "\"" : throw Missing(hole, template, "no operation"),
         CodeHoleKind.KindLocal => EntryPoints.Local(SlotOf(hole, expansion, template)),
+        CodeHoleKind.Pending => expansion.Pending ?? throw Missing(hole, template, "not an async entry point"),
+        CodeHoleKind.PendingFileInfo => (expansion.Pending ?? throw Missing(hole, template, "not an async entry point")) + "." + RuntimeNames.AsyncInodeRequest.FileInfo,
         _ => throw Missing(hole, template, "unknown hole"),
     };
 

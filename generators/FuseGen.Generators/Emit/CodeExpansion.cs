@@ -28,6 +28,9 @@ internal sealed record CodeExpansion
     /// <summary>The local holding the user's method's result (reply stages).</summary>
     public string? Result { get; init; }
 
+    /// <summary>The local of the <c>AsyncInodeRequest</c> serving a task-returning method (its arguments and deferred reply).</summary>
+    public string? Pending { get; init; }
+
     /// <summary>The caught exception's local (failure stages).</summary>
     public string? Exception { get; init; }
 }

@@ -11,6 +11,9 @@ internal static class EntryPoints
     /// <summary>Name of the generated entry point for an operation, e.g. <c>__FuseGen_getattr</c>.</summary>
     public static string Name(OperationDescriptor operation) => Prefix + operation.NativeName;
 
+    /// <summary>Name of the method that answers an async operation when its task completes, e.g. <c>__FuseGen_reply_read</c>.</summary>
+    public static string ReplyName(OperationDescriptor operation) => Prefix + "reply_" + operation.NativeName;
+
     /// <summary>The local an entry point declares for a slot's argument, e.g. <c>__stat</c>.</summary>
     public static string Local(OperationSlot slot) => "__" + slot.Name;
 }

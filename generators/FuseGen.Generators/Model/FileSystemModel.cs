@@ -39,6 +39,7 @@ internal sealed record ContainingTypeModel(string Keyword, string Name);
 /// <param name="CleanupSlots">Slots the method leaves out whose kind cleans up after the call (<c>ParameterKind.CleanupWhenAbsent</c>), in slot order.</param>
 /// <param name="Measured">Whether the entry point reports the request's start and end to <c>RequestMetrics</c> (every request; not init or destroy).</param>
 /// <param name="FaultPath">The native path parameter a fault report names (<c>path</c>, <c>from</c>, <c>linkpath</c>), or null.</param>
+/// <param name="Async">How a method that returns a task is served (inode API), or null for one that returns its result.</param>
 internal sealed record OperationModel(
     string Operation,
     string EntryPoint,
@@ -51,7 +52,20 @@ internal sealed record OperationModel(
     HandleReleaseModel? HandleRelease,
     EquatableArray<int> CleanupSlots,
     bool Measured,
-    string? FaultPath);
+    string? FaultPath,
+    AsyncCallModel? Async = null);
+
+/// <summary>
+/// An operation method that returns a task: its entry point begins an <c>AsyncInodeRequest</c> (a slot under the
+/// mount's bound, a buffer that outlives the call, the kernel's interrupt as a token) and hands the task to it with a
+/// generated reply method, which answers inline when the task is already complete and on completion otherwise.
+/// </summary>
+/// <param name="Awaitable">The task type returned: <c>ValueTask</c> or <c>Task</c> (with a result or not).</param>
+/// <param name="ResultType">The task's result type as the reply method takes it, or null for a task without one.</param>
+/// <param name="BufferArgument">The argument whose shape keeps a buffer until the reply (<c>ManagedShape.PendingBuffer</c>), or -1.</param>
+/// <param name="Cancellable">Whether the method takes the request's <c>CancellationToken</c>, so the kernel's interrupt is registered.</param>
+/// <param name="FileInfoNative">The native <c>fuse_file_info*</c> the request keeps a copy of (an argument or the deferred reply uses it), or null.</param>
+internal sealed record AsyncCallModel(string Awaitable, string? ResultType, int BufferArgument, bool Cancellable, string? FileInfoNative = null);
 
 /// <summary>
 /// How one argument of the user's method is produced: a catalog shape, for a slot (-1: ambient), and for handle

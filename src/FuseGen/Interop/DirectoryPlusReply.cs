@@ -25,7 +25,7 @@ internal static unsafe class DirectoryPlusReply
             var nodeId = *(ulong*)record;
             var nameLength = *(uint*)(record + NameLengthOffset);
             var name = new ReadOnlySpan<byte>(record + NameOffset, (int)Math.Min(nameLength, (uint)(length - position - NameOffset)));
-            if (nodeId != 0 && !InodeDirectoryFiller.IsDot(name))
+            if (nodeId != 0 && !DirectoryEntryWriter.IsDot(name))
             {
                 table.Forget(nodeId, 1);
             }

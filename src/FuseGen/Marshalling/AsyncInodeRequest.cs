@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using FuseGen.Interop.Native;
 using FuseGen.Interop;
 using FuseGen.Runtime;
 
@@ -82,6 +83,10 @@ public sealed unsafe class AsyncInodeRequest
     private byte[]? buffer;
     private int bufferLength;
     private CancellationTokenSource? cancellation;
+    private AsyncDirectoryFiller? directory;
+    private bool listing;
+    private fuse_file_info* fileInfo;
+    private bool keptFileInfo;
     private bool interruptRegistered;
     private bool deferred;
     private int interrupted;
@@ -122,8 +127,32 @@ public sealed unsafe class AsyncInodeRequest
     /// <summary>The request being served.</summary>
     public InodeRequest Request => request;
 
-    /// <summary>The reply buffer asked for in <see cref="Begin"/> (empty when none): valid until the reply.</summary>
+    /// <summary>The reply buffer asked for in <see cref="Begin(in InodeRequest, nuint, bool)"/> (empty when none): valid until the reply.</summary>
     public Memory<byte> Buffer => buffer is null ? Memory<byte>.Empty : new Memory<byte>(buffer, 0, bufferLength);
+
+    /// <summary>
+    /// A directory listing over this request's buffer (<see cref="Begin(in InodeRequest, nuint, bool)"/>'s size is the kernel's), for an async
+    /// readdir or readdirplus: answered by <see cref="ReplyDirectory"/>, and a failure gives back the lookups its
+    /// readdirplus entries counted.
+    /// </summary>
+    public AsyncDirectoryFiller Directory(long offset, bool plus)
+    {
+        directory ??= new AsyncDirectoryFiller();
+        directory.Open(request.DirectoryWriter(BufferPointer, (nuint)bufferLength, offset, plus));
+        listing = true;
+        return directory;
+    }
+
+    /// <summary>Answers a readdir or readdirplus with what <see cref="Directory"/>'s listing holds.</summary>
+    public void ReplyDirectory()
+    {
+        if (!listing)
+        {
+            throw new InvalidOperationException("No listing was started for this request.");
+        }
+
+        request.ReplyDirectory(in directory!.Writer);
+    }
 
     /// <summary>Cancelled when the kernel interrupts the request or the session shuts down; none unless cancellable.</summary>
     public CancellationToken Token => cancellation?.Token ?? CancellationToken.None;
@@ -159,6 +188,21 @@ public sealed unsafe class AsyncInodeRequest
 
         return call;
     }
+
+    /// <summary>
+    /// As <see cref="Begin(in InodeRequest, nuint, bool)"/>, keeping a copy of the request's <c>fuse_file_info</c>
+    /// (<paramref name="fileInfo"/> lives on the libfuse worker's stack, gone once the entry point returns) as
+    /// <see cref="FileInfo"/> until the reply: an async open sets its flags there and its reply sends them.
+    /// </summary>
+    public static AsyncInodeRequest Begin(in InodeRequest request, nuint bufferSize, bool cancellable, void* fileInfo)
+    {
+        var call = Begin(in request, bufferSize, cancellable);
+        call.KeepFileInfo(fileInfo);
+        return call;
+    }
+
+    /// <summary>The request's kept <c>fuse_file_info</c> (see <see cref="Begin(in InodeRequest, nuint, bool, void*)"/>); null when none was kept.</summary>
+    public void* FileInfo => keptFileInfo ? fileInfo : null;
 
     /// <summary>Answers with <paramref name="task"/>'s result through <paramref name="reply"/>: now if it is complete, otherwise when it completes.</summary>
     public void Complete<T>(ValueTask<T> task, Action<AsyncInodeRequest, T> reply, string operation)
@@ -248,7 +292,12 @@ public sealed unsafe class AsyncInodeRequest
             if (exception is OperationCanceledException && cancellation is { IsCancellationRequested: true })
             {
                 Interlocked.Increment(ref cancelledTotal);
+                GiveBackListing(operation);
                 request.ReplyError(Errno.EINTR);
+            }
+            else if (listing)
+            {
+                request.Fail(exception, operation, in directory!.Writer);
             }
             else
             {
@@ -275,7 +324,14 @@ public sealed unsafe class AsyncInodeRequest
         catch (Exception e)
         {
             // Reply* methods throw only before their libfuse call, so the request is still unanswered.
-            request.Fail(e, operation);
+            if (listing)
+            {
+                request.Fail(e, operation, in directory!.Writer);
+            }
+            else
+            {
+                request.Fail(e, operation);
+            }
         }
         finally
         {
@@ -333,6 +389,27 @@ public sealed unsafe class AsyncInodeRequest
         }
     }
 
+    private void KeepFileInfo(void* source)
+    {
+        if (source == null)
+        {
+            return;
+        }
+
+        if (fileInfo == null)
+        {
+            fileInfo = (fuse_file_info*)NativeMemory.AllocZeroed((nuint)sizeof(fuse_file_info));
+        }
+
+        // libfuse before 3.17 has the shorter struct: copy what it has, and keep the newer members zero.
+        var size = LibFuse.Version >= fuse_file_info.BackingSince ? sizeof(fuse_file_info) : fuse_file_info.SizeBeforeBacking;
+        *fileInfo = default;
+        System.Buffer.MemoryCopy(source, fileInfo, sizeof(fuse_file_info), size);
+        keptFileInfo = true;
+    }
+
+    private byte* BufferPointer => (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer!));
+
     private void PrepareBuffer(nuint size)
     {
         if (size == 0)
@@ -342,17 +419,35 @@ public sealed unsafe class AsyncInodeRequest
         }
 
         var length = checked((int)size);
-        if (buffer is null || buffer.Length < length)
+
+        // Room after the data for one native entry: a listing converts each entry there (ReplyBuffer.ScratchSize).
+        if (buffer is null || buffer.Length < length + ReplyBuffer.ScratchSize)
         {
             if (buffer is null)
             {
                 Interlocked.Increment(ref liveBuffers);
             }
 
-            buffer = GC.AllocateUninitializedArray<byte>(Math.Max(length, MinimumBuffer), pinned: true);
+            buffer = GC.AllocateUninitializedArray<byte>(Math.Max(length, MinimumBuffer) + ReplyBuffer.ScratchSize, pinned: true);
         }
 
         bufferLength = length;
+    }
+
+    /// <summary>A listing answered EINTR: the lookups its readdirplus entries counted never reach the kernel.</summary>
+    private void GiveBackListing(string operation)
+    {
+        if (listing && directory!.Writer is { IsPlus: true, Table: { } table } entries)
+        {
+            try
+            {
+                DirectoryPlusReply.ForgetEntries(table, entries.Buffer, entries.Used);
+            }
+            catch (Exception e)
+            {
+                request.Report(e, operation);
+            }
+        }
     }
 
     private void PrepareCancellation()
@@ -435,6 +530,13 @@ public sealed unsafe class AsyncInodeRequest
             cancellation = null;
         }
 
+        if (listing)
+        {
+            directory!.Close();
+            listing = false;
+        }
+
+        keptFileInfo = false;
         request = default;
         pending = null;
         deferred = false;
@@ -465,6 +567,12 @@ public sealed unsafe class AsyncInodeRequest
         {
             buffer = null;
             Interlocked.Decrement(ref liveBuffers);
+        }
+
+        if (fileInfo != null)
+        {
+            NativeMemory.Free(fileInfo);
+            fileInfo = null;
         }
 
         if (self.IsAllocated)

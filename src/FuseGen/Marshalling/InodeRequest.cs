@@ -176,6 +176,13 @@ public readonly unsafe struct InodeRequest
         return new(request, ReplyBuffer.ForThisThread(size), size, offset, plus, api.Inodes, api.EntryTimeout, api.AttributeTimeout);
     }
 
+    /// <summary>A listing's state over <paramref name="buffer"/> (<paramref name="size"/> bytes and <see cref="ReplyBuffer.ScratchSize"/> after them), for an async readdir.</summary>
+    internal DirectoryEntryWriter DirectoryWriter(byte* buffer, nuint size, long offset, bool plus)
+    {
+        var api = Api;
+        return new(request, buffer, size, offset, plus, api.Inodes, api.EntryTimeout, api.AttributeTimeout);
+    }
+
     /// <summary>
     /// Answers with an exception thrown by <paramref name="operation"/>: mapped to an errno and reported as on the
     /// path API (<see cref="FuseSession.MapFault"/>). Without a request (init, destroy) it only reports. Never throws.
@@ -202,7 +209,10 @@ public readonly unsafe struct InodeRequest
     /// Answers a readdir or readdirplus whose method threw with what it had added: the lookups its readdirplus
     /// entries counted are given back (the kernel never sees them), then as <see cref="Fail(Exception, string)"/>.
     /// </summary>
-    public void Fail(Exception exception, string operation, scoped ref InodeDirectoryFiller entries)
+    public void Fail(Exception exception, string operation, scoped ref InodeDirectoryFiller entries) => Fail(exception, operation, entries.Writer);
+
+    /// <summary>As <see cref="Fail(Exception, string, ref InodeDirectoryFiller)"/> for any listing's state.</summary>
+    internal void Fail(Exception exception, string operation, in DirectoryEntryWriter entries)
     {
         if (entries.IsPlus && entries.Table is { } table)
         {
@@ -401,7 +411,10 @@ public readonly unsafe struct InodeRequest
     /// Answers a readdir or readdirplus with what <paramref name="entries"/> holds. If the kernel does not take a
     /// readdirplus answer, the lookups its entries counted are given back.
     /// </summary>
-    public void ReplyDirectory(scoped ref InodeDirectoryFiller entries)
+    public void ReplyDirectory(scoped ref InodeDirectoryFiller entries) => ReplyDirectory(entries.Writer);
+
+    /// <summary>As <see cref="ReplyDirectory(ref InodeDirectoryFiller)"/> for any listing's state.</summary>
+    internal void ReplyDirectory(in DirectoryEntryWriter entries)
     {
         if (LibFuse.fuse_reply_buf(request, entries.Buffer, entries.Used) != 0 && entries.IsPlus && entries.Table is { } table)
         {

@@ -367,7 +367,7 @@ public class SignatureMismatchTests
 
     [Theory]
     [InlineData("OwnHandle", "a struct would be copied, not handed back")]
-    [InlineData("Task<OpenFile>", "an async open is not an open")]
+    [InlineData("Task<OpenFile>", "a task is not the handle it completes with")]
     [InlineData("FuseException", "FuseGen's own types are not handles")]
     [InlineData("int", null)]
     [InlineData("Stat", null)]

@@ -26,7 +26,7 @@ public class UncallableMethodTests
             async Task<Errno> {|FUSE006:Unlink|}(string path) { await Task.Yield(); return Errno.None; }
             """));
 
-        Assert.Equal("Method 'Unlink' cannot implement [Unlink]: it is async (operations run synchronously on libfuse's threads)", diagnostics[0].GetMessage());
+        Assert.Equal("Method 'Unlink' cannot implement [Unlink]: it is async (the path API answers libfuse when the method returns, on libfuse's thread; for async operations, with cancellation by the kernel, use the inode API: [FuseInodeFileSystem] methods may return ValueTask or Task)", diagnostics[0].GetMessage());
     }
 
     [Fact]

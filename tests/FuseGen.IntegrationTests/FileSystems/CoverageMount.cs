@@ -45,7 +45,7 @@ internal sealed class CoverageMount : IDisposable
     public static CoverageMount Start(IFuseFileSystem fileSystem, ITestOutputHelper output)
     {
         var mountPoint = TempMountPoint.Create("fusegen-coverage");
-        var watchdog = new MountWatchdog(mountPoint, output: output);
+        var watchdog = new MountWatchdog(mountPoint, log: output.WriteLine);
         var faults = new ConcurrentQueue<FuseFault>();
         var unusedOperations = new ConcurrentQueue<FuseFault>();
         try

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
+using FuseGen.Testing;
 
 namespace FuseGen.ReliabilityTests.Infrastructure;
 
@@ -57,7 +58,7 @@ internal sealed class InFlightReader : IDisposable
         var offset = 0L;
         while (!stop)
         {
-            var (count, errno) = Posix.PRead(fd, buffer, offset);
+            var (count, errno) = LibC.PRead(fd, buffer, offset);
             if (errno != 0)
             {
                 Errno = errno;

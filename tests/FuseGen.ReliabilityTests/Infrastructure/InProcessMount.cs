@@ -35,7 +35,7 @@ internal sealed class InProcessMount : IDisposable
     public static InProcessMount Start(IFuseFileSystem fileSystem, MountOptions options, ITestOutputHelper output, TimeSpan? limit = null)
     {
         var mountPoint = TempMountPoint.Create();
-        var watchdog = new MountWatchdog(mountPoint, timeout: limit ?? MountWatchdog.DefaultTimeout, output: output);
+        var watchdog = new MountWatchdog(mountPoint, timeout: limit ?? MountWatchdog.DefaultTimeout, log: output.WriteLine);
         try
         {
             return new InProcessMount(mountPoint, watchdog, Fuse.Mount(fileSystem, mountPoint.Path, options));

@@ -33,7 +33,7 @@ internal sealed class IntegrityWorkload
     {
         this.root = root;
         this.directory = directory;
-        var created = Posix.Mkdir(System.IO.Path.Combine(root, directory));
+        var created = LibC.Mkdir(System.IO.Path.Combine(root, directory));
         if (created != 0)
         {
             throw new InvalidOperationException($"mkdir {root}/{directory} failed with errno {created}");
@@ -81,7 +81,7 @@ internal sealed class IntegrityWorkload
     public (int Files, long Bytes) Verify(string root)
     {
         var expected = writers.SelectMany(w => w.Files()).ToDictionary(f => f.Name, f => f.Content, StringComparer.Ordinal);
-        var (names, errno) = Posix.ListDirectory(System.IO.Path.Combine(root, directory));
+        var (names, errno) = LibC.ListDirectory(System.IO.Path.Combine(root, directory));
         if (errno != 0)
         {
             Fail($"listing {root}/{directory} failed with errno {errno}");
@@ -129,7 +129,7 @@ internal sealed class IntegrityWorkload
 
     private static byte[]? ReadAll(string path, out int errno)
     {
-        var (fd, openErrno) = Posix.Open(path, LibC.O_RDONLY);
+        var (fd, openErrno) = LibC.Open(path, LibC.O_RDONLY);
         errno = openErrno;
         if (fd < 0)
         {
@@ -138,7 +138,7 @@ internal sealed class IntegrityWorkload
 
         try
         {
-            var (size, _, statErrno) = Posix.FStat(fd);
+            var ((_, _, size), statErrno) = LibC.FStat(fd);
             if (statErrno != 0)
             {
                 errno = statErrno;
@@ -149,7 +149,7 @@ internal sealed class IntegrityWorkload
             long total = 0;
             while (true)
             {
-                var (count, readErrno) = Posix.PRead(fd, buffer.AsSpan((int)total), total);
+                var (count, readErrno) = LibC.PRead(fd, buffer.AsSpan((int)total), total);
                 if (readErrno != 0)
                 {
                     errno = readErrno;
@@ -172,7 +172,7 @@ internal sealed class IntegrityWorkload
         }
         finally
         {
-            Posix.Close(fd);
+            LibC.Close(fd);
         }
     }
 
@@ -250,7 +250,7 @@ internal sealed class IntegrityWorkload
                             Rename(slot, ++generation);
                             break;
                         case "unlink":
-                            Check("unlink", Posix.Unlink(PathOf(slot)));
+                            Check("unlink", LibC.Unlink(PathOf(slot)));
                             contents[slot] = null;
                             break;
                         case "truncate":
@@ -290,16 +290,16 @@ internal sealed class IntegrityWorkload
             }
 
             var data = RandomBytes(random.Next(MaxWrite * 2));
-            var (fd, errno) = Posix.Open(PathOf(slot), LibC.O_RDWR | LibC.O_CREAT | LibC.O_EXCL, 0x1A4);
+            var (fd, errno) = LibC.Open(PathOf(slot), LibC.O_RDWR | LibC.O_CREAT | LibC.O_EXCL, 0x1A4);
             Check("create " + names[slot], errno);
             if (fd < 0)
             {
                 return;
             }
 
-            var (written, writeErrno) = Posix.PWrite(fd, data, 0);
+            var (written, writeErrno) = LibC.PWrite(fd, data, 0);
             Check("write " + names[slot], writeErrno);
-            Check("close " + names[slot], Posix.Close(fd));
+            Check("close " + names[slot], LibC.Close(fd));
             contents[slot] = new List<byte>(data.AsSpan(0, (int)Math.Max(0, written)).ToArray());
             BytesWritten += Math.Max(0, written);
         }
@@ -309,16 +309,16 @@ internal sealed class IntegrityWorkload
             var content = contents[slot]!;
             var offset = random.Next(Math.Min(content.Count + MaxWrite, MaxSize));
             var data = RandomBytes(1 + random.Next(MaxWrite));
-            var (fd, errno) = Posix.Open(PathOf(slot), LibC.O_RDWR);
+            var (fd, errno) = LibC.Open(PathOf(slot), LibC.O_RDWR);
             Check("open " + names[slot], errno);
             if (fd < 0)
             {
                 return;
             }
 
-            var (written, writeErrno) = Posix.PWrite(fd, data, offset);
+            var (written, writeErrno) = LibC.PWrite(fd, data, offset);
             Check($"write {names[slot]} at {offset}", writeErrno);
-            Check("close " + names[slot], Posix.Close(fd));
+            Check("close " + names[slot], LibC.Close(fd));
             if (written > 0)
             {
                 if (offset > content.Count)
@@ -365,7 +365,7 @@ internal sealed class IntegrityWorkload
             var target = random.Next(SlotsPerWriter);
             if (target != slot && contents[target] is not null && random.Next(2) == 0)
             {
-                Check($"rename {names[slot]} over {names[target]}", Posix.Rename(PathOf(slot), PathOf(target)));
+                Check($"rename {names[slot]} over {names[target]}", LibC.Rename(PathOf(slot), PathOf(target)));
                 contents[target] = contents[slot];
                 contents[slot] = null;
                 names[slot] = $"w{Index}-s{slot}-{generation}";
@@ -373,7 +373,7 @@ internal sealed class IntegrityWorkload
             }
 
             var newName = $"w{Index}-s{slot}-{generation}";
-            Check($"rename {names[slot]} to {newName}", Posix.Rename(PathOf(slot), System.IO.Path.Combine(workload.root, workload.directory, newName)));
+            Check($"rename {names[slot]} to {newName}", LibC.Rename(PathOf(slot), System.IO.Path.Combine(workload.root, workload.directory, newName)));
             names[slot] = newName;
         }
 
@@ -381,7 +381,7 @@ internal sealed class IntegrityWorkload
         {
             var content = contents[slot]!;
             var length = random.Next(Math.Min(content.Count + MaxWrite, MaxSize));
-            Check($"truncate {names[slot]} to {length}", Posix.Truncate(PathOf(slot), length));
+            Check($"truncate {names[slot]} to {length}", LibC.Truncate(PathOf(slot), length));
             if (length < content.Count)
             {
                 content.RemoveRange(length, content.Count - length);

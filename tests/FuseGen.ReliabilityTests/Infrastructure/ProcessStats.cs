@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using FuseGen.Testing;
 
 namespace FuseGen.ReliabilityTests.Infrastructure;
 
@@ -20,7 +21,7 @@ internal readonly record struct ProcessStats(int Threads, int PoolThreads, int D
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        return new ProcessStats(CountThreads(), CountPoolThreads(), CountDescriptors(), StatusKilobytes("VmRSS:") * 1024, GC.GetTotalMemory(forceFullCollection: true), Posix.NativeHeapInUse());
+        return new ProcessStats(CountThreads(), CountPoolThreads(), CountDescriptors(), StatusKilobytes("VmRSS:") * 1024, GC.GetTotalMemory(forceFullCollection: true), LibC.NativeHeapInUse());
     }
 
     public static int CountThreads() => (int)StatusKilobytes("Threads:");

@@ -8,15 +8,15 @@ namespace FuseGen.Testing.AsyncApi;
 
 /// <summary>
 /// A flat directory of files kept in a "remote store" (a dictionary another client may change behind the mount's
-/// back), served by async methods as a user would write them. Its native half (RemoteInodeFs.Trampolines.cs) is
-/// written by hand in the shape the generator is to emit for async inode operations.
+/// back), served by async methods as a user would write them; its native half is generated.
 /// </summary>
 /// <remarks>
 /// Inode 1 is the root; files have fixed inodes from 2 in the order they were added. <c>slow</c>'s read waits
 /// <see cref="SlowRead"/> on the request's token (cancelled by the kernel's interrupt); every other read waits
 /// <see cref="ReadLatency"/> (zero: completes synchronously). With <see cref="NotifyInsideOperations"/> each
-/// getattr and read invalidates another inode from inside the operation.
+/// getattr and read invalidates another inode from inside the operation. Listings wait for <see cref="ListingGate"/>.
 /// </remarks>
+[FuseInodeFileSystem]
 public sealed partial class RemoteInodeFs
 {
     private readonly ConcurrentDictionary<string, ulong> inodes = new(StringComparer.Ordinal);
@@ -42,6 +42,12 @@ public sealed partial class RemoteInodeFs
 
     /// <summary>Every read other than <c>slow</c>'s waits for this task too (tests hold reads pending with it).</summary>
     public Task ReadGate { get; set; } = Task.CompletedTask;
+
+    /// <summary>Every readdir and readdirplus waits for this task before listing (tests hold listings pending with it).</summary>
+    public Task ListingGate { get; set; } = Task.CompletedTask;
+
+    /// <summary>When set, told of every request that reaches the filesystem (<c>"read 3"</c>), for tests that must know what the kernel asked.</summary>
+    public Action<string>? Trace { get; set; }
 
     /// <summary>When set, operations notify the kernel from inside (through this notifier) about another inode.</summary>
     public InodeNotifier? NotifyInsideOperations { get; set; }
@@ -82,8 +88,10 @@ public sealed partial class RemoteInodeFs
         Permissions = System.IO.UnixFileMode.UserRead | System.IO.UnixFileMode.UserWrite | System.IO.UnixFileMode.UserExecute | System.IO.UnixFileMode.OtherRead | System.IO.UnixFileMode.OtherExecute,
     };
 
+    [Lookup]
     private Errno Lookup(ulong parent, ReadOnlySpan<byte> name, ref InodeEntry entry)
     {
+        Trace?.Invoke("lookup " + Encoding.UTF8.GetString(name));
         if (parent != 1 || !inodes.TryGetValue(Encoding.UTF8.GetString(name), out var inode) || !files.TryGetValue(inode, out var file))
         {
             return Errno.ENOENT;
@@ -93,8 +101,10 @@ public sealed partial class RemoteInodeFs
         return Errno.None;
     }
 
+    [Getattr]
     private ValueTask<Stat> GetAttrAsync(ulong inode)
     {
+        Trace?.Invoke("getattr " + inode);
         NotifyAbout(inode);
         if (inode == 1)
         {
@@ -106,8 +116,14 @@ public sealed partial class RemoteInodeFs
             : ValueTask.FromException<Stat>(new FuseException(Errno.ENOENT));
     }
 
+    // No open flags of its own: the mount's (keep_cache with KernelCache, direct_io with DirectIo) apply.
+    [Open]
+    private void Open(ulong inode) => Trace?.Invoke("open " + inode);
+
+    [Read]
     private async ValueTask<int> ReadAsync(ulong inode, Memory<byte> buffer, long offset, CancellationToken token)
     {
+        Trace?.Invoke("read " + inode + " @" + offset + "+" + buffer.Length);
         NotifyAbout(inode);
         var (name, content) = files.TryGetValue(inode, out var file) ? file : throw new FuseException(Errno.ENOENT);
         Interlocked.Increment(ref reads);
@@ -153,13 +169,38 @@ public sealed partial class RemoteInodeFs
         return count;
     }
 
-    private void ReadDir(ref InodeDirectoryFiller entries)
+    [Readdir]
+    private async ValueTask ReadDirAsync(ulong inode, AsyncDirectoryFiller entries, CancellationToken token)
     {
+        if (!ListingGate.IsCompleted)
+        {
+            await ListingGate.WaitAsync(token).ConfigureAwait(false);
+        }
+
         entries.Add("."u8, 1, FileType.Directory);
         entries.Add(".."u8, 1, FileType.Directory);
-        foreach (var (inode, file) in files)
+        foreach (var (number, file) in files)
         {
-            if (!entries.Add(Encoding.UTF8.GetBytes(file.Name), inode, FileType.Regular))
+            if (!entries.Add(Encoding.UTF8.GetBytes(file.Name), number, FileType.Regular))
+            {
+                return;
+            }
+        }
+    }
+
+    [Readdirplus]
+    private async Task ReadDirPlusAsync(ulong inode, AsyncDirectoryFiller entries, CancellationToken token)
+    {
+        if (!ListingGate.IsCompleted)
+        {
+            await ListingGate.WaitAsync(token).ConfigureAwait(false);
+        }
+
+        entries.Add("."u8, new InodeEntry(1, RootStat()));
+        entries.Add(".."u8, new InodeEntry(1, RootStat()));
+        foreach (var (number, file) in files)
+        {
+            if (!entries.Add(Encoding.UTF8.GetBytes(file.Name), new InodeEntry(number, FileStat(number, file.Content.Length))))
             {
                 return;
             }

@@ -13,9 +13,8 @@ using Xunit;
 namespace FuseGen.Tests.InodeApi;
 
 /// <summary>
-/// Async inode operations without a kernel: RemoteInodeFs's hand-written async trampolines (the generator's target
-/// shape) called through the operation table with fake requests; every reply, interrupt registration and pending
-/// request is counted.
+/// Async inode operations without a kernel: RemoteInodeFs's generated async trampolines called through the operation
+/// table with fake requests; every reply, interrupt registration and pending request is counted.
 /// </summary>
 [Collection(InodeStateCollection.Name)]
 public sealed unsafe class AsyncInodeRequestTests
@@ -88,6 +87,89 @@ public sealed unsafe class AsyncInodeRequestTests
         Assert.Equal(1, AsyncInodeRequest.Deferred - deferredBefore);
         Assert.Equal(0, session.InterruptRegistrations);
         Assert.Equal(0, session.PendingInFlight);
+    }
+
+    [Fact]
+    public void A_pending_listing_is_answered_from_its_own_buffer_after_the_thread_served_others()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fs = new RemoteInodeFs { ListingGate = gate.Task };
+        using var session = new KernelFreeInodeSession(fs);
+
+        var listing = session.NewRequest();
+        session.Operations->readdir(listing, 1, 4096, 0, null);
+        Assert.Empty(session.RepliesTo(listing));
+
+        // The same thread serves reads meanwhile: they must not touch the pending listing's buffer.
+        for (var i = 0; i < 10; i++)
+        {
+            session.Operations->read(session.NewRequest(), fs.InodeOf("data"), 4096, 0, null);
+        }
+
+        gate.SetResult();
+        Assert.True(SpinWait.SpinUntil(() => session.RepliesTo(listing).Count > 0, Bound));
+        var reply = session.SingleReply(listing);
+        Assert.Equal("buf", reply.Kind);
+        var names = Encoding.UTF8.GetString(reply.Data!);
+        Assert.Contains("slow", names, StringComparison.Ordinal);
+        Assert.Contains("data", names, StringComparison.Ordinal);
+        Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound));
+    }
+
+    [Fact]
+    public void A_listing_interrupted_while_pending_answers_EINTR_once()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fs = new RemoteInodeFs { ListingGate = gate.Task };
+        using var session = new KernelFreeInodeSession(fs);
+        var cancelledBefore = AsyncInodeRequest.Cancelled;
+
+        var listing = session.NewRequest();
+        session.Operations->readdirplus(listing, 1, 4096, 0, null);
+        Assert.Equal(1, session.InterruptRegistrations);
+        Assert.True(session.Interrupt(listing));
+
+        Assert.True(SpinWait.SpinUntil(() => session.RepliesTo(listing).Count > 0, Bound));
+        Assert.Equal(("err", EINTR), (session.SingleReply(listing).Kind, session.SingleReply(listing).Error));
+        Assert.Equal(1, AsyncInodeRequest.Cancelled - cancelledBefore);
+        gate.SetResult();
+        Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound));
+        Assert.Single(session.RepliesTo(listing));
+        Assert.Equal(0, session.InterruptRegistrations);
+    }
+
+    [Fact]
+    public void A_deferred_open_answers_from_the_kept_file_info_with_its_handle()
+    {
+        var fs = new AsyncOpenInodeFs();
+        using var session = new KernelFreeInodeSession(fs);
+        using var fileInfo = NativeBlock.FileInfo();
+
+        var open = session.NewRequest();
+        session.Operations->open(open, 7, fileInfo.Pointer);
+        Assert.Equal(1, fs.Opens);
+        Assert.Empty(session.RepliesTo(open));
+
+        // libfuse's fuse_file_info lived on the worker's stack: gone (here, scribbled over) once the entry point returned.
+        fileInfo.Span.Fill(0xEE);
+        fs.OpenGate.SetResult();
+
+        Assert.True(SpinWait.SpinUntil(() => session.RepliesTo(open).Count > 0, Bound));
+        var reply = session.SingleReply(open);
+        Assert.Equal("open", reply.Kind);
+        Assert.NotEqual(0UL, reply.Number);
+        Assert.NotEqual(0xEEEEEEEEEEEEEEEEUL, reply.Number);
+        Assert.Equal(1, session.OpenHandles);
+
+        // The handle the reply carried is the one later operations on the file receive, and release frees it.
+        using var later = NativeBlock.FileInfo();
+        later.Write(NativeBlock.FileInfoHandleOffset, reply.Number);
+        var read = session.NewRequest();
+        session.Operations->read(read, 7, 16, 0, later.Pointer);
+        Assert.Equal(new byte[] { 7 }, session.SingleReply(read).Data);
+        session.Operations->release(session.NewRequest(), 7, later.Pointer);
+        Assert.Equal(0, session.OpenHandles);
+        Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound));
     }
 
     [Fact]

@@ -15,6 +15,9 @@ internal unsafe struct fuse_file_info
     /// <summary>The libfuse version that appended <c>backing_id</c>, <c>compat_flags</c> and <c>reserved</c>.</summary>
     public static readonly Version BackingSince = new(3, 17);
 
+    /// <summary>The struct's size before <see cref="BackingSince"/>: it ends after <c>poll_events</c>.</summary>
+    public const int SizeBeforeBacking = 40;
+
     public int flags;
     public uint bits;
     public uint padding2;

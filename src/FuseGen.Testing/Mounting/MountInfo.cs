@@ -11,6 +11,11 @@ namespace FuseGen.Testing;
 public static class MountInfo
 {
     /// <summary>One mount: the mount point, the connection's device minor, type and source.</summary>
+    /// <param name="MountPoint">Where it is mounted.</param>
+    /// <param name="Minor">The device minor number: for FUSE, the connection's directory in /sys/fs/fuse/connections.</param>
+    /// <param name="FileSystemType">For example <c>fuse</c> or <c>fuse.NAME</c>.</param>
+    /// <param name="Source">What was mounted (the filesystem's name for FUSE).</param>
+    /// <param name="Line">The whole mountinfo line, for messages.</param>
     public sealed record Entry(string MountPoint, string Minor, string FileSystemType, string Source, string Line);
 
     /// <summary>True when anything is mounted at <paramref name="mountPoint"/>.</summary>

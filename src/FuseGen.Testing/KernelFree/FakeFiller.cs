@@ -8,6 +8,10 @@ using FuseGen.Marshalling;
 namespace FuseGen.Testing;
 
 /// <summary>An entry libfuse's filler received.</summary>
+/// <param name="Name">The entry's name.</param>
+/// <param name="Offset">The offset passed with it (0 when the filesystem does not page).</param>
+/// <param name="Flags">The <c>fuse_fill_dir_flags</c> passed with it.</param>
+/// <param name="Stat">The attributes passed with it, or null.</param>
 public sealed record FilledEntry(string Name, long Offset, int Flags, Stat? Stat);
 
 /// <summary>
@@ -16,21 +20,29 @@ public sealed record FilledEntry(string Name, long Offset, int Flags, Stat? Stat
 /// </summary>
 public static unsafe class FakeFiller
 {
+    /// <summary>The fake buffer to pass as the <c>buf</c> argument of readdir; entries filled into another count as <see cref="ForeignBuffers"/>.</summary>
     public static readonly void* Buffer = (void*)0x5EED;
 
+    /// <summary>The entries <see cref="CollectPointer"/> received since <see cref="Reset"/>.</summary>
     public static List<FilledEntry> Entries { get; } = new();
 
+    /// <summary>After this many entries the collecting filler answers "full" (1), as libfuse does when its buffer is full.</summary>
     public static int Capacity { get; set; } = int.MaxValue;
 
+    /// <summary>The entries <see cref="CountPointer"/> received since <see cref="Reset"/>.</summary>
     public static int Counted { get; private set; }
 
     /// <summary>Calls that passed a buffer other than <see cref="Buffer"/>.</summary>
     public static int ForeignBuffers { get; private set; }
 
+    /// <summary>The filler that records each entry in <see cref="Entries"/>: pass it as readdir's <c>filler</c>.</summary>
     public static delegate* unmanaged[Cdecl]<void*, byte*, void*, long, int, int> CollectPointer => &Collect;
 
+    /// <summary>The filler that only counts entries (<see cref="Counted"/>), allocating nothing.</summary>
     public static delegate* unmanaged[Cdecl]<void*, byte*, void*, long, int, int> CountPointer => &Count;
 
+    /// <summary>Forgets every entry and count, and sets the <see cref="Capacity"/>.</summary>
+    /// <param name="capacity">Entries accepted before the filler answers "full".</param>
     public static void Reset(int capacity = int.MaxValue)
     {
         Entries.Clear();

@@ -9,6 +9,10 @@ using FuseGen.Runtime;
 namespace FuseGen.Testing;
 
 /// <summary>Who a fake request comes from: the <c>uid</c>, <c>gid</c>, <c>pid</c> and <c>umask</c> of <c>fuse_context</c>.</summary>
+/// <param name="Uid">User id.</param>
+/// <param name="Gid">Group id.</param>
+/// <param name="Pid">Process id.</param>
+/// <param name="Umask">The caller's umask (applied by the filesystem to create modes when it chooses to).</param>
 public readonly record struct FakeCaller(uint Uid, uint Gid, int Pid, uint Umask);
 
 /// <summary>
@@ -34,7 +38,7 @@ public readonly record struct FakeCaller(uint Uid, uint Gid, int Pid, uint Umask
 /// Assert.Equal(0, ops->getattr(path.Pointer, stat.Pointer, null));
 /// </code>
 /// </example>
-public sealed unsafe class KernelFreeSession : IDisposable
+public sealed unsafe partial class KernelFreeSession : IDisposable
 {
     /// <summary>The caller of requests unless <see cref="Caller"/> says otherwise: an unprivileged uid, umask 022.</summary>
     public static readonly FakeCaller DefaultCaller = new(1234, 567, 8910, 0x12);
@@ -60,6 +64,16 @@ public sealed unsafe class KernelFreeSession : IDisposable
 
         try
         {
+            FuseContextGate.EnterSession();
+        }
+        catch
+        {
+            Exclusive.Release();
+            throw;
+        }
+
+        try
+        {
             context = (fuse_context*)NativeMemory.AllocZeroed((nuint)sizeof(fuse_context));
             contextSource = NativeFunction.ReturningConstant(context);
             original = LibFuse.fuse_get_context;
@@ -68,7 +82,30 @@ public sealed unsafe class KernelFreeSession : IDisposable
         catch
         {
             NativeMemory.Free(context);
+            FuseContextGate.ExitSession();
             Exclusive.Release();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A session serving <paramref name="fileSystem"/> (see <see cref="Serve"/>): the form for tests that use
+    /// <see cref="Getattr"/>, <see cref="ReadFile"/> and <see cref="List"/>, which need no unsafe code.
+    /// </summary>
+    /// <remarks>A factory rather than a constructor: xunit takes the class as a collection fixture, which must have one public constructor.</remarks>
+    /// <param name="fileSystem">The filesystem to serve.</param>
+    /// <param name="options">The mount options the session carries; what matters here is the fault handler.</param>
+    public static KernelFreeSession Create(IFuseFileSystem fileSystem, MountOptions? options = null)
+    {
+        var session = new KernelFreeSession();
+        try
+        {
+            session.Serve(fileSystem, options);
+            return session;
+        }
+        catch
+        {
+            session.Dispose();
             throw;
         }
     }
@@ -98,6 +135,7 @@ public sealed unsafe class KernelFreeSession : IDisposable
     /// handle table, and returns its operation table, valid until the next Serve, <see cref="Leave"/> or
     /// <see cref="Dispose"/>.
     /// </summary>
+    /// <param name="fileSystem">The filesystem to serve.</param>
     /// <param name="options">The mount options the session carries; what matters here is the fault handler.</param>
     public FuseOperations* Serve(IFuseFileSystem fileSystem, MountOptions? options = null)
     {
@@ -166,6 +204,7 @@ public sealed unsafe class KernelFreeSession : IDisposable
         Leave();
         contextSource.Dispose();
         NativeMemory.Free(context);
+        FuseContextGate.ExitSession();
         Exclusive.Release();
     }
 

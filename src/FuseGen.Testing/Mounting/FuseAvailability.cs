@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Runtime.InteropServices;
+using FuseGen.Testing.Native;
 
 namespace FuseGen.Testing;
 
@@ -8,8 +9,14 @@ namespace FuseGen.Testing;
 /// Whether this machine can mount FUSE filesystems: /dev/fuse exists, libfuse3 loads, and the process is root or
 /// has fusermount3. With <c>FUSEGEN_REQUIRE_MOUNT=1</c> an unusable machine is a test failure instead of a skip.
 /// </summary>
+/// <remarks>
+/// <see cref="FuseTestMount"/> checks it before mounting (<see cref="EnsureMountable"/>). With xunit 2, whose runner
+/// cannot skip a test that has started, a fact attribute can skip up front: set <c>Skip = FuseAvailability.SkipReason()</c>
+/// in its constructor.
+/// </remarks>
 public static class FuseAvailability
 {
+    /// <summary>The environment variable that turns a skip into a failure: <c>FUSEGEN_REQUIRE_MOUNT</c> (set it to 1 on CI machines that must mount).</summary>
     public const string RequireVariable = "FUSEGEN_REQUIRE_MOUNT";
 
     private static readonly Lazy<string?> Problem = new(Probe);
@@ -21,7 +28,7 @@ public static class FuseAvailability
     /// Why mounting as root is impossible here, or null: for tests that mount with <c>allow_other</c> and act as other
     /// users (setpriv), which only root can do without configuration.
     /// </summary>
-    public static string? RootReason => Reason ?? (LibC.geteuid() == 0 ? null : "these tests mount with allow_other and act as other users (setpriv), so they run as root");
+    public static string? RootReason => Reason ?? (SystemCalls.geteuid() == 0 ? null : "these tests mount with allow_other and act as other users (setpriv), so they run as root");
 
     /// <summary>
     /// The skip reason of a mounting test (<see cref="RootReason"/> when <paramref name="asRoot"/>), or null when it
@@ -36,12 +43,35 @@ public static class FuseAvailability
     public static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
 
     /// <summary>Fails the calling test when mounting (as root, with <paramref name="asRoot"/>) is impossible; reached only when the test was not skipped.</summary>
+    /// <exception cref="InvalidOperationException">Mounting is impossible here.</exception>
     public static void ThrowIfUnavailable(bool asRoot = false)
     {
         if ((asRoot ? RootReason : Reason) is { } reason)
         {
             throw new InvalidOperationException($"FUSE is unavailable and {RequireVariable}=1: {reason}");
         }
+    }
+
+    /// <summary>
+    /// Returns when mounting (as root, with <paramref name="asRoot"/>) is possible. Otherwise throws
+    /// <see cref="FuseUnavailableException"/>, which xunit 3 reports as a skip, or, with <c>FUSEGEN_REQUIRE_MOUNT=1</c>,
+    /// <see cref="InvalidOperationException"/>, a failure in every framework.
+    /// </summary>
+    /// <exception cref="FuseUnavailableException">Mounting is impossible and not required.</exception>
+    /// <exception cref="InvalidOperationException">Mounting is impossible and required.</exception>
+    public static void EnsureMountable(bool asRoot = false)
+    {
+        if ((asRoot ? RootReason : Reason) is not { } reason)
+        {
+            return;
+        }
+
+        if (Required)
+        {
+            throw new InvalidOperationException($"FUSE is unavailable and {RequireVariable}=1: {reason}");
+        }
+
+        throw new FuseUnavailableException(reason);
     }
 
     private static string? Probe()
@@ -74,7 +104,7 @@ public static class FuseAvailability
             return $"libfuse3 cannot be loaded (tried {string.Join(", ", candidates)})";
         }
 
-        if (LibC.geteuid() != 0 && FindOnPath("fusermount3") is null)
+        if (SystemCalls.geteuid() != 0 && FindOnPath("fusermount3") is null)
         {
             return "not root and fusermount3 is not on PATH";
         }
@@ -82,7 +112,7 @@ public static class FuseAvailability
         return null;
     }
 
-    internal static string? FindOnPath(string program)
+    private static string? FindOnPath(string program)
     {
         foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
         {

@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Runtime.InteropServices;
+using FuseGen.Testing.Native;
 
 namespace FuseGen.Testing;
 
@@ -41,17 +42,17 @@ internal sealed unsafe class NativeFunction : IDisposable
             var other => throw new PlatformNotSupportedException($"No constant-function encoding for {other}."),
         };
 
-        var page = (byte*)mmap(null, PageSize, ProtRead | ProtWrite, MapPrivate | MapAnonymous, -1, 0);
+        var page = (byte*)SystemCalls.mmap(null, PageSize, ProtRead | ProtWrite, MapPrivate | MapAnonymous, -1, 0);
         if (page == (byte*)-1)
         {
             throw new Win32Exception(Marshal.GetLastPInvokeError(), "mmap failed");
         }
 
         code.CopyTo(new Span<byte>(page, PageSize));
-        if (mprotect(page, PageSize, ProtRead | ProtExec) != 0)
+        if (SystemCalls.mprotect(page, PageSize, ProtRead | ProtExec) != 0)
         {
             var error = Marshal.GetLastPInvokeError();
-            munmap(page, PageSize);
+            SystemCalls.munmap(page, PageSize);
             throw new Win32Exception(error, "mprotect(PROT_EXEC) failed");
         }
 
@@ -62,17 +63,8 @@ internal sealed unsafe class NativeFunction : IDisposable
     {
         if (page != null)
         {
-            munmap(page, PageSize);
+            SystemCalls.munmap(page, PageSize);
             page = null;
         }
     }
-
-    [DllImport("libc.so.6", SetLastError = true)]
-    private static extern void* mmap(void* address, nuint length, int protection, int flags, int fd, long offset);
-
-    [DllImport("libc.so.6", SetLastError = true)]
-    private static extern int mprotect(void* address, nuint length, int protection);
-
-    [DllImport("libc.so.6")]
-    private static extern int munmap(void* address, nuint length);
 }

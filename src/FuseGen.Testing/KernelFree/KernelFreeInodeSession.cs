@@ -63,6 +63,16 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
             throw new InvalidOperationException("another KernelFreeInodeSession has not been disposed");
         }
 
+        try
+        {
+            FuseContextGate.EnterSession();
+        }
+        catch
+        {
+            Exclusive.Release();
+            throw;
+        }
+
         session = FuseSession.CreateForTesting(fileSystem, options ?? new MountOptions());
         handle = GCHandle.Alloc(session);
         context = (fuse_ctx*)NativeMemory.AllocZeroed((nuint)sizeof(fuse_ctx));
@@ -179,6 +189,7 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
     /// Sends a batch of forgets as libfuse's <c>do_batch_forget</c> does: to forget_multi when the table has it,
     /// otherwise to forget once per inode on a request of its own (libfuse then ends the batch itself, unrecorded here).
     /// </summary>
+    /// <param name="count">How many inodes.</param>
     /// <param name="items"><paramref name="count"/> pairs of inode and lookup count (<c>struct fuse_forget_data</c>).</param>
     public void BatchForget(nuint count, ulong* items)
     {
@@ -194,6 +205,7 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
         }
     }
 
+    /// <summary>Puts libfuse's functions back, drops the session and lets the next one start.</summary>
     public void Dispose()
     {
         if (disposed)
@@ -213,6 +225,7 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
         contextSource.Dispose();
         NativeMemory.Free(context);
         NativeMemory.Free(operations);
+        FuseContextGate.ExitSession();
         Exclusive.Release();
     }
 

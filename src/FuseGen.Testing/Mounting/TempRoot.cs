@@ -4,12 +4,13 @@ using System.IO;
 namespace FuseGen.Testing;
 
 /// <summary>
-/// Where tests make their temp directories and mount points: <c>$FUSEGEN_TEST_MOUNT_ROOT</c> when set (scripts/test.sh
-/// sets one per run, so that it blames only mounts its own tests made), otherwise the system temp directory.
+/// Where <see cref="TempMountPoint"/> makes mount points: <c>$FUSEGEN_TEST_MOUNT_ROOT</c> when set (a test run can
+/// give itself a directory of its own, so a leftover mount is easy to blame and to clear), otherwise the system temp
+/// directory.
 /// </summary>
 public static class TempRoot
 {
-    /// <summary>The variable scripts/test.sh sets to its per-run directory.</summary>
+    /// <summary>The environment variable naming the directory: <c>FUSEGEN_TEST_MOUNT_ROOT</c>.</summary>
     public const string Variable = "FUSEGEN_TEST_MOUNT_ROOT";
 
     /// <summary>The directory, created if it is missing.</summary>

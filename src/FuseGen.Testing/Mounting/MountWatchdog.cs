@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Threading;
-using Xunit.Abstractions;
+using FuseGen.Testing.Native;
 
 namespace FuseGen.Testing;
 
@@ -13,10 +13,17 @@ namespace FuseGen.Testing;
 /// gets a few seconds to exit by itself), deletes the mount point, and fails the test if the watchdog had fired.
 /// A mount shared by many tests is bounded per test with <see cref="Restart"/>.
 /// </summary>
+/// <remarks>
+/// <see cref="FuseTestMount"/> puts one around an in-process mount; use this class directly for a filesystem served by
+/// another process (pass it, so it is killed too) or mounted by other means.
+/// </remarks>
 /// <remarks>Whether something is mounted is read from /proc/self/mountinfo only: stat of a hung mount would block.</remarks>
 public sealed class MountWatchdog : IDisposable
 {
+    /// <summary>The timeout when none is given: 30 s.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    private const int MNT_FORCE = 1;
 
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(10);
 
@@ -25,7 +32,7 @@ public sealed class MountWatchdog : IDisposable
 
     private readonly TempMountPoint mountPoint;
     private readonly Process? process;
-    private readonly ITestOutputHelper? output;
+    private readonly Action<string>? log;
     private readonly TimeSpan timeout;
     private readonly object gate = new();
     private readonly Timer timer;
@@ -33,11 +40,16 @@ public sealed class MountWatchdog : IDisposable
     private bool disposed;
     private bool killed;
 
-    public MountWatchdog(TempMountPoint mountPoint, Process? process = null, TimeSpan? timeout = null, ITestOutputHelper? output = null)
+    /// <summary>Starts the timeout now.</summary>
+    /// <param name="mountPoint">Where the filesystem is (or is about to be) mounted; disposed with the watchdog.</param>
+    /// <param name="process">The daemon serving the mount when it runs out of process: killed (with its children) on teardown.</param>
+    /// <param name="timeout">How long the test may take; <see cref="DefaultTimeout"/> when null.</param>
+    /// <param name="log">Receives what the watchdog does, e.g. xunit's <c>ITestOutputHelper.WriteLine</c>.</param>
+    public MountWatchdog(TempMountPoint mountPoint, Process? process = null, TimeSpan? timeout = null, Action<string>? log = null)
     {
         this.mountPoint = mountPoint ?? throw new ArgumentNullException(nameof(mountPoint));
         this.process = process;
-        this.output = output;
+        this.log = log;
         this.timeout = timeout ?? DefaultTimeout;
         timer = new Timer(_ => Fire(), null, this.timeout, Timeout.InfiniteTimeSpan);
     }
@@ -80,6 +92,12 @@ public sealed class MountWatchdog : IDisposable
         }
     }
 
+    /// <summary>
+    /// Tears the mount down if it is still there, deletes the mount point and kills the process, then throws when
+    /// something could not be removed or when the watchdog had fired (the test overran its timeout).
+    /// </summary>
+    /// <exception cref="TimeoutException">The watchdog fired.</exception>
+    /// <exception cref="InvalidOperationException">The mount could not be removed.</exception>
     public void Dispose()
     {
         lock (gate)
@@ -164,18 +182,18 @@ public sealed class MountWatchdog : IDisposable
     // only; unlike the fusectl abort it needs no /sys/fs/fuse/connections, which containers often lack.
     private void ForceUnmount()
     {
-        if (LibC.geteuid() != 0)
+        if (SystemCalls.geteuid() != 0)
         {
             return;
         }
 
-        var errno = LibC.Umount(mountPoint.Path, LibC.MNT_FORCE);
+        var errno = SystemCalls.umount2(mountPoint.Path, MNT_FORCE) == 0 ? 0 : System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
         Log($"watchdog: umount2({mountPoint.Path}, MNT_FORCE) -> {(errno == 0 ? "unmounted" : "errno " + errno)}");
     }
 
     private bool Fusermount(string flags)
     {
-        var result = Command.Run("fusermount3", CommandTimeout, flags, mountPoint.Path);
+        var result = ShortCommand.Run("fusermount3", CommandTimeout, flags, mountPoint.Path);
         Log($"watchdog: fusermount3 {flags} {mountPoint.Path} -> {result.Summary}");
         return result.ExitCode == 0;
     }
@@ -260,11 +278,11 @@ public sealed class MountWatchdog : IDisposable
     {
         try
         {
-            output?.WriteLine(message);
+            log?.Invoke(message);
         }
         catch (InvalidOperationException)
         {
-            // The test already finished; xunit no longer accepts output.
+            // The test already finished: xunit no longer accepts output.
         }
     }
 }
