@@ -159,6 +159,12 @@ internal static class FileSystemEmitter
             cleanup.Add(CodeExpander.Expand(result.Always, new CodeExpansion { Operation = descriptor, Request = request }));
         }
 
+        if (measured is not null && result.ReturnsVoid)
+        {
+            // A callback that replies: the request ends after its reply (or the failure's), whatever happened.
+            cleanup.Add($"{RuntimeNames.RequestMetrics.StopReplied}(\"{measured}\", {Start});");
+        }
+
         // The cref names the parameter types: a bare method name is ambiguous (CS0419) when the method is overloaded.
         var cref = $"{Identifier(operation.MethodName)}({string.Join(", ", crefTypes)})";
         if (operation.Async is { } async)

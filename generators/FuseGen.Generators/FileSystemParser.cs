@@ -146,10 +146,21 @@ internal static class FileSystemParser
             FailsThroughRequest: argumentsUseRequest,
             release,
             new EquatableArray<int>(cleanupSlots),
-            Measured: descriptor.Result.AnswersRequest,
+            // A deferred (async) reply is sent after the entry point returns, so the entry point cannot measure it.
+            Measured: descriptor.Result.AnswersRequest || (RepliesThroughRequest(descriptor) && async is null),
             FaultPath: PathNative(descriptor),
             Async: async);
     }
+
+    /// <summary>
+    /// Whether the operation answers a kernel request through its <c>fuse_req_t</c> (every inode operation but init
+    /// and destroy): measured from the entry to the end of its reply.
+    /// </summary>
+    private static bool RepliesThroughRequest(OperationDescriptor descriptor) =>
+        descriptor.Result.ReturnsVoid &&
+        descriptor.NativeParameters.Count > 0 &&
+        descriptor.NativeParameters[0].Name == InodeOperationCatalog.RequestParameter &&
+        descriptor.NativeParameters[0].CType == "fuse_req_t";
 
     /// <summary>The native parameter of the path a request names (its path slot), for fault reports; null when it names none.</summary>
     private static string? PathNative(OperationDescriptor descriptor) =>

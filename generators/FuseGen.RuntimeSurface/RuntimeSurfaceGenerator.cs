@@ -23,6 +23,7 @@ public sealed class RuntimeSurfaceGenerator : IIncrementalGenerator
             output.AddSource("OperationAttributes.g.cs", SourceText.From(OperationAttributes(), Encoding.UTF8));
             output.AddSource("FuseOperations.g.cs", SourceText.From(FuseOperations(), Encoding.UTF8));
             output.AddSource("FuseOperationsSize.g.cs", SourceText.From(FuseOperationsSize(), Encoding.UTF8));
+            output.AddSource("FuseLowLevelOperations.g.cs", SourceText.From(FuseLowLevelOperations(), Encoding.UTF8));
         });
 
     private static IndentedWriter Begin(string ns) =>
@@ -145,6 +146,51 @@ public sealed class RuntimeSurfaceGenerator : IIncrementalGenerator
                 {
                     writer.Line($"(\"{member.NativeName}\", null, new global::System.Version({member.IntroducedIn.Major}, {member.IntroducedIn.Minor})),");
                 }
+            }
+        }
+
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// The mirror of <c>struct fuse_lowlevel_ops</c> from <see cref="InodeOperationCatalog"/>, and the number of its
+    /// members per libfuse version (the catalog's version column), so libfuse is given exactly the table it declares.
+    /// </summary>
+    private static string FuseLowLevelOperations()
+    {
+        var writer = Begin(RuntimeNames.MarshallingNamespace).Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// Mirror of libfuse3's <c>struct fuse_lowlevel_ops</c> in member order, the members later versions append included;");
+        writer.Line("/// filled by the generated code of an inode filesystem. libfuse receives only as many members as the loaded");
+        writer.Line("/// version declares (<see cref=\"MemberCount\"/>).");
+        writer.Line("/// </summary>");
+        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        writer.Line("[global::System.Runtime.InteropServices.StructLayout(global::System.Runtime.InteropServices.LayoutKind.Sequential)]");
+        using (writer.Block("public unsafe struct FuseLowLevelOperations"))
+        {
+            writer.Line("/// <summary>Number of members this mirror declares.</summary>");
+            writer.Line("public const int Count = " + InodeOperationCatalog.All.Count + ";");
+            writer.Line();
+            writer.Line("/// <summary>Members of <c>struct fuse_lowlevel_ops</c> in <paramref name=\"version\"/>; a version before the oldest counts as the oldest.</summary>");
+            writer.Line("public static int MemberCount(global::System.Version version) =>");
+            var steps = InodeOperationCatalog.All
+                .Select(o => o.IntroducedIn)
+                .Distinct()
+                .OrderByDescending(v => v)
+                .Select(v => (Version: v, Count: InodeOperationCatalog.MemberCount(v)))
+                .ToList();
+            foreach (var step in steps.Take(steps.Count - 1))
+            {
+                writer.Line($"    version >= new global::System.Version({step.Version.Major}, {step.Version.Minor}) ? {step.Count} :");
+            }
+
+            writer.Line("    " + steps[steps.Count - 1].Count + ";");
+            foreach (var operation in InodeOperationCatalog.All)
+            {
+                writer.Line();
+                var since = operation.IntroducedIn > new System.Version(3, 0) ? " (libfuse " + operation.IntroducedIn.ToString(2) + ")" : "";
+                writer.Line("/// <summary><c>" + Xml(operation.CDeclaration) + "</c>" + since + "</summary>");
+                writer.Line("public " + operation.FunctionPointerType + " " + Identifier(operation.NativeName) + ";");
             }
         }
 

@@ -104,9 +104,12 @@ public sealed class SnapshotTests
             .SelectMany(operation => operation.Arguments.Select(a => a.ShapeId).Append(operation.ReturnShapeId))
             .ToHashSet();
 
+        var inodeKinds = typeof(InodeParameterKinds).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Select(f => f.GetValue(null)).OfType<ParameterKind>().ToHashSet();
+        Assert.True(inodeKinds.Count >= 20, $"only {inodeKinds.Count} inode parameter kinds found");
         var declared = ApiCatalog.Inode.All
             .Where(o => o.IsBindable)
-            .SelectMany(o => o.Slots.Where(s => s.Kind.Id is "node" or "name" or "newname" or "entry" or "attributes" or "reply-buffer" or "entries" or "entries-plus" or "lookup-count" or "block-index")
+            .SelectMany(o => o.Slots.Where(s => inodeKinds.Contains(s.Kind))
                 .SelectMany(s => s.Kind.Shapes.Select(shape => shape.Id)).Concat(o.Result.Shapes.Select(r => r.Id)));
         var unused = declared.Where(id => !used.Contains(id)).Distinct().ToList();
         Assert.True(unused.Count == 0, "No inode input uses these shapes: " + string.Join(", ", unused));

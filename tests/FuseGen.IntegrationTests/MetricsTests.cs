@@ -80,6 +80,49 @@ public sealed class MetricsTests : MountTest
         });
     }
 
+    /// <summary>
+    /// The inode API's entry points are measured the same way: from entry to the end of their reply, an error being
+    /// the errno they answered (fuse_reply_err), lookup counted by the kernel's LOOKUP requests.
+    /// </summary>
+    [MountFact]
+    public async Task A_listener_sees_the_requests_of_an_inode_filesystem()
+    {
+        using var recorder = new MeterRecorder(FuseMetrics.MeterName);
+        var fs = new InodeCoverageFs();
+        using (var mount = CoverageMount.Start(fs, Output))
+        {
+            await File.WriteAllTextAsync(mount["file"], "measured\n");
+            for (var i = 0; i < Reads; i++)
+            {
+                Assert.Equal("measured\n", await File.ReadAllTextAsync(mount["file"]));
+            }
+
+            for (var i = 0; i < Failures; i++)
+            {
+                Assert.Equal((int)Errno.ENOENT, LibC.Stat(mount[$"missing{i}"]).Errno);
+            }
+
+            Assert.Single(Directory.GetFileSystemEntries(mount.Path));
+        }
+
+        foreach (var operation in new[] { "lookup", "getattr", "create", "open", "read", "write", "release" })
+        {
+            var requests = recorder.Sum(FuseMetrics.RequestsName, FuseMetrics.OperationTag, operation);
+            var durations = recorder.Of(FuseMetrics.DurationName, FuseMetrics.OperationTag, operation);
+            Output.WriteLine($"{operation}: {requests} requests, mean {(durations.Count == 0 ? 0 : durations.Average(d => d.Value) * 1e6):F1} µs");
+            Assert.True(requests >= 1, $"no {operation} request was counted");
+            Assert.Equal(requests, durations.Count);
+            Assert.Equal(0, recorder.Sum(FuseMetrics.ActiveName, FuseMetrics.OperationTag, operation));
+        }
+
+        Assert.True(recorder.Sum(FuseMetrics.RequestsName, FuseMetrics.OperationTag, "read") >= Reads);
+        var lookupErrors = recorder.Of(FuseMetrics.ErrorsName, FuseMetrics.OperationTag, "lookup");
+        // The missing files, and "file" before it was created (open(O_CREAT) looks the name up first).
+        Assert.Equal(Failures + 1, lookupErrors.Where(e => e.Tag(FuseMetrics.ErrnoTag) == "ENOENT").Sum(e => e.Value));
+        Assert.DoesNotContain(recorder.Measurements, m => m.Instrument == FuseMetrics.ErrorsName && m.Tag(FuseMetrics.OperationTag) == "read");
+        Assert.True(recorder.Sum(FuseMetrics.RequestsName, FuseMetrics.OperationTag, "readdirplus") + recorder.Sum(FuseMetrics.RequestsName, FuseMetrics.OperationTag, "readdir") >= 1);
+    }
+
     private static int ThreadGroupOf(int threadId) =>
         int.Parse(File.ReadLines($"/proc/{threadId}/status").Single(l => l.StartsWith("Tgid:", StringComparison.Ordinal)).Substring(5).Trim());
 

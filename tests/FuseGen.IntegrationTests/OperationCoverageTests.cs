@@ -13,7 +13,7 @@ using FuseGen.IntegrationTests.FileSystems;
 using FuseGen.Testing;
 using Xunit;
 using Xunit.Abstractions;
-using Xunit.Sdk;
+using static FuseGen.IntegrationTests.FileSystems.CoverageRun;
 
 namespace FuseGen.IntegrationTests;
 
@@ -563,37 +563,7 @@ public sealed class OperationCoverageTests : MountTest
         Assert.Equal(44, catalog.Count);
         var attributes = catalog.ToDictionary(name => name, AttributeOf);
 
-        var reached = catalog.ToDictionary(name => name, _ => new List<(string Test, OperationRoute Route)>());
-        var tests = GetType().GetMethods()
-            .Where(m => m.GetCustomAttribute<MountFactAttribute>() is not null && m.Name != nameof(Every_catalog_operation_is_reached_by_a_named_test))
-            .OrderBy(m => m.MetadataToken)
-            .ToList();
-        Assert.True(tests.Count >= 15, $"only {tests.Count} tests found");
-        foreach (var test in tests)
-        {
-            var seen = CoverageLedger.Start();
-            try
-            {
-                if (test.Invoke(this, null) is Task running)
-                {
-                    await running;
-                }
-            }
-            catch (TargetInvocationException e)
-            {
-                throw new XunitException($"{test.Name} failed: {e.InnerException}");
-            }
-            finally
-            {
-                CoverageLedger.Stop();
-            }
-
-            foreach (var (operation, route) in seen.Keys)
-            {
-                Assert.True(reached.ContainsKey(operation), $"{test.Name} recorded '{operation}', which is not a catalog operation");
-                reached[operation].Add((test.Name, route));
-            }
-        }
+        var reached = await CoverageRun.ReachAsync(this, nameof(Every_catalog_operation_is_reached_by_a_named_test), catalog, minimumTests: 15);
 
         var table = new StringBuilder("| operation | attribute | through the kernel | called directly |\n|---|---|---|---|\n");
         foreach (var operation in catalog)
@@ -641,39 +611,4 @@ public sealed class OperationCoverageTests : MountTest
         Assert.True(waiter.Wait(Wait), $"Notify did not wake the {what} waiter");
         return waiter.Result;
     }
-
-    private static void AssertCalled(OperationLog calls, params string[] operations)
-    {
-        var missing = operations.Where(operation => calls[operation] == 0).ToList();
-        Assert.True(missing.Count == 0, $"not reached: {string.Join(", ", missing)}");
-    }
-
-    private static void AssertEventually(Func<bool> condition, string what)
-    {
-        for (var i = 0; i < 250 && !condition(); i++)
-        {
-            Thread.Sleep(20);
-        }
-
-        Assert.True(condition(), what);
-    }
-
-    private static void CreateFile(string path, ReadOnlySpan<byte> data)
-    {
-        var (fd, errno) = LibC.Open(path, LibC.O_WRONLY | LibC.O_CREAT);
-        Assert.True(errno == 0, $"open {path}: errno {errno}");
-        try
-        {
-            if (!data.IsEmpty)
-            {
-                Assert.Equal(((long)data.Length, 0), LibC.PWrite(fd, data, 0));
-            }
-        }
-        finally
-        {
-            LibC.Close(fd);
-        }
-    }
-
-    private static byte[] Pattern(int length) => Enumerable.Range(0, length).Select(i => (byte)((i * 7) + 3)).ToArray();
 }

@@ -18,8 +18,8 @@ namespace FuseGen.Catalog;
 /// </remarks>
 /// <remarks>
 /// An inode parameter comes first where libfuse has one, a handle after it: both may be any class, so the position
-/// says which is which. Members whose result kind or a required slot has no managed shape are listed (they size the
-/// table and get an attribute) but not bound yet.
+/// says which is which. Every member is bound; the version column sizes the table libfuse is given
+/// (<see cref="MemberCount"/>, generated into the runtime).
 /// </remarks>
 internal static class InodeOperationCatalog
 {
@@ -39,12 +39,13 @@ internal static class InodeOperationCatalog
     private static OperationSlot EntrySlot => S(InodeParameterKinds.Entry, "entry");
     private static OperationSlot FileInfoSlot => S(ParameterKinds.FileInfo, "fileInfo", "fi");
     private static OperationSlot HandleSlot => S(ParameterKinds.Handle, "handle", "fi");
-    private static OperationSlot Unsupported(params string[] natives) => Required(InodeParameterKinds.Unsupported, "unsupported", natives);
 
     private static OperationDescriptor Op(string name, string nativeName, NativeParameter[] natives, OperationSlot[] slots, ResultKind result, string summary, string whenAbsent, HandleRole handleRole = HandleRole.None, OperationTraits traits = OperationTraits.None, Version? introducedIn = null) =>
         new(name, nativeName, "void", natives, slots, result, summary, whenAbsent, handleRole, traits, introducedIn ?? V3_0);
 
     private static readonly Version V3_0 = new(3, 0);
+    private static readonly Version V3_4 = new(3, 4);
+    private static readonly Version V3_8 = new(3, 8);
     private static readonly Version V3_17 = new(3, 17);
     private static readonly Version V3_18 = new(3, 18);
 
@@ -87,9 +88,9 @@ internal static class InodeOperationCatalog
             traits: OperationTraits.HotPath),
         Op("Setattr", "setattr",
             new[] { Req, Ino(), Pointer("attr", "struct stat *"), Int("to_set"), FileInfo() },
-            new[] { NodeSlot, Unsupported("attr", "to_set") },
-            InodeResultKinds.Unsupported,
-            "Changes attributes (chmod, chown, truncate, utimens) named by to_set, and answers the new attributes.",
+            new[] { NodeSlot, S(InodeParameterKinds.Changes, "changes", "attr", "to_set"), HandleSlot, FileInfoSlot, S(InodeParameterKinds.Attributes, "stat") },
+            InodeResultKinds.Attributes,
+            "Changes attributes (chmod, chown, truncate, utimens) and answers the new attributes. AttributeChanges says which change and to what (UTIME_NOW as TimeSpec.Now); the handle is the open file's when the caller changed it through one (ftruncate, fchmod), otherwise null.",
             "chmod(), chown(), truncate() and utimensat() fail with ENOSYS."),
         Op("Readlink", "readlink",
             new[] { Req, Ino() },
@@ -252,15 +253,15 @@ internal static class InodeOperationCatalog
             HandleRole.CreatesFile),
         Op("Getlk", "getlk",
             new[] { Req, Ino(), FileInfo(), Pointer("lock", "struct flock *") },
-            new[] { NodeSlot, HandleSlot, Unsupported("lock") },
-            InodeResultKinds.Unsupported,
-            "Tests for a POSIX lock (F_GETLK).",
+            new[] { NodeSlot, HandleSlot, FileInfoSlot, Required(InodeParameterKinds.LockQuery, "lockInfo", "lock") },
+            InodeResultKinds.Lock,
+            "Tests for a POSIX lock (F_GETLK): answer a lock that conflicts with the one given, or the lock with LockType.Unlock. FileInfo.LockOwner names the owner asking.",
             "The kernel handles POSIX locks locally."),
         Op("Setlk", "setlk",
             new[] { Req, Ino(), FileInfo(), Pointer("lock", "struct flock *"), Int("sleep") },
-            new[] { NodeSlot, HandleSlot, Unsupported("lock", "sleep") },
-            InodeResultKinds.Unsupported,
-            "Takes or releases a POSIX lock (F_SETLK, F_SETLKW).",
+            new[] { NodeSlot, HandleSlot, FileInfoSlot, S(InodeParameterKinds.LockRequest, "lockInfo", "lock"), S(InodeParameterKinds.LockWait, "wait", "sleep") },
+            InodeResultKinds.Status,
+            "Takes or releases a POSIX lock (F_SETLK; F_SETLKW when wait is true): EAGAIN when it conflicts and the caller does not wait. FileInfo.LockOwner names the owner.",
             "The kernel handles POSIX locks locally."),
         Op("Bmap", "bmap",
             new[] { Req, Ino(), SizeT("blocksize"), new NativeParameter("idx", "uint64_t", "ulong") },
@@ -270,34 +271,38 @@ internal static class InodeOperationCatalog
             "FIBMAP fails with ENOSYS."),
         Op("Ioctl", "ioctl",
             new[] { Req, Ino(), UInt("cmd"), Pointer("arg", "void *"), FileInfo(), UInt("flags"), Pointer("in_buf", "const void *"), SizeT("in_bufsz"), SizeT("out_bufsz") },
-            new[] { NodeSlot, HandleSlot, Unsupported("cmd", "arg", "flags", "in_buf", "in_bufsz", "out_bufsz") },
-            InodeResultKinds.Unsupported,
-            "Handles an ioctl on an open file.",
+            new[]
+            {
+                NodeSlot, HandleSlot, S(ParameterKinds.IoctlCommand, "command", "cmd"), S(ParameterKinds.IoctlArgument, "argument", "arg"), FileInfoSlot,
+                S(ParameterKinds.IoctlFlags, "flags", "flags"), S(InodeParameterKinds.IoctlInput, "input", "in_buf", "in_bufsz"), S(InodeParameterKinds.IoctlOutput, "output", "out_bufsz"),
+            },
+            InodeResultKinds.Ioctl,
+            "Handles an ioctl on an open file. Restricted ioctls only (what the kernel sends a FUSE mount): the input and output are the _IOC_SIZE(cmd) bytes of _IOW and _IOR requests.",
             "ioctl() fails with ENOTTY."),
         Op("Poll", "poll",
             new[] { Req, Ino(), FileInfo(), Pointer("ph", "struct fuse_pollhandle *") },
-            new[] { NodeSlot, HandleSlot, Unsupported("ph") },
-            InodeResultKinds.Unsupported,
-            "Reports which events are ready on an open file; keep the poll handle to notify later.",
+            new[] { NodeSlot, HandleSlot, FileInfoSlot, S(ParameterKinds.PollHandle, "pollHandle", "ph") },
+            InodeResultKinds.Poll,
+            "Reports which events are ready on an open file (poll, select, epoll); keep the poll handle and call Notify() when that changes, otherwise FuseGen releases it.",
             "The kernel treats the file as always ready."),
         Op("WriteBuf", "write_buf",
             new[] { Req, Ino(), Pointer("bufv", "struct fuse_bufvec *"), OffT("off"), FileInfo() },
-            new[] { NodeSlot, HandleSlot, Unsupported("bufv", "off") },
-            InodeResultKinds.Unsupported,
-            "Writes data given as a buffer vector (possibly a pipe, for splice).",
+            new[] { NodeSlot, HandleSlot, S(ParameterKinds.BufferVector, "data", "bufv"), S(ParameterKinds.Offset, "offset", "off"), FileInfoSlot },
+            InodeResultKinds.Count,
+            "Writes data given as a buffer vector, in memory or in a pipe (splice): move it with WriteTo(fd, position) or CopyTo(span), and return the number of bytes written.",
             "libfuse copies the data into memory and calls [Write]."),
         Op("RetrieveReply", "retrieve_reply",
             new[] { Req, Pointer("cookie", "void *"), Ino(), OffT("offset"), Pointer("bufv", "struct fuse_bufvec *") },
-            new[] { NodeSlot, Unsupported("cookie", "offset", "bufv") },
-            InodeResultKinds.Unsupported,
-            "Receives the data of a fuse_lowlevel_notify_retrieve.",
+            new[] { NodeSlot, S(InodeParameterKinds.RetrieveCookie, "cookie", "cookie"), S(ParameterKinds.Offset, "offset", "offset"), S(ParameterKinds.BufferVector, "data", "bufv") },
+            InodeResultKinds.NoReply,
+            "Receives the data InodeNotifier.Retrieve asked the kernel for (its page cache from the offset), with the retrieve's cookie. FuseGen answers (fuse_reply_none) whatever the method does.",
             "Retrieved data is dropped."),
         Op("ForgetMulti", "forget_multi",
             new[] { Req, SizeT("count"), Pointer("forgets", "struct fuse_forget_data *") },
-            new[] { Unsupported("count", "forgets") },
-            InodeResultKinds.Unsupported,
-            "The kernel drops lookups of many inodes at once.",
-            "libfuse calls [Forget] once per inode."),
+            new[] { S(InodeParameterKinds.Forgets, "forgets", "count", "forgets") },
+            InodeResultKinds.ForgetMulti,
+            "The kernel drops lookups of many inodes at once (BATCH_FORGET). FuseGen applies every count to the inode table and answers (fuse_reply_none) whatever the method does; without [Forget], a single forget comes here as a batch of one.",
+            "libfuse calls [Forget] once per inode of the batch."),
         Op("Flock", "flock",
             new[] { Req, Ino(), FileInfo(), Int("op") },
             new[] { NodeSlot, HandleSlot, S(ParameterKinds.FlockOperation, "operation", "op"), FileInfoSlot },
@@ -327,13 +332,15 @@ internal static class InodeOperationCatalog
             },
             InodeResultKinds.Count,
             "Copies a range of data from one open file to another and returns the number of bytes copied.",
-            "The kernel copies through read and write."),
+            "The kernel copies through read and write.",
+            introducedIn: V3_4),
         Op("Lseek", "lseek",
             new[] { Req, Ino(), OffT("off"), Int("whence"), FileInfo() },
             new[] { NodeSlot, HandleSlot, Required(ParameterKinds.Offset, "offset", "off"), S(ParameterKinds.Whence, "whence", "whence"), FileInfoSlot },
             InodeResultKinds.Lseek,
             "Finds the next data or hole (SEEK_DATA, SEEK_HOLE) after an offset.",
-            "The kernel stops sending lseek after the first ENOSYS and seeks itself."),
+            "The kernel stops sending lseek after the first ENOSYS and seeks itself.",
+            introducedIn: V3_8),
         Op("Tmpfile", "tmpfile",
             new[] { Req, Ino("parent"), ModeT(), FileInfo() },
             new[] { ParentSlot, S(ParameterKinds.Mode, "mode", "mode"), FileInfoSlot, EntrySlot },
@@ -344,10 +351,10 @@ internal static class InodeOperationCatalog
             introducedIn: V3_17),
         Op("Statx", "statx",
             new[] { Req, Ino(), Int("flags"), Int("mask"), FileInfo() },
-            new[] { NodeSlot, Unsupported("flags", "mask") },
-            InodeResultKinds.Unsupported,
-            "Gets extended attributes of an inode (statx).",
-            "The kernel answers statx from getattr.",
+            new[] { NodeSlot, S(ParameterKinds.StatxFlags, "flags", "flags"), S(ParameterKinds.StatxMask, "mask", "mask"), S(InodeParameterKinds.Statx, "statx"), HandleSlot, FileInfoSlot },
+            InodeResultKinds.Statx,
+            "Gets extended attributes of an inode (statx(2)), libfuse 3.18+: the kernel asks when a caller wants more than struct stat holds, such as the birth time.",
+            "The kernel answers statx from [Getattr] (no birth time). libfuse before 3.18 never calls it.",
             introducedIn: V3_18),
     });
 

@@ -33,6 +33,10 @@ internal static class InodeParameterKinds
     public static readonly ParameterKind Attributes = new("attributes", "the attributes to reply", optional: true,
         new ManagedShape("attributes.ref", Names.Types.Stat, "Stat", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = default({Names.Types.Stat});", form: MethodForm.Synchronous));
 
+    /// <summary>Setattr's <c>struct stat</c> and <c>to_set</c> mask, typed: which attributes change and to what.</summary>
+    public static readonly ParameterKind Changes = new("attribute-changes", "the attributes to change (chmod, chown, truncate, utimens): null or TimeSpec.Omit for those left alone; ApplyTo(ref stat) applies them", optional: false,
+        new ManagedShape("attribute-changes.value", Names.AttributeChanges.Type, "AttributeChanges", ManagedRefKind.None, $"{Names.AttributeChanges.FromNative}({N0}, {N1})"));
+
     public static readonly ParameterKind ReadBuffer = new("reply-buffer", "the reply buffer of the requested size: fill it and return the count (sent without a copy)", optional: true,
         new ManagedShape("reply-buffer.span", "global::System.Span<byte>", "Span<byte>", ManagedRefKind.None, $"{Local}", $"var {Local} = {Request}.{Names.InodeRequest.ReadBuffer}({N0});", form: MethodForm.Synchronous),
         new ManagedShape("reply-buffer.memory", AsyncTypes.Memory, "Memory<byte>", ManagedRefKind.None, $"{Pending}.{Names.AsyncInodeRequest.Buffer}", form: MethodForm.Asynchronous, pendingBuffer: $"{N0}"));
@@ -50,8 +54,36 @@ internal static class InodeParameterKinds
     /// <summary>The kernel's buffer size of an xattr request: FuseGen answers size probes and ERANGE from it.</summary>
     public static readonly ParameterKind XattrSize = new("xattr-size", "the size of the kernel's buffer (0: a size probe)", optional: true);
 
-    /// <summary>What FuseGen cannot bind yet (setattr's attribute set, locks, ioctl, poll, buffers, forget batches, statx).</summary>
-    public static readonly ParameterKind Unsupported = new("unsupported", "not bound by this version of FuseGen", optional: false);
+    /// <summary>Forget_multi's batch: a span over libfuse's <c>struct fuse_forget_data</c> array, no copy.</summary>
+    public static readonly ParameterKind Forgets = new("forgets", "the batch: each inode and how many lookups the kernel drops (FuseGen applies them to the inode table after the method)", optional: false,
+        new ManagedShape("forgets.span", $"global::System.ReadOnlySpan<{Names.Types.InodeForget}>", "ReadOnlySpan<InodeForget>", ManagedRefKind.None, $"new global::System.ReadOnlySpan<{Names.Types.InodeForget}>({N1}, checked((int){N0}))"));
+
+    /// <summary>Getlk's lock: read from the kernel's, written back as the answer (<c>fuse_reply_lock</c>).</summary>
+    public static readonly ParameterKind LockQuery = new("lock-query", "the lock to test; returning Errno, set it to a conflicting lock, or its Type to LockType.Unlock when there is none", optional: false,
+        new ManagedShape("lock-query.ref", Names.Types.FileLock, "FileLock", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = {Names.NativeLock.Read}({N0});"));
+
+    /// <summary>Setlk's lock.</summary>
+    public static readonly ParameterKind LockRequest = new("lock-request", "the lock to take, or to release (LockType.Unlock)", optional: false,
+        new ManagedShape("lock-request.value", Names.Types.FileLock, "FileLock", ManagedRefKind.None, $"{Names.NativeLock.Read}({N0})"));
+
+    public static readonly ParameterKind LockWait = new("lock-wait", "true for F_SETLKW: wait until the lock can be taken", optional: true,
+        new ManagedShape("lock-wait.bool", "bool", "bool", ManagedRefKind.None, $"{N0} != 0"));
+
+    /// <summary>A restricted ioctl's input: <c>_IOC_SIZE(cmd)</c> bytes of an <c>_IOW</c> request, over libfuse's buffer.</summary>
+    public static readonly ParameterKind IoctlInput = new("ioctl-input", "the caller's input bytes (_IOW requests; empty otherwise)", optional: true,
+        new ManagedShape("ioctl-input.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", ManagedRefKind.None, $"{Names.NativeBuffer.AsReadOnlySpan}((byte*){N0}, {N1})"));
+
+    /// <summary>A restricted ioctl's output: <c>_IOC_SIZE(cmd)</c> bytes of an <c>_IOR</c> request, in the thread's reply buffer.</summary>
+    public static readonly ParameterKind IoctlOutput = new("ioctl-output", "the caller's output bytes (_IOR requests; empty otherwise), zeroed: fill them and return the result", optional: true,
+        new ManagedShape("ioctl-output.span", "global::System.Span<byte>", "Span<byte>", ManagedRefKind.None, $"{Local}", $"var {Local} = {Request}.{Names.InodeRequest.IoctlOutput}({N0});"));
+
+    /// <summary>The cookie a retrieve was sent with (<c>InodeNotifier.Retrieve</c>), libfuse's <c>void *cookie</c>.</summary>
+    public static readonly ParameterKind RetrieveCookie = new("retrieve-cookie", "the cookie given to InodeNotifier.Retrieve", optional: true,
+        new ManagedShape("retrieve-cookie.ulong", "ulong", "ulong", ManagedRefKind.None, $"(ulong){N0}"));
+
+    /// <summary>Statx's buffer, zeroed, answered with <c>fuse_reply_statx</c>.</summary>
+    public static readonly ParameterKind Statx = new("inode-statx", "the extended attributes to reply: fill every basic field (Statx.SetBasicStats) and add the rest", optional: true,
+        new ManagedShape("inode-statx.ref", Names.Types.Statx, "Statx", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = default({Names.Types.Statx});"));
 
     private static ParameterKind Filler(string id, bool plus) => new(id, plus ? "where entries go, each with its attributes (counts a lookup)" : "where directory entries go", optional: false,
         new ManagedShape(id + ".ref", Names.InodeDirectoryFiller.Type, "InodeDirectoryFiller", ManagedRefKind.Ref, $"ref {Local}",

@@ -22,6 +22,9 @@ internal static class InodeResultKinds
 
     // A read's size: the reply buffer's slot holds it whether or not the method takes the buffer.
     private static readonly CodeHole ReadSize = CodeHole.NativeOf(InodeParameterKinds.ReadBuffer, 0);
+
+    // An ioctl's output size: the output slot holds it whether or not the method takes the span.
+    private static readonly CodeHole IoctlOutputSize = CodeHole.NativeOf(InodeParameterKinds.IoctlOutput, 0);
     private const string Errno = Names.Types.Errno;
     private const string Void = "void";
 
@@ -102,12 +105,45 @@ internal static class InodeResultKinds
         $"{Request}.{Inode.ReplyForget}({CodeHole.NativeOf(InodeParameterKinds.Node, 0)}, {CodeHole.NativeOf(InodeParameterKinds.LookupCount, 0)});",
         new ReturnShape("inode-forget.void", Void, Void, null, "nothing"));
 
+    /// <summary>Forget_multi: as <see cref="Forget"/>, for every forget of the batch (<c>fuse_reply_none</c> once).</summary>
+    public static readonly ResultKind ForgetMulti = new("inode-forget-multi", Void,
+        $"{Request}.{Inode.Report}({Exception}, {OperationName});",
+        $"{Request}.{Inode.ReplyForgetMulti}({CodeHole.NativeOf(InodeParameterKinds.Forgets, 0)}, {CodeHole.NativeOf(InodeParameterKinds.Forgets, 1)});",
+        new ReturnShape("inode-forget-multi.void", Void, Void, null, "nothing"));
+
+    /// <summary>A request the kernel expects no answer to (retrieve_reply): FuseGen sends <c>fuse_reply_none</c> whatever the method does.</summary>
+    public static readonly ResultKind NoReply = new("inode-no-reply", Void,
+        $"{Request}.{Inode.Report}({Exception}, {OperationName});",
+        $"{Request}.{Inode.ReplyNone}();",
+        new ReturnShape("inode-no-reply.void", Void, Void, null, "nothing"));
+
+    /// <summary>Getlk's answer (<c>fuse_reply_lock</c>): the conflicting lock, or one of type Unlock. Its lock parameter is required, so the errno form always has it to send.</summary>
+    public static readonly ResultKind Lock = new("inode-lock", Void, null,
+        new ReturnShape("inode-lock.errno", Errno, "Errno", $"{Call}", "Errno.None with the FileLock parameter set, otherwise the error",
+            reply: $"{Request}.{Inode.ReplyLock}({Result}, in {CodeHole.LocalOf(InodeParameterKinds.LockQuery)});"),
+        new ReturnShape("inode-lock.filelock", Names.Types.FileLock, "FileLock", $"{Call}", "the conflicting lock, or one of type LockType.Unlock", reply: $"{Request}.{Inode.ReplyLock}(in {Result});"));
+
+    /// <summary>An ioctl's answer (<c>fuse_reply_ioctl</c>): a result and the output bytes.</summary>
+    public static readonly ResultKind Ioctl = new("inode-ioctl", Void, null,
+        new ReturnShape("inode-ioctl.int", "int", "int", $"{Call}", "the ioctl's result (>= 0) with the Span<byte> output filled, or -errno", requiresKind: InodeParameterKinds.IoctlOutput.Id,
+            reply: $"{Request}.{Inode.ReplyIoctl}({Result}, {CodeHole.LocalOf(InodeParameterKinds.IoctlOutput)});"),
+        new ReturnShape("inode-ioctl.errno", Errno, "Errno", $"{Call}", "Errno.None (result 0, no output), otherwise the error", reply: $"{Request}.{Inode.ReplyIoctl}({Result});"),
+        new ReturnShape("inode-ioctl.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", $"{Call}", "the output bytes with result 0; FuseGen sends at most the size the caller reads",
+            reply: $"{Request}.{Inode.ReplyIoctl}(0, {Result}.Length <= (long){IoctlOutputSize} ? {Result} : {Result}.Slice(0, (int){IoctlOutputSize}));"));
+
+    /// <summary>A poll's answer (<c>fuse_reply_poll</c>): the events ready now.</summary>
+    public static readonly ResultKind Poll = new("inode-poll", Void, null,
+        new ReturnShape("inode-poll.events", Names.Types.PollEvents, "PollEvents", $"{Call}", "the events that are ready now", reply: $"{Request}.{Inode.ReplyPoll}({Result});"));
+
+    /// <summary>A statx answer (<c>fuse_reply_statx</c>, libfuse 3.18+).</summary>
+    public static readonly ResultKind Statx = new("inode-statx", Void, null,
+        new ReturnShape("inode-statx.errno", Errno, "Errno", $"{Call}", "Errno.None with the Statx parameter filled, otherwise the error", requiresKind: InodeParameterKinds.Statx.Id,
+            reply: $"{Request}.{Inode.ReplyStatx}({Result}, in {CodeHole.LocalOf(InodeParameterKinds.Statx)});"),
+        new ReturnShape("inode-statx.statx", Names.Types.Statx, "Statx", $"{Call}", "the extended attributes", reply: $"{Request}.{Inode.ReplyStatx}(in {Result});"));
+
     /// <summary>init and destroy: no request, no reply; a failure is reported.</summary>
     public static readonly ResultKind Lifecycle = new("inode-lifecycle", Void, null,
         new ReturnShape("inode-lifecycle.void", Void, Void, null, "nothing"));
-
-    /// <summary>Operations FuseGen does not bind yet: no shapes, so their attribute is reported, not bound.</summary>
-    public static readonly ResultKind Unsupported = new("inode-unsupported", Void, null);
 
     private static ResultKind EntryKind(string id, string reply) => new(id, Void, null,
         new ReturnShape(id + ".errno", Errno, "Errno", $"{Call}", "Errno.None with the entry parameter set, otherwise the error", requiresKind: InodeParameterKinds.Entry.Id,

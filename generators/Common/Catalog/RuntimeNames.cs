@@ -107,6 +107,13 @@ internal static class RuntimeNames
         public const string ReplyBmap = "ReplyBmap";
         public const string ReplyLseek = "ReplyLseek";
         public const string ReplyForget = "ReplyForget";
+        public const string ReplyForgetMulti = "ReplyForgetMulti";
+        public const string ReplyNone = "ReplyNone";
+        public const string ReplyLock = "ReplyLock";
+        public const string ReplyPoll = "ReplyPoll";
+        public const string ReplyIoctl = "ReplyIoctl";
+        public const string IoctlOutput = "IoctlOutput";
+        public const string ReplyStatx = "ReplyStatx";
     }
 
     /// <summary>An inode request served by a method that returns a task: generated async entry points begin it and answer through it.</summary>
@@ -156,6 +163,7 @@ internal static class RuntimeNames
         public const string Type = Marshalling + "RequestMetrics";
         public const string Start = Type + ".Start";
         public const string Stop = Type + ".Stop";
+        public const string StopReplied = Type + ".StopReplied";
     }
 
     public static class NativeText
@@ -257,6 +265,12 @@ internal static class RuntimeNames
         public const string FromNative = Type + ".FromNative";
     }
 
+    public static class AttributeChanges
+    {
+        public const string Type = Global + "AttributeChanges";
+        public const string FromNative = Type + ".FromNative";
+    }
+
     public static class FuseBufferReply
     {
         public const string Type = Global + "FuseBufferReply";
@@ -283,6 +297,7 @@ internal static class RuntimeNames
         public const string FileLock = Global + "FileLock";
         public const string PollEvents = Global + "PollEvents";
         public const string Statx = Global + "Statx";
+        public const string InodeForget = Global + "InodeForget";
         public const string StatxFlags = Global + "StatxFlags";
         public const string StatxMask = Global + "StatxMask";
     }

@@ -16,8 +16,8 @@ namespace FuseGen.Testing;
 /// <param name="Error">For <c>err</c>: the (positive) errno, 0 for success.</param>
 /// <param name="Inode">For <c>entry</c>/<c>create</c>: the entry's inode; for <c>attr</c>: <c>st_ino</c>.</param>
 /// <param name="Generation">For <c>entry</c>/<c>create</c>: the entry's generation.</param>
-/// <param name="Number">For <c>write</c>, <c>xattr</c>, <c>bmap</c>, <c>lseek</c>, <c>poll</c>, <c>ioctl</c>: the value; for <c>open</c>/<c>create</c>: <c>fh</c>.</param>
-/// <param name="Data">For <c>buf</c>, <c>readlink</c>, <c>ioctl</c>: the bytes.</param>
+/// <param name="Number">For <c>write</c>, <c>xattr</c>, <c>bmap</c>, <c>lseek</c>, <c>poll</c>, <c>ioctl</c>: the value; for <c>open</c>/<c>create</c>: <c>fh</c>; for <c>statx</c>: <c>stx_size</c>.</param>
+/// <param name="Data">For <c>buf</c>, <c>readlink</c>, <c>ioctl</c>: the bytes; for <c>lock</c> and <c>statx</c>: the native structure.</param>
 /// <param name="Stat">For <c>attr</c>/<c>entry</c>/<c>create</c>: the attributes.</param>
 public sealed record InodeReply(nint Request, string Kind, int Error = 0, ulong Inode = 0, ulong Generation = 0, ulong Number = 0, byte[]? Data = null, Stat Stat = default);
 
@@ -51,6 +51,7 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
     private GCHandle handle;
     private long nextRequest = 0x1000;
     private long replyCount;
+    private long pollHandlesDestroyed;
     private bool disposed;
 
     /// <summary>Serves <paramref name="fileSystem"/> to fake requests from <see cref="KernelFreeSession.DefaultCaller"/>.</summary>
@@ -98,6 +99,9 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
 
     /// <summary>When false, replies are counted but not recorded, so a measured call allocates nothing here.</summary>
     public bool RecordReplies { get; set; } = true;
+
+    /// <summary>Poll handles released (<c>fuse_pollhandle_destroy</c>, faked: the handles are the caller's memory).</summary>
+    public long PollHandlesDestroyed => Interlocked.Read(ref pollHandlesDestroyed);
 
     /// <summary>Replies made, recorded or not.</summary>
     public long ReplyCount => Interlocked.Read(ref replyCount);
@@ -291,6 +295,8 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
         Save(nameof(LibFuse.fuse_reply_ioctl), (nint)LibFuse.fuse_reply_ioctl);
         Save(nameof(LibFuse.fuse_reply_poll), (nint)LibFuse.fuse_reply_poll);
         Save(nameof(LibFuse.fuse_reply_lseek), (nint)LibFuse.fuse_reply_lseek);
+        Save(nameof(LibFuse.fuse_reply_statx), (nint)LibFuse.fuse_reply_statx);
+        Save(nameof(LibFuse.fuse_pollhandle_destroy), (nint)LibFuse.fuse_pollhandle_destroy);
         Save(nameof(LibFuse.fuse_req_interrupted), (nint)LibFuse.fuse_req_interrupted);
         Save(nameof(LibFuse.fuse_req_interrupt_func), (nint)LibFuse.fuse_req_interrupt_func);
 
@@ -313,6 +319,8 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
         LibFuse.fuse_reply_ioctl = &ReplyIoctl;
         LibFuse.fuse_reply_poll = &ReplyPoll;
         LibFuse.fuse_reply_lseek = &ReplyLseek;
+        LibFuse.fuse_reply_statx = &ReplyStatx;
+        LibFuse.fuse_pollhandle_destroy = &PollHandleDestroy;
         LibFuse.fuse_req_interrupted = &Interrupted;
         LibFuse.fuse_req_interrupt_func = &InterruptFunc;
     }
@@ -340,6 +348,8 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
         LibFuse.fuse_reply_ioctl = (delegate* unmanaged[Cdecl]<void*, int, void*, nuint, int>)originals[nameof(LibFuse.fuse_reply_ioctl)];
         LibFuse.fuse_reply_poll = (delegate* unmanaged[Cdecl]<void*, uint, int>)originals[nameof(LibFuse.fuse_reply_poll)];
         LibFuse.fuse_reply_lseek = (delegate* unmanaged[Cdecl]<void*, long, int>)originals[nameof(LibFuse.fuse_reply_lseek)];
+        LibFuse.fuse_reply_statx = (delegate* unmanaged[Cdecl]<void*, int, Statx*, double, int>)originals[nameof(LibFuse.fuse_reply_statx)];
+        LibFuse.fuse_pollhandle_destroy = (delegate* unmanaged[Cdecl]<void*, void>)originals[nameof(LibFuse.fuse_pollhandle_destroy)];
         LibFuse.fuse_req_interrupted = (delegate* unmanaged[Cdecl]<void*, int>)originals[nameof(LibFuse.fuse_req_interrupted)];
         LibFuse.fuse_req_interrupt_func = (delegate* unmanaged[Cdecl]<void*, delegate* unmanaged[Cdecl]<void*, void*, void>, void*, void>)originals[nameof(LibFuse.fuse_req_interrupt_func)];
     }
@@ -393,7 +403,7 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
     private static int ReplyXattr(void* request, nuint size) => CountedOnly(out var quiet) ? quiet : Recorded(request, new InodeReply(0, "xattr", Number: size));
 
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
-    private static int ReplyLock(void* request, void* value) => CountedOnly(out var quiet) ? quiet : Recorded(request, new InodeReply(0, "lock"));
+    private static int ReplyLock(void* request, void* value) => CountedOnly(out var quiet) ? quiet : Recorded(request, new InodeReply(0, "lock", Data: Copy(value, 32)));
 
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     private static int ReplyBmap(void* request, ulong index) => CountedOnly(out var quiet) ? quiet : Recorded(request, new InodeReply(0, "bmap", Number: index));
@@ -406,6 +416,20 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
 
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     private static int ReplyLseek(void* request, long offset) => CountedOnly(out var quiet) ? quiet : Recorded(request, new InodeReply(0, "lseek", Number: (ulong)offset));
+
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    private static int ReplyStatx(void* request, int flags, Statx* value, double timeout) =>
+        CountedOnly(out var quiet) ? quiet : Recorded(request, new InodeReply(0, "statx", Number: (ulong)value->Size, Data: new ReadOnlySpan<byte>(value, sizeof(Statx)).ToArray()));
+
+    // Poll handles of fake requests are the test's memory: counted, never freed here.
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+    private static void PollHandleDestroy(void* handle)
+    {
+        if (current is { } target)
+        {
+            Interlocked.Increment(ref target.pollHandlesDestroyed);
+        }
+    }
 
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     private static int Interrupted(void* request) => 0;

@@ -51,6 +51,9 @@ internal static unsafe partial class LibFuse
     public static delegate* unmanaged[Cdecl]<void*, uint, int> fuse_reply_poll;
     public static delegate* unmanaged[Cdecl]<void*, long, int> fuse_reply_lseek;
 
+    // libfuse 3.18+ only: null before (its statx member is then never in the table libfuse reads).
+    public static delegate* unmanaged[Cdecl]<void*, int, Statx*, double, int> fuse_reply_statx;
+
     public static delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, byte*, nuint, byte*, void*, long, nuint> fuse_add_direntry;
     public static delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, byte*, nuint, byte*, void*, long, nuint> fuse_add_direntry_plus;
     public static delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, void*> fuse_req_userdata;
@@ -69,13 +72,10 @@ internal static unsafe partial class LibFuse
     public static int LowLevelOperationsSize { get; private set; }
 
     /// <summary>
-    /// Number of <c>fuse_lowlevel_ops</c> members a version declares: 42 in 3.0, copy_file_range 3.4, lseek 3.8,
-    /// tmpfile 3.17, statx 3.18 (3.19's syncfs is not mirrored: the table stops before it).
+    /// Number of <c>fuse_lowlevel_ops</c> members a version declares, from the inode catalog's version column: 42 in
+    /// 3.0, copy_file_range 3.4, lseek 3.8, tmpfile 3.17, statx 3.18 (3.19's syncfs is not mirrored: the table stops before it).
     /// </summary>
-    internal static int LowLevelOperationCount(Version version) =>
-        Math.Min(
-            FuseLowLevelOperations.Count,
-            version >= new Version(3, 18) ? 46 : version >= new Version(3, 17) ? 45 : version >= new Version(3, 8) ? 44 : version >= new Version(3, 4) ? 43 : 42);
+    internal static int LowLevelOperationCount(Version version) => FuseLowLevelOperations.MemberCount(version);
 
     private static void LoadLowLevel(nint library, Version version)
     {
@@ -114,6 +114,7 @@ internal static unsafe partial class LibFuse
         fuse_reply_ioctl_iov = (delegate* unmanaged[Cdecl]<void*, int, void*, int, int>)Resolve(library, "fuse_reply_ioctl_iov", "FUSE_3.0", true);
         fuse_reply_poll = (delegate* unmanaged[Cdecl]<void*, uint, int>)Resolve(library, "fuse_reply_poll", "FUSE_3.0", true);
         fuse_reply_lseek = (delegate* unmanaged[Cdecl]<void*, long, int>)Resolve(library, "fuse_reply_lseek", "FUSE_3.0", true);
+        fuse_reply_statx = (delegate* unmanaged[Cdecl]<void*, int, Statx*, double, int>)ResolveExact(library, "fuse_reply_statx", "FUSE_3.18");
 
         fuse_add_direntry = (delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, byte*, nuint, byte*, void*, long, nuint>)Resolve(library, "fuse_add_direntry", "FUSE_3.0", true);
         fuse_add_direntry_plus = (delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, byte*, nuint, byte*, void*, long, nuint>)Resolve(library, "fuse_add_direntry_plus", "FUSE_3.0", true);

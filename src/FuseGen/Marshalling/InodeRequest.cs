@@ -42,6 +42,10 @@ public readonly unsafe struct InodeRequest
     [ThreadStatic]
     private static bool servesInodeRequests;
 
+    // The errno this thread answered its request with (0: success), for the request's metrics; see TakeReplyError.
+    [ThreadStatic]
+    private static int replyError;
+
     private readonly void* request;
     private readonly FuseSession? session;
 
@@ -63,6 +67,7 @@ public readonly unsafe struct InodeRequest
         var caller = LibFuse.fuse_req_ctx(request);
         servingCaller = caller == null ? default : *caller;
         servesInodeRequests = true;
+        replyError = 0;
         return new(request, LibFuse.fuse_req_userdata(request));
     }
 
@@ -202,7 +207,7 @@ public readonly unsafe struct InodeRequest
             return;
         }
 
-        LibFuse.fuse_reply_err(request, (int)errno);
+        Error((int)errno);
     }
 
     /// <summary>
@@ -233,13 +238,31 @@ public readonly unsafe struct InodeRequest
     public void Report(Exception exception, string operation) => FuseSession.MapFault(session, exception, operation, caller: Caller);
 
     /// <summary>Answers an operation whose result is only a status: <see cref="Errno.None"/> is success; an errno outside 1..511 is EIO.</summary>
-    public void ReplyStatus(Errno errno) => LibFuse.fuse_reply_err(request, -NativeResult.FromErrno(errno));
+    public void ReplyStatus(Errno errno) => Error(-NativeResult.FromErrno(errno));
 
     /// <summary>Answers an operation whose result is only a status: non-negative is success, <c>-errno</c> an error (out of range: EIO).</summary>
-    public void ReplyStatus(int result) => LibFuse.fuse_reply_err(request, result >= 0 ? 0 : -NativeResult.Check(result));
+    public void ReplyStatus(int result) => Error(result >= 0 ? 0 : -NativeResult.Check(result));
 
     /// <summary>Answers an error; <see cref="Errno.None"/> or an errno outside 1..511 is EIO (a success here would be no answer).</summary>
-    public void ReplyError(Errno errno) => LibFuse.fuse_reply_err(request, FuseRequest.IsDeliverable(errno) ? (int)errno : (int)Errno.EIO);
+    public void ReplyError(Errno errno) => Error(FuseRequest.IsDeliverable(errno) ? (int)errno : (int)Errno.EIO);
+
+    /// <summary>
+    /// The errno of the error this thread last answered since its last <see cref="From"/> (0: none, the request
+    /// succeeded), read and cleared: how the request ended, for <see cref="RequestMetrics.StopReplied"/>.
+    /// </summary>
+    internal static int TakeReplyError()
+    {
+        var errno = replyError;
+        replyError = 0;
+        return errno;
+    }
+
+    /// <summary>Answers with <c>fuse_reply_err</c> (0 is a success), remembering an error for the request's metrics.</summary>
+    private void Error(int errno)
+    {
+        replyError = errno;
+        LibFuse.fuse_reply_err(request, errno);
+    }
 
     /// <summary>
     /// Answers a lookup, mknod, mkdir, symlink or link with <paramref name="entry"/>. An entry naming a node is
@@ -482,6 +505,69 @@ public readonly unsafe struct InodeRequest
         var native = stackalloc byte[sizeof(flock)];
         NativeLock.Write(in value, native);
         LibFuse.fuse_reply_lock(request, native);
+    }
+
+    /// <summary><see cref="ReplyLock(in FileLock)"/> when <paramref name="errno"/> is <see cref="Errno.None"/>, otherwise that error.</summary>
+    public void ReplyLock(Errno errno, in FileLock value)
+    {
+        if (errno == Errno.None)
+        {
+            ReplyLock(in value);
+        }
+        else
+        {
+            ReplyError(errno);
+        }
+    }
+
+    /// <summary>Answers a statx with <paramref name="value"/>, its attributes cached for the mount's attribute timeout (libfuse 3.18+; ENOSYS before).</summary>
+    public void ReplyStatx(in Statx value)
+    {
+        if (LibFuse.fuse_reply_statx == null)
+        {
+            ReplyError(Errno.ENOSYS);
+            return;
+        }
+
+        var copy = value;
+        LibFuse.fuse_reply_statx(request, 0, &copy, Api.AttributeTimeout);
+    }
+
+    /// <summary><see cref="ReplyStatx(in Statx)"/> when <paramref name="errno"/> is <see cref="Errno.None"/>, otherwise that error.</summary>
+    public void ReplyStatx(Errno errno, in Statx value)
+    {
+        if (errno == Errno.None)
+        {
+            ReplyStatx(in value);
+        }
+        else
+        {
+            ReplyError(errno);
+        }
+    }
+
+    /// <summary>
+    /// The output of an ioctl: <paramref name="size"/> bytes of the thread's reply buffer, cleared (so what the
+    /// method leaves unwritten is zero, never an earlier reply's bytes), sent by <see cref="ReplyIoctl(int, ReadOnlySpan{byte})"/>.
+    /// </summary>
+    public Span<byte> IoctlOutput(nuint size)
+    {
+        var output = ReadBuffer(size);
+        output.Clear();
+        return output;
+    }
+
+    /// <summary>Answers an ioctl with result 0 and no output when <paramref name="errno"/> is <see cref="Errno.None"/>, otherwise that error.</summary>
+    public void ReplyIoctl(Errno errno)
+    {
+        if (errno == Errno.None)
+        {
+            ReplyIoctl(0, default);
+        }
+        else
+        {
+            ReplyError(errno);
+        }
     }
 
     /// <summary>Answers a bmap with the device block index.</summary>

@@ -28,6 +28,20 @@ public static class RequestMetrics
         return result;
     }
 
+    /// <summary>
+    /// The end of an inode-API request, which answered through its <see cref="InodeRequest"/> rather than by a return
+    /// value: the error it answered on this thread (<c>fuse_reply_err</c>), if any, is the result. Called in the entry
+    /// point's <c>finally</c>, after the reply.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StopReplied(string operation, long start)
+    {
+        if (start != 0)
+        {
+            FuseMetrics.Stop(operation, start, -InodeRequest.TakeReplyError());
+        }
+    }
+
     /// <summary>Like <see cref="Stop(string, long, int)"/>, for the operations answering an <c>ssize_t</c> (copy_file_range).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static nint Stop(string operation, long start, nint result)

@@ -28,6 +28,7 @@ internal sealed unsafe class InodeSessionApi : SessionApi
     private InodeNotifier? notifier;
     private delegate* unmanaged[Cdecl]<void*, void*, void> userInit;
     private delegate* unmanaged[Cdecl]<void*, void> userDestroy;
+    private delegate* unmanaged[Cdecl]<void*, nuint, void*, void> userForgetMulti;
 
     public InodeSessionApi(IFuseInodeFileSystem fileSystem, MountOptions options)
     {
@@ -101,18 +102,29 @@ internal sealed unsafe class InodeSessionApi : SessionApi
     }
 
     /// <summary>
-    /// Wraps init and destroy (so they can never throw into libfuse) and, for a filesystem with an inode table and
-    /// no forget of its own, answers forget by giving the references back to the table.
+    /// Wraps init and destroy (so they can never throw into libfuse) and makes every forget reach the filesystem
+    /// and its inode table, whichever of forget and forget_multi it binds: the kernel sends FORGET for one inode
+    /// and BATCH_FORGET for several, and libfuse answers a FORGET itself (dropping it) when there is no forget.
     /// </summary>
+    /// <remarks>
+    /// Only [Forget]: libfuse calls it once per inode of a batch. Only [ForgetMulti]: a single forget is passed to it
+    /// as a batch of one. Neither, with an inode table: both give the references back to the table.
+    /// </remarks>
     internal void Complete(FuseLowLevelOperations* operations)
     {
         userInit = operations->init;
         userDestroy = operations->destroy;
+        userForgetMulti = operations->forget_multi;
+        var userForget = operations->forget;
         operations->init = &OnInit;
         operations->destroy = &OnDestroy;
-        if (Inodes is not null && operations->forget == null && operations->forget_multi == null)
+        if (userForget == null && (Inodes is not null || userForgetMulti != null))
         {
             operations->forget = &OnForget;
+        }
+
+        if (userForget == null && userForgetMulti == null && Inodes is not null)
+        {
             operations->forget_multi = &OnForgetMulti;
         }
     }
@@ -174,7 +186,19 @@ internal sealed unsafe class InodeSessionApi : SessionApi
     }
 
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
-    private static void OnForget(void* request, ulong inode, ulong count) => InodeRequest.From(request).ReplyForget(inode, count);
+    private static void OnForget(void* request, ulong inode, ulong count)
+    {
+        var forget = InodeRequest.From(request);
+        if (forget.SessionOrNull?.Api is InodeSessionApi { userForgetMulti: not null } api)
+        {
+            // The filesystem binds only [ForgetMulti]: a batch of one (its entry point answers and counts the table).
+            var single = new InodeForget(inode, count);
+            api.userForgetMulti(request, 1, &single);
+            return;
+        }
+
+        forget.ReplyForget(inode, count);
+    }
 
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     private static void OnForgetMulti(void* request, nuint count, void* forgets) => InodeRequest.From(request).ReplyForgetMulti(count, forgets);

@@ -62,15 +62,6 @@ public class InodeFileSystemTests
     }
 
     [Fact]
-    public async Task An_operation_without_shapes_yet_is_reported()
-    {
-        await AnalyzerVerifier.VerifyAsync(Inode(Lookup + """
-            [{|FUSE007:Setattr|}]
-            void Setattr(Node node) { }
-            """));
-    }
-
-    [Fact]
     public async Task A_handle_of_another_type_than_open_returns_is_reported()
     {
         await AnalyzerVerifier.VerifyAsync(Inode(Lookup + """

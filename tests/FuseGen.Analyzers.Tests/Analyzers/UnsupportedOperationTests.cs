@@ -8,8 +8,8 @@ using Xunit;
 namespace FuseGen.Analyzers.Tests.Analyzers;
 
 /// <summary>
-/// FUSE007 is for operations without managed shapes. Every operation in the catalog is bindable today, so these
-/// tests pin that down: a catalog row added without shapes fails here first.
+/// FUSE007 is for operations without managed shapes. Every operation of both catalogs (path and inode) is bindable
+/// today, so these tests pin that down: a catalog row added without shapes fails here first.
 /// </summary>
 public class UnsupportedOperationTests
 {
@@ -19,6 +19,13 @@ public class UnsupportedOperationTests
     [MemberData(nameof(Operations))]
     public void Every_operation_is_bindable(string name) =>
         Assert.True(OperationCatalog.Find(name)!.IsBindable, $"[{name}] has no managed shapes: FUSE007 would be reported for it.");
+
+    public static IEnumerable<object[]> InodeOperations => ApiCatalog.Inode.All.Select(o => new object[] { o.Name });
+
+    [Theory]
+    [MemberData(nameof(InodeOperations))]
+    public void Every_inode_operation_is_bindable(string name) =>
+        Assert.True(ApiCatalog.Inode.Find(name)!.IsBindable, $"inode [{name}] has no managed shapes: FUSE007 would be reported for it.");
 
     [Theory]
     [MemberData(nameof(Operations))]

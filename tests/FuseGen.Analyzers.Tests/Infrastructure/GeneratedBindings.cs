@@ -30,8 +30,8 @@ internal static class GeneratedBindings
             foreach (var trampoline in tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Where(m => m.Identifier.ValueText.StartsWith(TrampolinePrefix, System.StringComparison.Ordinal)))
             {
                 var nativeName = trampoline.Identifier.ValueText.Substring(TrampolinePrefix.Length);
-                var operation = OperationCatalog.All.Single(o => o.NativeName == nativeName);
                 var fileSystem = model.GetDeclaredSymbol(trampoline)!.ContainingType;
+                var operation = CatalogOf(fileSystem).All.Single(o => o.NativeName == nativeName);
                 foreach (var invocation in trampoline.DescendantNodes().OfType<InvocationExpressionSyntax>())
                 {
                     if (model.GetSymbolInfo(invocation).Symbol is IMethodSymbol called &&
@@ -56,7 +56,11 @@ internal static class GeneratedBindings
             .Select(m => m.Name.Identifier.ValueText)
             .ToList();
 
-    /// <summary>Every method carrying an operation attribute, with its operations, in every <c>[FuseFileSystem]</c> type.</summary>
+    /// <summary>The catalog a filesystem type's marker selects (<c>[FuseInodeFileSystem]</c>: the inode API's; otherwise the path API's).</summary>
+    private static ApiCatalog CatalogOf(INamedTypeSymbol? type) =>
+        ApiCatalog.Each.FirstOrDefault(c => type?.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == c.MarkerMetadataName) == true) ?? ApiCatalog.Path;
+
+    /// <summary>Every method carrying an operation attribute, with its operations, in every filesystem type (of the API its marker selects).</summary>
     public static IReadOnlyList<(IMethodSymbol Method, IReadOnlyList<OperationDescriptor> Operations)> AttributedMethods(Compilation compilation)
     {
         var methods = new List<(IMethodSymbol, IReadOnlyList<OperationDescriptor>)>();
@@ -71,8 +75,9 @@ internal static class GeneratedBindings
                     continue;
                 }
 
+                var catalog = CatalogOf(method.ContainingType);
                 var operations = method.GetAttributes()
-                    .Select(a => a.AttributeClass is null ? null : OperationCatalog.FindByAttribute(a.AttributeClass.ToDisplayString()))
+                    .Select(a => a.AttributeClass is null ? null : catalog.FindByAttribute(a.AttributeClass.ToDisplayString()))
                     .OfType<OperationDescriptor>()
                     .ToList();
                 if (operations.Count > 0)

@@ -18,11 +18,12 @@ internal static class Inputs
     public const string InodeFs = nameof(InodeFs);
     public const string InodeFormsFs = nameof(InodeFormsFs);
     public const string AsyncInodeFs = nameof(AsyncInodeFs);
+    public const string InodeRepliesFs = nameof(InodeRepliesFs);
 
-    public static readonly string[] Names = { HelloFs, InstanceFs, NestedFs, GlobalFs, AllOperationsFs, HandleFs, BufferFormsFs, NewerOperationsFs, InodeFs, InodeFormsFs, AsyncInodeFs };
+    public static readonly string[] Names = { HelloFs, InstanceFs, NestedFs, GlobalFs, AllOperationsFs, HandleFs, BufferFormsFs, NewerOperationsFs, InodeFs, InodeFormsFs, AsyncInodeFs, InodeRepliesFs };
 
     /// <summary>The inputs on the inode API (<c>[FuseInodeFileSystem]</c>).</summary>
-    public static readonly string[] InodeNames = { InodeFs, InodeFormsFs, AsyncInodeFs };
+    public static readonly string[] InodeNames = { InodeFs, InodeFormsFs, AsyncInodeFs, InodeRepliesFs };
 
     /// <summary>Every input, for theories.</summary>
     public static TheoryData<string> All => new(Names);

@@ -21,6 +21,9 @@ public sealed partial class InodeFormsFs
     [Getattr]
     private Errno Getattr(ulong node, ref Stat stat) => Errno.None;
 
+    [Setattr]
+    private Errno Setattr(ulong node, AttributeChanges changes, FileInfo fileInfo, ref Stat stat) => Errno.None;
+
     [Readlink]
     private ReadOnlySpan<byte> Readlink(ulong node) => "target"u8;
 
@@ -37,6 +40,15 @@ public sealed partial class InodeFormsFs
 
     [Getxattr]
     private ReadOnlySpan<byte> Getxattr(ulong node, string name) => "value"u8;
+
+    [Getlk]
+    private Errno Getlk(ulong node, ref FileLock lockInfo) => Errno.None;
+
+    [Ioctl]
+    private ReadOnlySpan<byte> Ioctl(ulong node, uint command) => "output"u8;
+
+    [Statx]
+    private Statx Statx(ulong node) => default;
 
     [Write]
     private long Write(ulong node, FormsFile file, ReadOnlySpan<byte> data, long offset) => data.Length;

@@ -42,6 +42,14 @@ public sealed partial class InodeFs
     [Getattr]
     private Stat Getattr(Node node) => default;
 
+    [Setattr]
+    private Stat Setattr(Node node, AttributeChanges changes, OpenFile? file)
+    {
+        var stat = default(Stat);
+        changes.ApplyTo(ref stat);
+        return stat;
+    }
+
     [Readlink]
     private string Readlink(ulong node) => "target";
 
@@ -123,6 +131,31 @@ public sealed partial class InodeFs
     [Create]
     private OpenFile Create(Node parent, ReadOnlySpan<byte> name, UnixFileMode mode, FileInfo fileInfo, ref InodeEntry entry) => new();
 
+    [Getlk]
+    private FileLock Getlk(Node node, OpenFile file, FileInfo fileInfo, ref FileLock lockInfo) => lockInfo with { Type = LockType.Unlock };
+
+    [Setlk]
+    private Errno Setlk(Node node, OpenFile file, FileInfo fileInfo, FileLock lockInfo, bool wait) => Errno.None;
+
+    [Ioctl]
+    private int Ioctl(Node node, OpenFile file, uint command, nint argument, uint flags, ReadOnlySpan<byte> input, Span<byte> output) => 0;
+
+    [Poll]
+    private PollEvents Poll(Node node, OpenFile file, PollHandle pollHandle) => PollEvents.In;
+
+    [WriteBuf]
+    private long WriteBuf(Node node, OpenFile file, FuseBufferVector data, long offset) => data.Size;
+
+    [RetrieveReply]
+    private void RetrieveReply(Node node, ulong cookie, long offset, FuseBufferVector data)
+    {
+    }
+
+    [ForgetMulti]
+    private void ForgetMulti(ReadOnlySpan<InodeForget> forgets)
+    {
+    }
+
     [Bmap]
     private ulong Bmap(Node node, long blockSize, ulong index) => index;
 
@@ -142,6 +175,9 @@ public sealed partial class InodeFs
 
     [Lseek]
     private long Lseek(Node node, OpenFile file, long offset, Whence whence) => offset;
+
+    [Statx]
+    private Errno Statx(Node node, StatxFlags flags, StatxMask mask, ref Statx statx, OpenFile? file) => Errno.None;
 
     [Tmpfile]
     private Errno Tmpfile(Node parent, UnixFileMode mode, FileInfo fileInfo, ref InodeEntry entry) => Errno.EOPNOTSUPP;

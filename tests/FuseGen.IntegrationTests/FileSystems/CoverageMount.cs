@@ -30,6 +30,9 @@ internal sealed class CoverageMount : IDisposable
 
     public string Path => mountPoint.Path;
 
+    /// <summary>The notifier of an inode filesystem's mount (throws for the path API).</summary>
+    public InodeNotifier Notifications => mount.Notifications;
+
     /// <summary>Exceptions the filesystem's methods threw (each also answered EIO).</summary>
     public ConcurrentQueue<FuseFault> Faults { get; }
 
@@ -42,7 +45,14 @@ internal sealed class CoverageMount : IDisposable
     /// <summary>A path inside the mount ("file" or "/file").</summary>
     public string this[string relative] => System.IO.Path.Combine(mountPoint.Path, relative.TrimStart('/'));
 
-    public static CoverageMount Start(IFuseFileSystem fileSystem, ITestOutputHelper output)
+    public static CoverageMount Start(IFuseFileSystem fileSystem, ITestOutputHelper output) =>
+        Start((path, options) => Fuse.Mount(fileSystem, path, options), output);
+
+    /// <summary>The same mount of an inode filesystem (whose cache timeouts FuseGen applies to its replies).</summary>
+    public static CoverageMount Start(IFuseInodeFileSystem fileSystem, ITestOutputHelper output) =>
+        Start((path, options) => Fuse.Mount(fileSystem, path, options), output);
+
+    private static CoverageMount Start(Func<string, MountOptions, FuseMount> mountAt, ITestOutputHelper output)
     {
         var mountPoint = TempMountPoint.Create("fusegen-coverage");
         var watchdog = new MountWatchdog(mountPoint, log: output.WriteLine);
@@ -50,7 +60,7 @@ internal sealed class CoverageMount : IDisposable
         var unusedOperations = new ConcurrentQueue<FuseFault>();
         try
         {
-            var mount = Fuse.Mount(fileSystem, mountPoint.Path, new MountOptions
+            var mount = mountAt(mountPoint.Path, new MountOptions
             {
                 DirectIo = true,
                 AttrTimeout = 0,

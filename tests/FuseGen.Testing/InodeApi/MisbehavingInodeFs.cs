@@ -62,6 +62,13 @@ public sealed partial class MisbehavingInodeFs
     [Getattr]
     private Stat Getattr(ulong node) => Answer(new Stat { Inode = node, Type = FileType.Directory }, default, new Stat { Size = -1, Inode = ulong.MaxValue });
 
+    [Setattr]
+    private Errno Setattr(ulong node, AttributeChanges changes, OpenFile? file, ref Stat stat)
+    {
+        stat = Answer(new Stat { Inode = node, Type = FileType.Regular, Size = changes.Size ?? 0 }, default, new Stat { Size = long.MinValue, Mode = uint.MaxValue });
+        return Status();
+    }
+
     [Readlink]
     private string Readlink(ulong node) => Answer("target", null!, new string('x', 1 << 16));
 
@@ -159,6 +166,43 @@ public sealed partial class MisbehavingInodeFs
         return Answer<OpenFile?>(new OpenFile(), null, new OpenFile());
     }
 
+    [Getlk]
+    private Errno Getlk(ulong node, OpenFile? file, ref FileLock lockInfo)
+    {
+        lockInfo = Answer(new FileLock { Type = LockType.Unlock }, new FileLock { Type = (LockType)short.MaxValue, Start = -1 }, new FileLock { Start = long.MinValue, Length = long.MinValue });
+        return Status();
+    }
+
+    [Setlk]
+    private Errno Setlk(ulong node, OpenFile? file, FileLock lockInfo, bool wait) => Status();
+
+    [Ioctl]
+    private int Ioctl(ulong node, OpenFile? file, uint command, ReadOnlySpan<byte> input, Span<byte> output)
+    {
+        output.Fill(0xAA);
+        return Answer(0, int.MaxValue, int.MinValue);
+    }
+
+    [Poll]
+    private PollEvents Poll(ulong node, OpenFile? file, PollHandle pollHandle)
+    {
+        pollHandle.Dispose();
+        return Answer(PollEvents.In, (PollEvents)uint.MaxValue, (PollEvents)0);
+    }
+
+    [WriteBuf]
+    private long WriteBuf(ulong node, OpenFile? file, FuseBufferVector data, long offset)
+    {
+        var copy = new byte[Math.Max(0, data.Size)];
+        return Answer(data.CopyTo(copy), long.MaxValue, long.MinValue);
+    }
+
+    [RetrieveReply]
+    private void RetrieveReply(ulong node, ulong cookie, long offset, FuseBufferVector data) => Nothing();
+
+    [ForgetMulti]
+    private void ForgetMulti(ReadOnlySpan<InodeForget> forgets) => Nothing();
+
     [Bmap]
     private ulong Bmap(ulong node, long blockSize, ulong index) => Answer(index, ulong.MaxValue, ulong.MaxValue);
 
@@ -187,6 +231,13 @@ public sealed partial class MisbehavingInodeFs
     private Errno Tmpfile(ulong parent, UnixFileMode mode, FileInfo info, ref InodeEntry entry)
     {
         entry = Entry();
+        return Status();
+    }
+
+    [Statx]
+    private Errno Statx(ulong node, StatxFlags flags, StatxMask mask, ref Statx statx)
+    {
+        statx.SetBasicStats(Answer(new Stat { Inode = node, Type = FileType.Regular }, default, new Stat { Size = -1, Inode = ulong.MaxValue }));
         return Status();
     }
 
