@@ -70,7 +70,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor HandleTypeMismatch = new(
         DiagnosticIds.HandleTypeMismatch,
         "Handle type never returned by the operation that opens it",
-        "Method '{0}' takes a '{1}' handle, but [{2}] ('{3}') returns '{4}', which is never a '{1}': [{5}] would fail with EBADF on every file [{2}] opens",
+        "Method '{0}' takes a '{1}' handle, but [{2}] ('{3}') returns '{4}', which is never a '{1}': [{5}] would fail with EBADF on every file [{2}] opens{6}",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -135,6 +135,24 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor UnmarkedFileSystem = new(
+        DiagnosticIds.UnmarkedFileSystem,
+        "Type passed to Fuse.Main or Fuse.Mount is not a filesystem",
+        "Type '{0}', passed to Fuse.{1}, is not marked [{2}]: FuseGen generates no filesystem for it, so it does not implement '{3}'; mark it [{2}]",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Fuse.Main and Fuse.Mount take the interface the generator implements on a type marked [FuseFileSystem] (path API) or [FuseInodeFileSystem] (inode API); any other type draws only the compiler's conversion error.");
+
+    public static readonly DiagnosticDescriptor UnsafeCodeDisabled = new(
+        DiagnosticIds.UnsafeCodeDisabled,
+        "Unsafe code is not allowed in the project",
+        "Filesystem '{0}' needs unsafe code, which this project does not allow: the generated entry points take native pointers; set <AllowUnsafeBlocks>true</AllowUnsafeBlocks> in the project (the FuseGen package's build props set it unless the project turns it off)",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Without AllowUnsafeBlocks the generated file fails with CS0227 on every entry point; this says why once, at the filesystem.");
+
     /// <summary>Every descriptor, in id order: what the analyzer supports and what the README lists.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         SignatureMismatch,
@@ -151,5 +169,7 @@ internal static class DiagnosticDescriptors
         StringPathOnHotPath,
         OperationNotInApi,
         MissingLookup,
-        ForgetWithoutLookup);
+        ForgetWithoutLookup,
+        UnmarkedFileSystem,
+        UnsafeCodeDisabled);
 }

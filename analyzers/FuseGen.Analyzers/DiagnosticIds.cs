@@ -47,4 +47,10 @@ public static class DiagnosticIds
 
     /// <summary>An inode filesystem with <c>[Forget]</c> but no <c>[Lookup]</c>.</summary>
     public const string ForgetWithoutLookup = "FUSE015";
+
+    /// <summary>A type without a filesystem marker passed to <c>Fuse.Main</c> or <c>Fuse.Mount</c>.</summary>
+    public const string UnmarkedFileSystem = "FUSE016";
+
+    /// <summary>A filesystem in a project that does not allow unsafe code, which the generated entry points are.</summary>
+    public const string UnsafeCodeDisabled = "FUSE017";
 }

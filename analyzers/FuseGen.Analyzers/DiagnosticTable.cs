@@ -20,8 +20,10 @@ internal static class DiagnosticTable
         [DiagnosticIds.DuplicateOperation] = "remove the attribute",
         [DiagnosticIds.SeveralOperations] = "remove the attribute",
         [DiagnosticIds.HandleTypeMismatch] = "take the type the creating operation returns",
-        [DiagnosticIds.HandleNeverReleased] = "add a [Release] or [Releasedir] method taking the handle",
+        [DiagnosticIds.HandleNeverReleased] = "take the handle in the [Release] or [Releasedir] method, or add one taking it",
         [DiagnosticIds.MissingGetattr] = "add a [Getattr] method",
+        [DiagnosticIds.MissingLookup] = "add a [Lookup] method",
+        [DiagnosticIds.UnmarkedFileSystem] = "add [FuseFileSystem] (or [FuseInodeFileSystem]) to the type",
     };
 
     public static string RenderMarkdown()

@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using FuseGen.Catalog;
+using FuseGen.Signatures;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -53,7 +55,7 @@ internal sealed class FileSystemAdvisor
                 foreach (var creator in creators.Where(c => !context.Compilation.ClassifyCommonConversion(c.ReturnedHandle!, parameter.Type).Exists))
                 {
                     Report(DiagnosticDescriptors.HandleTypeMismatch, parameter.Locations.FirstOrDefault(), Properties(null, creator.ReturnedHandle),
-                        taker.Method.Name, Display(parameter.Type), creator.Operation.Name, creator.Method.Name, Display(creator.ReturnedHandle!), taker.Operation.Name);
+                        taker.Method.Name, Display(parameter.Type), creator.Operation.Name, creator.Method.Name, Display(creator.ReturnedHandle!), taker.Operation.Name, OneTakerForAll(creators, taker));
                 }
             }
         }
@@ -65,7 +67,11 @@ internal sealed class FileSystemAdvisor
             if (!released && !IsDisposable(creator.ReturnedHandle!))
             {
                 var releaser = catalog.All.First(o => o.HandleRole == releaserRole);
-                Report(DiagnosticDescriptors.HandleNeverReleased, ReturnTypeLocation(creator.Method), Properties(releaser, creator.ReturnedHandle), creator.Operation.Name, Display(creator.ReturnedHandle!), releaser.Name);
+
+                // A release method that does not take the handle yet: the place to take it (a second one would be FUSE004).
+                var existing = bound.FirstOrDefault(r => r.Operation.HandleRole == releaserRole)?.Method.Locations.FirstOrDefault();
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HandleNeverReleased, ReturnTypeLocation(creator.Method), existing is null ? null : new[] { existing },
+                    Properties(releaser, creator.ReturnedHandle), creator.Operation.Name, Display(creator.ReturnedHandle!), releaser.Name));
             }
         }
     }
@@ -112,6 +118,49 @@ internal sealed class FileSystemAdvisor
             {
                 Report(DiagnosticDescriptors.StringPathOnHotPath, parameter.Locations.FirstOrDefault(), null, method.Method.Name, method.Operation.Name, parameter.Name);
             }
+        }
+    }
+
+    /// <summary>FUSE017: the generated entry points are unsafe code, which the project must allow.</summary>
+    public void CheckUnsafeCode()
+    {
+        if (context.Compilation.Options is CSharpCompilationOptions { AllowUnsafe: false })
+        {
+            Report(DiagnosticDescriptors.UnsafeCodeDisabled, FileSystemLocation(), null, type.Name);
+        }
+    }
+
+    /// <summary>
+    /// When the creators return different types, how one method takes the handles of all of them: through the class
+    /// or interface they share, or one they would have to share. Empty when there is one type.
+    /// </summary>
+    private string OneTakerForAll(IReadOnlyList<BoundMethod> creators, BoundMethod taker)
+    {
+        var returned = creators.Select(c => c.ReturnedHandle!).Distinct<ITypeSymbol>(SymbolEqualityComparer.Default).ToList();
+        if (returned.Count < 2)
+        {
+            return "";
+        }
+
+        var operations = string.Join(" and ", creators.Select(c => $"[{c.Operation.Name}]"));
+        var shared = Supertypes(returned[0])
+            .FirstOrDefault(candidate => SignatureMatcher.IsHandleType(candidate) && returned.All(t => context.Compilation.ClassifyCommonConversion(t, candidate).IsImplicit));
+        return shared is not null
+            ? $"; one [{taker.Operation.Name}] takes the handles of {operations} when its parameter is declared '{Display(shared)}', which all of them are"
+            : $"; one [{taker.Operation.Name}] takes the handles of {operations} when they return one class or interface ('{string.Join("' and '", returned.Select(Display))}' derive from a class or implement an interface of the filesystem's own) and its parameter is declared as it";
+    }
+
+    /// <summary>The type, its base classes, then its interfaces: the most specific first.</summary>
+    private static IEnumerable<ITypeSymbol> Supertypes(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            yield return current;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            yield return implemented;
         }
     }
 

@@ -41,6 +41,11 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterSymbolAction(symbol => AnalyzeType(symbol, markers), SymbolKind.NamedType);
+            if (start.Compilation.GetTypeByMetadataName(RuntimeNames.Fuse.MetadataName) is { } fuse)
+            {
+                start.RegisterSyntaxNodeAction(node => MountCallAnalysis.Analyze(node, fuse, markers), SyntaxKind.InvocationExpression);
+            }
+
             start.RegisterSyntaxNodeAction(AnalyzeFunction, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
         });
     }
@@ -123,7 +128,11 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
 
             if (bound.TryGetValue(descriptor.Name, out var first))
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateOperation, AttributeLocation(operationAttribute, method), descriptor.Name, first.Method.Name, method.Name));
+                // Overloads share a name: their parameter types tell them apart.
+                var (firstName, name) = first.Method.Name == method.Name
+                    ? (first.Method.ToDisplayString(Overload), method.ToDisplayString(Overload))
+                    : (first.Method.Name, method.Name);
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateOperation, AttributeLocation(operationAttribute, method), descriptor.Name, firstName, name));
             }
             else
             {
@@ -138,6 +147,7 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
             advisor.CheckGetattr();
             advisor.CheckLookup();
             advisor.CheckHotPaths();
+            advisor.CheckUnsafeCode();
         }
     }
 
@@ -178,8 +188,15 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
             .Select(x => (x.Attribute, x.Operation!))
             .ToList();
 
+    /// <summary>A method as its overloads tell it apart: <c>GetAttr(string, ref Stat)</c>.</summary>
+    private static readonly SymbolDisplayFormat Overload = new(
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+        memberOptions: SymbolDisplayMemberOptions.IncludeParameters,
+        parameterOptions: SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeParamsRefOut,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+
     /// <summary>The marker as a message shows it: <c>FuseInodeFileSystem</c>.</summary>
-    private static string MarkerName(ApiCatalog catalog) => catalog.MarkerUsage.Substring(catalog.MarkerUsage.LastIndexOf('.') + 1);
+    internal static string MarkerName(ApiCatalog catalog) => catalog.MarkerUsage.Substring(catalog.MarkerUsage.LastIndexOf('.') + 1);
 
     private static Location? AttributeLocation(AttributeData attribute, IMethodSymbol method) =>
         attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? method.Locations.FirstOrDefault();

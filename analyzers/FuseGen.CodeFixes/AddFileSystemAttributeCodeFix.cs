@@ -11,15 +11,20 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
 
 namespace FuseGen.CodeFixes;
 
-/// <summary>FUSE003: marks the type holding operation methods <c>[FuseFileSystem]</c>, and makes it and the types around it partial.</summary>
+/// <summary>
+/// FUSE003: marks the type holding operation methods <c>[FuseFileSystem]</c>; FUSE016: marks the type passed to
+/// <c>Fuse.Main</c> or <c>Fuse.Mount</c> with the marker of its API, wherever it is declared. Either makes the type and
+/// the types around it partial.
+/// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddFileSystemAttributeCodeFix)), Shared]
 public sealed class AddFileSystemAttributeCodeFix : CodeFixProvider
 {
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.OperationOutsideFileSystem);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.OperationOutsideFileSystem, DiagnosticIds.UnmarkedFileSystem);
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -30,35 +35,57 @@ public sealed class AddFileSystemAttributeCodeFix : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root?.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<ClassDeclarationSyntax>() is { } type)
+            if (diagnostic.Id == DiagnosticIds.UnmarkedFileSystem)
+            {
+                // The call is here; the type may be declared in any document of the solution.
+                if (diagnostic.AdditionalLocations.FirstOrDefault() is { SourceTree: { } tree } declaration &&
+                    context.Document.Project.Solution.GetDocument(tree) is { } document)
+                {
+                    var marker = DiagnosticApi.Catalog(diagnostic).MarkerUsage;
+                    var markerName = marker.Substring(marker.LastIndexOf('.') + 1);
+                    context.RegisterCodeFix(
+                        CodeAction.Create($"Add [{markerName}] to the type", async token => (await AddAttributeAsync(document, declaration.SourceSpan, marker, token).ConfigureAwait(false)).Project.Solution, "FuseGen.Add" + markerName),
+                        diagnostic);
+                }
+
+                continue;
+            }
+
+            if (root?.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<ClassDeclarationSyntax>() is not null)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create("Add [FuseFileSystem] to the type", token => AddAttributeAsync(context.Document, type, token), nameof(AddFileSystemAttributeCodeFix)),
+                    CodeAction.Create("Add [FuseFileSystem] to the type", token => AddAttributeAsync(context.Document, diagnostic.Location.SourceSpan, RuntimeNames.FuseFileSystemAttribute.Usage, token), nameof(AddFileSystemAttributeCodeFix)),
                     diagnostic);
             }
         }
     }
 
-    private static async Task<Document> AddAttributeAsync(Document document, ClassDeclarationSyntax type, CancellationToken cancellationToken)
+    private static async Task<Document> AddAttributeAsync(Document document, TextSpan span, string marker, CancellationToken cancellationToken)
     {
         var root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
+        if (root.FindNode(span).FirstAncestorOrSelf<ClassDeclarationSyntax>() is not { } type)
+        {
+            return document;
+        }
+
         var targets = type.AncestorsAndSelf().OfType<TypeDeclarationSyntax>();
         var fixedRoot = root.ReplaceNodes(targets, (original, current) =>
-            original == type ? AddAttribute((ClassDeclarationSyntax)current, SyntaxEditing.EndOfLine(root)) : SyntaxEditing.AddPartial(current));
+            original == type ? AddAttribute((ClassDeclarationSyntax)current, marker, SyntaxEditing.EndOfLine(root)) : SyntaxEditing.AddPartial(current));
         var fixedDocument = document.WithSyntaxRoot(fixedRoot);
         return await Simplifier.ReduceAsync(fixedDocument, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
+
     /// <summary>
-    /// Puts <c>[FuseFileSystem]</c> on a line of its own in front of the declaration: comments and documentation stay
+    /// Puts the marker (<c>[FuseFileSystem]</c>) on a line of its own in front of the declaration: comments and documentation stay
     /// above it, the declaration's former first line keeps its indentation.
     /// </summary>
-    private static TypeDeclarationSyntax AddAttribute(ClassDeclarationSyntax type, SyntaxTrivia endOfLine)
+    private static TypeDeclarationSyntax AddAttribute(ClassDeclarationSyntax type, string marker, SyntaxTrivia endOfLine)
     {
         var leading = type.GetLeadingTrivia();
         var indentation = SyntaxEditing.Indentation(leading);
         var attribute = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(
-                SyntaxFactory.Attribute(SyntaxFactory.ParseName(RuntimeNames.FuseFileSystemAttribute.Usage).WithAdditionalAnnotations(Simplifier.Annotation))))
+                SyntaxFactory.Attribute(SyntaxFactory.ParseName(marker).WithAdditionalAnnotations(Simplifier.Annotation))))
             .WithLeadingTrivia(leading)
             .WithTrailingTrivia(endOfLine);
         var updated = SyntaxEditing.AddPartial(type.WithLeadingTrivia(indentation));

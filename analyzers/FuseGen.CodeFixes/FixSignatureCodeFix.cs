@@ -38,7 +38,7 @@ public sealed class FixSignatureCodeFix : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Operation, out var name) ||
-                Catalog(diagnostic).Find(name ?? "") is not { } operation ||
+                DiagnosticApi.Catalog(diagnostic).Find(name ?? "") is not { } operation ||
                 root?.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method ||
                 model?.GetDeclaredSymbol(method, context.CancellationToken) is not IMethodSymbol symbol)
             {
@@ -214,8 +214,4 @@ public sealed class FixSignatureCodeFix : CodeFixProvider
 
         return SyntaxFactory.SeparatedList<ParameterSyntax>(nodes);
     }
-
-    /// <summary>The catalog of the API the diagnostic's filesystem is on (the path API's when it does not say).</summary>
-    private static ApiCatalog Catalog(Diagnostic diagnostic) =>
-        diagnostic.Properties.TryGetValue(DiagnosticProperties.Api, out var api) && api is not null ? ApiCatalog.For(api) : ApiCatalog.Path;
 }

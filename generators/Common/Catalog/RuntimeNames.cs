@@ -47,6 +47,15 @@ internal static class RuntimeNames
         public const string Type = Marshalling + "FuseOperations";
     }
 
+    /// <summary>What a program mounts a filesystem with; the analyzers look for calls to it.</summary>
+    public static class Fuse
+    {
+        public const string Type = Global + "Fuse";
+        public const string MetadataName = Namespace + ".Fuse";
+        public const string Main = "Main";
+        public const string Mount = "Mount";
+    }
+
     public static class FuseInodeFileSystemAttribute
     {
         public const string Type = Global + "FuseInodeFileSystemAttribute";

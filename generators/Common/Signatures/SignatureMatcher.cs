@@ -33,10 +33,14 @@ internal static class SignatureMatcher
         var returnShape = ReturnShapeOf(method, operation);
         if (returnShape is null)
         {
+            var notAHandle = operation.Result.Shapes.Any(s => s.TypeName == ManagedShape.AnyHandleType) && !method.ReturnsVoid && !isAsync
+                ? WhyNotAHandle(method.ReturnType)
+                : null;
             problems.Add(new SignatureProblem(SignatureProblemKind.ReturnType, -1,
                 $"the return type '{method.ReturnType.ToDisplayString()}' is not accepted; [{operation.Name}] returns " +
                 string.Join(" or ", operation.Result.Shapes.Select(s => $"'{s.DisplayType}' ({s.Meaning})")) +
-                AsyncAlternatives(operation, isAsync)));
+                AsyncAlternatives(operation, isAsync) +
+                (notAHandle is null ? "" : "; " + notAHandle)));
         }
         else if (isAsync && operation.HandleRole is HandleRole.ReleasesFile or HandleRole.ReleasesDirectory)
         {
@@ -53,47 +57,18 @@ internal static class SignatureMatcher
             return new SignatureMatch(returnShape, found, problems, awaitable);
         }
 
-        // No assignment works: walk the parameters greedily to say where the first one goes wrong.
-        var slotIndex = 0;
-        for (var p = 0; p < method.Parameters.Length; p++)
+        // No assignment works. The order-preserving assignment that binds the most parameters says where the list goes
+        // wrong: the first parameter even it cannot place is the one to blame, not one a wrong guess displaced (a
+        // leading ReadOnlySpan<byte> taken for the path leaves the data's place to the offset).
+        var (prefix, slotIndex) = LongestBindablePrefix(method, operation, isAsync);
+        bindings.AddRange(prefix);
+        if (prefix.Count < method.Parameters.Length)
         {
+            var p = prefix.Count;
             var parameter = method.Parameters[p];
-            var typeName = TypeName(parameter.Type);
-            var refKind = RefKindOf(parameter.RefKind);
-
-            var ambient = Ambient(parameter, isAsync);
-            if (ambient is not null)
-            {
-                bindings.Add(new ParameterBinding(ambient, -1));
-                continue;
-            }
-
-            ManagedShape? bound = null;
-            var firstRequiredMiss = -1;
-            for (var s = slotIndex; s < operation.Slots.Count; s++)
-            {
-                var slot = operation.Slots[s];
-                bound = Fit(slot, parameter, isAsync);
-                if (bound is not null)
-                {
-                    bindings.Add(new ParameterBinding(bound, s));
-                    slotIndex = s + 1;
-                    break;
-                }
-
-                if (!slot.Optional)
-                {
-                    firstRequiredMiss = s;
-                    break;
-                }
-            }
-
-            if (bound is not null)
-            {
-                continue;
-            }
-
-            problems.Add(DescribeMismatch(operation, parameter, p, typeName, refKind, firstRequiredMiss >= 0 ? firstRequiredMiss : slotIndex, isAsync, slotIndex));
+            var firstRequired = operation.Slots.Skip(slotIndex).TakeWhile(s => s.Optional).Count() + slotIndex;
+            var expectedSlot = firstRequired < operation.Slots.Count ? firstRequired : slotIndex;
+            problems.Add(DescribeMismatch(operation, parameter, p, TypeName(parameter.Type), RefKindOf(parameter.RefKind), expectedSlot, isAsync, slotIndex));
             return new SignatureMatch(returnShape, bindings, problems, awaitable);
         }
 
@@ -164,6 +139,60 @@ internal static class SignatureMatcher
 
                 bindings.RemoveAt(bindings.Count - 1);
                 return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first (in slot order) of the order-preserving assignments that place the most leading parameters, ignoring
+    /// required slots left over and the return shape, and the slot after its last placed parameter.
+    /// </summary>
+    private static (List<ParameterBinding> Bindings, int NextSlot) LongestBindablePrefix(IMethodSymbol method, OperationDescriptor operation, bool isAsync)
+    {
+        var best = new List<ParameterBinding>();
+        var bestNextSlot = 0;
+        var current = new List<ParameterBinding>();
+        Extend(0, 0);
+        return (best, bestNextSlot);
+
+        void Extend(int p, int slotIndex)
+        {
+            if (p > best.Count)
+            {
+                best = new List<ParameterBinding>(current);
+                bestNextSlot = slotIndex;
+            }
+
+            if (p == method.Parameters.Length)
+            {
+                return;
+            }
+
+            var parameter = method.Parameters[p];
+            if (Ambient(parameter, isAsync) is { } ambient)
+            {
+                Try(new ParameterBinding(ambient, -1), slotIndex);
+                return;
+            }
+
+            for (var s = slotIndex; s < operation.Slots.Count && best.Count < method.Parameters.Length; s++)
+            {
+                if (Fit(operation.Slots[s], parameter, isAsync) is { } shape)
+                {
+                    Try(new ParameterBinding(shape, s), s + 1);
+                }
+
+                if (!operation.Slots[s].Optional)
+                {
+                    return;
+                }
+            }
+
+            void Try(ParameterBinding binding, int nextSlot)
+            {
+                current.Add(binding);
+                Extend(p + 1, nextSlot);
+                current.RemoveAt(current.Count - 1);
             }
         }
     }
@@ -294,8 +323,41 @@ internal static class SignatureMatcher
                 $"optional parameter '{parameter.ToDisplayString()}{DefaultValueText(parameter)}' fits nothing [{operation.Name}] passes, and a native entry point never leaves an argument out; [{operation.Name}] expects here {expected}");
         }
 
+        var notAHandle = remaining.Any(s => s.Kind.Shapes.Any(shape => shape.TypeName == ManagedShape.AnyHandleType))
+            ? WhyNotAHandle(parameter.Type)
+            : null;
         return new SignatureProblem(SignatureProblemKind.ParameterType, index,
-            $"parameter '{parameter.ToDisplayString()}' does not fit [{operation.Name}], which expects here {expected}");
+            $"parameter '{parameter.ToDisplayString()}' does not fit [{operation.Name}], which expects here {expected}" +
+            (notAHandle is null ? "" : "; " + notAHandle));
+    }
+
+    /// <summary>
+    /// Why a type one may take for a handle is none (<see cref="IsHandleType"/>): object, a class that is not the
+    /// filesystem's own, a struct of the project's. Null for a handle type and for what nobody takes for one (numbers,
+    /// strings, spans, FuseGen's structs), which the expected shapes already explain.
+    /// </summary>
+    public static string? WhyNotAHandle(ITypeSymbol type)
+    {
+        var ownStruct = type.TypeKind is TypeKind.Struct && !type.IsRefLikeType && type.Locations.Any(l => l.IsInSource);
+        if (IsHandleType(type) || !(type.SpecialType == SpecialType.System_Object || type.TypeKind is TypeKind.Class or TypeKind.Interface || ownStruct))
+        {
+            return null;
+        }
+
+        var why = type switch
+        {
+            { SpecialType: SpecialType.System_Object } => "it says nothing of what the handle is",
+            { SpecialType: SpecialType.System_String } => null,
+            { TypeKind: TypeKind.Struct } => "a struct would be copied, not handed back",
+            _ when type.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks" => "a task is not the handle it completes with",
+            _ => "FuseGen's own types are not handles",
+        };
+        if (why is null)
+        {
+            return null;
+        }
+
+        return $"'{type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}' cannot be a handle, which is a class or interface of the filesystem's own (not object, string, a struct, a task or a FuseGen type): {why}";
     }
 
     /// <summary>The default value as written (<c> = 3</c>); a parameter's own display string leaves it out.</summary>

@@ -71,4 +71,18 @@ public class DuplicateOperationTests
             Errno ReleaseDir(string path) => Errno.None;
             """));
     }
+
+    [Fact]
+    public async Task Overloads_are_named_by_their_parameters()
+    {
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(Sources.FileSystem("""
+            [Getattr]
+            Errno GetAttr(string path, ref Stat stat) => Errno.None;
+
+            [{|FUSE004:Getattr|}]
+            Errno GetAttr(ReadOnlySpan<byte> path, ref Stat stat) => Errno.None;
+            """));
+
+        Assert.Equal("[Getattr] is already implemented by 'GetAttr(string, ref Stat)'; 'GetAttr(ReadOnlySpan<byte>, ref Stat)' is ignored", diagnostics[0].GetMessage());
+    }
 }

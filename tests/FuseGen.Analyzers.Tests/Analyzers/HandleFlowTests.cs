@@ -203,4 +203,42 @@ public class HandleFlowTests
     {
         await AnalyzerVerifier.VerifyCleanAsync(FileSystem(members));
     }
+
+    [Fact]
+    public async Task Open_and_create_of_different_types_are_told_how_one_release_takes_both()
+    {
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(FileSystem("""
+                [Open]
+                OpenFile Open(ReadOnlySpan<byte> path) => new();
+                [Create]
+                OtherFile Create(ReadOnlySpan<byte> path, uint mode) => new();
+                [Release]
+                void Release(OpenFile {|FUSE008:file|}) { }
+            """));
+
+        Assert.Equal(
+            "Method 'Release' takes a 'OpenFile' handle, but [Create] ('Create') returns 'OtherFile', which is never a 'OpenFile': [Release] would fail with EBADF on every file [Create] opens; " +
+            "one [Release] takes the handles of [Open] and [Create] when they return one class or interface ('OpenFile' and 'OtherFile' derive from a class or implement an interface of the filesystem's own) and its parameter is declared as it",
+            diagnostics[0].GetMessage());
+    }
+
+    [Fact]
+    public async Task Open_and_create_sharing_an_interface_are_told_to_take_it()
+    {
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(FileSystem("""
+                public sealed class OtherConcreteFile : IFileHandle { }
+
+                [Open]
+                ConcreteFile Open(ReadOnlySpan<byte> path) => new();
+                [Create]
+                OtherConcreteFile Create(ReadOnlySpan<byte> path, uint mode) => new();
+                [Release]
+                void Release(ConcreteFile {|FUSE008:file|}) { }
+            """));
+
+        Assert.Equal(
+            "Method 'Release' takes a 'ConcreteFile' handle, but [Create] ('Create') returns 'OtherConcreteFile', which is never a 'ConcreteFile': [Release] would fail with EBADF on every file [Create] opens; " +
+            "one [Release] takes the handles of [Open] and [Create] when its parameter is declared 'IFileHandle', which all of them are",
+            diagnostics[0].GetMessage());
+    }
 }

@@ -123,4 +123,33 @@ public class InodeFileSystemTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_handle_nothing_opens_and_a_handle_nothing_releases_are_warned_as_on_the_path_api()
+    {
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(Inode(Lookup + """
+            [Opendir]
+            {|FUSE010:OtherFile|} Opendir(Node node) => new();
+            [Read]
+            int Read(Node node, OpenFile {|FUSE009:file|}, Span<byte> buffer, long offset) => 0;
+            """), advice: true);
+
+        Assert.Equal("[Opendir] returns 'OtherFile', but no [Releasedir] method takes it and it is not IDisposable: whatever it holds is never closed when the file is released", diagnostics[0].GetMessage());
+        Assert.Equal("Method 'Read' takes a 'OpenFile' handle, but no [Open] or [Create] or [Tmpfile] method returns one, so it always receives null", diagnostics[1].GetMessage());
+    }
+
+    [Theory]
+    [InlineData("Lookup", "Node parent, ReadOnlySpan<byte> name")]
+    [InlineData("Mkdir", "Node parent, ReadOnlySpan<byte> name, uint mode")]
+    public async Task An_operation_that_answers_an_entry_but_takes_none_is_told_where_it_goes(string operation, string parameters)
+    {
+        // Errno.None alone would answer no inode: the entry is returned, or written into the parameter.
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(Inode(Lookup.Replace("[Lookup]", operation == "Lookup" ? "" : "[Lookup]", System.StringComparison.Ordinal).Replace("Errno Lookup(", operation == "Lookup" ? "Errno LookupUnused(" : "Errno Lookup(", System.StringComparison.Ordinal) + $$"""
+
+            [{{operation}}]
+            Errno {|FUSE001:{{operation}}|}({{parameters}}) => Errno.ENOENT;
+            """));
+
+        Assert.Equal($"Method '{operation}' cannot implement [{operation}]: returning 'Errno' needs the parameter 'ref InodeEntry entry' to write into", diagnostics[0].GetMessage());
+    }
 }

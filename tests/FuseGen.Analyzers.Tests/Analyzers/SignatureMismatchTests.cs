@@ -321,4 +321,77 @@ public class SignatureMismatchTests
             {|FUSE001:long|} Read(Span<byte> buffer, long offset) => 0;
             """));
     }
+
+    [Fact]
+    public async Task Write_blames_the_parameter_no_order_of_slots_fits()
+    {
+        // Read slot by slot, the data would be the optional path and the offset where the data goes; the parameter
+        // that fits no order is the string at the end.
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(Sources.FileSystem("""
+            [Write]
+            int Write(ReadOnlySpan<byte> data, long offset, string {|FUSE001:file|}) => 0;
+            """));
+
+        Assert.Equal(
+            "Method 'Write' cannot implement [Write]: parameter 'string file' does not fit [Write], which expects here ref FileInfo fileInfo or FileInfo fileInfo (optional); THandle handle (optional)",
+            diagnostics[0].GetMessage());
+    }
+
+    [Fact]
+    public async Task Open_returning_object_is_told_what_a_handle_type_may_be()
+    {
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(Sources.FileSystem("""
+            [Open]
+            {|FUSE001:object|} Open(string path) => new();
+            """));
+
+        Assert.Equal(
+            "Method 'Open' cannot implement [Open]: the return type 'object' is not accepted; [Open] returns " + OpenResults + "; " +
+            "'object' cannot be a handle, which is a class or interface of the filesystem's own (not object, string, a struct, a task or a FuseGen type): it says nothing of what the handle is",
+            diagnostics[0].GetMessage());
+    }
+
+    [Fact]
+    public async Task Release_taking_object_is_told_why_it_is_no_handle()
+    {
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(Sources.FileSystem("""
+            [Release]
+            void Release(object {|FUSE001:file|}) { }
+            """));
+
+        Assert.Equal(
+            "Method 'Release' cannot implement [Release]: parameter 'object file' does not fit [Release], which expects here ReadOnlySpan<byte> path or string path (optional); ref FileInfo fileInfo or FileInfo fileInfo (optional); THandle handle (optional); " +
+            "'object' cannot be a handle, which is a class or interface of the filesystem's own (not object, string, a struct, a task or a FuseGen type): it says nothing of what the handle is",
+            diagnostics[0].GetMessage());
+    }
+
+    [Theory]
+    [InlineData("OwnHandle", "a struct would be copied, not handed back")]
+    [InlineData("Task<OpenFile>", "a task is not the handle it completes with")]
+    [InlineData("FuseException", "FuseGen's own types are not handles")]
+    [InlineData("int", null)]
+    [InlineData("Stat", null)]
+    public async Task What_one_may_take_for_a_handle_is_told_why_it_is_none(string type, string? why)
+    {
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(Sources.FileSystem($$"""
+            public struct OwnHandle;
+            public sealed class OpenFile;
+
+            [Release]
+            void Release({{type}} {|FUSE001:file|}) { }
+            """));
+
+        var message = diagnostics[0].GetMessage();
+        if (why is null)
+        {
+            Assert.DoesNotContain("cannot be a handle", message, System.StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.EndsWith($"; '{type}' cannot be a handle, which is a class or interface of the filesystem's own (not object, string, a struct, a task or a FuseGen type): {why}", message, System.StringComparison.Ordinal);
+        }
+    }
+
+    private const string OpenResults =
+        "'Errno' (Errno.None on success, otherwise the error) or 'int' (0 on success, otherwise -errno) or 'void' (success unless it throws) or 'THandle' (a handle object that later operations on this file receive)";
 }

@@ -262,4 +262,34 @@ public class AddFileSystemAttributeCodeFixTests
             }
             """, Key);
     }
+
+    [Fact]
+    public async Task A_type_passed_to_fuse_main_gets_the_marker()
+    {
+        // The call does not compile (CS1503) until the generator implements IFuseFileSystem on the marked type.
+        await CodeFixVerifier.VerifyAsync(new AddFileSystemAttributeCodeFix(), """
+            using FuseGen;
+
+            public static class Program
+            {
+                public static int Main(string[] args) => Fuse.Main({|FUSE016:{|CS1503:new Fs()|}|}, args);
+            }
+
+            public sealed class Fs
+            {
+            }
+            """, """
+            using FuseGen;
+
+            public static class Program
+            {
+                public static int Main(string[] args) => Fuse.Main(new Fs(), args);
+            }
+
+            [FuseFileSystem]
+            public sealed partial class Fs
+            {
+            }
+            """, "FuseGen.AddFuseFileSystem", title: "Add [FuseFileSystem] to the type");
+    }
 }

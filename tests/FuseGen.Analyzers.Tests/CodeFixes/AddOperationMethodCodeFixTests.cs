@@ -104,4 +104,102 @@ public class AddOperationMethodCodeFixTests
                 """),
             "FuseGen.AddReleasedir");
     }
+
+    [Fact]
+    public async Task A_release_without_the_handle_takes_it_instead_of_a_second_release()
+    {
+        // A second [Release] would be FUSE004; the fixed filesystem compiles with the generated code (the verifier
+        // compiles every fixed state with the generator) and draws no diagnostic.
+        await CodeFixVerifier.VerifyAsync(
+            new AddOperationMethodCodeFix(),
+            Sources.FileSystem("""
+                public sealed class OpenFile { }
+
+                [Getattr]
+                Errno Getattr(ReadOnlySpan<byte> path, ref Stat stat) => Errno.None;
+                [Open]
+                {|FUSE010:OpenFile|} Open(ReadOnlySpan<byte> path) => new();
+                [Release]
+                Errno Release(ReadOnlySpan<byte> path, FileInfo info) => Errno.None;
+                """),
+            Sources.FileSystem("""
+                public sealed class OpenFile { }
+
+                [Getattr]
+                Errno Getattr(ReadOnlySpan<byte> path, ref Stat stat) => Errno.None;
+                [Open]
+                OpenFile Open(ReadOnlySpan<byte> path) => new();
+                [Release]
+                Errno Release(ReadOnlySpan<byte> path, FileInfo info, OpenFile handle) => Errno.None;
+                """),
+            "FuseGen.TakeHandleInRelease",
+            title: "Take the handle in the [Release] method");
+    }
+
+    [Fact]
+    public async Task An_inode_filesystem_without_lookup_gets_one()
+    {
+        await CodeFixVerifier.VerifyAsync(
+            new AddOperationMethodCodeFix(),
+            Sources.Usings + """
+                [FuseInodeFileSystem]
+                public partial class {|FUSE014:Fs|}
+                {
+                    [Getattr]
+                    Stat Getattr(ulong node) => default;
+                }
+                """,
+            Sources.Usings + """
+                [FuseInodeFileSystem]
+                public partial class Fs
+                {
+                    [Getattr]
+                    Stat Getattr(ulong node) => default;
+
+                    [Lookup]
+                    private Errno Lookup(ulong parent, ReadOnlySpan<byte> name, ref InodeEntry entry)
+                    {
+                        throw new NotImplementedException();
+                    }
+                }
+                """,
+            "FuseGen.AddLookup",
+            title: "Add a [Lookup] method");
+    }
+
+    [Fact]
+    public async Task An_inode_release_takes_the_handle_before_its_file_info()
+    {
+        await CodeFixVerifier.VerifyAsync(
+            new AddOperationMethodCodeFix(),
+            Sources.Usings + """
+                public sealed class OpenFile { }
+
+                [FuseInodeFileSystem]
+                public partial class Fs
+                {
+                    [Lookup]
+                    Errno Lookup(ulong parent, ReadOnlySpan<byte> name, ref InodeEntry entry) => Errno.ENOENT;
+                    [Open]
+                    {|FUSE010:OpenFile|} Open(ulong node, FileInfo info) => new();
+                    [Release]
+                    void Release(ulong node, FileInfo info) { }
+                }
+                """,
+            Sources.Usings + """
+                public sealed class OpenFile { }
+
+                [FuseInodeFileSystem]
+                public partial class Fs
+                {
+                    [Lookup]
+                    Errno Lookup(ulong parent, ReadOnlySpan<byte> name, ref InodeEntry entry) => Errno.ENOENT;
+                    [Open]
+                    OpenFile Open(ulong node, FileInfo info) => new();
+                    [Release]
+                    void Release(ulong node, OpenFile handle, FileInfo info) { }
+                }
+                """,
+            "FuseGen.TakeHandleInRelease");
+    }
 }
