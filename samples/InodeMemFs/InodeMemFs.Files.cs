@@ -53,32 +53,16 @@ public sealed partial class InodeMemFs
     {
         lock (gate)
         {
-            var file = handle.File;
-            var count = file.Data.Read(offset, buffer);
-            if ((handle.Flags & OpenFlags.NoAccessTime) == 0)
-            {
-                file.Accessed(TimeSpec.UtcNow);
-            }
-
-            return count;
+            return FileChanges.Read(handle, buffer, offset);
         }
     }
 
     [Write]
     private int Write(Node node, FileHandle handle, ReadOnlySpan<byte> data, long offset, FuseContext caller)
     {
-        if (offset < 0 || offset > long.MaxValue - data.Length)
-        {
-            return -(int)Errno.EFBIG;
-        }
-
         lock (gate)
         {
-            var file = handle.File;
-            file.Data.Write(offset, data);
-            file.Modified(TimeSpec.UtcNow);
-            Ownership.AfterWrite(file, caller);
-            return data.Length;
+            return FileChanges.Write(handle, data, offset, caller);
         }
     }
 

@@ -94,11 +94,7 @@ public sealed partial class InodeMemFs
                 return Errno.EISDIR;
             }
 
-            Ownership.CheckSticky(directory, node, caller);
-            var now = TimeSpec.UtcNow;
-            directory.Entries.Remove(name);
-            directory.Modified(now);
-            Unlinked(directory, node, now);
+            Unlinked(directory, node, NodeMoves.Remove(directory, name, node, caller));
             return Errno.None;
         }
     }
@@ -119,11 +115,7 @@ public sealed partial class InodeMemFs
                 return Errno.ENOTEMPTY;
             }
 
-            Ownership.CheckSticky(directory, removed, caller);
-            var now = TimeSpec.UtcNow;
-            directory.Entries.Remove(name);
-            directory.Modified(now);
-            Unlinked(directory, removed, now);
+            Unlinked(directory, removed, NodeMoves.Remove(directory, name, removed, caller));
             return Errno.None;
         }
     }

@@ -88,11 +88,7 @@ public sealed partial class MemFs
                 return Errno.None;
             }
 
-            Ownership.CheckSticky(parent, node, caller);
-            var now = TimeSpec.UtcNow;
-            parent.Entries.Remove(name);
-            parent.Modified(now);
-            Unlinked(parent, node, now);
+            Unlinked(parent, node, NodeMoves.Remove(parent, name, node, caller));
             return Errno.None;
         }
     }

@@ -6,7 +6,7 @@ using MemFs.Storage;
 namespace MemFs.Nodes;
 
 /// <summary>
-/// What open, fallocate, lseek and copy_file_range do to a regular file, the same on both APIs (MemFs by path,
+/// What open, read, write, fallocate, lseek and copy_file_range do to a regular file, the same on both APIs (MemFs by path,
 /// InodeMemFs by inode). Callers hold the filesystem's lock.
 /// </summary>
 internal static class FileChanges
@@ -34,6 +34,34 @@ internal static class FileChanges
 
         file.OpenHandles++;
         return new FileHandle(file, flags);
+    }
+
+    /// <summary>Reads from an open file; atime follows relatime unless it was opened O_NOATIME.</summary>
+    public static int Read(FileHandle handle, Span<byte> buffer, long offset)
+    {
+        var file = handle.File;
+        var count = file.Data.Read(offset, buffer);
+        if ((handle.Flags & OpenFlags.NoAccessTime) == 0)
+        {
+            file.Accessed(TimeSpec.UtcNow);
+        }
+
+        return count;
+    }
+
+    /// <summary>Writes all of <paramref name="data"/> (or fails with ENOSPC or EFBIG): the count written, or -errno.</summary>
+    public static int Write(FileHandle handle, ReadOnlySpan<byte> data, long offset, FuseContext caller)
+    {
+        if (offset < 0 || offset > long.MaxValue - data.Length)
+        {
+            return -(int)Errno.EFBIG;
+        }
+
+        var file = handle.File;
+        file.Data.Write(offset, data);
+        file.Modified(TimeSpec.UtcNow);
+        Ownership.AfterWrite(file, caller);
+        return data.Length;
     }
 
     /// <summary>

@@ -22,6 +22,19 @@ internal static class NodeMoves
         parent.Modified(now);
     }
 
+    /// <summary>
+    /// unlink and rmdir (the caller checked the node's type): removes the entry, subject to the sticky bit, and
+    /// returns the time of the change for the caller to complete the unlink with (<see cref="Unlinked"/>, storage).
+    /// </summary>
+    public static TimeSpec Remove(DirectoryNode parent, ReadOnlySpan<byte> name, Node node, FuseContext caller)
+    {
+        Ownership.CheckSticky(parent, node, caller);
+        var now = TimeSpec.UtcNow;
+        parent.Entries.Remove(name);
+        parent.Modified(now);
+        return now;
+    }
+
     /// <summary>A node lost the name it had in <paramref name="parent"/> (entry removed or replaced by rename).</summary>
     public static void Unlinked(DirectoryNode parent, Node node, TimeSpec now)
     {
