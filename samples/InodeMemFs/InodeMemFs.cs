@@ -61,9 +61,6 @@ public sealed partial class InodeMemFs
     /// <inheritdoc />
     InodeTable? IFuseInodeFileSystem.Inodes => nodes;
 
-    /// <summary>Inodes the kernel holds (the root included).</summary>
-    public int KernelInodes => nodes.Count;
-
     private static int Main(string[] args) => Fuse.Main(new InodeMemFs(), args, DefaultOptions);
 
     [Statfs]
