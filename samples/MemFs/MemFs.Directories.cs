@@ -39,11 +39,7 @@ public sealed partial class MemFs
                 return Errno.ENOTEMPTY;
             }
 
-            Ownership.CheckSticky(parent, directory, caller);
-            var now = TimeSpec.UtcNow;
-            parent.Entries.Remove(name);
-            parent.Modified(now);
-            Unlinked(parent, directory, now);
+            Unlinked(parent, directory, NodeMoves.Remove(parent, name, directory, caller));
             return Errno.None;
         }
     }

@@ -11,9 +11,6 @@ namespace MemFs;
 /// <summary>Regular files: create, open, read, write, truncate, fallocate, lseek, copy_file_range, flush, fsync, release.</summary>
 public sealed partial class MemFs
 {
-    /// <summary>Largest copy_file_range answered at once (MAX_RW_COUNT); the caller loops for the rest.</summary>
-    private const long MaxCopy = int.MaxValue & ~(SparseData.PageSize - 1);
-
     [Create]
     private FileHandle Create(ReadOnlySpan<byte> path, UnixFileMode mode, ref FileInfo file, FuseContext caller)
     {
@@ -60,33 +57,16 @@ public sealed partial class MemFs
     {
         lock (gate)
         {
-            var file = handle.File;
-            var count = file.Data.Read(offset, buffer);
-            if ((handle.Flags & OpenFlags.NoAccessTime) == 0)
-            {
-                file.Accessed(TimeSpec.UtcNow);
-            }
-
-            return count;
+            return FileChanges.Read(handle, buffer, offset);
         }
     }
 
     [Write]
     private int Write(ReadOnlySpan<byte> data, long offset, FileHandle handle, FuseContext caller)
     {
-        if (offset < 0 || offset > long.MaxValue - data.Length)
-        {
-            return -(int)Errno.EFBIG;
-        }
-
         lock (gate)
         {
-            var file = handle.File;
-            file.Data.Write(offset, data);
-            file.Modified(TimeSpec.UtcNow);
-            Ownership.AfterWrite(file, caller);
-
-            return data.Length;
+            return FileChanges.Write(handle, data, offset, caller);
         }
     }
 
@@ -114,125 +94,31 @@ public sealed partial class MemFs
         }
     }
 
-    /// <summary>
-    /// Modes: 0 (allocate, may extend), KEEP_SIZE, PUNCH_HOLE|KEEP_SIZE, ZERO_RANGE (with or without KEEP_SIZE).
-    /// Collapse, insert and unshare are EOPNOTSUPP.
-    /// </summary>
+    /// <summary>See <see cref="FileChanges.Fallocate"/>.</summary>
     [Fallocate]
     private Errno Fallocate(FallocateMode mode, long offset, long length, FileHandle handle, FuseContext caller)
     {
-        if (offset < 0 || length <= 0)
-        {
-            return Errno.EINVAL;
-        }
-
-        if (offset > long.MaxValue - length)
-        {
-            return Errno.EFBIG;
-        }
-
-        var keepSize = (mode & FallocateMode.KeepSize) != 0;
         lock (gate)
         {
-            var data = handle.File.Data;
-            var end = offset + length;
-            var now = TimeSpec.UtcNow;
-            switch (mode & ~FallocateMode.KeepSize)
-            {
-                case FallocateMode.Allocate:
-                    data.Allocate(offset, length);
-                    handle.File.ChangeTime = now;
-                    break;
-                case FallocateMode.PunchHole when keepSize:
-                    data.Zero(offset, length, deallocate: true);
-                    handle.File.Modified(now);
-                    break;
-                case FallocateMode.ZeroRange:
-                    data.Zero(offset, length, deallocate: false);
-                    data.Allocate(offset, length);
-                    handle.File.Modified(now);
-                    break;
-                default:
-                    return Errno.EOPNOTSUPP;
-            }
-
-            if (!keepSize && end > data.Length)
-            {
-                data.SetLength(end);
-                handle.File.Modified(now);
-            }
-
-            Ownership.AfterWrite(handle.File, caller);
-
-            return Errno.None;
+            return FileChanges.Fallocate(handle.File, mode, offset, length, caller);
         }
     }
 
-    /// <summary>SEEK_DATA and SEEK_HOLE over the allocated pages (the kernel handles the other whence values).</summary>
     [Lseek]
     private long Lseek(long offset, Whence whence, FileHandle handle)
     {
         lock (gate)
         {
-            return whence switch
-            {
-                Whence.Data => handle.File.Data.SeekData(offset),
-                Whence.Hole => handle.File.Data.SeekHole(offset),
-                _ => -(long)Errno.EINVAL,
-            };
+            return FileChanges.Seek(handle.File, offset, whence);
         }
     }
 
-    /// <summary>Copies between two open files of this filesystem in 64 KiB pieces; holes in the source stay holes.</summary>
     [CopyFileRange]
     private long CopyFileRange(ReadOnlySpan<byte> pathIn, FileHandle input, long offsetIn, ReadOnlySpan<byte> pathOut, FileHandle output, long offsetOut, long size, int flags, FuseContext caller)
     {
-        if (flags != 0 || offsetIn < 0 || offsetOut < 0)
-        {
-            return -(long)Errno.EINVAL;
-        }
-
         lock (gate)
         {
-            var source = input.File.Data;
-            var target = output.File.Data;
-            var count = Math.Min(Math.Min(size, MaxCopy), Math.Max(0, source.Length - offsetIn));
-            if (count == 0)
-            {
-                return 0;
-            }
-
-            if (offsetOut > long.MaxValue - count)
-            {
-                return -(long)Errno.EFBIG;
-            }
-
-            var piece = new byte[SparseData.ChunkSize];
-            for (long done = 0; done < count;)
-            {
-                var length = (int)Math.Min(piece.Length, count - done);
-                if (source.IsHole(offsetIn + done, length))
-                {
-                    target.Zero(offsetOut + done, length, deallocate: true);
-                }
-                else
-                {
-                    source.Read(offsetIn + done, piece.AsSpan(0, length));
-                    target.Write(offsetOut + done, piece.AsSpan(0, length));
-                }
-
-                done += length;
-            }
-
-            if (offsetOut + count > target.Length)
-            {
-                target.SetLength(offsetOut + count);
-            }
-
-            output.File.Modified(TimeSpec.UtcNow);
-            Ownership.AfterWrite(output.File, caller);
-
-            return count;
+            return FileChanges.CopyRange(input.File, offsetIn, output.File, offsetOut, size, flags, caller);
         }
     }
 
@@ -254,25 +140,5 @@ public sealed partial class MemFs
         }
     }
 
-    /// <summary>
-    /// Opens a regular file. O_TRUNC comes with the flags (libfuse asks the kernel for atomic_o_trunc): the file is
-    /// emptied here, and as POSIX says for an existing file, its mtime and ctime change even if it was empty.
-    /// </summary>
-    private static FileHandle Open(Node node, OpenFlags flags, FuseContext caller)
-    {
-        if (node is not FileNode file)
-        {
-            throw new FuseException(node is DirectoryNode ? Errno.EISDIR : Errno.EINVAL);
-        }
-
-        if ((flags & OpenFlags.Truncate) != 0)
-        {
-            file.Data.SetLength(0);
-            file.Modified(TimeSpec.UtcNow);
-            Ownership.AfterWrite(file, caller);
-        }
-
-        file.OpenHandles++;
-        return new FileHandle(file, flags);
-    }
+    private static FileHandle Open(Node node, OpenFlags flags, FuseContext caller) => FileChanges.Open(node, flags, caller);
 }

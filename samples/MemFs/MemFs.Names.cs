@@ -88,11 +88,7 @@ public sealed partial class MemFs
                 return Errno.None;
             }
 
-            Ownership.CheckSticky(parent, node, caller);
-            var now = TimeSpec.UtcNow;
-            parent.Entries.Remove(name);
-            parent.Modified(now);
-            Unlinked(parent, node, now);
+            Unlinked(parent, node, NodeMoves.Remove(parent, name, node, caller));
             return Errno.None;
         }
     }
@@ -115,7 +111,7 @@ public sealed partial class MemFs
 
             if (flags == RenameFlags.Exchange)
             {
-                return Exchange(fromParent, fromName, source, toParent, toName, target ?? throw new FuseException(Errno.ENOENT), caller);
+                return NodeMoves.Exchange(fromParent, fromName, source, toParent, toName, target ?? throw new FuseException(Errno.ENOENT), caller);
             }
 
             if (target is not null && flags == RenameFlags.NoReplace)
@@ -128,51 +124,13 @@ public sealed partial class MemFs
                 return Hide(fromParent, fromName, toName, source, caller);
             }
 
-            if (source is DirectoryNode movedDirectory && toParent.IsWithin(movedDirectory))
+            var status = NodeMoves.Move(fromParent, fromName, source, toParent, toName, target, caller, out var now);
+            if (status == Errno.None && target is not null && target != source)
             {
-                return Errno.EINVAL; // into itself or its own subtree
-            }
-
-            if (target == source)
-            {
-                return Errno.None; // two names of one file (or the same name): POSIX says do nothing
-            }
-
-            Ownership.CheckSticky(fromParent, source, caller);
-            var now = TimeSpec.UtcNow;
-            if (target is not null)
-            {
-                Ownership.CheckSticky(toParent, target, caller);
-                switch (source, target)
-                {
-                    case (DirectoryNode, not DirectoryNode):
-                        return Errno.ENOTDIR;
-                    case (not DirectoryNode, DirectoryNode):
-                        return Errno.EISDIR;
-                    case (_, DirectoryNode { Entries.Count: > 0 }):
-                        return Errno.ENOTEMPTY;
-                }
-
-                toParent.Entries.Replace(toName, source);
                 Unlinked(toParent, target, now);
             }
-            else
-            {
-                toParent.Entries.Add(toName, source);
-            }
 
-            fromParent.Entries.Remove(fromName);
-            if (source is DirectoryNode directory)
-            {
-                fromParent.Subdirectories--;
-                toParent.Subdirectories++;
-                directory.Parent = toParent;
-            }
-
-            source.ChangeTime = now;
-            fromParent.Modified(now);
-            toParent.Modified(now);
-            return Errno.None;
+            return status;
         }
     }
 
@@ -190,45 +148,6 @@ public sealed partial class MemFs
         parent.Modified(now);
         Unlinked(parent, node, now);
         return Errno.None;
-    }
-
-    /// <summary>RENAME_EXCHANGE: both names stay, their nodes swap places.</summary>
-    private static Errno Exchange(DirectoryNode fromParent, ReadOnlySpan<byte> fromName, Node source, DirectoryNode toParent, ReadOnlySpan<byte> toName, Node target, FuseContext caller)
-    {
-        if ((source is DirectoryNode sourceDirectory && toParent.IsWithin(sourceDirectory)) ||
-            (target is DirectoryNode targetDirectory && fromParent.IsWithin(targetDirectory)))
-        {
-            return Errno.EINVAL;
-        }
-
-        if (source == target)
-        {
-            return Errno.None;
-        }
-
-        Ownership.CheckSticky(fromParent, source, caller);
-        Ownership.CheckSticky(toParent, target, caller);
-        fromParent.Entries.Replace(fromName, target);
-        toParent.Entries.Replace(toName, source);
-        Move(source, fromParent, toParent);
-        Move(target, toParent, fromParent);
-
-        var now = TimeSpec.UtcNow;
-        source.ChangeTime = now;
-        target.ChangeTime = now;
-        fromParent.Modified(now);
-        toParent.Modified(now);
-        return Errno.None;
-
-        static void Move(Node node, DirectoryNode from, DirectoryNode to)
-        {
-            if (node is DirectoryNode directory)
-            {
-                from.Subdirectories--;
-                to.Subdirectories++;
-                directory.Parent = to;
-            }
-        }
     }
 
     /// <summary>The directory for a new entry at <paramref name="path"/>; EEXIST if the name is taken.</summary>
@@ -249,35 +168,20 @@ public sealed partial class MemFs
     }
 
     /// <summary>Enters a new node in <paramref name="parent"/>.</summary>
-    private static void AddEntry(DirectoryNode parent, ReadOnlySpan<byte> name, Node node, TimeSpec now)
-    {
-        parent.Entries.Add(name, node);
-        if (node is DirectoryNode)
-        {
-            parent.Subdirectories++;
-        }
-
-        parent.Modified(now);
-    }
+    private static void AddEntry(DirectoryNode parent, ReadOnlySpan<byte> name, Node node, TimeSpec now) => NodeMoves.AddEntry(parent, name, node, now);
 
     /// <summary>A node lost the name it had in <paramref name="parent"/> (entry removed or replaced by rename).</summary>
     private void Unlinked(DirectoryNode parent, Node node, TimeSpec now)
     {
+        NodeMoves.Unlinked(parent, node, now);
         if (node is DirectoryNode directory)
         {
-            directory.IsRemoved = true;
-            parent.Subdirectories--;
             foreach (var orphan in directory.Entries.RemoveHidden())
             {
                 FreeIfUnused(orphan); // unlinked while open: their handles keep them
             }
         }
-        else
-        {
-            ((LinkedNode)node).RemoveLink();
-        }
 
-        node.ChangeTime = now;
         FreeIfUnused(node);
     }
 }

@@ -7,17 +7,13 @@ namespace MemFs;
 /// Extended attributes. The kernel checks names, sizes and permissions (user.* only on files and directories, and
 /// only with write access; trusted.* only for root); FuseGen answers size probes and ERANGE.
 /// </summary>
-/// <remarks>
-/// system.* names are refused with EOPNOTSUPP: without FUSE_CAP_POSIX_ACL this filesystem has no ACLs, and storing
-/// system.posix_acl_* as opaque bytes would pretend otherwise (cp -a and rsync -A then skip ACLs, as on a
-/// filesystem mounted with noacl).
-/// </remarks>
+/// <remarks>system.* names are refused with EOPNOTSUPP (see <see cref="Nodes.ExtendedAttributes"/>).</remarks>
 public sealed partial class MemFs
 {
     [Setxattr]
     private Errno SetXattr(ReadOnlySpan<byte> path, ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, XattrFlags flags)
     {
-        if (name.StartsWith("system."u8))
+        if (Nodes.ExtendedAttributes.IsSystemName(name))
         {
             return Errno.EOPNOTSUPP;
         }
@@ -25,27 +21,20 @@ public sealed partial class MemFs
         lock (gate)
         {
             var node = Resolve(path);
-            var exists = node.Xattrs.Contains(name);
-            if (flags == XattrFlags.Create && exists)
+            var status = node.Xattrs.Set(name, value, flags);
+            if (status == Errno.None)
             {
-                return Errno.EEXIST;
+                node.ChangeTime = TimeSpec.UtcNow;
             }
 
-            if (flags == XattrFlags.Replace && !exists)
-            {
-                return Errno.ENODATA;
-            }
-
-            node.Xattrs.Set(name, value);
-            node.ChangeTime = TimeSpec.UtcNow;
-            return Errno.None;
+            return status;
         }
     }
 
     [Getxattr]
     private byte[]? GetXattr(ReadOnlySpan<byte> path, ReadOnlySpan<byte> name)
     {
-        if (name.StartsWith("system."u8))
+        if (Nodes.ExtendedAttributes.IsSystemName(name))
         {
             throw new FuseException(Errno.EOPNOTSUPP);
         }
@@ -68,7 +57,7 @@ public sealed partial class MemFs
     [Removexattr]
     private Errno RemoveXattr(ReadOnlySpan<byte> path, ReadOnlySpan<byte> name)
     {
-        if (name.StartsWith("system."u8))
+        if (Nodes.ExtendedAttributes.IsSystemName(name))
         {
             return Errno.EOPNOTSUPP;
         }

@@ -132,21 +132,7 @@ public sealed partial class MemFs
     }
 
     /// <summary>Gives a node's storage back once no name and no open handle refers to it.</summary>
-    private void FreeIfUnused(Node node)
-    {
-        if (node.IsFreed || node.Links > 0 || node is FileNode { OpenHandles: > 0 })
-        {
-            return;
-        }
-
-        node.IsFreed = true;
-        if (node is FileNode file)
-        {
-            file.Data.Clear();
-        }
-
-        capacity.FreeInode();
-    }
+    private void FreeIfUnused(Node node) => FileChanges.FreeIfUnused(node, capacity);
 
     [LibraryImport("libc")]
     private static partial uint geteuid();

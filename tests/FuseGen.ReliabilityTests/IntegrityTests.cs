@@ -10,9 +10,9 @@ using Xunit.Abstractions;
 namespace FuseGen.ReliabilityTests;
 
 /// <summary>
-/// Eight writers doing mixed create, write, read, rename, unlink and truncate on their own files of MemFs and of
-/// MirrorFs (over a tmpfs), for a bounded time; then every byte is checked against what they wrote. And fio's
-/// randrw with crc32c verification on both.
+/// Eight writers doing mixed create, write, read, rename, unlink and truncate on their own files of MemFs, of
+/// InodeMemFs (the same filesystem on the inode API) and of MirrorFs (over a tmpfs), for a bounded time; then every
+/// byte is checked against what they wrote. And fio's randrw with crc32c verification on each.
 /// </summary>
 [Collection(ReliabilityCollection.Name)]
 public sealed class IntegrityTests : MountTest
@@ -36,6 +36,15 @@ public sealed class IntegrityTests : MountTest
     }
 
     [MountFact]
+    public void Concurrent_writers_on_InodeMemFs_read_back_every_byte()
+    {
+        using var mount = MountedSample.Start("InodeMemFs", Output, Array.Empty<string>(), Array.Empty<string>(), Limit);
+        var workload = new IntegrityWorkload(mount.MountPoint.Path, "integrity", Writers, seed: 3);
+
+        RunAndVerify(workload, "InodeMemFs", mount.MountPoint.Path);
+    }
+
+    [MountFact]
     public void Concurrent_writers_on_MirrorFs_read_back_every_byte_through_the_mount_and_in_the_source()
     {
         using var source = Tmpfs.Mount(1L << 30);
@@ -54,6 +63,13 @@ public sealed class IntegrityTests : MountTest
     {
         using var mount = MountedSample.Start("MemFs", Output, Array.Empty<string>(), Array.Empty<string>(), FioLimit);
         RunFio(mount.MountPoint.Path, "MemFs");
+    }
+
+    [MountFact]
+    public void Fio_randrw_with_crc32c_verification_on_InodeMemFs()
+    {
+        using var mount = MountedSample.Start("InodeMemFs", Output, Array.Empty<string>(), Array.Empty<string>(), FioLimit);
+        RunFio(mount.MountPoint.Path, "InodeMemFs");
     }
 
     [MountFact]

@@ -87,8 +87,8 @@ internal sealed class DirectoryEntries
         }
     }
 
-    /// <summary>Entries whose cookie is greater than <paramref name="cookie"/>, in cookie order.</summary>
-    public IEnumerable<Entry> After(long cookie)
+    /// <summary>Entries whose cookie is greater than <paramref name="cookie"/>, in cookie order (a struct: listing allocates nothing).</summary>
+    public Listing After(long cookie)
     {
         // Cookies are ascending in the list; find the first one past the given cookie.
         int low = 0, high = ordered.Count;
@@ -105,12 +105,36 @@ internal sealed class DirectoryEntries
             }
         }
 
-        for (var i = low; i < ordered.Count; i++)
+        return new Listing(ordered, low);
+    }
+
+    /// <summary>The live entries of the ordered list from a position on (foreach over it skips tombstones).</summary>
+    internal struct Listing
+    {
+        private readonly List<Entry> ordered;
+        private int index;
+
+        public Listing(List<Entry> ordered, int start)
         {
-            if (!ordered[i].Removed)
+            this.ordered = ordered;
+            index = start - 1;
+        }
+
+        public readonly Entry Current => ordered[index];
+
+        public readonly Listing GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (++index < ordered.Count)
             {
-                yield return ordered[i];
+                if (!ordered[index].Removed)
+                {
+                    return true;
+                }
             }
+
+            return false;
         }
     }
 

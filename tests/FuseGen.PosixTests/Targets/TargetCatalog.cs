@@ -16,6 +16,7 @@ internal static class TargetCatalog
     {
         ["memfs"] = () => new MemFsTarget(),
         ["mirrorfs"] = () => new MirrorFsTarget(),
+        ["inodememfs"] = () => new InodeMemFsTarget(),
     };
 
     public static PosixTarget Create(string name) =>
