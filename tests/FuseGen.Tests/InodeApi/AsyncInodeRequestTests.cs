@@ -216,13 +216,7 @@ public sealed unsafe class AsyncInodeRequestTests
 
         Assert.True(session.Interrupt(request));
 
-        Assert.True(SpinWait.SpinUntil(() => session.RepliesTo(request).Count > 0, Bound));
-        Assert.Equal(("err", EINTR), (session.SingleReply(request).Kind, session.SingleReply(request).Error));
-        Assert.Equal(1, fs.CancellationsObserved);
-        Assert.Equal(1, AsyncInodeRequest.Cancelled - cancelledBefore);
-        Assert.Equal(0, session.InterruptRegistrations);
-        Assert.Empty(faults);
-        Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound));
+        AssertCancelledWithEintr(session, request, fs, cancelledBefore, faults);
     }
 
     [Fact]
@@ -247,13 +241,7 @@ public sealed unsafe class AsyncInodeRequestTests
         session.Operations->read(request, fs.InodeOf("slow"), 4096, 0, null);
 
         Assert.False(registeredDuringCall);
-        Assert.True(SpinWait.SpinUntil(() => session.RepliesTo(request).Count > 0, Bound));
-        Assert.Equal(("err", EINTR), (session.SingleReply(request).Kind, session.SingleReply(request).Error));
-        Assert.Equal(1, fs.CancellationsObserved);
-        Assert.Equal(1, AsyncInodeRequest.Cancelled - cancelledBefore);
-        Assert.Equal(0, session.InterruptRegistrations);
-        Assert.Empty(faults);
-        Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound));
+        AssertCancelledWithEintr(session, request, fs, cancelledBefore, faults);
     }
 
     [Fact]
@@ -435,5 +423,17 @@ public sealed unsafe class AsyncInodeRequestTests
 
         // Without a mounted session the sender can only count it as failed (ENOTCONN): reported, not lost.
         Assert.True(SpinWait.SpinUntil(() => session.Notifier.Failed == 1, Bound));
+    }
+
+    /// <summary>The slow read <paramref name="request"/> was cancelled by its interrupt: EINTR once, seen by the method, nothing left registered or pending.</summary>
+    private static void AssertCancelledWithEintr(KernelFreeInodeSession session, void* request, RemoteInodeFs fs, long cancelledBefore, ConcurrentQueue<FuseFault> faults)
+    {
+        Assert.True(SpinWait.SpinUntil(() => session.RepliesTo(request).Count > 0, Bound));
+        Assert.Equal(("err", EINTR), (session.SingleReply(request).Kind, session.SingleReply(request).Error));
+        Assert.Equal(1, fs.CancellationsObserved);
+        Assert.Equal(1, AsyncInodeRequest.Cancelled - cancelledBefore);
+        Assert.Equal(0, session.InterruptRegistrations);
+        Assert.Empty(faults);
+        Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound));
     }
 }
