@@ -29,7 +29,7 @@ public unsafe class AsyncReadBenchmarks
     [GlobalSetup(Targets = new[] { nameof(ReadValueTask), nameof(GetattrValueTask) })]
     public void SetupValueTask() => Serve(new ValueTaskInodeFs());
 
-    [GlobalSetup(Target = nameof(ReadAsyncMethod))]
+    [GlobalSetup(Targets = new[] { nameof(ReadAsyncMethod), nameof(GetattrAsyncMethod) })]
     public void SetupAsyncMethod() => Serve(new AsyncMethodInodeFs());
 
     [GlobalCleanup]
@@ -62,6 +62,10 @@ public unsafe class AsyncReadBenchmarks
     [Benchmark]
     [BenchmarkCategory("getattr")]
     public void GetattrValueTask() => session.Operations->getattr(session.NewRequest(), File, null);
+
+    [Benchmark]
+    [BenchmarkCategory("getattr")]
+    public void GetattrAsyncMethod() => session.Operations->getattr(session.NewRequest(), File, null);
 
     private void Serve(IFuseInodeFileSystem fileSystem)
     {
@@ -135,6 +139,14 @@ internal sealed partial class AsyncMethodInodeFs
 {
     [Lookup]
     private static Errno Lookup(ulong parent, ReadOnlySpan<byte> name, ref InodeEntry entry) => Errno.ENOENT;
+
+    [Getattr]
+    private static async System.Threading.Tasks.ValueTask<Stat> GetattrAsync(ulong node, System.Threading.CancellationToken token)
+    {
+        await System.Threading.Tasks.Task.CompletedTask.ConfigureAwait(false);
+        token.ThrowIfCancellationRequested();
+        return AsyncBenchData.FileStat;
+    }
 
     [Read]
     private static async System.Threading.Tasks.ValueTask<int> ReadAsync(ulong node, Memory<byte> buffer, long offset, System.Threading.CancellationToken token)

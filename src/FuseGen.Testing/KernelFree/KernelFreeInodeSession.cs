@@ -42,6 +42,7 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
 
     private readonly List<InodeReply> replies = new();
     private readonly Dictionary<nint, (nint Callback, nint Data)> interruptCallbacks = new();
+    private readonly HashSet<nint> interrupted = new();
     private readonly Dictionary<string, nint> originals = new();
     private readonly NativeFunction userDataSource;
     private readonly NativeFunction contextSource;
@@ -143,12 +144,14 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
 
     /// <summary>
     /// Interrupts <paramref name="request"/> as the kernel's FUSE_INTERRUPT does: calls its registered callback (on
-    /// this thread, holding the registration lock as libfuse holds the request's); false when none is registered.
+    /// this thread, holding the registration lock as libfuse holds the request's); false when none is registered (a
+    /// callback registered later then runs at once, as libfuse's).
     /// </summary>
     public bool Interrupt(void* request)
     {
         lock (interruptCallbacks)
         {
+            interrupted.Add((nint)request);
             if (!interruptCallbacks.TryGetValue((nint)request, out var registered))
             {
                 return false;
@@ -448,6 +451,12 @@ public sealed unsafe class KernelFreeInodeSession : IDisposable
             else
             {
                 target.interruptCallbacks[(nint)request] = ((nint)callback, (nint)data);
+
+                // As libfuse: a callback registered after the interrupt arrived runs at once.
+                if (target.interrupted.Contains((nint)request))
+                {
+                    callback(request, data);
+                }
             }
         }
     }

@@ -32,7 +32,8 @@ namespace FuseGen.Marshalling;
 /// <see cref="InodeRequest.ReadBuffer"/>, so it stays valid until the deferred reply has been sent. A request that
 /// completes inline gives the object back to its thread, so the synchronous case allocates nothing.</para>
 /// <para><b>Cancellation.</b> With <c>cancellable</c>, <see cref="Token"/> is cancelled when the kernel interrupts
-/// the request (<c>fuse_req_interrupt_func</c>). libfuse calls that callback on a worker while holding the
+/// the request (<c>fuse_req_interrupt_func</c>, registered only once the task is found still running: a task
+/// completed inline has nothing to cancel, so that case costs no libfuse call). libfuse calls that callback on a worker while holding the
 /// request's lock, and unregistering (done before every reply) takes the same lock, so the callback only queues the
 /// cancellation to the thread pool: user callbacks and continuations never run under libfuse's lock. An
 /// <see cref="OperationCanceledException"/> once the token is cancelled answers EINTR (not reported as a fault).</para>
@@ -87,6 +88,7 @@ public sealed unsafe class AsyncInodeRequest
     private bool listing;
     private fuse_file_info* fileInfo;
     private bool keptFileInfo;
+    private bool interruptWanted;
     private bool interruptRegistered;
     private bool deferred;
     private int interrupted;
@@ -183,7 +185,8 @@ public sealed unsafe class AsyncInodeRequest
         call.PrepareBuffer(bufferSize);
         if (cancellable)
         {
-            call.PrepareCancellation();
+            call.cancellation ??= new CancellationTokenSource();
+            call.interruptWanted = true;
         }
 
         return call;
@@ -450,9 +453,14 @@ public sealed unsafe class AsyncInodeRequest
         }
     }
 
-    private void PrepareCancellation()
+    /// <summary>
+    /// Registers the interrupt callback of a request whose task is still running. Not done in <see cref="Begin(in InodeRequest, nuint, bool)"/>:
+    /// a task that completed inline has nothing left to cancel, and each registration (and its removal before the
+    /// reply) takes libfuse's request and session locks. Registering late loses nothing: libfuse's
+    /// <c>fuse_req_interrupt_func</c> calls the callback at once when the interrupt arrived before it.
+    /// </summary>
+    private void RegisterInterrupt()
     {
-        cancellation ??= new CancellationTokenSource();
         if (request.Native == null || LibFuse.fuse_req_interrupt_func == null)
         {
             return;
@@ -475,15 +483,26 @@ public sealed unsafe class AsyncInodeRequest
         deferred = true;
         Interlocked.Increment(ref deferredTotal);
         pending?.Add(this);
+
+        // Before the continuation is hooked up: from then on the reply, which unregisters, may run on any thread.
+        if (interruptWanted)
+        {
+            RegisterInterrupt();
+        }
     }
 
     private bool TryStartAnswer()
     {
-        if (Interlocked.Exchange(ref answered, 1) != 0)
+        // Until Defer nothing but the libfuse worker running the trampoline can answer (no continuation is hooked
+        // up, the interrupt callback is not registered, shutdown only cancels deferred requests): no interlocked
+        // exchange on the inline path.
+        if (deferred ? Interlocked.Exchange(ref answered, 1) != 0 : answered != 0)
         {
             Interlocked.Increment(ref duplicateTotal);
             return false;
         }
+
+        answered = 1;
 
         if (deferred && pending is { } gate && !gate.TryEnterNative())
         {
@@ -537,6 +556,7 @@ public sealed unsafe class AsyncInodeRequest
         }
 
         keptFileInfo = false;
+        interruptWanted = false;
         request = default;
         pending = null;
         deferred = false;

@@ -216,13 +216,32 @@ public sealed unsafe class AsyncInodeRequestTests
 
         Assert.True(session.Interrupt(request));
 
-        Assert.True(SpinWait.SpinUntil(() => session.RepliesTo(request).Count > 0, Bound));
-        Assert.Equal(("err", EINTR), (session.SingleReply(request).Kind, session.SingleReply(request).Error));
-        Assert.Equal(1, fs.CancellationsObserved);
-        Assert.Equal(1, AsyncInodeRequest.Cancelled - cancelledBefore);
-        Assert.Equal(0, session.InterruptRegistrations);
-        Assert.Empty(faults);
-        Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound));
+        AssertCancelledWithEintr(session, request, fs, cancelledBefore, faults);
+    }
+
+    [Fact]
+    public void An_interrupt_before_the_task_is_found_pending_still_cancels_it()
+    {
+        // The interrupt callback is registered only once the method returned a running task; an interrupt that came
+        // while the method ran synchronously is delivered by that late registration (libfuse calls it at once).
+        var faults = new ConcurrentQueue<FuseFault>();
+        var fs = new RemoteInodeFs();
+        using var session = new KernelFreeInodeSession(fs, new MountOptions { FaultHandler = faults.Enqueue });
+        var cancelledBefore = AsyncInodeRequest.Cancelled;
+        var request = session.NewRequest();
+        var registeredDuringCall = true;
+        fs.Trace = line =>
+        {
+            if (line.StartsWith("read ", StringComparison.Ordinal))
+            {
+                registeredDuringCall = session.Interrupt(request);
+            }
+        };
+
+        session.Operations->read(request, fs.InodeOf("slow"), 4096, 0, null);
+
+        Assert.False(registeredDuringCall);
+        AssertCancelledWithEintr(session, request, fs, cancelledBefore, faults);
     }
 
     [Fact]
@@ -404,5 +423,17 @@ public sealed unsafe class AsyncInodeRequestTests
 
         // Without a mounted session the sender can only count it as failed (ENOTCONN): reported, not lost.
         Assert.True(SpinWait.SpinUntil(() => session.Notifier.Failed == 1, Bound));
+    }
+
+    /// <summary>The slow read <paramref name="request"/> was cancelled by its interrupt: EINTR once, seen by the method, nothing left registered or pending.</summary>
+    private static void AssertCancelledWithEintr(KernelFreeInodeSession session, void* request, RemoteInodeFs fs, long cancelledBefore, ConcurrentQueue<FuseFault> faults)
+    {
+        Assert.True(SpinWait.SpinUntil(() => session.RepliesTo(request).Count > 0, Bound));
+        Assert.Equal(("err", EINTR), (session.SingleReply(request).Kind, session.SingleReply(request).Error));
+        Assert.Equal(1, fs.CancellationsObserved);
+        Assert.Equal(1, AsyncInodeRequest.Cancelled - cancelledBefore);
+        Assert.Equal(0, session.InterruptRegistrations);
+        Assert.Empty(faults);
+        Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound));
     }
 }
