@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -144,6 +145,74 @@ public sealed class ShutdownTests : MountTest, IDisposable
         Assert.Equal(0, mount.Mount.Completion.Result);
         Assert.NotEqual(0, openErrno);
         Assert.False(MountInfo.IsMounted(mount.Path));
+    }
+
+    /// <summary>
+    /// A mount whose loop is slow to finish after its unmount (here in [Destroy]) must not abort, when its unmount
+    /// timeout passes, the connection that now carries its old number: the kernel gives a freed number to the next
+    /// mount at once. The second mount must keep serving.
+    /// </summary>
+    [MountFact]
+    public void A_slow_ending_after_unmount_does_not_abort_the_next_mount_on_the_same_connection_number()
+    {
+        var plan = new FaultPlan();
+        using var release = new ManualResetEventSlim(false);
+        var destroying = plan.Add("destroy", "/", Fault.Block(release, TimeSpan.FromSeconds(30)));
+        var first = InProcessMount.Start(new FaultFs(plan), new MountOptions { UnmountTimeout = TimeSpan.FromSeconds(1) }, Output);
+        try
+        {
+            var firstConnection = MountInfo.Find(first.Path)!.Minor;
+            // A request answered proves the init done: libfuse calls destroy only for a session that had its init.
+            Assert.False(File.Exists(first["absent"]));
+            var unmounting = first.Mount.UnmountAsync();
+            Assert.True(destroying.Entered.Wait(TimeSpan.FromSeconds(15)), $"[Destroy] was not reached after the unmount (mounted: {MountInfo.IsMounted(first.Path)}, unmount finished: {unmounting.IsCompleted}, hits {destroying.Hits})");
+            Assert.False(MountInfo.IsMounted(first.Path));
+
+            // The kernel hands out the lowest free number: mounts that get a lower one than the first's (numbers other
+            // mounts freed meanwhile) are kept until the next mount reaches the first's number.
+            var fillers = new List<InProcessMount>();
+            InProcessMount? second = null;
+            var secondConnection = "";
+            try
+            {
+                for (var attempt = 0; attempt < 8; attempt++)
+                {
+                    var fs = new FaultFs(new FaultPlan());
+                    fs.Seed("/file", new byte[16]);
+                    second = InProcessMount.Start(fs, new MountOptions(), Output);
+                    secondConnection = MountInfo.Find(second.Path)!.Minor;
+                    if (secondConnection == firstConnection || int.Parse(secondConnection) > int.Parse(firstConnection))
+                    {
+                        break;
+                    }
+
+                    fillers.Add(second);
+                    second = null;
+                }
+            }
+            finally
+            {
+                fillers.ForEach(filler => filler.Dispose());
+            }
+
+            Output.WriteLine($"first mount's connection {firstConnection}, second mount's {secondConnection}");
+            using var serving = second;
+            Assert.True(serving is not null && secondConnection == firstConnection, $"the next mount never got the freed connection number {firstConnection} (got {secondConnection}): nothing to test");
+
+            // Past the first mount's unmount timeout (1 s), with its loop still in [Destroy].
+            Thread.Sleep(TimeSpan.FromSeconds(2.5));
+            Assert.False(unmounting.IsCompleted, "the first mount finished before its unmount timeout passed: nothing was tested");
+            var (fd, errno) = LibC.Open(serving["file"], LibC.O_RDONLY);
+            Assert.True(errno == 0, $"the second mount (connection {secondConnection}) no longer serves: open errno {errno}");
+            LibC.Close(fd);
+            release.Set();
+            Assert.True(unmounting.Wait(TimeSpan.FromSeconds(15)), "the first mount did not finish after [Destroy] returned");
+        }
+        finally
+        {
+            release.Set();
+            first.Dispose();
+        }
     }
 
     [MountFact]

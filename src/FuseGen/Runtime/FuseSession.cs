@@ -176,7 +176,7 @@ internal sealed unsafe class FuseSession
                 if (!session.Completion.Wait(session.options.UnmountTimeout))
                 {
                     // Lazily detached with files still open: the loop would serve them indefinitely.
-                    Unmounter.Abort(session.connection);
+                    session.AbortWhileServing();
                 }
             },
             this,
@@ -433,6 +433,27 @@ internal sealed unsafe class FuseSession
             arguments?.Dispose();
             Untrack(this);
             completion.TrySetResult(result);
+        }
+    }
+
+    /// <summary>
+    /// Aborts the connection through fusectl while the loop still serves it. A connection is named by its device
+    /// number, which the kernel hands to the next mount as soon as this one's superblock is gone: once the loop has
+    /// returned (closing the descriptor then ends the connection) or the kernel has ended the connection (the loop
+    /// is only slow to finish, e.g. in [Destroy]), the number may already be another filesystem's, and aborting it
+    /// would kill that one.
+    /// </summary>
+    private void AbortWhileServing()
+    {
+        lock (gate)
+        {
+            // Under the gate the loop thread cannot pass "stopped" and destroy the session whose descriptor we poll.
+            if (stopped || ConnectionEnded())
+            {
+                return;
+            }
+
+            Unmounter.Abort(connection);
         }
     }
 
