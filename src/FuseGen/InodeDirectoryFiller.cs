@@ -20,8 +20,8 @@ public unsafe ref struct InodeDirectoryFiller
 {
     private DirectoryEntryWriter writer;
 
-    internal InodeDirectoryFiller(void* request, byte* buffer, nuint size, long offset, bool plus, InodeTable? table, double entryTimeout, double attributeTimeout) =>
-        writer = new DirectoryEntryWriter(request, buffer, size, offset, plus, table, entryTimeout, attributeTimeout);
+    internal InodeDirectoryFiller(void* request, byte* buffer, nuint size, long offset, bool plus, InodeTable? table, long began, double entryTimeout, double attributeTimeout) =>
+        writer = new DirectoryEntryWriter(request, buffer, size, offset, plus, table, began, entryTimeout, attributeTimeout);
 
     /// <summary>The offset the kernel resumes at: 0 first, then the <c>nextOffset</c> of the last entry it received.</summary>
     public readonly long Offset => writer.Offset;

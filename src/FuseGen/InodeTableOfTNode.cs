@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace FuseGen;
@@ -16,6 +17,14 @@ namespace FuseGen;
 /// <para>Thread-safe. Resolving an inode (<see cref="this[ulong]"/>), which every operation does, takes no lock and
 /// allocates nothing; counting a reference to a node the kernel already holds allocates nothing either. The kernel
 /// sends forget only after its last request on an inode, so a number is never reused while a request names it.</para>
+/// <para>A released node never comes back: a lookup (or readdirplus, link...) that began before a node's
+/// <c>released</c> callback returned may have found it in the filesystem's structure just before the forget that
+/// released it, and its entry must not hand the kernel that node again. Such a lookup is answered ESTALE (the kernel
+/// then walks the path again, and the filesystem finds or makes a live node); such a readdirplus entry is listed
+/// without a node. A node the filesystem keeps after <c>released</c> and hands out in a later request is numbered
+/// afresh (a new generation if its number is reused). The count is taken under the table's lock before the reply
+/// is sent, so a forget cannot reach zero between an entry and its count; a reply the kernel does not take gives it
+/// back.</para>
 /// </remarks>
 /// <typeparam name="TNode">The filesystem's node type; nodes are told apart by reference.</typeparam>
 public sealed class InodeTable<TNode> : InodeTable
@@ -26,6 +35,10 @@ public sealed class InodeTable<TNode> : InodeTable
     private readonly object gate = new();
     private readonly Dictionary<TNode, int> slots = new(ReferenceEqualityComparer.Instance);
     private readonly Action<TNode>? released;
+
+    // Nodes given to the released callback, with when the callback returned (0: still running); only kept when there
+    // is a callback, since without one a node handed out again has lost nothing.
+    private readonly ConditionalWeakTable<TNode, Release>? releases;
     private TNode?[] nodes = new TNode?[64];
     private ulong[] lookups = new ulong[64];
     private uint[] generations = new uint[64];
@@ -36,13 +49,18 @@ public sealed class InodeTable<TNode> : InodeTable
 
     /// <summary>A table holding <paramref name="root"/> as inode 1.</summary>
     /// <param name="root">The root directory's node.</param>
-    /// <param name="released">Called with each node the kernel has completely forgotten (not under the table's lock).</param>
+    /// <param name="released">
+    /// Called with each node the kernel has completely forgotten (not under the table's lock), once: the filesystem may
+    /// close what the node holds and take it out of its structure; an entry naming it afterwards, from a request that
+    /// began before this returned, is not given to the kernel.
+    /// </param>
     public InodeTable(TNode root, Action<TNode>? released = null)
     {
         Root = root ?? throw new ArgumentNullException(nameof(root));
         nodes[0] = root;
         slots.Add(root, 0);
         this.released = released;
+        releases = released is null ? null : new();
     }
 
     /// <summary>The root node, inode 1.</summary>
@@ -86,7 +104,7 @@ public sealed class InodeTable<TNode> : InodeTable
     }
 
     /// <inheritdoc />
-    internal override ulong Reference(object node, out ulong generation)
+    internal override ulong Reference(object node, out ulong generation, long resolvedSince)
     {
         if (node is not TNode typed)
         {
@@ -97,6 +115,24 @@ public sealed class InodeTable<TNode> : InodeTable
         {
             if (!slots.TryGetValue(typed, out var slot))
             {
+                if (releases is not null && releases.TryGetValue(typed, out var release))
+                {
+                    while (release.Returned == 0)
+                    {
+                        // Its callback still runs: the caller looks again only once the filesystem has let go of it.
+                        Monitor.Wait(gate);
+                    }
+
+                    if (release.Returned > resolvedSince)
+                    {
+                        generation = 0;
+                        return 0;
+                    }
+
+                    // Released before the request began, and handed out again: the filesystem kept it; number it afresh.
+                    releases.Remove(typed);
+                }
+
                 slot = Allocate();
                 generations[slot]++;
                 Volatile.Write(ref nodes[slot], typed);
@@ -121,6 +157,7 @@ public sealed class InodeTable<TNode> : InodeTable
     internal override void Forget(ulong inode, ulong count)
     {
         TNode? gone = null;
+        Release? release = null;
         lock (gate)
         {
             var slot = inode - 1;
@@ -139,12 +176,30 @@ public sealed class InodeTable<TNode> : InodeTable
                 free[freeCount++] = (int)slot;
                 live--;
                 gone = node;
+                if (releases is not null)
+                {
+                    release = new Release();
+                    releases.AddOrUpdate(node, release);
+                }
             }
         }
 
-        if (gone is not null)
+        if (gone is null || release is null)
         {
-            released?.Invoke(gone);
+            return;
+        }
+
+        try
+        {
+            released!(gone);
+        }
+        finally
+        {
+            lock (gate)
+            {
+                release.Returned = Tick();
+                Monitor.PulseAll(gate);
+            }
         }
     }
 
@@ -174,5 +229,11 @@ public sealed class InodeTable<TNode> : InodeTable
 
         // Readers take the array without the lock: publish it only once it holds every node.
         Volatile.Write(ref nodes, grown);
+    }
+
+    /// <summary>One release of a node: when its callback returned on the release clock (0 while it runs).</summary>
+    private sealed class Release
+    {
+        public long Returned;
     }
 }

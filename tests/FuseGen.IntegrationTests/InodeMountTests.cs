@@ -107,6 +107,69 @@ public sealed class InodeMountTests : MountTest
         Assert.True(fs.Forgets >= Files, $"{fs.Forgets} forgets reached the filesystem");
     }
 
+    [MountFact(AsRoot = true)]
+    public async Task Lookups_racing_the_kernels_forgets_never_keep_a_released_node()
+    {
+        const int Names = 16;
+        const int Threads = 4;
+        const int Rounds = 3000;
+        var fs = new TreeInodeFs();
+        using var mountPoint = TempMountPoint.Create();
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
+        await using var mount = Fuse.Mount(fs, mountPoint.Path);
+        var many = Path.Combine(mountPoint.Path, "many");
+        var failures = new ConcurrentQueue<string>();
+        var done = 0;
+
+        // /many/nN are dropped from the tree when released: a lookup that found one just before its last forget
+        // must not leave the kernel holding it (the kernel retries an ESTALE lookup, so callers see no error).
+        var evictor = Task.Run(() =>
+        {
+            while (Volatile.Read(ref done) < Threads)
+            {
+                File.WriteAllText("/proc/sys/vm/drop_caches", "2");
+            }
+        });
+        await Task.WhenAll(Enumerable.Range(0, Threads).Select(thread => Task.Run(() =>
+        {
+            var random = new Random(thread);
+            for (var round = 0; round < Rounds; round++)
+            {
+                var name = "n" + random.Next(Names);
+                var errno = LibC.Stat(Path.Combine(many, name)).Errno;
+                if (errno != 0)
+                {
+                    failures.Enqueue($"stat {name}: errno {errno}");
+                }
+            }
+
+            Interlocked.Increment(ref done);
+        })));
+        await evictor;
+
+        Assert.Empty(failures);
+        var names = Enumerable.Range(0, Names).Select(i => Path.Combine(many, "n" + i)).ToArray();
+        var stat = Command.Run("stat", Bound, ["-c", "%i %n", .. names]);
+        Assert.True(stat.ExitCode == 0, stat.Summary);
+        foreach (var line in stat.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = line.Split(' ', 2);
+            Assert.True(fs.Nodes.TryGetNode(ulong.Parse(fields[0]), out var node), $"{line}: not in the inode table");
+            Assert.Same(fs.Many.Find(Path.GetFileName(fields[1])), node);
+        }
+
+        var emptied = SpinWait.SpinUntil(
+            () =>
+            {
+                File.WriteAllText("/proc/sys/vm/drop_caches", "2");
+                return fs.Nodes.Count == 0;
+            },
+            Bound);
+        Output.WriteLine($"{fs.Forgets} forgets; {fs.Nodes.Count} nodes held, {fs.Many.HeldCount} materialized");
+        Assert.True(emptied, $"{fs.Nodes.Count} nodes still held");
+        Assert.Equal(0, fs.Many.HeldCount);
+    }
+
     [MountFact]
     public async Task Readdirplus_entries_are_counted_and_given_back()
     {

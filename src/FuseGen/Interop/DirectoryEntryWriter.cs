@@ -23,6 +23,7 @@ internal unsafe struct DirectoryEntryWriter
     private readonly byte* buffer;
     private readonly nuint size;
     private readonly InodeTable? table;
+    private readonly long began;
     private readonly double entryTimeout;
     private readonly double attributeTimeout;
     private nuint used;
@@ -31,8 +32,9 @@ internal unsafe struct DirectoryEntryWriter
     private bool simpleForm;
     private bool statefulForm;
 
-    internal DirectoryEntryWriter(void* request, byte* buffer, nuint size, long offset, bool plus, InodeTable? table, double entryTimeout, double attributeTimeout)
+    internal DirectoryEntryWriter(void* request, byte* buffer, nuint size, long offset, bool plus, InodeTable? table, long began, double entryTimeout, double attributeTimeout)
     {
+        this.began = began;
         this.request = request;
         this.buffer = buffer;
         this.size = size;
@@ -110,8 +112,9 @@ internal unsafe struct DirectoryEntryWriter
         }
         else if (entry.Node is { } node)
         {
-            number = (table ?? throw InodeRequest.NoTable()).Reference(node, out generation);
-            counted = true;
+            // 0 for a node released since the listing began: listed without a node, as the kernel then looks it up itself.
+            number = (table ?? throw InodeRequest.NoTable()).Reference(node, out generation, began);
+            counted = number != 0;
         }
         else
         {

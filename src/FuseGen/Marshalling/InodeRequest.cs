@@ -27,8 +27,10 @@ namespace FuseGen.Marshalling;
 /// answers once whatever the method does: returns, returns garbage (an out-of-range errno is EIO), or throws.
 /// forget and forget_multi take no answer but <c>fuse_reply_none</c>: their trampolines call
 /// <see cref="ReplyForget"/> in a <c>finally</c> and <see cref="Report"/> in the catch.</para>
-/// <para>A reply deferred past the trampoline (async, issue 14) copies this struct (it is two words) to the
-/// continuation; it must then rent its own buffer rather than <see cref="ReadBuffer"/>, which belongs to the thread.</para>
+/// <para>A reply deferred past the trampoline (async, issue 14) copies this struct (it is three words) to the
+/// continuation; it must then rent its own buffer rather than <see cref="ReadBuffer"/>, which belongs to the thread.
+/// It also carries when the request began on the inode table's release clock, so that an entry naming a node
+/// released since then is not given to the kernel (see <see cref="InodeTable{TNode}"/>).</para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly unsafe struct InodeRequest
@@ -49,8 +51,12 @@ public readonly unsafe struct InodeRequest
     private readonly void* request;
     private readonly FuseSession? session;
 
+    // The release clock before the operation ran: nodes it found were live then (InodeTable.Reference).
+    private readonly long began;
+
     private InodeRequest(void* request, void* userData)
     {
+        began = InodeTable.Now;
         this.request = request;
         session = userData == null ? null : GCHandle.FromIntPtr((nint)userData).Target as FuseSession;
     }
@@ -178,14 +184,14 @@ public readonly unsafe struct InodeRequest
     public InodeDirectoryFiller Directory(nuint size, long offset, bool plus)
     {
         var api = Api;
-        return new(request, ReplyBuffer.ForThisThread(size), size, offset, plus, api.Inodes, api.EntryTimeout, api.AttributeTimeout);
+        return new(request, ReplyBuffer.ForThisThread(size), size, offset, plus, api.Inodes, began, api.EntryTimeout, api.AttributeTimeout);
     }
 
     /// <summary>A listing's state over <paramref name="buffer"/> (<paramref name="size"/> bytes and <see cref="ReplyBuffer.ScratchSize"/> after them), for an async readdir.</summary>
     internal DirectoryEntryWriter DirectoryWriter(byte* buffer, nuint size, long offset, bool plus)
     {
         var api = Api;
-        return new(request, buffer, size, offset, plus, api.Inodes, api.EntryTimeout, api.AttributeTimeout);
+        return new(request, buffer, size, offset, plus, api.Inodes, began, api.EntryTimeout, api.AttributeTimeout);
     }
 
     /// <summary>
@@ -267,12 +273,19 @@ public readonly unsafe struct InodeRequest
     /// <summary>
     /// Answers a lookup, mknod, mkdir, symlink or link with <paramref name="entry"/>. An entry naming a node is
     /// numbered and counted by the inode table first; if the kernel does not take the answer (the request was
-    /// interrupted), the count is given back.
+    /// interrupted), the count is given back. A node the table released after this request began is answered ESTALE
+    /// (the kernel walks the path again).
     /// </summary>
     public void ReplyEntry(in InodeEntry entry)
     {
         var native = stackalloc byte[NativeEntry.MaxSize];
-        var counted = Prepare(in entry, native, out var inode);
+        var counted = Prepare(in entry, native, out var inode, out var released);
+        if (released)
+        {
+            ReplyError(Errno.ESTALE);
+            return;
+        }
+
         if (LibFuse.fuse_reply_entry(request, native) != 0 && counted)
         {
             Api.Inodes!.Forget(inode, 1);
@@ -316,7 +329,14 @@ public readonly unsafe struct InodeRequest
     {
         var native = stackalloc byte[NativeEntry.MaxSize];
         var fh = handle is null ? 0 : Session.StoreHandle(handle);
-        var counted = Prepare(in entry, native, out var inode);
+        var counted = Prepare(in entry, native, out var inode, out var released);
+        if (released)
+        {
+            Abandoned(fh, 0);
+            ReplyError(Errno.ESTALE);
+            return;
+        }
+
         var info = (fuse_file_info*)fileInfo;
         if (fh != 0)
         {
@@ -664,16 +684,25 @@ public readonly unsafe struct InodeRequest
     internal static InvalidOperationException NoTable() =>
         new("An entry names a node, but the filesystem has no inode table (IFuseInodeFileSystem.Inodes).");
 
-    /// <summary>Numbers (and counts) <paramref name="entry"/> and writes it to <paramref name="native"/>; true when the table counted it.</summary>
-    private bool Prepare(in InodeEntry entry, byte* native, out ulong inode)
+    /// <summary>
+    /// Numbers (and counts) <paramref name="entry"/> and writes it to <paramref name="native"/>; true when the table
+    /// counted it. <paramref name="released"/>: the entry names a node released since this request began (nothing written).
+    /// </summary>
+    private bool Prepare(in InodeEntry entry, byte* native, out ulong inode, out bool released)
     {
         var api = Api;
         var generation = entry.Generation;
         var counted = false;
+        released = false;
         if (entry.Node is { } node)
         {
-            inode = (api.Inodes ?? throw NoTable()).Reference(node, out generation);
-            counted = true;
+            inode = (api.Inodes ?? throw NoTable()).Reference(node, out generation, began);
+            counted = inode != 0;
+            released = !counted;
+            if (released)
+            {
+                return false;
+            }
         }
         else
         {
