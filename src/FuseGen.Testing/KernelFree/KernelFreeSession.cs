@@ -158,6 +158,10 @@ public sealed unsafe partial class KernelFreeSession : IDisposable
     public void Leave()
     {
         *context = default;
+
+        // A thread that served an inode request (kernel-free tests of the inode API run on the same pool threads)
+        // keeps that caller as its FuseContext.Current until its next request: outside a request here, it reads empty.
+        InodeRequest.LeaveForTesting();
         if (session.IsAllocated)
         {
             session.Free();
