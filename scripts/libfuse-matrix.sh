@@ -51,8 +51,12 @@ for sample in samples/*/; do
   dotnet build "$sample" -c Release -v q -nologo || exit 1
 done
 
-fuse_mounts() { grep -E ' fuse(\.|blk| )' /proc/mounts | awk '{print $2}' | sort || true; }
-mounts_before=$(fuse_mounts)
+# Every temp directory and mount point the tests make is under this run's own directory (as in scripts/test.sh), so
+# that a FUSE mount another process makes meanwhile is not blamed on the matrix.
+run_root=$(realpath "$(mktemp -d "${TMPDIR:-/tmp}/fusegen-matrix-run.XXXXXX")")
+chmod 1777 "$run_root"
+export FUSEGEN_TEST_MOUNT_ROOT=$run_root
+run_mounts() { awk -v root="$run_root/" '$3 ~ /^fuse(\.|blk|$)/ && index($2, root) == 1 { print $2 }' /proc/mounts; }
 summary=()
 status=0
 prefix_log=$(mktemp)
@@ -94,9 +98,11 @@ done
 
 echo "== matrix"
 printf '%s\n' "${summary[@]}"
-left=$(comm -13 <(echo "$mounts_before") <(fuse_mounts) | grep . || true)
+left=$(run_mounts)
 if [ -n "$left" ]; then
   echo "error: tests left FUSE mounts behind: $left" >&2
   status=1
+else
+  rm -rf --one-file-system "$run_root" || true
 fi
 exit $status
