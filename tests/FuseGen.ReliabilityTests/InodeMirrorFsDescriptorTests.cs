@@ -39,7 +39,8 @@ public sealed class InodeMirrorFsDescriptorTests : MountTest
             Assert.Equal(0, LibC.Link(Path.Combine(source.Path, "f" + i), Path.Combine(source.Path, "h" + i)));
         }
 
-        using var mount = MountedSample.Start("InodeMirrorFs", Output, new[] { source.Path }, Array.Empty<string>(), TimeSpan.FromMinutes(3));
+        // The source as passthrough_ll takes it: -o source=DIR.
+        using var mount = MountedSample.Start("InodeMirrorFs", Output, Array.Empty<string>(), new[] { "-o", "source=" + source.Path }, TimeSpan.FromMinutes(3));
         var pid = mount.Process.Pid;
         Assert.Equal(1, SourceDescriptors(pid, source.Path)); // the root's
 
