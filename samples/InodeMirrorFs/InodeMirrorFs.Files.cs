@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FuseGen;
 using MirrorFs;
@@ -18,8 +19,9 @@ internal sealed unsafe partial class InodeMirrorFs
     private const int AlignedSize = 1 << 20;
     private const int Alignment = 4096;
 
+    // Pinned, so its aligned part stays put; managed, so a libfuse worker that exits leaves it to the GC.
     [ThreadStatic]
-    private static byte* aligned;
+    private static byte[]? bounceBuffer;
 
     /// <summary>
     /// Reopens the node through its /proc path with the caller's flags (access mode, O_TRUNC, O_APPEND, O_DIRECT,
@@ -163,6 +165,11 @@ internal sealed unsafe partial class InodeMirrorFs
     [Flock]
     private static Errno Flock(SourceNode node, OpenFile file, int operation) => LibC.Check(LibC.flock(file.Descriptor, operation));
 
-    /// <summary>This thread's page-aligned bounce buffer for O_DIRECT files.</summary>
-    private static byte* Aligned() => aligned != null ? aligned : aligned = (byte*)NativeMemory.AlignedAlloc(AlignedSize, Alignment);
+    /// <summary>This thread's page-aligned bounce buffer (<see cref="AlignedSize"/> bytes) for O_DIRECT files.</summary>
+    private static byte* Aligned()
+    {
+        var buffer = bounceBuffer ??= GC.AllocateUninitializedArray<byte>(AlignedSize + Alignment, pinned: true);
+        var start = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer));
+        return start + ((Alignment - ((nint)start & (Alignment - 1))) & (Alignment - 1));
+    }
 }
