@@ -64,14 +64,26 @@ public sealed class InodeMirrorFsDescriptorTests : MountTest
         Assert.True(closed, $"{SourceDescriptors(pid, source.Path)} source descriptors left open after the kernel forgot its inodes");
     }
 
-    /// <summary>Descriptors of the process that lead into <paramref name="source"/> (the daemon's O_PATH nodes and open files).</summary>
+    /// <summary>
+    /// O_PATH descriptors of the process that lead into <paramref name="source"/>: the daemon's nodes (not the open
+    /// files and directories, whose release the kernel sends after close returns).
+    /// </summary>
     private static int SourceDescriptors(int pid, string source)
     {
+        const int OPath = 0x200000;
         var count = 0;
         foreach (var link in Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd"))
         {
             var target = new System.IO.FileInfo(link).LinkTarget;
-            if (target is not null && (target == source || target.StartsWith(source + "/", StringComparison.Ordinal)))
+            if (target is null || (target != source && !target.StartsWith(source + "/", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            // fdinfo's "flags:" are the open flags in octal.
+            var info = File.ReadAllLines($"/proc/{pid}/fdinfo/{Path.GetFileName(link)}");
+            var flags = info.FirstOrDefault(line => line.StartsWith("flags:", StringComparison.Ordinal));
+            if (flags is not null && (Convert.ToInt32(flags.Substring(6).Trim(), 8) & OPath) != 0)
             {
                 count++;
             }
