@@ -8,9 +8,6 @@ namespace MirrorFs;
 /// <summary>Open files: each keeps its source descriptor (<see cref="OpenFile"/>) from open or create to release.</summary>
 internal sealed unsafe partial class MirrorFs
 {
-    // The kernel strips O_CREAT, O_EXCL and O_NOCTTY from open; a daemon never wants a controlling terminal.
-    private const int NotForOpen = LibC.O_CREAT | LibC.O_EXCL | LibC.O_NOCTTY;
-
     /// <summary>
     /// Opens with the caller's flags (access mode, O_TRUNC, O_APPEND, O_DIRECT, O_SYNC...), never following a link
     /// the source may have grown since the kernel looked the name up.
@@ -19,7 +16,7 @@ internal sealed unsafe partial class MirrorFs
     [Open]
     private OpenFile Open(ReadOnlySpan<byte> path, ref FileInfo file)
     {
-        var flags = SourceOpenFlags(file.NativeFlags & ~NotForOpen);
+        var flags = SourceOpenFlags(file.NativeFlags & ~SourceFiles.NotForOpen);
         var error = Resolve(path, out var at);
         if (error != Errno.None)
         {
@@ -56,42 +53,14 @@ internal sealed unsafe partial class MirrorFs
 
         using (at)
         {
-            for (var attempt = 0; ; attempt++)
+            var fd = SourceFiles.CreateOrOpen(at.Directory, at.Name, flags, mode, caller);
+            if (fd < 0)
             {
-                int fd;
-                using (Ownership.AsCaller(caller))
-                {
-                    fd = LibC.openat(at.Directory, at.Name, flags | LibC.O_CREAT | LibC.O_EXCL | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, mode);
-                }
-
-                if (fd >= 0)
-                {
-                    Ownership.GiveToCaller(fd, caller, mode);
-                    _ = passthroughGranted && file.PassthroughTo(fd);
-                    return new OpenFile(fd, flags & ~(LibC.O_CREAT | LibC.O_EXCL));
-                }
-
-                var created = LibC.LastErrno;
-                if (created != Errno.EEXIST || (flags & LibC.O_EXCL) != 0 || attempt == 8)
-                {
-                    throw new FuseException(created);
-                }
-
-                fd = LibC.openat(at.Directory, at.Name, (flags & ~(LibC.O_CREAT | LibC.O_EXCL)) | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, 0);
-                if (fd >= 0)
-                {
-                    _ = passthroughGranted && file.PassthroughTo(fd);
-                    return new OpenFile(fd, flags & ~(LibC.O_CREAT | LibC.O_EXCL));
-                }
-
-                var opened = LibC.LastErrno;
-                if (opened != Errno.ENOENT)
-                {
-                    throw new FuseException(opened);
-                }
-
-                // Removed again in between: create it after all.
+                throw new FuseException((Errno)(-fd));
             }
+
+            _ = passthroughGranted && file.PassthroughTo(fd);
+            return new OpenFile(fd, flags & ~(LibC.O_CREAT | LibC.O_EXCL));
         }
     }
 
@@ -100,84 +69,18 @@ internal sealed unsafe partial class MirrorFs
     /// file to fill pages it writes in part, and it places appends itself: write-only becomes read-write and
     /// O_APPEND goes (as in libfuse's passthrough_ll).
     /// </summary>
-    private int SourceOpenFlags(int flags)
-    {
-        if (!writebackCache)
-        {
-            return flags;
-        }
-
-        if ((flags & LibC.O_ACCMODE) == LibC.O_WRONLY)
-        {
-            flags = (flags & ~LibC.O_ACCMODE) | LibC.O_RDWR;
-        }
-
-        return flags & ~LibC.O_APPEND;
-    }
+    private int SourceOpenFlags(int flags) => SourceFiles.OpenFlags(flags, writebackCache);
 
     /// <summary>
     /// Reads with pread on the open descriptor. libfuse calls [ReadBuf] instead whenever it exists, so the kernel
     /// never reaches this; it stays for builds without read_buf and is tested through the operation table.
     /// </summary>
     [Read]
-    private static int Read(Span<byte> buffer, long offset, OpenFile file)
-    {
-        fixed (byte* start = buffer)
-        {
-            var done = 0;
-            while (done < buffer.Length)
-            {
-                var count = LibC.pread(file.Descriptor, start + done, (nuint)(buffer.Length - done), offset + done);
-                if (count < 0)
-                {
-                    var error = LibC.LastErrno;
-                    if (error == Errno.EINTR)
-                    {
-                        continue;
-                    }
-
-                    return done > 0 ? done : -(int)error;
-                }
-
-                if (count == 0)
-                {
-                    break;
-                }
-
-                done += (int)count;
-            }
-
-            return done;
-        }
-    }
+    private static int Read(Span<byte> buffer, long offset, OpenFile file) => SourceFiles.Read(file.Descriptor, buffer, offset);
 
     /// <summary>Writes with pwrite on the open descriptor; like [Read], shadowed by [WriteBuf].</summary>
     [Write]
-    private static int Write(ReadOnlySpan<byte> path, ReadOnlySpan<byte> data, long offset, OpenFile file)
-    {
-        fixed (byte* start = data)
-        {
-            var done = 0;
-            while (done < data.Length)
-            {
-                var count = LibC.pwrite(file.Descriptor, start + done, (nuint)(data.Length - done), offset + done);
-                if (count < 0)
-                {
-                    var error = LibC.LastErrno;
-                    if (error == Errno.EINTR)
-                    {
-                        continue;
-                    }
-
-                    return done > 0 ? done : -(int)error;
-                }
-
-                done += (int)count;
-            }
-
-            return done;
-        }
-    }
+    private static int Write(ReadOnlySpan<byte> path, ReadOnlySpan<byte> data, long offset, OpenFile file) => SourceFiles.Write(file.Descriptor, data, offset);
 
     /// <summary>Points the reply at the descriptor: libfuse splices the data to the kernel without copying it here.</summary>
     [ReadBuf]

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers.Text;
 using System.Threading;
 using FuseGen;
 using MirrorFs.Interop;
@@ -17,7 +16,6 @@ internal sealed unsafe partial class MirrorFs
 {
     // XATTR_NAME_MAX; the kernel refuses longer names before asking.
     private const int MaxNameLength = 255;
-    private const int ProcPathSize = 32;
 
     // Set once getxattrat(2) answers ENOSYS (kernels before 6.13, or a seccomp filter that hides it).
     private static bool noGetxattrat;
@@ -36,8 +34,8 @@ internal sealed unsafe partial class MirrorFs
             return (Errno)(-node);
         }
 
-        var procPath = stackalloc byte[ProcPathSize];
-        WriteProcPath(node, procPath);
+        var procPath = stackalloc byte[ProcPath.Size];
+        ProcPath.Write(node, procPath);
         try
         {
             fixed (byte* attribute = SourcePath.Terminated(name, stackalloc byte[MaxNameLength + 1]))
@@ -73,8 +71,8 @@ internal sealed unsafe partial class MirrorFs
             return node;
         }
 
-        var procPath = stackalloc byte[ProcPathSize];
-        WriteProcPath(node, procPath);
+        var procPath = stackalloc byte[ProcPath.Size];
+        ProcPath.Write(node, procPath);
         try
         {
             fixed (byte* attribute = SourcePath.Terminated(name, stackalloc byte[MaxNameLength + 1]))
@@ -99,8 +97,8 @@ internal sealed unsafe partial class MirrorFs
             return node;
         }
 
-        var procPath = stackalloc byte[ProcPathSize];
-        WriteProcPath(node, procPath);
+        var procPath = stackalloc byte[ProcPath.Size];
+        ProcPath.Write(node, procPath);
         try
         {
             fixed (byte* list = buffer)
@@ -128,8 +126,8 @@ internal sealed unsafe partial class MirrorFs
             return (Errno)(-node);
         }
 
-        var procPath = stackalloc byte[ProcPathSize];
-        WriteProcPath(node, procPath);
+        var procPath = stackalloc byte[ProcPath.Size];
+        ProcPath.Write(node, procPath);
         try
         {
             fixed (byte* attribute = SourcePath.Terminated(name, stackalloc byte[MaxNameLength + 1]))
@@ -197,14 +195,5 @@ internal sealed unsafe partial class MirrorFs
             var fd = LibC.openat(at.Directory, at.Name, LibC.O_PATH | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, 0);
             return fd >= 0 ? fd : -(int)LibC.LastErrno;
         }
-    }
-
-    /// <summary>Writes "/proc/self/fd/N" and a NUL into <paramref name="buffer"/> (<see cref="ProcPathSize"/> bytes).</summary>
-    private static void WriteProcPath(int descriptor, byte* buffer)
-    {
-        var text = new Span<byte>(buffer, ProcPathSize);
-        "/proc/self/fd/"u8.CopyTo(text);
-        Utf8Formatter.TryFormat(descriptor, text.Slice(14), out var written);
-        text[14 + written] = 0;
     }
 }

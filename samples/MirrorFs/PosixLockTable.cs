@@ -134,11 +134,8 @@ internal sealed unsafe class PosixLockTable
     /// <summary>A new open file description of the same file (read-write if allowed, else the handle's access mode), or -errno.</summary>
     private static int Reopen(OpenFile file)
     {
-        var procPath = stackalloc byte[32];
-        var text = new System.Span<byte>(procPath, 32);
-        "/proc/self/fd/"u8.CopyTo(text);
-        System.Buffers.Text.Utf8Formatter.TryFormat(file.Descriptor, text.Slice(14), out var written);
-        text[14 + written] = 0;
+        var procPath = stackalloc byte[ProcPath.Size];
+        ProcPath.Write(file.Descriptor, procPath);
 
         var fd = LibC.openat(LibC.AT_FDCWD, procPath, LibC.O_RDWR | LibC.O_CLOEXEC | LibC.O_NONBLOCK, 0);
         if (fd < 0)

@@ -187,6 +187,27 @@ public sealed class InodeMountTests : MountTest
         Assert.True(fs.Nodes.Count >= 300, $"{fs.Nodes.Count} nodes held after ls -l of 300 files");
     }
 
+    /// <summary>
+    /// Entries added by number and type in readdirplus (the simple form, with no node) are direntplus records naming
+    /// no node: the listing works and the kernel looks each name up itself. (They were once written as plain dirents
+    /// into the readdirplus reply, which the kernel refused with EIO.)
+    /// </summary>
+    [MountFact]
+    public async Task Readdirplus_entries_added_by_number_and_type_are_looked_up_by_the_kernel()
+    {
+        var fs = new FileSystems.PlainListingInodeFs(files: 500);
+        using var mountPoint = TempMountPoint.Create();
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
+        await using var mount = Fuse.Mount(fs, mountPoint.Path);
+
+        var listing = Command.Run("ls", Bound, "-l", mountPoint.Path);
+        Assert.True(listing.ExitCode == 0, listing.Summary);
+        Assert.Equal(501, listing.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(Enumerable.Range(0, 500).Select(i => "f" + i).Order(StringComparer.Ordinal), Directory.GetFileSystemEntries(mountPoint.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.True(fs.Calls["readdirplus"] > 0, "the kernel never asked for readdirplus");
+        Assert.True(fs.Calls["lookup"] >= 500, $"{fs.Calls["lookup"]} lookups for 500 entries listed without nodes");
+    }
+
     [MountFact]
     public async Task A_throwing_lookup_answers_EIO_and_is_reported_once_per_call()
     {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace FuseGen.MirrorFs.Tests;
 
-/// <summary><c>MirrorFs SOURCE MOUNTPOINT [-f] [-d] [-s] [-o opts]</c>: usage errors end with one line and exit code 1, before any mount.</summary>
+/// <summary><c>MirrorFs SOURCE MOUNTPOINT [-f] [-d] [-s] [-o opts]</c> (or <c>-o source=SOURCE</c>): usage errors end with one line and exit code 1, before any mount.</summary>
 public sealed class CommandLineTests
 {
     [Fact]
@@ -19,6 +19,14 @@ public sealed class CommandLineTests
     public void A_missing_source_is_reported_with_the_systems_message()
     {
         var result = MirrorFs("/nonexistent/source", "/tmp", "-f");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("cannot open source '/nonexistent/source': No such file or directory", result.Error);
+    }
+
+    [Fact]
+    public void The_source_option_names_the_source_as_in_passthrough_ll()
+    {
+        var result = MirrorFs("/tmp", "-f", "-o", "ro,source=/nonexistent/source");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("cannot open source '/nonexistent/source': No such file or directory", result.Error);
     }

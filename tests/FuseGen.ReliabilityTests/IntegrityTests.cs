@@ -11,8 +11,9 @@ namespace FuseGen.ReliabilityTests;
 
 /// <summary>
 /// Eight writers doing mixed create, write, read, rename, unlink and truncate on their own files of MemFs, of
-/// InodeMemFs (the same filesystem on the inode API) and of MirrorFs (over a tmpfs), for a bounded time; then every
-/// byte is checked against what they wrote. And fio's randrw with crc32c verification on each.
+/// InodeMemFs (the same filesystem on the inode API), of MirrorFs (over a tmpfs) and of InodeMirrorFs (over a directory
+/// of the disk the tests run on), for a bounded time; then every byte is checked against what they wrote. And fio's
+/// randrw with crc32c verification (O_DIRECT) on each.
 /// </summary>
 [Collection(ReliabilityCollection.Name)]
 public sealed class IntegrityTests : MountTest
@@ -59,6 +60,20 @@ public sealed class IntegrityTests : MountTest
     }
 
     [MountFact]
+    public void Concurrent_writers_on_InodeMirrorFs_read_back_every_byte_through_the_mount_and_in_the_source()
+    {
+        using var source = new TempDirectory("fusegen-integrity-inodemirrorfs-source");
+        using var mount = MountedSample.Start("InodeMirrorFs", Output, new[] { source.Path }, Array.Empty<string>(), Limit);
+        var workload = new IntegrityWorkload(mount.MountPoint.Path, "integrity", Writers, seed: 4);
+
+        RunAndVerify(workload, "InodeMirrorFs", mount.MountPoint.Path);
+
+        var (files, bytes) = workload.Verify(source.Path);
+        Output.WriteLine($"InodeMirrorFs source ({FileSystemType(source.Path)}): {files} files, {bytes / 1048576.0:0.0} MiB match the model");
+        Assert.True(workload.IntegrityErrors == 0, string.Join("\n", workload.Errors.Take(20)));
+    }
+
+    [MountFact]
     public void Fio_randrw_with_crc32c_verification_on_MemFs()
     {
         using var mount = MountedSample.Start("MemFs", Output, Array.Empty<string>(), Array.Empty<string>(), FioLimit);
@@ -79,6 +94,18 @@ public sealed class IntegrityTests : MountTest
         using var mount = MountedSample.Start("MirrorFs", Output, new[] { source.Path }, Array.Empty<string>(), FioLimit);
         RunFio(mount.MountPoint.Path, "MirrorFs");
     }
+
+    /// <summary>fio's O_DIRECT I/O reaches the source with O_DIRECT, which a disk filesystem checks for alignment (tmpfs does not).</summary>
+    [MountFact]
+    public void Fio_randrw_with_crc32c_verification_on_InodeMirrorFs_over_the_test_disk()
+    {
+        using var source = new TempDirectory("fusegen-fio-inodemirrorfs-source");
+        using var mount = MountedSample.Start("InodeMirrorFs", Output, new[] { source.Path }, Array.Empty<string>(), FioLimit);
+        RunFio(mount.MountPoint.Path, $"InodeMirrorFs over {FileSystemType(source.Path)}");
+    }
+
+    /// <summary>The type of the filesystem <paramref name="path"/> is on (ext4, tmpfs...), for the log.</summary>
+    private static string FileSystemType(string path) => Command.Run("stat", TimeSpan.FromSeconds(10), "-f", "-c", "%T", path).StandardOutput.Trim();
 
     private static TimeSpan FioLimit => Scale.Pick(TimeSpan.FromSeconds(240), TimeSpan.FromSeconds(900));
 

@@ -70,6 +70,14 @@ internal unsafe struct DirectoryEntryWriter
     /// <param name="nextOffset">0 for the simple form; otherwise the offset at which a later call resumes after this entry.</param>
     public bool Add(ReadOnlySpan<byte> name, ulong inode, FileType type, long nextOffset = 0)
     {
+        if (IsPlus)
+        {
+            // A readdirplus reply holds only fuse_direntplus records: this one names no node (node id 0), which the
+            // kernel takes as "look it up when needed", and carries just the number and type.
+            var attributes = new Stat { Inode = inode, Mode = (uint)type };
+            return Add(name, new InodeEntry(0, in attributes), nextOffset);
+        }
+
         if (!Position(ref nextOffset))
         {
             return !full;

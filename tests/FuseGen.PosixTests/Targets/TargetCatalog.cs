@@ -17,6 +17,7 @@ internal static class TargetCatalog
         ["memfs"] = () => new MemFsTarget(),
         ["mirrorfs"] = () => new MirrorFsTarget(),
         ["inodememfs"] = () => new InodeMemFsTarget(),
+        ["inodemirrorfs"] = () => new InodeMirrorFsTarget(),
     };
 
     public static PosixTarget Create(string name) =>
