@@ -27,6 +27,14 @@ internal static class ParameterKinds
     private static ManagedShape Value(string id, string type, string display, FormattableString? argument = null) =>
         new(id, type, display, ManagedRefKind.None, argument ?? $"{N0}");
 
+    // A flag set or command word libfuse passes as a plain integer: its enum first, the raw integer for code that
+    // already holds the C constants. Both are the same bits; the enum only names them.
+    private static ManagedShape[] EnumOrInteger(string kind, string enumType, string display, string integer = "int", string widening = "") => new[]
+    {
+        Value(kind + ".enum", enumType, display, $"({enumType}){widening}{N0}"),
+        Value(kind + "." + integer, integer, integer),
+    };
+
     private static ManagedShape[] OutStruct(string id, string type, string display, string writer) => new[]
     {
         new ManagedShape(id + ".ref", type, display, ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = default({type});", $"{writer}(in {Local}, {N0});"),
@@ -86,15 +94,13 @@ internal static class ParameterKinds
     public static readonly ParameterKind Gid = new("gid", "new group (uint.MaxValue: leave unchanged)", optional: false, Value("gid.uint", "uint", "uint"));
 
     public static readonly ParameterKind RenameFlags = new("rename-flags", "RENAME_NOREPLACE / RENAME_EXCHANGE", optional: true,
-        Value("rename-flags.enum", Names.Types.RenameFlags, "RenameFlags", $"({Names.Types.RenameFlags}){N0}"),
-        Value("rename-flags.uint", "uint", "uint"));
+        EnumOrInteger("rename-flags", Names.Types.RenameFlags, "RenameFlags", "uint"));
 
     public static readonly ParameterKind Datasync = new("datasync", "true to flush only the data, not the metadata", optional: true,
         Value("datasync.bool", "bool", "bool", $"{N0} != 0"));
 
     public static readonly ParameterKind XattrFlags = new("xattr-flags", "XATTR_CREATE / XATTR_REPLACE", optional: true,
-        Value("xattr-flags.enum", Names.Types.XattrFlags, "XattrFlags", $"({Names.Types.XattrFlags}){N0}"),
-        Value("xattr-flags.int", "int", "int"));
+        EnumOrInteger("xattr-flags", Names.Types.XattrFlags, "XattrFlags"));
 
     public static readonly ParameterKind Filler = new("filler", "where directory entries go", optional: false,
         new ManagedShape("filler.ref", Names.DirectoryFiller.Type, "DirectoryFiller", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = {Names.DirectoryFiller.FromNative}({N0}, {N1}, {N2});"),
@@ -104,8 +110,7 @@ internal static class ParameterKinds
         Value("readdir-flags.enum", Names.Types.ReaddirFlags, "ReaddirFlags", $"({Names.Types.ReaddirFlags}){N0}"));
 
     public static readonly ParameterKind AccessMask = new("access-mask", "R_OK / W_OK / X_OK, or F_OK (0) for existence", optional: true,
-        Value("access-mask.enum", Names.Types.AccessMode, "AccessMode", $"({Names.Types.AccessMode}){N0}"),
-        Value("access-mask.int", "int", "int"));
+        EnumOrInteger("access-mask", Names.Types.AccessMode, "AccessMode"));
 
     public static readonly ParameterKind Connection = new("connection", "kernel connection capabilities and limits", optional: true,
         Value("connection.value", Names.FuseConnectionInfo.Type, "FuseConnectionInfo", $"{Names.FuseConnectionInfo.FromNative}({N0})"));
@@ -122,16 +127,13 @@ internal static class ParameterKinds
         Value("mtime.timespec", Names.Types.TimeSpec, "TimeSpec", $"{Names.NativeTime.Read}({N0}, 1)"));
 
     public static readonly ParameterKind FlockOperation = new("flock-op", "LOCK_SH / LOCK_EX / LOCK_UN, optionally | LOCK_NB", optional: false,
-        Value("flock-op.enum", Names.Types.FlockOperation, "FlockOperation", $"({Names.Types.FlockOperation}){N0}"),
-        Value("flock-op.int", "int", "int"));
+        EnumOrInteger("flock-op", Names.Types.FlockOperation, "FlockOperation"));
 
     public static readonly ParameterKind FallocateMode = new("fallocate-mode", "FALLOC_FL_* flags; 0 allocates and may extend the file", optional: true,
-        Value("fallocate-mode.enum", Names.Types.FallocateMode, "FallocateMode", $"({Names.Types.FallocateMode}){N0}"),
-        Value("fallocate-mode.int", "int", "int"));
+        EnumOrInteger("fallocate-mode", Names.Types.FallocateMode, "FallocateMode"));
 
     public static readonly ParameterKind Whence = new("whence", "SEEK_SET / SEEK_CUR / SEEK_END / SEEK_DATA / SEEK_HOLE", optional: false,
-        Value("whence.enum", Names.Types.Whence, "Whence", $"({Names.Types.Whence}){N0}"),
-        Value("whence.int", "int", "int"));
+        EnumOrInteger("whence", Names.Types.Whence, "Whence"));
 
     public static readonly ParameterKind CopyFlags = new("copy-flags", "copy_file_range flags (currently always 0)", optional: true,
         Value("copy-flags.int", "int", "int"));
@@ -149,8 +151,7 @@ internal static class ParameterKinds
         Value("size.long", "long", "long", $"checked((long){N0})"));
 
     public static readonly ParameterKind LockCommand = new("lock-cmd", "F_GETLK, F_SETLK or F_SETLKW", optional: false,
-        Value("lock-cmd.enum", Names.Types.LockCommand, "LockCommand", $"({Names.Types.LockCommand}){N0}"),
-        Value("lock-cmd.int", "int", "int"));
+        EnumOrInteger("lock-cmd", Names.Types.LockCommand, "LockCommand"));
 
     public static readonly ParameterKind LockDescription = new("flock", "the lock; for F_GETLK set it to the conflicting lock or to LockType.Unlock", optional: false,
         new ManagedShape("flock.ref", Names.Types.FileLock, "FileLock", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = {Names.NativeLock.Read}({N0});", $"{Names.NativeLock.Write}(in {Local}, {N0});"));
@@ -175,12 +176,10 @@ internal static class ParameterKinds
         new ManagedShape("poll-events.ref", Names.Types.PollEvents, "PollEvents", ManagedRefKind.Ref, $"ref {Local}", $"var {Local} = ({Names.Types.PollEvents})(*{N0});", $"*{N0} = (uint){Local};"));
 
     public static readonly ParameterKind StatxFlags = new("statx-flags", "AT_* flags; EmptyPath when the open file has no path (the path is then empty)", optional: true,
-        Value("statx-flags.enum", Names.Types.StatxFlags, "StatxFlags", $"({Names.Types.StatxFlags}){N0}"),
-        Value("statx-flags.int", "int", "int"));
+        EnumOrInteger("statx-flags", Names.Types.StatxFlags, "StatxFlags"));
 
     public static readonly ParameterKind StatxMask = new("statx-mask", "the STATX_* fields the caller wants; answering more is fine", optional: true,
-        Value("statx-mask.enum", Names.Types.StatxMask, "StatxMask", $"({Names.Types.StatxMask})(uint){N0}"),
-        Value("statx-mask.int", "int", "int"));
+        EnumOrInteger("statx-mask", Names.Types.StatxMask, "StatxMask", "int", "(uint)"));
 
     public static readonly ParameterKind Statx = new("statx", "extended attributes to fill in: libfuse's zeroed buffer itself, no copy", optional: false,
         new ManagedShape("statx.ref", Names.Types.Statx, "Statx", ManagedRefKind.Ref, $"ref *({Names.Types.Statx}*){N0}"));
