@@ -6,8 +6,8 @@
 #     --reps N         repetitions of every workload and implementation (default 5; BENCH_REPS)
 #     --workloads "…"  subset of: seqread randread latency stat readdir openclose all (the read workloads; "all" is
 #                      the full run of the read workloads on one mount, measured for RSS at its end), seqwrite randwrite
-#                      create mkdir rename setattr (the write workloads, on a read-write mount; C high-level, AOT and
-#                      JIT only until the low-level twins have /w); "read" and "write" name the two groups (default: both)
+#                      create mkdir rename setattr (the write workloads, on a read-write mount); "read" and "write"
+#                      name the two groups (default: both)
 #     --impls "…"      subset of: c aot jit cll inode base (default: all but base; inode is skipped, with a note, while
 #                      samples/BenchInodeFs does not exist; BENCH_INODE_PROJECT names another project); base is
 #                      BenchFs NativeAOT built from the commit BENCH_BASELINE names (e.g. the commit before a change),
@@ -98,8 +98,8 @@ declare -A driver_args=(
 declare -A figures=([create]="create create-stat create-unlink" [mkdir]="mkdir rmdir" [setattr]="chmod utimens")
 workloads=$(for w in $workloads; do case $w in read) echo "$read_workloads" ;; write) echo "$write_workloads" ;; *) echo "$w" ;; esac; done | tr '\n' ' ')
 is_write() { [[ " $write_workloads " == *" $1 "* ]]; }
-# The implementations that have BenchFs's writable /w (the low-level twins do not yet).
-write_impls="c aot jit base"
+# The implementations that have BenchFs's writable /w (all of them).
+write_impls="c aot jit cll inode base"
 declare -A impl_name=([c]="C (libfuse high-level)" [aot]="FuseGen AOT" [jit]="FuseGen JIT" [cll]="C (libfuse low-level)" [inode]="FuseGen inode AOT" [base]="FuseGen AOT at ${BENCH_BASELINE:-?}")
 # What each implementation's ratio is taken against: the same API's C twin (the low-level C twin against the high-level one).
 declare -A reference=([aot]=c [jit]=c [cll]=c [inode]=cll [base]=c)
