@@ -45,37 +45,8 @@ internal sealed partial class InodeBenchFs
         return Entry(FirstWritten + (ulong)slot, ref entry);
     }
 
-    /// <summary>Adds the data's checksum and extends the size; lock-free, as writes to one file run on many threads.</summary>
     [Write]
-    private int Write(ulong inode, ReadOnlySpan<byte> data, long offset, FileInfo file)
-    {
-        if (file.Handle == 0)
-        {
-            return -(int)Errno.EBADF;
-        }
-
-        ref var entry = ref written.Entry((long)file.Handle - 1, allocate: false, out var exists);
-        if (!exists)
-        {
-            return -(int)Errno.EBADF;
-        }
-
-        Interlocked.Add(ref entry.Sum, Checksum.Of(data));
-        var end = offset + data.Length;
-        var current = Volatile.Read(ref entry.Size);
-        while (current < end)
-        {
-            var seen = Interlocked.CompareExchange(ref entry.Size, end, current);
-            if (seen == current)
-            {
-                break;
-            }
-
-            current = seen;
-        }
-
-        return data.Length;
-    }
+    private int Write(ulong inode, ReadOnlySpan<byte> data, long offset, FileInfo file) => written.Write(file.Handle, data, offset);
 
     /// <summary>Nothing is kept that could be lost; implemented so that fsync() is a request, as in the C twin.</summary>
     [Fsync]
@@ -102,27 +73,17 @@ internal sealed partial class InodeBenchFs
         }
 
         ref var entry = ref Live((long)(inode - FirstWritten), out _);
-        if (changes.Size is { } size && (entry.Mode & TypeMask) == (uint)FileType.Directory)
+        if (changes.Size is { } length && WriteTree.Truncate(ref entry, length) is var truncated and not Errno.None)
         {
-            return Errno.EISDIR;
+            return truncated;
         }
 
         if (changes.Mode is { } mode)
         {
-            Volatile.Write(ref entry.Mode, (entry.Mode & TypeMask) | (mode & PermissionMask));
+            WriteTree.SetPermissions(ref entry, mode);
         }
 
-        if (changes.Size is { } length)
-        {
-            Volatile.Write(ref entry.Size, length);
-            if (length == 0)
-            {
-                Volatile.Write(ref entry.Sum, 0UL);
-            }
-        }
-
-        entry.AccessTime = NewTime(entry.AccessTime, changes.AccessTime);
-        entry.ModificationTime = NewTime(entry.ModificationTime, changes.ModificationTime);
+        WriteTree.SetTimes(ref entry, changes.AccessTime, changes.ModificationTime);
         return Attributes(inode, ref stat);
     }
 
@@ -130,111 +91,27 @@ internal sealed partial class InodeBenchFs
     private Errno Mkdir(ulong parent, ReadOnlySpan<byte> name, UnixFileMode mode, ref InodeEntry entry)
     {
         var error = Add(parent, name, (uint)FileType.Directory | ((uint)mode & PermissionMask), out var slot);
-        if (error != Errno.None)
-        {
-            return error;
-        }
-
-        written.AddSubdirectories(1);
-        return Entry(FirstWritten + (ulong)slot, ref entry);
+        return error != Errno.None ? error : Entry(FirstWritten + (ulong)slot, ref entry);
     }
 
     [Unlink]
     private Errno Unlink(ulong parent, ReadOnlySpan<byte> name)
     {
         ref var entry = ref FindWritten(parent, name, out var error);
-        if (error != Errno.None)
-        {
-            return error;
-        }
-
-        if ((entry.Mode & TypeMask) == (uint)FileType.Directory)
-        {
-            return Errno.EISDIR;
-        }
-
-        Volatile.Write(ref entry.Mode, 0u);
-        return Errno.None;
+        return error != Errno.None ? error : written.Remove(ref entry, directory: false);
     }
 
     [Rmdir]
     private Errno Rmdir(ulong parent, ReadOnlySpan<byte> name)
     {
         ref var entry = ref FindWritten(parent, name, out var error);
-        if (error != Errno.None)
-        {
-            return error;
-        }
-
-        if ((entry.Mode & TypeMask) != (uint)FileType.Directory)
-        {
-            return Errno.ENOTDIR;
-        }
-
-        Volatile.Write(ref entry.Mode, 0u);
-        written.AddSubdirectories(-1);
-        return Errno.None;
+        return error != Errno.None ? error : written.Remove(ref entry, directory: true);
     }
 
-    /// <summary>Moves the entry's record to the new name's slot (and inode; open files keep the old slot: nothing reuses it in the benchmark).</summary>
+    /// <summary>Moves the record to the new name's slot, so to its inode (the old one then answers ESTALE).</summary>
     [Rename]
-    private Errno Rename(ulong parent, ReadOnlySpan<byte> name, ulong newParent, ReadOnlySpan<byte> newName, RenameFlags flags)
-    {
-        if (parent != WritableDirectory || newParent != WritableDirectory)
-        {
-            return Errno.EXDEV;
-        }
-
-        ref var source = ref written.Find(name, out var found);
-        var targetSlot = written.Slot(newName);
-        if (!found || targetSlot < 0)
-        {
-            return found ? Errno.EINVAL : Errno.ENOENT;
-        }
-
-        if ((flags & RenameFlags.Exchange) != 0)
-        {
-            return Errno.EINVAL;
-        }
-
-        ref var target = ref written.Entry(targetSlot, allocate: true, out _);
-        if (System.Runtime.CompilerServices.Unsafe.AreSame(ref target, ref source))
-        {
-            return Errno.None;
-        }
-
-        if (target.Mode != 0)
-        {
-            if ((flags & RenameFlags.NoReplace) != 0)
-            {
-                return Errno.EEXIST;
-            }
-
-            var targetIsDirectory = (target.Mode & TypeMask) == (uint)FileType.Directory;
-            if (targetIsDirectory != ((source.Mode & TypeMask) == (uint)FileType.Directory))
-            {
-                return targetIsDirectory ? Errno.EISDIR : Errno.ENOTDIR;
-            }
-
-            if (targetIsDirectory)
-            {
-                // Directories in /w are always empty, so one may replace another.
-                written.AddSubdirectories(-1);
-            }
-        }
-
-        target.Size = source.Size;
-        target.Sum = source.Sum;
-        target.AccessTime = source.AccessTime;
-        target.ModificationTime = source.ModificationTime;
-        target.Generation++;
-        Volatile.Write(ref target.Mode, source.Mode);
-        Volatile.Write(ref source.Mode, 0u);
-        return Errno.None;
-    }
-
-    private static TimeSpec NewTime(TimeSpec current, TimeSpec requested) =>
-        requested.IsOmit ? current : requested.IsNow ? TimeSpec.UtcNow : requested;
+    private Errno Rename(ulong parent, ReadOnlySpan<byte> name, ulong newParent, ReadOnlySpan<byte> newName, RenameFlags flags) =>
+        parent == WritableDirectory && newParent == WritableDirectory ? written.Rename(name, newName, flags) : Errno.EXDEV;
 
     /// <summary>The entry in a slot; <paramref name="found"/> when it holds one.</summary>
     private ref WrittenEntry Live(long slot, out bool found)
@@ -322,18 +199,7 @@ internal sealed partial class InodeBenchFs
             return parent == WritableDirectory ? Errno.EINVAL : Errno.EROFS;
         }
 
-        ref var entry = ref written.Entry(slot, allocate: true, out _);
-        if (entry.Mode != 0)
-        {
-            return Errno.EEXIST;
-        }
-
-        entry.Size = 0;
-        entry.Sum = 0;
-        entry.AccessTime = entry.ModificationTime = new TimeSpec(BenchTree.Time, 0);
-        entry.Generation++;
-        Volatile.Write(ref entry.Mode, mode);
-        return Errno.None;
+        return written.Add(slot, mode);
     }
 
     /// <summary>The existing entry of a name in /w; ENOENT when there is none, EROFS outside /w.</summary>
