@@ -363,6 +363,7 @@ measure_side_by_side() {
 # figures add up its own chunks: throughput = all its work / all its chunks' time, CPU per request = all its CPU
 # time / all its requests; latency p50 and p99 are the medians of its chunks' percentiles. Chunks take a few hundred
 # milliseconds, so a slow second of the machine falls on all implementations alike rather than on one whole run.
+# (Sums are printed with %.0f: mawk's %d stops at 2^31, which a seqread's CPU nanoseconds pass.)
 declare -A chunk_rounds=([seqread]=${BENCH_SEQREAD_PASSES:-3} [randread]=10 [latency]=5 [stat]=${BENCH_STAT_PASSES:-5} [readdir]=5 [openclose]=10)
 declare -A chunk_args=(
   [seqread]="--passes 1"
@@ -398,7 +399,7 @@ measure_reads_side_by_side() {
       fi
       read -r work[$impl] seconds[$impl] requests[$impl] cpu_ns[$impl] < <(awk -v v="$(field value "$line")" -v e="$(field elapsed_s "$line")" \
         -v r="$(field requests "$line")" -v c="$(field fs_cpu_ns "$line")" -v W="${work[$impl]:-0}" -v S="${seconds[$impl]:-0}" \
-        -v R="${requests[$impl]:-0}" -v C="${cpu_ns[$impl]:-0}" 'BEGIN { printf "%.6f %.6f %d %d\n", W + v * e, S + e, R + r, C + c }')
+        -v R="${requests[$impl]:-0}" -v C="${cpu_ns[$impl]:-0}" 'BEGIN { printf "%.6f %.6f %.0f %.0f\n", W + v * e, S + e, R + r, C + c }')
       p50s[$impl]+=" $(field p50_us "$line")" p99s[$impl]+=" $(field p99_us "$line")"
     done
   done
