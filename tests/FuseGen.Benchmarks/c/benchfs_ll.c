@@ -29,6 +29,9 @@ enum { ROOT = 1, BIG = 2, HELLO = 3, MANY = 4, FIRST_FILE = 5 };
 static long long big_size;
 static int files;
 static unsigned char *pattern;
+static char *file_names; /* files * 6 bytes: "fNNNNN" without terminators, as in benchfs.c */
+static uid_t owner; /* the process's ids, read once (as FuseGen's BenchFs does), not a syscall per request */
+static gid_t group;
 static const char hello[] = "Hello World!\n";
 
 /*
@@ -152,8 +155,8 @@ static int attributes(fuse_ino_t ino, struct stat *st)
 {
     memset(st, 0, sizeof(*st));
     st->st_ino = ino;
-    st->st_uid = geteuid();
-    st->st_gid = getegid();
+    st->st_uid = owner;
+    st->st_gid = group;
     st->st_blksize = 4096;
     st->st_atim.tv_sec = st->st_mtim.tv_sec = st->st_ctim.tv_sec = TIME;
     long long size;
@@ -278,7 +281,7 @@ static size_t add_entry(fuse_req_t req, char *buf, size_t rem, fuse_ino_t dir, l
 {
     static const char *const names[] = { "big", "hello", "many", "sum", "w" };
     struct stat st = { 0 };
-    char name[24];
+    char name[7];
     const char *text;
     if (index == 0) {
         text = ".";
@@ -296,12 +299,15 @@ static size_t add_entry(fuse_req_t req, char *buf, size_t rem, fuse_ino_t dir, l
     } else if (dir == W_DIR) {
         /* index 2 + slot: the caller skips free slots */
         long slot = index - 2;
-        snprintf(name, sizeof name, "%c%05ld", (char)('a' + slot / files), slot % files);
+        memcpy(name, file_names + slot % files * 6, 6);
+        name[0] = (char)('a' + slot / files);
+        name[6] = '\0';
         text = name;
         st.st_ino = FIRST_W + (fuse_ino_t)slot;
         st.st_mode = S_ISDIR(slot_entry(slot, 0)->mode) ? S_IFDIR : S_IFREG;
     } else {
-        snprintf(name, sizeof name, "f%05ld", index - 2);
+        memcpy(name, file_names + (index - 2) * 6, 6);
+        name[6] = '\0';
         text = name;
         st.st_ino = FIRST_FILE + (fuse_ino_t)(index - 2);
         st.st_mode = S_IFREG;
@@ -639,6 +645,14 @@ int main(int argc, char *argv[])
     pattern = malloc(251 + MAX_READ);
     for (int i = 0; i < 251 + MAX_READ; i++)
         pattern[i] = (unsigned char)((i * 7 + 13) % 251);
+    file_names = malloc((size_t)files * 6 + 1);
+    for (int i = 0; i < files; i++) {
+        char text[16];
+        snprintf(text, sizeof text, "f%05d", i);
+        memcpy(file_names + i * 6, text, 6);
+    }
+    owner = geteuid();
+    group = getegid();
 
     struct fuse_args args = FUSE_ARGS_INIT(argc, argv);
     struct fuse_cmdline_opts opts;
