@@ -27,59 +27,14 @@ internal sealed partial class BenchFs
         return error;
     }
 
-    /// <summary>Adds the data's checksum and extends the size; lock-free, as writes to one file run on many threads.</summary>
     [Write]
-    private int Write(ReadOnlySpan<byte> data, long offset, ref FileInfo file)
-    {
-        if (file.Handle == 0)
-        {
-            return -(int)Errno.EBADF;
-        }
-
-        ref var entry = ref written.Entry((long)file.Handle - 1, allocate: false, out var exists);
-        if (!exists)
-        {
-            return -(int)Errno.EBADF;
-        }
-
-        Interlocked.Add(ref entry.Sum, Checksum.Of(data));
-        var end = offset + data.Length;
-        var current = Volatile.Read(ref entry.Size);
-        while (current < end)
-        {
-            var seen = Interlocked.CompareExchange(ref entry.Size, end, current);
-            if (seen == current)
-            {
-                break;
-            }
-
-            current = seen;
-        }
-
-        return data.Length;
-    }
+    private int Write(ReadOnlySpan<byte> data, long offset, ref FileInfo file) => written.Write(file.Handle, data, offset);
 
     [Truncate]
     private Errno Truncate(ReadOnlySpan<byte> path, long length)
     {
         ref var entry = ref FindWritten(path, out var error);
-        if (error != Errno.None)
-        {
-            return error;
-        }
-
-        if ((entry.Mode & TypeMask) == (uint)FileType.Directory)
-        {
-            return Errno.EISDIR;
-        }
-
-        Volatile.Write(ref entry.Size, length);
-        if (length == 0)
-        {
-            Volatile.Write(ref entry.Sum, 0UL);
-        }
-
-        return Errno.None;
+        return error != Errno.None ? error : WriteTree.Truncate(ref entry, length);
     }
 
     /// <summary>Nothing is kept that could be lost; implemented so that fsync() is a request, as in the C twin.</summary>
@@ -87,109 +42,25 @@ internal sealed partial class BenchFs
     private static Errno Fsync() => Errno.None;
 
     [Mkdir]
-    private Errno Mkdir(ReadOnlySpan<byte> path, uint mode)
-    {
-        var error = Add(path, (uint)FileType.Directory | (mode & PermissionMask), out _);
-        if (error == Errno.None)
-        {
-            written.AddSubdirectories(1);
-        }
-
-        return error;
-    }
+    private Errno Mkdir(ReadOnlySpan<byte> path, uint mode) => Add(path, (uint)FileType.Directory | (mode & PermissionMask), out _);
 
     [Unlink]
     private Errno Unlink(ReadOnlySpan<byte> path)
     {
         ref var entry = ref FindWritten(path, out var error);
-        if (error != Errno.None)
-        {
-            return error;
-        }
-
-        if ((entry.Mode & TypeMask) == (uint)FileType.Directory)
-        {
-            return Errno.EISDIR;
-        }
-
-        Volatile.Write(ref entry.Mode, 0u);
-        return Errno.None;
+        return error != Errno.None ? error : written.Remove(ref entry, directory: false);
     }
 
     [Rmdir]
     private Errno Rmdir(ReadOnlySpan<byte> path)
     {
         ref var entry = ref FindWritten(path, out var error);
-        if (error != Errno.None)
-        {
-            return error;
-        }
-
-        if ((entry.Mode & TypeMask) != (uint)FileType.Directory)
-        {
-            return Errno.ENOTDIR;
-        }
-
-        Volatile.Write(ref entry.Mode, 0u);
-        written.AddSubdirectories(-1);
-        return Errno.None;
+        return error != Errno.None ? error : written.Remove(ref entry, directory: true);
     }
 
-    /// <summary>Moves the entry's record to the new name's slot (open files keep the old slot: nothing reuses it in the benchmark).</summary>
     [Rename]
-    private Errno Rename(ReadOnlySpan<byte> path, ReadOnlySpan<byte> newPath, RenameFlags flags)
-    {
-        if (!path.StartsWith("/w/"u8) || !newPath.StartsWith("/w/"u8))
-        {
-            return Errno.EXDEV;
-        }
-
-        ref var source = ref written.Find(path.Slice(3), out var found);
-        var targetSlot = written.Slot(newPath.Slice(3));
-        if (!found || targetSlot < 0)
-        {
-            return found ? Errno.EINVAL : Errno.ENOENT;
-        }
-
-        if ((flags & RenameFlags.Exchange) != 0)
-        {
-            return Errno.EINVAL;
-        }
-
-        ref var target = ref written.Entry(targetSlot, allocate: true, out _);
-        if (System.Runtime.CompilerServices.Unsafe.AreSame(ref target, ref source))
-        {
-            return Errno.None;
-        }
-
-        if (target.Mode != 0)
-        {
-            if ((flags & RenameFlags.NoReplace) != 0)
-            {
-                return Errno.EEXIST;
-            }
-
-            var targetIsDirectory = (target.Mode & TypeMask) == (uint)FileType.Directory;
-            if (targetIsDirectory != ((source.Mode & TypeMask) == (uint)FileType.Directory))
-            {
-                return targetIsDirectory ? Errno.EISDIR : Errno.ENOTDIR;
-            }
-
-            if (targetIsDirectory)
-            {
-                // Directories in /w are always empty, so one may replace another.
-                written.AddSubdirectories(-1);
-            }
-        }
-
-        target.Size = source.Size;
-        target.Sum = source.Sum;
-        target.AccessTime = source.AccessTime;
-        target.ModificationTime = source.ModificationTime;
-        Volatile.Write(ref target.Mode, source.Mode);
-        Volatile.Write(ref source.Mode, 0u);
-        return Errno.None;
-    }
+    private Errno Rename(ReadOnlySpan<byte> path, ReadOnlySpan<byte> newPath, RenameFlags flags) =>
+        path.StartsWith("/w/"u8) && newPath.StartsWith("/w/"u8) ? written.Rename(path.Slice(3), newPath.Slice(3), flags) : Errno.EXDEV;
 
     [Chmod]
     private Errno Chmod(ReadOnlySpan<byte> path, uint mode)
@@ -197,7 +68,7 @@ internal sealed partial class BenchFs
         ref var entry = ref FindWritten(path, out var error);
         if (error == Errno.None)
         {
-            Volatile.Write(ref entry.Mode, (entry.Mode & TypeMask) | (mode & PermissionMask));
+            WriteTree.SetPermissions(ref entry, mode);
         }
 
         return error;
@@ -209,15 +80,11 @@ internal sealed partial class BenchFs
         ref var entry = ref FindWritten(path, out var error);
         if (error == Errno.None)
         {
-            entry.AccessTime = NewTime(entry.AccessTime, accessTime);
-            entry.ModificationTime = NewTime(entry.ModificationTime, modificationTime);
+            WriteTree.SetTimes(ref entry, accessTime, modificationTime);
         }
 
         return error;
     }
-
-    private static TimeSpec NewTime(TimeSpec current, TimeSpec requested) =>
-        requested.IsOmit ? current : requested.IsNow ? TimeSpec.UtcNow : requested;
 
     /// <summary>Creates the entry of a /w path in its free slot: EEXIST when taken, EINVAL for names /w cannot hold.</summary>
     private Errno Add(ReadOnlySpan<byte> path, uint mode, out long slot)
@@ -228,17 +95,7 @@ internal sealed partial class BenchFs
             return path.StartsWith("/w/"u8) ? Errno.EINVAL : Errno.EROFS;
         }
 
-        ref var entry = ref written.Entry(slot, allocate: true, out _);
-        if (entry.Mode != 0)
-        {
-            return Errno.EEXIST;
-        }
-
-        entry.Size = 0;
-        entry.Sum = 0;
-        entry.AccessTime = entry.ModificationTime = new TimeSpec(BenchTree.Time, 0);
-        Volatile.Write(ref entry.Mode, mode);
-        return Errno.None;
+        return written.Add(slot, mode);
     }
 
     /// <summary>The existing entry of a /w path; ENOENT when there is none, EROFS outside /w.</summary>

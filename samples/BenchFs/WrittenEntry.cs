@@ -9,6 +9,10 @@ namespace BenchFs;
 internal struct WrittenEntry
 {
     public uint Mode;
+
+    /// <summary>The inode API's BenchFs numbers each entry made in the slot, for its inode's generation (unused by the path API's).</summary>
+    public uint Generation;
+
     public long Size;
     public ulong Sum;
     public TimeSpec AccessTime;

@@ -6,7 +6,8 @@ namespace BenchFs;
 
 /// <summary>
 /// BenchFs on the inode API: fixed inode numbers as in the C low-level twin (1 /, 2 /big, 3 /hello, 4 /many,
-/// 5 + N /many/fNNNNN), so no inode table and no forget; plain readdir (no readdirplus operation).
+/// 5 + N /many/fNNNNN, then /sum, /w and the writable entries: InodeBenchFs.Writes.cs), so no inode table and no
+/// forget; plain readdir (no readdirplus operation).
 /// </summary>
 [FuseInodeFileSystem]
 internal sealed partial class InodeBenchFs
@@ -20,18 +21,25 @@ internal sealed partial class InodeBenchFs
     private const UnixFileMode ReadOnly = (UnixFileMode)0x124; // 0444
     private const int OpenAccessMode = 3;
 
-    private static readonly byte[][] RootNames = { "."u8.ToArray(), ".."u8.ToArray(), "big"u8.ToArray(), "hello"u8.ToArray(), "many"u8.ToArray() };
-    private static readonly ulong[] RootInodes = { Root, Root, Big, HelloFile, Many };
+    private static readonly byte[][] RootNames = { "."u8.ToArray(), ".."u8.ToArray(), "big"u8.ToArray(), "hello"u8.ToArray(), "many"u8.ToArray(), "sum"u8.ToArray(), "w"u8.ToArray() };
 
     private readonly BenchTree tree;
+    private readonly WriteTree written;
     private readonly uint owner;
     private readonly uint group;
+    private readonly ulong[] rootInodes;
 
     public InodeBenchFs(BenchTree tree, uint owner, uint group)
     {
         this.tree = tree;
         this.owner = owner;
         this.group = group;
+        written = new WriteTree(tree);
+        SumDirectory = FirstFile + (ulong)tree.Files;
+        WritableDirectory = SumDirectory + 1;
+        FirstWritten = WritableDirectory + 1;
+        FirstSum = FirstWritten + ((ulong)WriteTree.LetterCount * (ulong)tree.Files);
+        rootInodes = new[] { Root, Root, Big, HelloFile, Many, SumDirectory, WritableDirectory };
     }
 
     [Lookup]
@@ -40,11 +48,16 @@ internal sealed partial class InodeBenchFs
         ulong inode = 0;
         if (parent == Root)
         {
-            inode = name.SequenceEqual("big"u8) ? Big : name.SequenceEqual("hello"u8) ? HelloFile : name.SequenceEqual("many"u8) ? Many : 0;
+            inode = name.SequenceEqual("big"u8) ? Big : name.SequenceEqual("hello"u8) ? HelloFile : name.SequenceEqual("many"u8) ? Many
+                : name.SequenceEqual("sum"u8) ? SumDirectory : name.SequenceEqual("w"u8) ? WritableDirectory : 0;
         }
         else if (parent == Many && tree.Parse(name) is var index and >= 0)
         {
             inode = FirstFile + (ulong)index;
+        }
+        else if (parent == WritableDirectory || parent == SumDirectory)
+        {
+            return LookupWritten(parent, name, ref entry);
         }
 
         if (inode == 0)
@@ -69,12 +82,18 @@ internal sealed partial class InodeBenchFs
         {
             for (var index = (int)entries.Offset; index < RootNames.Length; index++)
             {
-                if (!entries.Add(RootNames[index], RootInodes[index], index == 4 || index < 2 ? FileType.Directory : FileType.Regular, index + 1))
+                if (!entries.Add(RootNames[index], rootInodes[index], index >= 4 || index < 2 ? FileType.Directory : FileType.Regular, index + 1))
                 {
                     return;
                 }
             }
 
+            return;
+        }
+
+        if (inode == WritableDirectory || inode == SumDirectory)
+        {
+            ListWritten(inode, ref entries);
             return;
         }
 
@@ -101,6 +120,11 @@ internal sealed partial class InodeBenchFs
     [Open]
     private Errno Open(ulong inode, FileInfo info)
     {
+        if (IsWritten(inode))
+        {
+            return OpenWritten(inode, info);
+        }
+
         var stat = default(Stat);
         var found = Attributes(inode, ref stat);
         if (found != Errno.None)
@@ -120,6 +144,11 @@ internal sealed partial class InodeBenchFs
     [Read]
     private ReadOnlySpan<byte> Read(ulong inode, long offset, long size)
     {
+        if (inode >= FirstWritten)
+        {
+            return ReadWritten(inode, offset, size);
+        }
+
         if (inode == HelloFile)
         {
             return offset >= BenchTree.Hello.Length ? default : BenchTree.Hello.Slice((int)offset, (int)Math.Min(size, BenchTree.Hello.Length - offset));
@@ -147,13 +176,18 @@ internal sealed partial class InodeBenchFs
         stat.Gid = group;
         stat.BlockSize = 4096;
         stat.SetAllTimes(new TimeSpec(BenchTree.Time, 0));
+        if (inode >= SumDirectory)
+        {
+            return WrittenAttributes(inode, ref stat);
+        }
+
         switch (inode)
         {
             case Root:
             case Many:
                 stat.Type = FileType.Directory;
                 stat.Permissions = Directory;
-                stat.Links = inode == Root ? 3ul : 2ul;
+                stat.Links = inode == Root ? 5ul : 2ul;
                 return Errno.None;
             case Big:
                 return File(ref stat, tree.BigSize);

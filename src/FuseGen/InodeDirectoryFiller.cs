@@ -40,12 +40,12 @@ public unsafe ref struct InodeDirectoryFiller
     /// <param name="inode">Its inode number (<c>d_ino</c>); 0 when not known (reported as libfuse's unknown inode, 0xffffffff).</param>
     /// <param name="type">Its type (<c>d_type</c>).</param>
     /// <param name="nextOffset">0 for the simple form; otherwise the offset at which a later call resumes after this entry.</param>
-    public bool Add(ReadOnlySpan<byte> name, ulong inode, FileType type, long nextOffset = 0) => writer.Add(name, inode, type, nextOffset);
+    public bool Add(scoped ReadOnlySpan<byte> name, ulong inode, FileType type, long nextOffset = 0) => writer.Add(name, inode, type, nextOffset);
 
     /// <summary>
     /// Adds an entry with its inode and attributes. In readdirplus the kernel caches them as from a lookup, and counts
     /// a lookup of the inode (except for "." and ".."); in readdir only the inode number and type are used.
     /// Returns false when the reply is full.
     /// </summary>
-    public bool Add(ReadOnlySpan<byte> name, in InodeEntry entry, long nextOffset = 0) => writer.Add(name, in entry, nextOffset);
+    public bool Add(scoped ReadOnlySpan<byte> name, in InodeEntry entry, long nextOffset = 0) => writer.Add(name, in entry, nextOffset);
 }
