@@ -146,6 +146,7 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
             advisor.CheckHandles();
             advisor.CheckGetattr();
             advisor.CheckLookup();
+            advisor.CheckNodeTypes();
             advisor.CheckHotPaths();
             advisor.CheckUnsafeCode();
         }
