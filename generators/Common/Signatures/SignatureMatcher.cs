@@ -288,6 +288,28 @@ internal static class SignatureMatcher
         _ => ManagedRefKind.In,
     };
 
+    /// <summary>
+    /// What a task-returning method takes or returns instead of <paramref name="synchronous"/>: the slot's task form
+    /// (read's <c>Memory&lt;byte&gt;</c>), or, for a result written to a ref parameter, the task of that result.
+    /// </summary>
+    private static string AsyncInstead(OperationDescriptor operation, ManagedShape synchronous, string name)
+    {
+        var slot = operation.Slots.FirstOrDefault(s => s.Kind.Shapes.Contains(synchronous));
+        var taken = slot?.Kind.Shapes.Where(shape => shape.Fits(isAsync: true)).Select(shape => $"'{shape.Display(name)}'").ToList();
+        if (taken is { Count: > 0 })
+        {
+            return $"; take {string.Join(" or ", taken)} instead";
+        }
+
+        if (slot is null || !operation.Result.Shapes.Any(shape => shape.RequiresKind == slot.Kind.Id))
+        {
+            return "";
+        }
+
+        var returned = operation.Result.Shapes.Where(shape => shape.IsAwaitable && shape.TypeName != "void" && shape.RequiresKind is null).Select(shape => $"'ValueTask<{shape.DisplayType}>'").ToList();
+        return returned.Count > 0 ? $"; return {string.Join(" or ", returned)} instead" : "";
+    }
+
     private static SignatureProblem DescribeMismatch(OperationDescriptor operation, IParameterSymbol parameter, int index, string typeName, ManagedRefKind refKind, int expectedSlot, bool isAsync, int firstOpenSlot)
     {
         var remaining = operation.Slots.Skip(expectedSlot).Where(s => s.Kind.Shapes.Count > 0).ToList();
@@ -298,7 +320,7 @@ internal static class SignatureMatcher
         if (otherForm is not null)
         {
             return new SignatureProblem(SignatureProblemKind.ParameterType, index, isAsync
-                ? $"parameter '{parameter.ToDisplayString()}' cannot be used by a method that returns a task: it does not outlive the call, and the reply is sent when the task completes"
+                ? $"parameter '{parameter.ToDisplayString()}' cannot be used by a method that returns a task: it does not outlive the call, and the reply is sent when the task completes{AsyncInstead(operation, otherForm, parameter.Name)}"
                 : $"parameter '{parameter.ToDisplayString()}' is only for a method that returns a task (ValueTask or Task)");
         }
 
