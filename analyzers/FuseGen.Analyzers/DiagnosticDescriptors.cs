@@ -29,7 +29,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor OperationOutsideFileSystem = new(
         DiagnosticIds.OperationOutsideFileSystem,
         "Operation attribute outside a [FuseFileSystem] type",
-        "Method '{0}' has [{1}] but type '{2}' is not marked [FuseFileSystem], so the operation is never bound",
+        "Method '{0}' has [{1}] but type '{2}' is not marked [{3}], so the operation is never bound",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
