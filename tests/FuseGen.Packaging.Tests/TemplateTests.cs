@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using FuseGen.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -39,6 +40,44 @@ public sealed class TemplateTests(PackageFeed feed, ITestOutputHelper output)
         using var mounted = MountedSample.StartProgram(binary, output);
         Assert.Equal("Hello from MyFs!\n", File.ReadAllText(mounted["hello.txt"]));
         Assert.True(File.GetLastWriteTimeUtc(mounted["hello.txt"]) > DateTime.UtcNow.AddDays(-1), "the example's file is dated " + File.GetLastWriteTimeUtc(mounted["hello.txt"]));
+        Assert.Equal(0, Command.Run("fusermount3", TimeSpan.FromSeconds(15), "-u", mounted.MountPoint.Path).ExitCode);
+        Assert.True(mounted.Process.WaitForExit(TimeSpan.FromSeconds(10)), mounted.Process.Describe());
+        Assert.Equal(0, mounted.Process.ExitCode);
+    }
+
+    /// <summary>
+    /// <c>--api inode</c>: the same project on the inode API (an <c>InodeTable</c> of nodes, lookup, getattr, readdir,
+    /// read) with its mount tests; the path files are left out, and without the option the path API is chosen.
+    /// </summary>
+    [MountFact]
+    public void Api_inode_creates_an_inode_filesystem_that_builds_passes_its_tests_and_mounts()
+    {
+        FuseAvailability.ThrowIfUnavailable();
+        using var work = new TempDirectory("fusegen-template");
+        var hive = Directory.CreateDirectory(Path.Combine(work.Path, "hive")).FullName;
+        var install = Dotnet.Run(work.Path, "new", "install", feed.PackagePath("FuseGen.Templates"), "--debug:custom-hive", hive);
+        Assert.True(install.ExitCode == 0, install.ToString());
+
+        var create = Dotnet.Run(work.Path, "new", "fusefs", "-n", "InodeFs", "--api", "inode", "--debug:custom-hive", hive);
+        Assert.True(create.ExitCode == 0, create.ToString());
+        var project = Path.Combine(work.Path, "InodeFs");
+        Assert.Equal(
+            new[] { "InodeFs.Tests/InodeFs.Tests.csproj", "InodeFs.Tests/InodeFsTests.cs", "InodeFs.Tests/MountFactAttribute.cs", "InodeFs.cs", "InodeFs.csproj" },
+            Directory.GetFiles(project, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(project, f)).Order(StringComparer.Ordinal));
+        Assert.Contains("[FuseInodeFileSystem]", File.ReadAllText(Path.Combine(project, "InodeFs.cs")));
+        feed.Configure(project);
+
+        var build = Dotnet.Run(project, "build", "-nologo", "-p:TreatWarningsAsErrors=true", "-o", "out");
+        Assert.True(build.ExitCode == 0, build.ToString());
+
+        var test = Dotnet.Run(project, "test", "InodeFs.Tests", "-nologo", "-p:TreatWarningsAsErrors=true", "--logger", "console;verbosity=normal");
+        output.WriteLine(test.StandardOutput);
+        Assert.True(test.ExitCode == 0, test.ToString());
+        Assert.Matches(@"Total tests: 2\s+Passed: 2\s+Total time", test.StandardOutput);
+
+        using var mounted = MountedSample.StartProgram(Path.Combine(project, "out", "InodeFs.dll"), output);
+        Assert.Equal(new[] { "hello.txt" }, Directory.GetFileSystemEntries(mounted.MountPoint.Path).Select(Path.GetFileName));
+        Assert.Equal("Hello from InodeFs!\n", File.ReadAllText(mounted["hello.txt"]));
         Assert.Equal(0, Command.Run("fusermount3", TimeSpan.FromSeconds(15), "-u", mounted.MountPoint.Path).ExitCode);
         Assert.True(mounted.Process.WaitForExit(TimeSpan.FromSeconds(10)), mounted.Process.Describe());
         Assert.Equal(0, mounted.Process.ExitCode);
