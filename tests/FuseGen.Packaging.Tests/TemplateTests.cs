@@ -15,12 +15,7 @@ public sealed class TemplateTests(PackageFeed feed, ITestOutputHelper output)
     {
         FuseAvailability.ThrowIfUnavailable();
         using var work = new TempDirectory("fusegen-template");
-        var hive = Directory.CreateDirectory(Path.Combine(work.Path, "hive")).FullName;
-        var install = Dotnet.Run(work.Path, "new", "install", feed.PackagePath("FuseGen.Templates"), "--debug:custom-hive", hive);
-        Assert.True(install.ExitCode == 0, install.ToString());
-
-        var create = Dotnet.Run(work.Path, "new", "fusefs", "-n", "MyFs", "--debug:custom-hive", hive);
-        Assert.True(create.ExitCode == 0, create.ToString());
+        NewProject(work, "-n", "MyFs");
         var project = Path.Combine(work.Path, "MyFs");
         Assert.Contains("<TargetFramework>net10.0</TargetFramework>", File.ReadAllText(Path.Combine(project, "MyFs.csproj")));
         feed.Configure(project);
@@ -54,12 +49,7 @@ public sealed class TemplateTests(PackageFeed feed, ITestOutputHelper output)
     {
         FuseAvailability.ThrowIfUnavailable();
         using var work = new TempDirectory("fusegen-template");
-        var hive = Directory.CreateDirectory(Path.Combine(work.Path, "hive")).FullName;
-        var install = Dotnet.Run(work.Path, "new", "install", feed.PackagePath("FuseGen.Templates"), "--debug:custom-hive", hive);
-        Assert.True(install.ExitCode == 0, install.ToString());
-
-        var create = Dotnet.Run(work.Path, "new", "fusefs", "-n", "InodeFs", "--api", "inode", "--debug:custom-hive", hive);
-        Assert.True(create.ExitCode == 0, create.ToString());
+        NewProject(work, "-n", "InodeFs", "--api", "inode");
         var project = Path.Combine(work.Path, "InodeFs");
         Assert.Equal(
             new[] { "InodeFs.Tests/InodeFs.Tests.csproj", "InodeFs.Tests/InodeFsTests.cs", "InodeFs.Tests/MountFactAttribute.cs", "InodeFs.cs", "InodeFs.csproj" },
@@ -90,12 +80,7 @@ public sealed class TemplateTests(PackageFeed feed, ITestOutputHelper output)
     public void Framework_option_sets_the_target_framework(string option, string framework)
     {
         using var work = new TempDirectory("fusegen-template");
-        var hive = Directory.CreateDirectory(Path.Combine(work.Path, "hive")).FullName;
-        var install = Dotnet.Run(work.Path, "new", "install", feed.PackagePath("FuseGen.Templates"), "--debug:custom-hive", hive);
-        Assert.True(install.ExitCode == 0, install.ToString());
-
-        var create = Dotnet.Run(work.Path, "new", "fusefs", "-n", "OtherFs", option, framework, "--debug:custom-hive", hive);
-        Assert.True(create.ExitCode == 0, create.ToString());
+        NewProject(work, "-n", "OtherFs", option, framework);
         var project = Path.Combine(work.Path, "OtherFs");
         Assert.Contains($"<TargetFramework>{framework}</TargetFramework>", File.ReadAllText(Path.Combine(project, "OtherFs.csproj")));
         feed.Configure(project);
@@ -112,5 +97,16 @@ public sealed class TemplateTests(PackageFeed feed, ITestOutputHelper output)
         var build = Dotnet.Run(project, "build", "-nologo", "-p:TreatWarningsAsErrors=true");
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.True(File.Exists(Path.Combine(project, "bin", "Debug", framework, "OtherFs.dll")), build.StandardOutput);
+    }
+
+    /// <summary>Installs the template pack in a hive of its own under <paramref name="work"/> and runs <c>dotnet new fusefs</c> there.</summary>
+    private void NewProject(TempDirectory work, params string[] arguments)
+    {
+        var hive = Directory.CreateDirectory(Path.Combine(work.Path, "hive")).FullName;
+        var install = Dotnet.Run(work.Path, "new", "install", feed.PackagePath("FuseGen.Templates"), "--debug:custom-hive", hive);
+        Assert.True(install.ExitCode == 0, install.ToString());
+
+        var create = Dotnet.Run(work.Path, ["new", "fusefs", .. arguments, "--debug:custom-hive", hive]);
+        Assert.True(create.ExitCode == 0, create.ToString());
     }
 }

@@ -62,6 +62,17 @@ public class AsyncInodeTests
     }
 
     [Fact]
+    public async Task What_a_task_returning_method_may_still_take_lists_only_the_task_forms()
+    {
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(Inode(Lookup + """
+            [Read]
+            ValueTask<int> Read(ulong node, Memory<byte> buffer, int {|FUSE001:offset|}) => new(0);
+            """));
+
+        Assert.EndsWith("parameter 'int offset' does not fit [Read], which expects here long offset; long size (optional); FileInfo fileInfo (optional)", diagnostics[0].GetMessage());
+    }
+
+    [Fact]
     public async Task An_entry_to_fill_is_refused_on_a_task_returning_lookup_and_the_task_of_the_entry_named()
     {
         var diagnostics = await AnalyzerVerifier.VerifyAsync(Inode("""
