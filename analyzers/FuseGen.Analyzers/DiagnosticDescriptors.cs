@@ -29,7 +29,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor OperationOutsideFileSystem = new(
         DiagnosticIds.OperationOutsideFileSystem,
         "Operation attribute outside a [FuseFileSystem] type",
-        "Method '{0}' has [{1}] but type '{2}' is not marked [FuseFileSystem], so the operation is never bound",
+        "Method '{0}' has [{1}] but type '{2}' is not marked [{3}], so the operation is never bound",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
@@ -153,6 +153,15 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "Without AllowUnsafeBlocks the generated file fails with CS0227 on every entry point; this says why once, at the filesystem.");
 
+    public static readonly DiagnosticDescriptor NodeTypeMismatch = new(
+        DiagnosticIds.NodeTypeMismatch,
+        "Inode operations take different node types",
+        "Method '{0}' takes its inode as '{1}', but [{2}] ('{3}') takes '{4}': the inode table holds one node type, so every call of one of them fails; take '{4} {5}' as the first parameter{6}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The first parameter of an inode operation is always its inode (as in libfuse), a node object of the filesystem's InodeTable<TNode> or its ulong number; a handle follows it. A class taken there that the table does not hold is answered with an error at run time.");
+
     /// <summary>Every descriptor, in id order: what the analyzer supports and what the README lists.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         SignatureMismatch,
@@ -171,5 +180,6 @@ internal static class DiagnosticDescriptors
         MissingLookup,
         ForgetWithoutLookup,
         UnmarkedFileSystem,
-        UnsafeCodeDisabled);
+        UnsafeCodeDisabled,
+        NodeTypeMismatch);
 }

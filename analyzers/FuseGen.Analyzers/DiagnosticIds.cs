@@ -53,4 +53,7 @@ public static class DiagnosticIds
 
     /// <summary>A filesystem in a project that does not allow unsafe code, which the generated entry points are.</summary>
     public const string UnsafeCodeDisabled = "FUSE017";
+
+    /// <summary>Inode operations of one filesystem that take their inode as different node types.</summary>
+    public const string NodeTypeMismatch = "FUSE018";
 }

@@ -109,6 +109,38 @@ internal sealed class FileSystemAdvisor
         }
     }
 
+    /// <summary>
+    /// FUSE018: the inode table holds one node type, so every method that takes its inode as a node object takes that
+    /// type. The one [Lookup] takes is the reference (it hands the kernel its nodes), else the one most methods take.
+    /// </summary>
+    public void CheckNodeTypes()
+    {
+        if (catalog != ApiCatalog.Inode)
+        {
+            return;
+        }
+
+        var takers = bound
+            .SelectMany(b => b.ParametersOf(InodeParameterKinds.Node).Where(p => p.Type.SpecialType != SpecialType.System_UInt64).Select(p => (Method: b, Parameter: p)))
+            .ToList();
+        var reference = takers.Where(t => t.Method.Operation.Name == "Lookup")
+            .Concat(takers.GroupBy(t => t.Parameter.Type, SymbolEqualityComparer.Default).OrderByDescending(g => g.Count()).Select(g => g.First()))
+            .FirstOrDefault();
+        if (reference.Method is null)
+        {
+            return;
+        }
+
+        foreach (var (method, parameter) in takers.Where(t => !SymbolEqualityComparer.Default.Equals(t.Parameter.Type, reference.Parameter.Type)))
+        {
+            // The usual cause: the handle put first, where the inode goes.
+            var creator = bound.FirstOrDefault(c => c.ReturnedHandle is not null && SymbolEqualityComparer.Default.Equals(c.ReturnedHandle, parameter.Type));
+            var handleHint = creator is null ? "" : $", then the '{Display(parameter.Type)}' handle [{creator.Operation.Name}] returns";
+            Report(DiagnosticDescriptors.NodeTypeMismatch, parameter.Locations.FirstOrDefault(), null,
+                method.Method.Name, Display(parameter.Type), reference.Method.Operation.Name, reference.Method.Method.Name, Display(reference.Parameter.Type), creator is null ? parameter.Name : "node", handleHint);
+        }
+    }
+
     /// <summary>FUSE012: a string path where a span would do, on an operation called for every transfer.</summary>
     public void CheckHotPaths()
     {

@@ -63,6 +63,7 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
 
         var bound = new Dictionary<string, BoundMethod>();
         var attributed = new HashSet<OperationDescriptor>();
+        ApiCatalog? unmarked = null;
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -82,9 +83,11 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
 
             if (!isFileSystem)
             {
+                unmarked ??= MarkerFor(type);
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Api, unmarked.Id);
                 foreach (var (attribute, operation) in operations)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.OperationOutsideFileSystem, AttributeLocation(attribute, method), method.Name, operation.Name, type.Name));
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.OperationOutsideFileSystem, AttributeLocation(attribute, method), properties, method.Name, operation.Name, type.Name, MarkerName(unmarked)));
                 }
 
                 continue;
@@ -146,6 +149,7 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
             advisor.CheckHandles();
             advisor.CheckGetattr();
             advisor.CheckLookup();
+            advisor.CheckNodeTypes();
             advisor.CheckHotPaths();
             advisor.CheckUnsafeCode();
         }
@@ -196,6 +200,18 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
         miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
 
     /// <summary>The marker as a message shows it: <c>FuseInodeFileSystem</c>.</summary>
+    /// <summary>
+    /// The API an unmarked type's operations belong to: the inode API's when a method carries an operation only it has
+    /// ([Lookup], [Forget], ...) or the type implements a member of its interface, else the path API's.
+    /// </summary>
+    private static ApiCatalog MarkerFor(INamedTypeSymbol type)
+    {
+        var members = type.GetMembers();
+        var inodeOnly = members.OfType<IMethodSymbol>().SelectMany(Operations).Any(o => ApiCatalog.Path.Find(o.Operation.Name) is null);
+        var inodeInterface = members.OfType<IPropertySymbol>().Any(p => p.ExplicitInterfaceImplementations.Any(i => i.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == RuntimeNames.IFuseInodeFileSystem.Type));
+        return inodeOnly || inodeInterface ? ApiCatalog.Inode : ApiCatalog.Path;
+    }
+
     internal static string MarkerName(ApiCatalog catalog) => catalog.MarkerUsage.Substring(catalog.MarkerUsage.LastIndexOf('.') + 1);
 
     private static Location? AttributeLocation(AttributeData attribute, IMethodSymbol method) =>

@@ -53,8 +53,11 @@ public sealed class AddFileSystemAttributeCodeFix : CodeFixProvider
 
             if (root?.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<ClassDeclarationSyntax>() is not null)
             {
+                // The marker the diagnostic names: [FuseInodeFileSystem] for a type with inode-only operations.
+                var marker = DiagnosticApi.Catalog(diagnostic).MarkerUsage;
+                var markerName = marker.Substring(marker.LastIndexOf('.') + 1);
                 context.RegisterCodeFix(
-                    CodeAction.Create("Add [FuseFileSystem] to the type", token => AddAttributeAsync(context.Document, diagnostic.Location.SourceSpan, RuntimeNames.FuseFileSystemAttribute.Usage, token), nameof(AddFileSystemAttributeCodeFix)),
+                    CodeAction.Create($"Add [{markerName}] to the type", token => AddAttributeAsync(context.Document, diagnostic.Location.SourceSpan, marker, token), markerName == "FuseFileSystem" ? nameof(AddFileSystemAttributeCodeFix) : nameof(AddFileSystemAttributeCodeFix) + markerName),
                     diagnostic);
             }
         }

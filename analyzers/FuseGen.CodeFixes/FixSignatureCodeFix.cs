@@ -102,7 +102,11 @@ public sealed class FixSignatureCodeFix : CodeFixProvider
     {
         var remaining = method.Parameters.ToList();
         var parameters = new List<ParameterSyntax>();
-        foreach (var slot in operation.Slots.Where(s => s.Kind.Shapes.Count > 0))
+
+        // A task-returning method takes the task forms (Memory<byte> for read's buffer) and loses the slots it
+        // cannot take (a ref entry: it returns the entry in its task).
+        var isAsync = SignatureMatcher.AwaitableOf(method) is not null;
+        foreach (var slot in operation.Slots.Where(s => s.Kind.Shapes.Any(shape => shape.Fits(isAsync))))
         {
             // A parameter only another return shape writes into (readlink's buffer when returning the target) goes.
             if (operation.Result.Shapes.Any(other => other != returnShape && other.RequiresKind == slot.Kind.Id))
@@ -120,14 +124,15 @@ public sealed class FixSignatureCodeFix : CodeFixProvider
 
             if (existing is null)
             {
-                parameters.Add(NewParameter(slot.Kind.Shapes[0], slot.Name, types));
+                parameters.Add(NewParameter(slot.Kind.Shapes.First(s => s.Fits(isAsync)), slot.Name, types));
                 continue;
             }
 
             remaining.Remove(existing);
-            var shape = slot.Kind.Shapes.FirstOrDefault(s => SignatureMatcher.HasType(s, existing.Type) && s.RefKind == SignatureMatcher.RefKindOf(existing.RefKind)) ??
-                slot.Kind.Shapes.FirstOrDefault(s => SignatureMatcher.HasType(s, existing.Type)) ??
-                slot.Kind.Shapes[0];
+            var fitting = slot.Kind.Shapes.Where(s => s.Fits(isAsync)).ToList();
+            var shape = fitting.FirstOrDefault(s => SignatureMatcher.HasType(s, existing.Type) && s.RefKind == SignatureMatcher.RefKindOf(existing.RefKind)) ??
+                fitting.FirstOrDefault(s => SignatureMatcher.HasType(s, existing.Type)) ??
+                fitting[0];
             parameters.Add(Reshape(declaration.ParameterList.Parameters[existing.Ordinal], existing, shape, types));
         }
 

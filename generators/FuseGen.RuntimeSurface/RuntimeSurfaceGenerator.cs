@@ -48,7 +48,10 @@ public sealed class RuntimeSurfaceGenerator : IIncrementalGenerator
                 if (catalog != ApiCatalog.Path)
                 {
                     var marker = catalog.MarkerUsage.Substring(catalog.MarkerUsage.LastIndexOf('.') + 1);
-                    writer.Line("/// <para>On a <c>[" + marker + "]</c> class: " + (operation == rows[0].Operation ? "" : Xml(operation!.Summary)) + "</para>");
+                    var pathMarker = ApiCatalog.Path.MarkerUsage.Substring(ApiCatalog.Path.MarkerUsage.LastIndexOf('.') + 1);
+                    writer.Line(operation == rows[0].Operation
+                        ? "/// <para>Only on a <c>[" + marker + "]</c> class: a <c>[" + pathMarker + "]</c> class has no such operation.</para>"
+                        : "/// <para>On a <c>[" + marker + "]</c> class: " + Xml(operation!.Summary) + "</para>");
                 }
 
                 Describe(writer, operation!);
@@ -71,6 +74,14 @@ public sealed class RuntimeSurfaceGenerator : IIncrementalGenerator
         {
             writer.Line("/// <para>Canonical signature: <c>" + Xml(operation.CanonicalSignature(operation.Name)) + "</c>.</para>");
             writer.Line("/// <para>Returns: " + Xml(string.Join("; ", operation.Result.Shapes.Select(s => s.DisplayType + ": " + s.Meaning))) + ".</para>");
+            var awaitable = operation.Result.Shapes.Where(s => s.IsAwaitable).ToList();
+            if (awaitable.Count > 0)
+            {
+                var tasks = awaitable.Select(s => s.TypeName == "void" ? "ValueTask or Task" : "ValueTask<" + s.DisplayType + "> or Task<" + s.DisplayType + ">");
+                writer.Line("/// <para>Async: returns " + Xml(string.Join(", ", tasks)) +
+                    " instead, and may take a CancellationToken (cancelled when the kernel interrupts the request or the mount stops).</para>");
+            }
+
             foreach (var slot in operation.Slots.Where(s => s.Kind.Shapes.Count > 0))
             {
                 writer.Line("/// <para>" + Xml(SignatureMatcher.Accepted(slot)) + (slot.Optional ? " (may be left out)" : "") + ": " + Xml(slot.Kind.Description) + ".</para>");

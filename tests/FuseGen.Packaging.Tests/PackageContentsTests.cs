@@ -124,7 +124,9 @@ public sealed class PackageContentsTests(PackageFeed feed)
             {
                 "content/fusefs/.template.config/dotnetcli.host.json",
                 "content/fusefs/.template.config/template.json",
+                "content/fusefs/FuseFs1.Inode.cs",
                 "content/fusefs/FuseFs1.Tests/FuseFs1.Tests.csproj",
+                "content/fusefs/FuseFs1.Tests/FuseFs1Tests.Inode.cs",
                 "content/fusefs/FuseFs1.Tests/FuseFs1Tests.cs",
                 "content/fusefs/FuseFs1.Tests/MountFactAttribute.cs",
                 "content/fusefs/FuseFs1.cs",

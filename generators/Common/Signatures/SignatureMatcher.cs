@@ -267,6 +267,10 @@ internal static class SignatureMatcher
     /// <summary>Renders a slot's accepted shapes, e.g. <c>ReadOnlySpan&lt;byte&gt; path</c> or <c>string path</c>.</summary>
     public static string Accepted(OperationSlot slot) => string.Join(" or ", slot.Kind.Shapes.Select(s => s.Display(slot.Name)).Distinct());
 
+    /// <summary>The shapes of <paramref name="slot"/> a synchronous or a task-returning method may take there.</summary>
+    private static string Accepted(OperationSlot slot, bool isAsync) =>
+        string.Join(" or ", slot.Kind.Shapes.Where(s => s.Fits(isAsync)).Select(s => s.Display(slot.Name)).Distinct());
+
     /// <summary>
     /// Whether a type can be a typed handle: a class or interface of the filesystem's own, not a string, not a
     /// task (an async open is not an open).
@@ -288,9 +292,32 @@ internal static class SignatureMatcher
         _ => ManagedRefKind.In,
     };
 
+    /// <summary>
+    /// What a task-returning method takes or returns instead of <paramref name="synchronous"/>: the slot's task form
+    /// (read's <c>Memory&lt;byte&gt;</c>), or, for a result written to a ref parameter, the task of that result.
+    /// </summary>
+    private static string AsyncInstead(OperationDescriptor operation, ManagedShape synchronous, string name)
+    {
+        var slot = operation.Slots.FirstOrDefault(s => s.Kind.Shapes.Contains(synchronous));
+        var taken = slot?.Kind.Shapes.Where(shape => shape.Fits(isAsync: true)).Select(shape => $"'{shape.Display(name)}'").ToList();
+        if (taken is { Count: > 0 })
+        {
+            return $"; take {string.Join(" or ", taken)} instead";
+        }
+
+        if (slot is null || !operation.Result.Shapes.Any(shape => shape.RequiresKind == slot.Kind.Id))
+        {
+            return "";
+        }
+
+        var returned = operation.Result.Shapes.Where(shape => shape.IsAwaitable && shape.TypeName != "void" && shape.RequiresKind is null).Select(shape => $"'ValueTask<{shape.DisplayType}>'").ToList();
+        return returned.Count > 0 ? $"; return {string.Join(" or ", returned)} instead" : "";
+    }
+
     private static SignatureProblem DescribeMismatch(OperationDescriptor operation, IParameterSymbol parameter, int index, string typeName, ManagedRefKind refKind, int expectedSlot, bool isAsync, int firstOpenSlot)
     {
-        var remaining = operation.Slots.Skip(expectedSlot).Where(s => s.Kind.Shapes.Count > 0).ToList();
+        // What this method could still take: a task-returning one only the task forms (no ref entry, no span to fill).
+        var remaining = operation.Slots.Skip(expectedSlot).Where(s => s.Kind.Shapes.Any(shape => shape.Fits(isAsync))).ToList();
 
         // A shape of the other form (a span to fill in a task-returning method) may be in an optional slot the walk passed.
         var otherForm = operation.Slots.Skip(firstOpenSlot).SelectMany(s => s.Kind.Shapes).Concat(AmbientParameters.All)
@@ -298,7 +325,7 @@ internal static class SignatureMatcher
         if (otherForm is not null)
         {
             return new SignatureProblem(SignatureProblemKind.ParameterType, index, isAsync
-                ? $"parameter '{parameter.ToDisplayString()}' cannot be used by a method that returns a task: it does not outlive the call, and the reply is sent when the task completes"
+                ? $"parameter '{parameter.ToDisplayString()}' cannot be used by a method that returns a task: it does not outlive the call, and the reply is sent when the task completes{AsyncInstead(operation, otherForm, parameter.Name)}"
                 : $"parameter '{parameter.ToDisplayString()}' is only for a method that returns a task (ValueTask or Task)");
         }
 
@@ -315,7 +342,7 @@ internal static class SignatureMatcher
 
         var expected = remaining.Count == 0
             ? "no further parameters"
-            : string.Join("; ", remaining.Select(s => Accepted(s) + (s.Optional ? " (optional)" : "")));
+            : string.Join("; ", remaining.Select(s => Accepted(s, isAsync) + (s.Optional ? " (optional)" : "")));
         if (parameter.IsOptional)
         {
             // A default value reads as "FuseGen may leave this out", but the entry point passes what libfuse gives.

@@ -58,7 +58,40 @@ public class AsyncInodeTests
             ValueTask<int> Read(ulong node, Span<byte> {|FUSE001:buffer|}, long offset) => new(0);
             """));
 
-        Assert.Equal("Method 'Read' cannot implement [Read]: parameter 'System.Span<byte> buffer' cannot be used by a method that returns a task: it does not outlive the call, and the reply is sent when the task completes", diagnostics[0].GetMessage());
+        Assert.Equal("Method 'Read' cannot implement [Read]: parameter 'System.Span<byte> buffer' cannot be used by a method that returns a task: it does not outlive the call, and the reply is sent when the task completes; take 'Memory<byte> buffer' instead", diagnostics[0].GetMessage());
+    }
+
+    [Fact]
+    public async Task What_a_task_returning_method_may_still_take_lists_only_the_task_forms()
+    {
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(Inode(Lookup + """
+            [Read]
+            ValueTask<int> Read(ulong node, Memory<byte> buffer, int {|FUSE001:offset|}) => new(0);
+            """));
+
+        Assert.EndsWith("parameter 'int offset' does not fit [Read], which expects here long offset; long size (optional); FileInfo fileInfo (optional)", diagnostics[0].GetMessage());
+    }
+
+    [Fact]
+    public async Task An_entry_to_fill_is_refused_on_a_task_returning_lookup_and_the_task_of_the_entry_named()
+    {
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(Inode("""
+            [Lookup]
+            ValueTask<InodeEntry> Lookup(ulong parent, ReadOnlySpan<byte> name, ref InodeEntry {|FUSE001:entry|}) => new(entry);
+            """));
+
+        Assert.EndsWith("cannot be used by a method that returns a task: it does not outlive the call, and the reply is sent when the task completes; return 'ValueTask<InodeEntry>' instead", diagnostics[0].GetMessage());
+    }
+
+    [Fact]
+    public async Task Ref_file_info_on_a_task_returning_read_is_refused_and_the_copy_named()
+    {
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(Inode(Lookup + """
+            [Read]
+            ValueTask<int> Read(ulong node, Memory<byte> buffer, long offset, ref FileInfo {|FUSE001:fileInfo|}) => new(0);
+            """));
+
+        Assert.EndsWith("and the reply is sent when the task completes; take 'FileInfo fileInfo' instead", diagnostics[0].GetMessage());
     }
 
     [Fact]

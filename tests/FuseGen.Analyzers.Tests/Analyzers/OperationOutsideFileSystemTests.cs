@@ -22,6 +22,39 @@ public class OperationOutsideFileSystemTests
     }
 
     [Fact]
+    public async Task A_class_with_an_inode_only_operation_is_told_the_inode_marker()
+    {
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(Sources.Usings + """
+            public partial class Fs
+            {
+                [{|FUSE003:Lookup|}]
+                Errno Lookup(ulong parent, ReadOnlySpan<byte> name, ref InodeEntry entry) => Errno.ENOENT;
+                [{|FUSE003:Getattr|}]
+                Stat Getattr(ulong node) => default;
+            }
+            """);
+
+        Assert.All(diagnostics, d => Assert.Contains("but type 'Fs' is not marked [FuseInodeFileSystem], so the operation is never bound", d.GetMessage()));
+    }
+
+    [Fact]
+    public async Task A_class_implementing_the_inode_interface_is_told_the_inode_marker()
+    {
+        // The README's inode example, unmarked: its Inodes member names the inode API.
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(Sources.Usings + """
+            public partial class Fs : IFuseInodeFileSystem
+            {
+                InodeTable? IFuseInodeFileSystem.Inodes => null;
+                unsafe void IFuseInodeFileSystem.FillOperations(FuseGen.Marshalling.FuseLowLevelOperations* operations) { }
+                [{|FUSE003:Getattr|}]
+                Stat Getattr(ulong node) => default;
+            }
+            """);
+
+        Assert.Equal("Method 'Getattr' has [Getattr] but type 'Fs' is not marked [FuseInodeFileSystem], so the operation is never bound", diagnostics[0].GetMessage());
+    }
+
+    [Fact]
     public async Task Every_operation_attribute_is_reported()
     {
         await AnalyzerVerifier.VerifyAsync(Sources.Usings + """

@@ -35,6 +35,36 @@ public class AddFileSystemAttributeCodeFixTests
     }
 
     [Fact]
+    public async Task A_type_with_inode_only_operations_gets_the_inode_marker()
+    {
+        // [Lookup] exists only on the inode API: [FuseFileSystem] would trade FUSE003 for FUSE013.
+        await CodeFixVerifier.VerifyAsync(new AddFileSystemAttributeCodeFix(), """
+            using System;
+            using FuseGen;
+
+            public sealed class Fs
+            {
+                [{|FUSE003:Lookup|}]
+                Errno Lookup(ulong parent, ReadOnlySpan<byte> name, ref InodeEntry entry) => Errno.ENOENT;
+                [{|FUSE003:Getattr|}]
+                Stat Getattr(ulong node) => default;
+            }
+            """, """
+            using System;
+            using FuseGen;
+
+            [FuseInodeFileSystem]
+            public sealed partial class Fs
+            {
+                [Lookup]
+                Errno Lookup(ulong parent, ReadOnlySpan<byte> name, ref InodeEntry entry) => Errno.ENOENT;
+                [Getattr]
+                Stat Getattr(ulong node) => default;
+            }
+            """, Key + "FuseInodeFileSystem", title: "Add [FuseInodeFileSystem] to the type");
+    }
+
+    [Fact]
     public async Task Without_a_using_the_name_is_qualified()
     {
         await CodeFixVerifier.VerifyAsync(new AddFileSystemAttributeCodeFix(), """

@@ -68,6 +68,59 @@ public class FixSignatureCodeFixTests
             """), Signature);
     }
 
+    /// <summary>An inode filesystem with its lookup, and <paramref name="members"/>.</summary>
+    private static string Inode(string members) =>
+        Sources.Usings + "public sealed class Node { }\n\n[FuseInodeFileSystem]\npublic partial class Fs\n{\n" +
+        "[Lookup]\nErrno Lookup(Node parent, ReadOnlySpan<byte> name, ref InodeEntry entry) => Errno.ENOENT;\n" + members + "\n}\n";
+
+    [Fact]
+    public async Task Inode_getattr_stat_by_value_becomes_ref()
+    {
+        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), Inode("""
+            [Getattr]
+            Errno Getattr(Node node, Stat {|FUSE001:stat|}) => Errno.None;
+            """), Inode("""
+            [Getattr]
+            Errno Getattr(Node node, ref Stat stat) => Errno.None;
+            """), Signature, title: "Use the [Getattr] signature");
+    }
+
+    [Fact]
+    public async Task Inode_lookup_returning_its_node_returns_the_status_that_goes_with_its_entry()
+    {
+        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), Inode("""
+            [Mkdir]
+            {|FUSE001:Node|} Mkdir(Node parent, string name, ref InodeEntry entry) => throw new NotSupportedException();
+            """), Inode("""
+            [Mkdir]
+            Errno Mkdir(Node parent, string name, ref InodeEntry entry) => throw new NotSupportedException();
+            """), ReturnType, title: "Return Errno");
+    }
+
+    [Fact]
+    public async Task Inode_async_read_span_becomes_memory()
+    {
+        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), Inode("""
+            [Read]
+            ValueTask<int> Read(Node node, Span<byte> {|FUSE001:buffer|}, long offset) => new(0);
+            """), Inode("""
+            [Read]
+            ValueTask<int> Read(Node node, Memory<byte> buffer, long offset) => new(0);
+            """), Signature, title: "Use the [Read] signature");
+    }
+
+    [Fact]
+    public async Task Inode_async_mkdir_loses_the_entry_it_returns_in_its_task()
+    {
+        await CodeFixVerifier.VerifyAsync(new FixSignatureCodeFix(), Inode("""
+            [Mkdir]
+            ValueTask<InodeEntry> Mkdir(Node parent, string name, ref InodeEntry {|FUSE001:entry|}) => throw new NotSupportedException();
+            """), Inode("""
+            [Mkdir]
+            ValueTask<InodeEntry> Mkdir(Node parent, string name) => throw new NotSupportedException();
+            """), Signature, title: "Use the [Mkdir] signature");
+    }
+
     [Fact]
     public async Task Read_missing_its_buffer_gets_one()
     {
