@@ -33,7 +33,7 @@ public sealed record InodeReply(nint Request, string Kind, int Error = 0, ulong 
 /// one session at a time, no inode filesystem mounted in the process meanwhile, and not while a KernelFreeSession is
 /// alive unless libfuse was loaded before it (loading sets the real <c>fuse_get_context</c> again).
 /// </remarks>
-public sealed unsafe class KernelFreeInodeSession : IDisposable
+public sealed unsafe partial class KernelFreeInodeSession : IDisposable
 {
     private const int ENOENT = 2;
 
