@@ -42,7 +42,7 @@ public sealed class TemplateTests(PackageFeed feed, ITestOutputHelper output)
 
     /// <summary>
     /// <c>--api inode</c>: the same project on the inode API (an <c>InodeTable</c> of nodes, lookup, getattr, readdir,
-    /// read) with its mount tests; the path files are left out, and without the option the path API is chosen.
+    /// read) with a kernel-free test and a mount test; the path files are left out, and without the option the path API is chosen.
     /// </summary>
     [MountFact]
     public void Api_inode_creates_an_inode_filesystem_that_builds_passes_its_tests_and_mounts()
