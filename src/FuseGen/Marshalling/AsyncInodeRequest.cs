@@ -13,15 +13,15 @@ namespace FuseGen.Marshalling;
 /// <summary>
 /// An inode request served by an async operation method (one returning <c>ValueTask</c>, <c>ValueTask&lt;T&gt;</c>,
 /// <c>Task</c> or <c>Task&lt;T&gt;</c>): its reply buffer, its cancellation by the kernel, its slot under
-/// <see cref="MountOptions.MaxPendingRequests"/>, and exactly one reply, inline when the task is already complete
-/// and from the completing thread otherwise. Pooled; used by generated code.
+/// <see cref="MountOptions.MaxPendingRequests"/> once deferred, its metrics, and exactly one reply, inline when the
+/// task is already complete and from the completing thread otherwise. Pooled; used by generated code.
 /// </summary>
 /// <remarks>
 /// <para>A generated trampoline has the shape
 /// <code>
 /// var request = InodeRequest.From(req);
-/// var call = AsyncInodeRequest.Begin(request, size, cancellable: true);   // never throws; may wait at the bound
-/// try { call.Complete(fs.ReadAsync(..., call.Buffer, ..., call.Token), ReplyRead, "read"); }
+/// var call = AsyncInodeRequest.Begin(request, size, cancellable: true, operation: "read");   // never throws
+/// try { call.Complete(fs.ReadAsync(..., call.Buffer, ..., call.Token), ReplyRead, "read"); }   // may wait at the bound
 /// catch (Exception e) { call.Fail(e, "read"); }
 /// </code>
 /// with a static reply method such as <c>static void ReplyRead(AsyncInodeRequest c, int n) =&gt;
@@ -37,6 +37,13 @@ namespace FuseGen.Marshalling;
 /// request's lock, and unregistering (done before every reply) takes the same lock, so the callback only queues the
 /// cancellation to the thread pool: user callbacks and continuations never run under libfuse's lock. An
 /// <see cref="OperationCanceledException"/> once the token is cancelled answers EINTR (not reported as a fault).</para>
+/// <para><b>The bound.</b> Only a request whose task is found still running takes a slot and counts as
+/// <see cref="Outstanding"/>: the worker registers the interrupt callback, then takes a slot, waiting at the bound
+/// (<see cref="PendingRequests.WaitForSlot"/>) until one is given back, the session closes, or its own task completes
+/// (then it answers inline, having taken nothing). A request answered inline costs no interlocked operation.</para>
+/// <para><b>Metrics.</b> The request is measured (<see cref="Diagnostics.FuseMetrics"/>) from <c>Begin</c> to its
+/// reply, on whichever thread sends it; one dropped at shutdown ends as ENOTCONN. Nothing is measured (one read of a
+/// flag per request) while no listener is attached.</para>
 /// <para><b>Unmount.</b> The session waits (<see cref="MountOptions.UnmountTimeout"/>) for requests still pending,
 /// after cancelling their tokens; one answered after that is dropped and counted (<see cref="Abandoned"/>).</para>
 /// </remarks>
@@ -91,6 +98,8 @@ public sealed unsafe class AsyncInodeRequest
     private bool interruptWanted;
     private bool interruptRegistered;
     private bool deferred;
+    private long start;
+    private string operation = "";
     private int interrupted;
     private int answered;
 
@@ -99,7 +108,7 @@ public sealed unsafe class AsyncInodeRequest
     /// <summary>An object cached by a libfuse worker that exits is collected with its thread; its weak handle is freed here.</summary>
     ~AsyncInodeRequest() => Discard();
 
-    /// <summary>Requests begun and not yet answered (or dropped), process-wide. 0 when idle: a leak test reads it.</summary>
+    /// <summary>Deferred requests (task found running) not yet answered or dropped, process-wide. 0 when idle: a leak test reads it.</summary>
     public static long Outstanding => Interlocked.Read(ref outstanding);
 
     /// <summary>Objects alive (pooled, cached per thread, or serving), process-wide.</summary>
@@ -129,11 +138,11 @@ public sealed unsafe class AsyncInodeRequest
     /// <summary>The request being served.</summary>
     public InodeRequest Request => request;
 
-    /// <summary>The reply buffer asked for in <see cref="Begin(in InodeRequest, nuint, bool)"/> (empty when none): valid until the reply.</summary>
+    /// <summary>The reply buffer asked for in <see cref="Begin(in InodeRequest, nuint, bool, string)"/> (empty when none): valid until the reply.</summary>
     public Memory<byte> Buffer => buffer is null ? Memory<byte>.Empty : new Memory<byte>(buffer, 0, bufferLength);
 
     /// <summary>
-    /// A directory listing over this request's buffer (<see cref="Begin(in InodeRequest, nuint, bool)"/>'s size is the kernel's), for an async
+    /// A directory listing over this request's buffer (<see cref="Begin(in InodeRequest, nuint, bool, string)"/>'s size is the kernel's), for an async
     /// readdir or readdirplus: answered by <see cref="ReplyDirectory"/>, and a failure gives back the lookups its
     /// readdirplus entries counted.
     /// </summary>
@@ -160,14 +169,14 @@ public sealed unsafe class AsyncInodeRequest
     public CancellationToken Token => cancellation?.Token ?? CancellationToken.None;
 
     /// <summary>
-    /// Starts serving <paramref name="request"/> asynchronously: takes a slot (waiting at the session's bound),
-    /// a reply buffer of <paramref name="bufferSize"/> bytes (0: none) and, when <paramref name="cancellable"/>, a
-    /// token cancelled by the kernel's interrupt. Never throws.
+    /// Starts serving <paramref name="request"/> of <paramref name="operation"/> asynchronously: a reply buffer of
+    /// <paramref name="bufferSize"/> bytes (0: none) and, when <paramref name="cancellable"/>, a token cancelled by the
+    /// kernel's interrupt. Takes no slot under <see cref="MountOptions.MaxPendingRequests"/>: only a request whose task
+    /// is found still running does (<see cref="Complete{T}(ValueTask{T}, Action{AsyncInodeRequest, T}, string)"/>).
+    /// Reports the request's start to <see cref="Diagnostics.FuseMetrics"/> (its end is the reply). Never throws.
     /// </summary>
-    public static AsyncInodeRequest Begin(in InodeRequest request, nuint bufferSize, bool cancellable)
+    public static AsyncInodeRequest Begin(in InodeRequest request, nuint bufferSize, bool cancellable, string operation)
     {
-        var gate = request.SessionOrNull?.Api is InodeSessionApi api ? api.Pending : null;
-        gate?.Enter();
         var call = forThisThread;
         if (call is null)
         {
@@ -178,9 +187,10 @@ public sealed unsafe class AsyncInodeRequest
             forThisThread = null;
         }
 
-        Interlocked.Increment(ref outstanding);
+        call.start = RequestMetrics.Start(operation);
+        call.operation = operation;
         call.request = request;
-        call.pending = gate;
+        call.pending = request.SessionOrNull?.Api is InodeSessionApi api ? api.Pending : null;
         call.answered = 0;
         call.PrepareBuffer(bufferSize);
         if (cancellable)
@@ -193,24 +203,24 @@ public sealed unsafe class AsyncInodeRequest
     }
 
     /// <summary>
-    /// As <see cref="Begin(in InodeRequest, nuint, bool)"/>, keeping a copy of the request's <c>fuse_file_info</c>
+    /// As <see cref="Begin(in InodeRequest, nuint, bool, string)"/>, keeping a copy of the request's <c>fuse_file_info</c>
     /// (<paramref name="fileInfo"/> lives on the libfuse worker's stack, gone once the entry point returns) as
     /// <see cref="FileInfo"/> until the reply: an async open sets its flags there and its reply sends them.
     /// </summary>
-    public static AsyncInodeRequest Begin(in InodeRequest request, nuint bufferSize, bool cancellable, void* fileInfo)
+    public static AsyncInodeRequest Begin(in InodeRequest request, nuint bufferSize, bool cancellable, void* fileInfo, string operation)
     {
-        var call = Begin(in request, bufferSize, cancellable);
+        var call = Begin(in request, bufferSize, cancellable, operation);
         call.KeepFileInfo(fileInfo);
         return call;
     }
 
-    /// <summary>The request's kept <c>fuse_file_info</c> (see <see cref="Begin(in InodeRequest, nuint, bool, void*)"/>); null when none was kept.</summary>
+    /// <summary>The request's kept <c>fuse_file_info</c> (see <see cref="Begin(in InodeRequest, nuint, bool, void*, string)"/>); null when none was kept.</summary>
     public void* FileInfo => keptFileInfo ? fileInfo : null;
 
     /// <summary>Answers with <paramref name="task"/>'s result through <paramref name="reply"/>: now if it is complete, otherwise when it completes.</summary>
     public void Complete<T>(ValueTask<T> task, Action<AsyncInodeRequest, T> reply, string operation)
     {
-        if (task.IsCompleted)
+        if (task.IsCompleted || !Defer(task))
         {
             T result;
             try
@@ -227,7 +237,6 @@ public sealed unsafe class AsyncInodeRequest
             return;
         }
 
-        Defer();
         AsyncReply<T>.Start(this, task, reply, operation);
     }
 
@@ -246,7 +255,7 @@ public sealed unsafe class AsyncInodeRequest
     /// <summary>Answers through <paramref name="reply"/> once <paramref name="task"/> has completed successfully; its exception otherwise.</summary>
     public void Complete(ValueTask task, Action<AsyncInodeRequest> reply, string operation)
     {
-        if (task.IsCompleted)
+        if (task.IsCompleted || !Defer(task))
         {
             try
             {
@@ -262,7 +271,6 @@ public sealed unsafe class AsyncInodeRequest
             return;
         }
 
-        Defer();
         AsyncReply<bool>.Start(this, task, reply, operation);
     }
 
@@ -454,7 +462,7 @@ public sealed unsafe class AsyncInodeRequest
     }
 
     /// <summary>
-    /// Registers the interrupt callback of a request whose task is still running. Not done in <see cref="Begin(in InodeRequest, nuint, bool)"/>:
+    /// Registers the interrupt callback of a request whose task is still running. Not done in <see cref="Begin(in InodeRequest, nuint, bool, string)"/>:
     /// a task that completed inline has nothing left to cancel, and each registration (and its removal before the
     /// reply) takes libfuse's request and session locks. Registering late loses nothing: libfuse's
     /// <c>fuse_req_interrupt_func</c> calls the callback at once when the interrupt arrived before it.
@@ -477,18 +485,71 @@ public sealed unsafe class AsyncInodeRequest
         LibFuse.fuse_req_interrupt_func(request.Native, &OnInterrupt, (void*)GCHandle.ToIntPtr(self));
     }
 
-    private void Defer()
+    /// <summary>
+    /// Makes a request whose task was found running a deferred one: its interrupt callback, its slot under the bound
+    /// (waiting for one is the backpressure), its count as outstanding. False when the task completed while the worker
+    /// waited for the slot: it is then answered inline, and took nothing.
+    /// </summary>
+    private bool Defer<T>(ValueTask<T> task)
     {
-        // The object now belongs to the request until its reply, not to this libfuse worker.
-        deferred = true;
-        Interlocked.Increment(ref deferredTotal);
-        pending?.Add(this);
-
-        // Before the continuation is hooked up: from then on the reply, which unregisters, may run on any thread.
+        // Before any wait: Ctrl-C on the caller cancels the task while the worker waits at the bound too.
         if (interruptWanted)
         {
             RegisterInterrupt();
         }
+
+        if (pending is { } gate && !gate.TryEnter())
+        {
+            do
+            {
+                if (task.IsCompleted)
+                {
+                    return false;
+                }
+
+                gate.WaitForSlot();
+            }
+            while (!gate.TryEnter());
+        }
+
+        MarkDeferred();
+        return true;
+    }
+
+    /// <summary>As <see cref="Defer{T}(ValueTask{T})"/> for a task without a result.</summary>
+    private bool Defer(ValueTask task)
+    {
+        if (interruptWanted)
+        {
+            RegisterInterrupt();
+        }
+
+        if (pending is { } gate && !gate.TryEnter())
+        {
+            do
+            {
+                if (task.IsCompleted)
+                {
+                    return false;
+                }
+
+                gate.WaitForSlot();
+            }
+            while (!gate.TryEnter());
+        }
+
+        MarkDeferred();
+        return true;
+    }
+
+    private void MarkDeferred()
+    {
+        // The object now belongs to the request until its reply, not to this libfuse worker. Before the
+        // continuation is hooked up: from then on the reply may run on any thread.
+        deferred = true;
+        Interlocked.Increment(ref outstanding);
+        Interlocked.Increment(ref deferredTotal);
+        pending?.Add(this);
     }
 
     private bool TryStartAnswer()
@@ -503,6 +564,12 @@ public sealed unsafe class AsyncInodeRequest
         }
 
         answered = 1;
+
+        if (start != 0)
+        {
+            // This thread's last answered error belongs to another request (a pool thread keeps it): the reply sets it.
+            InodeRequest.TakeReplyError();
+        }
 
         if (deferred && pending is { } gate && !gate.TryEnterNative())
         {
@@ -526,18 +593,37 @@ public sealed unsafe class AsyncInodeRequest
 
     private void EndAnswer(bool enteredNative = true)
     {
-        var gate = pending;
-        if (deferred && gate is not null)
+        if (start != 0)
         {
+            // The request ends at its reply, wherever that ran; one dropped at shutdown never reached the kernel.
             if (enteredNative)
             {
-                gate.ExitNative();
+                RequestMetrics.StopReplied(operation, start);
+            }
+            else
+            {
+                RequestMetrics.Stop(operation, start, -(int)Errno.ENOTCONN);
             }
 
-            gate.Remove(this);
+            start = 0;
         }
 
-        gate?.Leave();
+        if (deferred)
+        {
+            if (pending is { } gate)
+            {
+                if (enteredNative)
+                {
+                    gate.ExitNative();
+                }
+
+                gate.Remove(this);
+                gate.Leave();
+            }
+
+            Interlocked.Decrement(ref outstanding);
+        }
+
         Recycle();
     }
 
@@ -561,7 +647,7 @@ public sealed unsafe class AsyncInodeRequest
         pending = null;
         deferred = false;
         interrupted = 0;
-        Interlocked.Decrement(ref outstanding);
+        operation = "";
         if (forThisThread is null)
         {
             forThisThread = this;
