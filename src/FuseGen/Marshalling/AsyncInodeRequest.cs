@@ -492,57 +492,43 @@ public sealed unsafe class AsyncInodeRequest
     /// </summary>
     private bool Defer<T>(ValueTask<T> task)
     {
-        // Before any wait: Ctrl-C on the caller cancels the task while the worker waits at the bound too.
-        if (interruptWanted)
+        for (RegisterInterruptIfWanted(); !TryTakeSlot(); pending!.WaitForSlot())
         {
-            RegisterInterrupt();
-        }
-
-        if (pending is { } gate && !gate.TryEnter())
-        {
-            do
+            if (task.IsCompleted)
             {
-                if (task.IsCompleted)
-                {
-                    return false;
-                }
-
-                gate.WaitForSlot();
+                return false;
             }
-            while (!gate.TryEnter());
         }
 
-        MarkDeferred();
-        return true;
+        return MarkDeferred();
     }
 
     /// <summary>As <see cref="Defer{T}(ValueTask{T})"/> for a task without a result.</summary>
     private bool Defer(ValueTask task)
     {
+        for (RegisterInterruptIfWanted(); !TryTakeSlot(); pending!.WaitForSlot())
+        {
+            if (task.IsCompleted)
+            {
+                return false;
+            }
+        }
+
+        return MarkDeferred();
+    }
+
+    private void RegisterInterruptIfWanted()
+    {
+        // Before any wait for a slot: Ctrl-C on the caller cancels the task while its worker waits at the bound too.
         if (interruptWanted)
         {
             RegisterInterrupt();
         }
-
-        if (pending is { } gate && !gate.TryEnter())
-        {
-            do
-            {
-                if (task.IsCompleted)
-                {
-                    return false;
-                }
-
-                gate.WaitForSlot();
-            }
-            while (!gate.TryEnter());
-        }
-
-        MarkDeferred();
-        return true;
     }
 
-    private void MarkDeferred()
+    private bool TryTakeSlot() => pending is null || pending.TryEnter();
+
+    private bool MarkDeferred()
     {
         // The object now belongs to the request until its reply, not to this libfuse worker. Before the
         // continuation is hooked up: from then on the reply may run on any thread.
@@ -550,6 +536,7 @@ public sealed unsafe class AsyncInodeRequest
         Interlocked.Increment(ref outstanding);
         Interlocked.Increment(ref deferredTotal);
         pending?.Add(this);
+        return true;
     }
 
     private bool TryStartAnswer()
