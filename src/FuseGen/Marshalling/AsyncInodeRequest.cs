@@ -98,6 +98,8 @@ public sealed unsafe class AsyncInodeRequest
     private bool interruptWanted;
     private bool interruptRegistered;
     private bool deferred;
+    private bool ownedByThread;
+    private bool busy;
     private long start;
     private string operation = "";
     private int interrupted;
@@ -178,19 +180,19 @@ public sealed unsafe class AsyncInodeRequest
     public static AsyncInodeRequest Begin(in InodeRequest request, nuint bufferSize, bool cancellable, string operation)
     {
         var call = forThisThread;
-        if (call is null)
+        if (call is null || Volatile.Read(ref call.busy))
         {
-            call = Rent();
-        }
-        else
-        {
-            forThisThread = null;
+            call = RentForThisThread(call);
         }
 
+        call.busy = true;
         call.start = RequestMetrics.Start(operation);
-        call.operation = operation;
+        if (call.start != 0)
+        {
+            call.operation = operation;
+        }
+
         call.request = request;
-        call.pending = request.SessionOrNull?.Api is InodeSessionApi api ? api.Pending : null;
         call.answered = 0;
         call.PrepareBuffer(bufferSize);
         if (cancellable)
@@ -362,6 +364,24 @@ public sealed unsafe class AsyncInodeRequest
 
     private static InvalidOperationException NullTask(string operation) => new($"The {operation} method returned a null task.");
 
+    /// <summary>
+    /// The object for a request of this thread when its own is missing (first request) or busy (its request was
+    /// deferred, or a request is served inside another on this thread): a new object becomes the thread's own, and a
+    /// pooled one serves a busy thread's request and goes back to the pool after it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static AsyncInodeRequest RentForThisThread(AsyncInodeRequest? own)
+    {
+        if (own is not null)
+        {
+            return Rent();
+        }
+
+        own = new AsyncInodeRequest { ownedByThread = true };
+        forThisThread = own;
+        return own;
+    }
+
     private static AsyncInodeRequest Rent()
     {
         lock (PoolGate)
@@ -519,6 +539,9 @@ public sealed unsafe class AsyncInodeRequest
 
     private void RegisterInterruptIfWanted()
     {
+        // Found only now: a request answered inline never needs its session's pending set.
+        pending = request.SessionOrNull?.Api is InodeSessionApi api ? api.Pending : null;
+
         // Before any wait for a slot: Ctrl-C on the caller cancels the task while its worker waits at the bound too.
         if (interruptWanted)
         {
@@ -539,11 +562,29 @@ public sealed unsafe class AsyncInodeRequest
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryStartAnswer()
     {
         // Until Defer nothing but the libfuse worker running the trampoline can answer (no continuation is hooked
         // up, the interrupt callback is not registered, shutdown only cancels deferred requests): no interlocked
-        // exchange on the inline path.
+        // exchange on the inline path, and nothing else to do unless it is measured or an interrupt was registered.
+        if (deferred || start != 0 || interruptRegistered)
+        {
+            return TryStartDeferredOrMeasuredAnswer();
+        }
+
+        if (answered != 0)
+        {
+            Interlocked.Increment(ref duplicateTotal);
+            return false;
+        }
+
+        answered = 1;
+        return true;
+    }
+
+    private bool TryStartDeferredOrMeasuredAnswer()
+    {
         if (deferred ? Interlocked.Exchange(ref answered, 1) != 0 : answered != 0)
         {
             Interlocked.Increment(ref duplicateTotal);
@@ -578,7 +619,18 @@ public sealed unsafe class AsyncInodeRequest
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void EndAnswer(bool enteredNative = true)
+    {
+        if (start != 0 || deferred)
+        {
+            EndDeferredOrMeasuredAnswer(enteredNative);
+        }
+
+        Recycle();
+    }
+
+    private void EndDeferredOrMeasuredAnswer(bool enteredNative)
     {
         if (start != 0)
         {
@@ -610,11 +662,42 @@ public sealed unsafe class AsyncInodeRequest
 
             Interlocked.Decrement(ref outstanding);
         }
-
-        Recycle();
     }
 
     private void Recycle()
+    {
+        if (cancellation is not null || listing || keptFileInfo)
+        {
+            ResetExtras();
+        }
+
+        interruptWanted = false;
+        request = default;
+        pending = null;
+        deferred = false;
+        interrupted = 0;
+        if (ownedByThread)
+        {
+            // Back to its thread, which may take it for its next request from now on (whichever thread answered).
+            Volatile.Write(ref busy, false);
+            return;
+        }
+
+        busy = false;
+        lock (PoolGate)
+        {
+            if (pooled < PoolCapacity)
+            {
+                Pool[pooled++] = this;
+                return;
+            }
+        }
+
+        Discard();
+        GC.SuppressFinalize(this);
+    }
+
+    private void ResetExtras()
     {
         // A cancellation queued by an interrupt may still run: its source must never serve another request.
         if (Volatile.Read(ref interrupted) != 0 || (cancellation is not null && !cancellation.TryReset()))
@@ -629,29 +712,6 @@ public sealed unsafe class AsyncInodeRequest
         }
 
         keptFileInfo = false;
-        interruptWanted = false;
-        request = default;
-        pending = null;
-        deferred = false;
-        interrupted = 0;
-        operation = "";
-        if (forThisThread is null)
-        {
-            forThisThread = this;
-            return;
-        }
-
-        lock (PoolGate)
-        {
-            if (pooled < PoolCapacity)
-            {
-                Pool[pooled++] = this;
-                return;
-            }
-        }
-
-        Discard();
-        GC.SuppressFinalize(this);
     }
 
     private void Discard()
