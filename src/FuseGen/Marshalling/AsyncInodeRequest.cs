@@ -143,6 +143,9 @@ public sealed unsafe class AsyncInodeRequest
     /// <summary>The reply buffer asked for in <see cref="Begin(in InodeRequest, nuint, bool, string)"/> (empty when none): valid until the reply.</summary>
     public Memory<byte> Buffer => buffer is null ? Memory<byte>.Empty : new Memory<byte>(buffer, 0, bufferLength);
 
+    /// <summary><see cref="Buffer"/> as a span, for the reply (without <see cref="Memory{T}.Span"/>'s checks of what backs it).</summary>
+    public Span<byte> BufferSpan => buffer is null ? default : MemoryMarshal.CreateSpan(ref MemoryMarshal.GetArrayDataReference(buffer), bufferLength);
+
     /// <summary>
     /// A directory listing over this request's buffer (<see cref="Begin(in InodeRequest, nuint, bool, string)"/>'s size is the kernel's), for an async
     /// readdir or readdirplus: answered by <see cref="ReplyDirectory"/>, and a failure gives back the lookups its
