@@ -180,6 +180,7 @@ public sealed unsafe class AsyncInodeRequest
     /// is found still running does (<see cref="Complete{T}(ValueTask{T}, Action{AsyncInodeRequest, T}, string)"/>).
     /// Reports the request's start to <see cref="Diagnostics.FuseMetrics"/> (its end is the reply). Never throws.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static AsyncInodeRequest Begin(in InodeRequest request, nuint bufferSize, bool cancellable, string operation)
     {
         var call = forThisThread;
@@ -326,6 +327,7 @@ public sealed unsafe class AsyncInodeRequest
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Reply<T>(Action<AsyncInodeRequest, T> reply, T result, string operation)
     {
         if (!TryStartAnswer())
@@ -444,6 +446,7 @@ public sealed unsafe class AsyncInodeRequest
 
     private byte* BufferPointer => (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer!));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PrepareBuffer(nuint size)
     {
         if (size == 0)
