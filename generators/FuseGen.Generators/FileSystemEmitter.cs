@@ -240,9 +240,9 @@ internal static class FileSystemEmitter
     }
 
     /// <summary>
-    /// The entry point of a method that returns a task: an <c>AsyncInodeRequest</c> (slot, buffer, token) begun before
-    /// the call, the task handed to it with the reply method, which it calls now if the task is complete and on
-    /// completion otherwise; any failure before that is its one answer.
+    /// The entry point of a method that returns a task: an <c>AsyncInodeRequest</c> (buffer, token, metrics) begun
+    /// before the call, the task handed to it with the reply method, which it calls now if the task is complete and on
+    /// completion otherwise (the request is measured until that reply); any failure before that is its one answer.
     /// </summary>
     private static void EmitAsyncTrampoline(IndentedWriter writer, OperationModel operation, OperationDescriptor descriptor, AsyncCallModel async, string currentRequest, List<string> setup, string call, string cref)
     {
@@ -266,7 +266,7 @@ internal static class FileSystemEmitter
         {
             writer.Line($"var {Request} = {currentRequest};");
             var keep = async.FileInfoNative is null ? "" : ", fileInfo: " + Identifier(async.FileInfoNative);
-            writer.Line($"var {Call} = {RuntimeNames.AsyncInodeRequest.Begin}(in {Request}, {bufferSize}, cancellable: {(async.Cancellable ? "true" : "false")}{keep});");
+            writer.Line($"var {Call} = {RuntimeNames.AsyncInodeRequest.Begin}(in {Request}, {bufferSize}, cancellable: {(async.Cancellable ? "true" : "false")}{keep}, operation: {name});");
             using (writer.Block("try"))
             {
                 writer.Lines(setup);

@@ -21,11 +21,15 @@ public sealed class MountOptions
     public int MaxThreads { get; set; } = 10;
 
     /// <summary>
-    /// Most inode-API requests served by async methods that may be in flight at once (taken before the method runs,
-    /// given back after the reply); 0 or less: no bound. At the bound the libfuse worker that received the next
-    /// such request waits until one is answered: nothing is refused or lost, and once every worker waits libfuse
-    /// reads no more requests, so the kernel holds (and finally blocks) its callers. Each pending read or listing
-    /// holds a reply buffer of its size (at least 128 KiB), so the bound is also the memory bound.
+    /// Most deferred inode-API requests: requests served by a task-returning method whose task was still running when
+    /// the method returned, so their reply is sent later; 0 or less: no bound. A request whose task completed
+    /// synchronously is answered inline on its libfuse worker and does not count. So at most this many deferred
+    /// requests, plus the requests libfuse's workers are running (at most <see cref="MaxThreads"/>), are in flight.
+    /// At the bound the worker whose task is found still running waits, before it returns to libfuse, until a deferred
+    /// request is answered (or its own task completes: it then answers inline, or the unmount begins): nothing is
+    /// refused or lost, and once every worker waits libfuse reads no more requests, so the kernel holds (and finally
+    /// blocks) its callers. The interrupt reaches a waiting request's token. Each deferred read or listing holds a
+    /// reply buffer of its size (at least 128 KiB), so the bound is also the memory bound.
     /// </summary>
     public int MaxPendingRequests { get; set; } = 1024;
 

@@ -29,6 +29,9 @@ public unsafe class AsyncReadBenchmarks
     [GlobalSetup(Targets = new[] { nameof(ReadValueTask), nameof(GetattrValueTask) })]
     public void SetupValueTask() => Serve(new ValueTaskInodeFs());
 
+    [GlobalSetup(Targets = new[] { nameof(ReadValueTaskToken), nameof(GetattrValueTaskToken) })]
+    public void SetupValueTaskToken() => Serve(new ValueTaskTokenInodeFs());
+
     [GlobalSetup(Targets = new[] { nameof(ReadAsyncMethod), nameof(GetattrAsyncMethod) })]
     public void SetupAsyncMethod() => Serve(new AsyncMethodInodeFs());
 
@@ -53,6 +56,10 @@ public unsafe class AsyncReadBenchmarks
 
     [Benchmark]
     [BenchmarkCategory("read 4 KiB")]
+    public void ReadValueTaskToken() => session.Operations->read(session.NewRequest(), File, ReadSize, ReadOffset, null);
+
+    [Benchmark]
+    [BenchmarkCategory("read 4 KiB")]
     public void ReadAsyncMethod() => session.Operations->read(session.NewRequest(), File, ReadSize, ReadOffset, null);
 
     [Benchmark(Baseline = true)]
@@ -62,6 +69,10 @@ public unsafe class AsyncReadBenchmarks
     [Benchmark]
     [BenchmarkCategory("getattr")]
     public void GetattrValueTask() => session.Operations->getattr(session.NewRequest(), File, null);
+
+    [Benchmark]
+    [BenchmarkCategory("getattr")]
+    public void GetattrValueTaskToken() => session.Operations->getattr(session.NewRequest(), File, null);
 
     [Benchmark]
     [BenchmarkCategory("getattr")]
@@ -131,6 +142,20 @@ internal sealed partial class ValueTaskInodeFs
 
     [Read]
     private static System.Threading.Tasks.ValueTask<int> ReadAsync(ulong node, Memory<byte> buffer, long offset) => new(AsyncBenchData.Copy(buffer.Span, offset));
+}
+
+/// <summary>The same with a <c>CancellationToken</c> (not an <c>async</c> method): what the token costs FuseGen alone.</summary>
+[FuseInodeFileSystem]
+internal sealed partial class ValueTaskTokenInodeFs
+{
+    [Lookup]
+    private static Errno Lookup(ulong parent, ReadOnlySpan<byte> name, ref InodeEntry entry) => Errno.ENOENT;
+
+    [Getattr]
+    private static System.Threading.Tasks.ValueTask<Stat> GetattrAsync(ulong node, System.Threading.CancellationToken token) => new(AsyncBenchData.FileStat);
+
+    [Read]
+    private static System.Threading.Tasks.ValueTask<int> ReadAsync(ulong node, Memory<byte> buffer, long offset, System.Threading.CancellationToken token) => new(AsyncBenchData.Copy(buffer.Span, offset));
 }
 
 /// <summary>An <c>async</c> method with a token whose awaits are all already complete (the cache hit of a method that may wait).</summary>

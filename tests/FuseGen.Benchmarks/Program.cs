@@ -12,6 +12,12 @@ public static class Program
 {
     public static void Main(string[] args)
     {
+        if (args is ["async-interleaved", ..])
+        {
+            AsyncReadInterleaved.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 12);
+            return;
+        }
+
         var inProcess = Array.Exists(args, a => a is "--inProcess" or "-i") ? args : [.. args, "--inProcess"];
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(inProcess);
     }

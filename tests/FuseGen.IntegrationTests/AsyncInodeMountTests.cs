@@ -105,6 +105,93 @@ public sealed class AsyncInodeMountTests : MountTest
         Assert.True(fs.MaxReadsInProgress > 4, $"at most {fs.MaxReadsInProgress} reads waited at once: the libfuse workers were blocked");
     }
 
+    [MountFact]
+    public async Task At_the_pending_bound_only_the_deferred_reads_and_one_per_worker_are_in_flight()
+    {
+        const int Files = 40;
+        const int PendingBound = 4;
+        const int Workers = 4;
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fs = new RemoteInodeFs();
+        for (var i = 0; i < Files; i++)
+        {
+            fs.Put("f" + i, Encoding.UTF8.GetBytes($"file {i}\n"));
+        }
+
+        using var mountPoint = TempMountPoint.Create();
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine, timeout: TimeSpan.FromSeconds(90));
+        await using var mount = Fuse.Mount(fs, mountPoint.Path, new MountOptions { DirectIo = true, MaxThreads = Workers, MaxIdleThreads = Workers, MaxPendingRequests = PendingBound });
+        for (var i = 0; i < Files; i++)
+        {
+            Assert.Equal(0, LibC.Stat(Path.Combine(mountPoint.Path, "f" + i)).Errno);
+        }
+
+        fs.ReadGate = gate.Task;
+        var results = new string[Files];
+        var readers = Enumerable.Range(0, Files).Select(i => new Thread(() => results[i] = File.ReadAllText(Path.Combine(mountPoint.Path, "f" + i))) { IsBackground = true }).ToList();
+        readers.ForEach(t => t.Start());
+
+        // Four reads deferred, and each of the four libfuse workers waits at the bound holding one more: libfuse
+        // reads no more requests, the kernel holds the other readers.
+        Assert.True(SpinWait.SpinUntil(() => fs.ReadsInProgress == PendingBound + Workers, Bound), $"{fs.ReadsInProgress} reads in progress");
+        Thread.Sleep(300);
+        var heldReads = fs.ReadsInProgress;
+        var reachedBackend = fs.Reads;
+        Assert.Equal(PendingBound + Workers, heldReads);
+        Assert.Equal(PendingBound + Workers, reachedBackend);
+        Assert.Equal(PendingBound, AsyncInodeRequest.Outstanding);
+
+        gate.SetResult();
+        Assert.All(readers, t => Assert.True(t.Join(Bound)));
+        for (var i = 0; i < Files; i++)
+        {
+            Assert.Equal($"file {i}\n", results[i]);
+        }
+
+        Output.WriteLine($"MaxPendingRequests={PendingBound}, max_threads={Workers}, {Files} readers: {heldReads} reads held at the bound ({reachedBackend} reached the backend); most at once {fs.MaxReadsInProgress}");
+        Assert.True(fs.MaxReadsInProgress <= PendingBound + Workers, $"{fs.MaxReadsInProgress} reads at once");
+        Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound));
+    }
+
+    [MountFact]
+    public async Task Unmount_ends_while_every_worker_waits_at_the_pending_bound()
+    {
+        const int Files = 20;
+        var fs = new RemoteInodeFs { ReadGate = new TaskCompletionSource().Task };
+        for (var i = 0; i < Files; i++)
+        {
+            fs.Put("f" + i, Encoding.UTF8.GetBytes($"file {i}\n"));
+        }
+
+        using var mountPoint = TempMountPoint.Create();
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine, timeout: TimeSpan.FromSeconds(90));
+        var mount = Fuse.Mount(fs, mountPoint.Path, new MountOptions { DirectIo = true, MaxThreads = 2, MaxIdleThreads = 2, MaxPendingRequests = 2, UnmountTimeout = TimeSpan.FromSeconds(20) });
+        var failures = 0;
+        var readers = Enumerable.Range(0, Files).Select(i => new Thread(() =>
+        {
+            try
+            {
+                File.ReadAllText(Path.Combine(mountPoint.Path, "f" + i));
+            }
+            catch (IOException)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        }) { IsBackground = true }).ToList();
+        readers.ForEach(t => t.Start());
+        Assert.True(SpinWait.SpinUntil(() => fs.ReadsInProgress == 4, Bound), $"{fs.ReadsInProgress} reads in progress");
+
+        // The reads never complete on their own: only the unmount's cancellation ends them, and the loop can only
+        // return once the waiting workers went on.
+        var clock = Stopwatch.StartNew();
+        await mount.DisposeAsync();
+        var unmounted = clock.Elapsed;
+        Assert.All(readers, t => Assert.True(t.Join(Bound)));
+        Output.WriteLine($"unmount with both workers waiting at the bound took {unmounted.TotalMilliseconds:F0} ms; readers failed {failures} of {Files}; outstanding {AsyncInodeRequest.Outstanding}, abandoned {AsyncInodeRequest.Abandoned}");
+        Assert.Equal(Files, Volatile.Read(ref failures));
+        Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound));
+    }
+
     // Read-only, because on a writable mount the kernel counts every read as a change of atime it does not know
     // (fuse_invalidate_atime), so the reader's next fstat asks getattr despite attr_timeout; that reply carries the
     // remote side's new size, and a changed size makes the kernel drop the cached pages (fuse_change_attributes,

@@ -64,7 +64,7 @@ internal static class InodeResultKinds
     public static readonly ResultKind Read = new("inode-read", Void, null,
         new ReturnShape("inode-read.int", "int", "int", $"{Call}", "bytes written into the Span<byte> buffer parameter, or -errno", requiresKind: InodeParameterKinds.ReadBuffer.Id,
             reply: $"{Request}.{Inode.ReplyRead}({Result}, {CodeHole.LocalOf(InodeParameterKinds.ReadBuffer)});",
-            deferredReply: $"{Request}.{Inode.ReplyRead}({Result}, {Pending}.{Names.AsyncInodeRequest.Buffer}.Span);"),
+            deferredReply: $"{Request}.{Inode.ReplyRead}({Result}, {Pending}.{Names.AsyncInodeRequest.BufferSpan});"),
         new ReturnShape("inode-read.span", "global::System.ReadOnlySpan<byte>", "ReadOnlySpan<byte>", $"{Call}", "the data; FuseGen sends at most the size asked for",
             reply: $"{Request}.{Inode.ReplyData}({Result}.Length <= (long){ReadSize} ? {Result} : {Result}.Slice(0, (int){ReadSize}));"));
 

@@ -125,6 +125,7 @@ internal static class RuntimeNames
         public const string Fail = "Fail";
         public const string Request = "Request";
         public const string Buffer = "Buffer";
+        public const string BufferSpan = "BufferSpan";
         public const string Token = "Token";
         public const string Directory = "Directory";
         public const string ReplyDirectory = "ReplyDirectory";

@@ -113,7 +113,7 @@ public sealed unsafe partial class KernelFreeInodeSession : IDisposable
     /// <summary>A fresh fake <c>fuse_req_t</c>.</summary>
     public void* NewRequest() => (void*)Interlocked.Increment(ref nextRequest);
 
-    /// <summary>Async requests in flight now (slot taken, not answered).</summary>
+    /// <summary>Deferred async requests in flight now (slot taken, not answered).</summary>
     public int PendingInFlight => Pending.InFlight;
 
     /// <summary>Most async requests in flight at once.</summary>
@@ -123,6 +123,9 @@ public sealed unsafe partial class KernelFreeInodeSession : IDisposable
     public long PendingBoundWaits => Pending.BoundWaits;
 
     private PendingRequests Pending => ((InodeSessionApi)session.Api).Pending;
+
+    /// <summary>What a mount does when its unmount is asked for: cancel pending requests, let workers waiting at the bound go on.</summary>
+    public void BeginClosing() => Pending.BeginClosing();
 
     /// <summary>What a mount does after its loop returned: cancel pending requests, wait up to <paramref name="timeout"/>, refuse the rest.</summary>
     public void Drain(TimeSpan timeout) => Pending.Drain(timeout);

@@ -42,6 +42,7 @@ internal static unsafe partial class LibFuse
     public static delegate* unmanaged[Cdecl]<void*, int> fuse_loop;
     public static delegate* unmanaged[Cdecl]<void*, void*> fuse_get_session;
     public static delegate* unmanaged[Cdecl]<void*, void> fuse_session_exit;
+    public static delegate* unmanaged[Cdecl]<void*, int> fuse_session_exited;
     public static delegate* unmanaged[Cdecl]<void*, int> fuse_session_fd;
     public static delegate* unmanaged[Cdecl]<fuse_args*, void> fuse_opt_free_args;
     public static delegate* unmanaged[Cdecl]<fuse_args*, void> fuse_lib_help;
@@ -123,6 +124,7 @@ internal static unsafe partial class LibFuse
         fuse_loop = (delegate* unmanaged[Cdecl]<void*, int>)Resolve(library, "fuse_loop", "FUSE_3.0", true);
         fuse_get_session = (delegate* unmanaged[Cdecl]<void*, void*>)Resolve(library, "fuse_get_session", "FUSE_3.0", true);
         fuse_session_exit = (delegate* unmanaged[Cdecl]<void*, void>)Resolve(library, "fuse_session_exit", "FUSE_3.0", true);
+        fuse_session_exited = (delegate* unmanaged[Cdecl]<void*, int>)Resolve(library, "fuse_session_exited", "FUSE_3.0", true);
         fuse_session_fd = (delegate* unmanaged[Cdecl]<void*, int>)Resolve(library, "fuse_session_fd", "FUSE_3.0", true);
         fuse_opt_free_args = (delegate* unmanaged[Cdecl]<fuse_args*, void>)Resolve(library, "fuse_opt_free_args", "FUSE_3.0", true);
         fuse_buf_size = (delegate* unmanaged[Cdecl]<void*, nuint>)Resolve(library, "fuse_buf_size", "FUSE_3.0", true);

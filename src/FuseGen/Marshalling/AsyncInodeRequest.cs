@@ -13,15 +13,15 @@ namespace FuseGen.Marshalling;
 /// <summary>
 /// An inode request served by an async operation method (one returning <c>ValueTask</c>, <c>ValueTask&lt;T&gt;</c>,
 /// <c>Task</c> or <c>Task&lt;T&gt;</c>): its reply buffer, its cancellation by the kernel, its slot under
-/// <see cref="MountOptions.MaxPendingRequests"/>, and exactly one reply, inline when the task is already complete
-/// and from the completing thread otherwise. Pooled; used by generated code.
+/// <see cref="MountOptions.MaxPendingRequests"/> once deferred, its metrics, and exactly one reply, inline when the
+/// task is already complete and from the completing thread otherwise. Pooled; used by generated code.
 /// </summary>
 /// <remarks>
 /// <para>A generated trampoline has the shape
 /// <code>
 /// var request = InodeRequest.From(req);
-/// var call = AsyncInodeRequest.Begin(request, size, cancellable: true);   // never throws; may wait at the bound
-/// try { call.Complete(fs.ReadAsync(..., call.Buffer, ..., call.Token), ReplyRead, "read"); }
+/// var call = AsyncInodeRequest.Begin(request, size, cancellable: true, operation: "read");   // never throws
+/// try { call.Complete(fs.ReadAsync(..., call.Buffer, ..., call.Token), ReplyRead, "read"); }   // may wait at the bound
 /// catch (Exception e) { call.Fail(e, "read"); }
 /// </code>
 /// with a static reply method such as <c>static void ReplyRead(AsyncInodeRequest c, int n) =&gt;
@@ -37,6 +37,13 @@ namespace FuseGen.Marshalling;
 /// request's lock, and unregistering (done before every reply) takes the same lock, so the callback only queues the
 /// cancellation to the thread pool: user callbacks and continuations never run under libfuse's lock. An
 /// <see cref="OperationCanceledException"/> once the token is cancelled answers EINTR (not reported as a fault).</para>
+/// <para><b>The bound.</b> Only a request whose task is found still running takes a slot and counts as
+/// <see cref="Outstanding"/>: the worker registers the interrupt callback, then takes a slot, waiting at the bound
+/// (<see cref="PendingRequests.WaitForSlot"/>) until one is given back, the session closes, or its own task completes
+/// (then it answers inline, having taken nothing). A request answered inline costs no interlocked operation.</para>
+/// <para><b>Metrics.</b> The request is measured (<see cref="Diagnostics.FuseMetrics"/>) from <c>Begin</c> to its
+/// reply, on whichever thread sends it; one dropped at shutdown ends as ENOTCONN. Nothing is measured (one read of a
+/// flag per request) while no listener is attached.</para>
 /// <para><b>Unmount.</b> The session waits (<see cref="MountOptions.UnmountTimeout"/>) for requests still pending,
 /// after cancelling their tokens; one answered after that is dropped and counted (<see cref="Abandoned"/>).</para>
 /// </remarks>
@@ -91,6 +98,10 @@ public sealed unsafe class AsyncInodeRequest
     private bool interruptWanted;
     private bool interruptRegistered;
     private bool deferred;
+    private bool ownedByThread;
+    private bool busy;
+    private long start;
+    private string operation = "";
     private int interrupted;
     private int answered;
 
@@ -99,7 +110,7 @@ public sealed unsafe class AsyncInodeRequest
     /// <summary>An object cached by a libfuse worker that exits is collected with its thread; its weak handle is freed here.</summary>
     ~AsyncInodeRequest() => Discard();
 
-    /// <summary>Requests begun and not yet answered (or dropped), process-wide. 0 when idle: a leak test reads it.</summary>
+    /// <summary>Deferred requests (task found running) not yet answered or dropped, process-wide. 0 when idle: a leak test reads it.</summary>
     public static long Outstanding => Interlocked.Read(ref outstanding);
 
     /// <summary>Objects alive (pooled, cached per thread, or serving), process-wide.</summary>
@@ -129,11 +140,14 @@ public sealed unsafe class AsyncInodeRequest
     /// <summary>The request being served.</summary>
     public InodeRequest Request => request;
 
-    /// <summary>The reply buffer asked for in <see cref="Begin(in InodeRequest, nuint, bool)"/> (empty when none): valid until the reply.</summary>
+    /// <summary>The reply buffer asked for in <see cref="Begin(in InodeRequest, nuint, bool, string)"/> (empty when none): valid until the reply.</summary>
     public Memory<byte> Buffer => buffer is null ? Memory<byte>.Empty : new Memory<byte>(buffer, 0, bufferLength);
 
+    /// <summary><see cref="Buffer"/> as a span, for the reply (without <see cref="Memory{T}.Span"/>'s checks of what backs it).</summary>
+    public Span<byte> BufferSpan => buffer is null ? default : MemoryMarshal.CreateSpan(ref MemoryMarshal.GetArrayDataReference(buffer), bufferLength);
+
     /// <summary>
-    /// A directory listing over this request's buffer (<see cref="Begin(in InodeRequest, nuint, bool)"/>'s size is the kernel's), for an async
+    /// A directory listing over this request's buffer (<see cref="Begin(in InodeRequest, nuint, bool, string)"/>'s size is the kernel's), for an async
     /// readdir or readdirplus: answered by <see cref="ReplyDirectory"/>, and a failure gives back the lookups its
     /// readdirplus entries counted.
     /// </summary>
@@ -160,27 +174,29 @@ public sealed unsafe class AsyncInodeRequest
     public CancellationToken Token => cancellation?.Token ?? CancellationToken.None;
 
     /// <summary>
-    /// Starts serving <paramref name="request"/> asynchronously: takes a slot (waiting at the session's bound),
-    /// a reply buffer of <paramref name="bufferSize"/> bytes (0: none) and, when <paramref name="cancellable"/>, a
-    /// token cancelled by the kernel's interrupt. Never throws.
+    /// Starts serving <paramref name="request"/> of <paramref name="operation"/> asynchronously: a reply buffer of
+    /// <paramref name="bufferSize"/> bytes (0: none) and, when <paramref name="cancellable"/>, a token cancelled by the
+    /// kernel's interrupt. Takes no slot under <see cref="MountOptions.MaxPendingRequests"/>: only a request whose task
+    /// is found still running does (<see cref="Complete{T}(ValueTask{T}, Action{AsyncInodeRequest, T}, string)"/>).
+    /// Reports the request's start to <see cref="Diagnostics.FuseMetrics"/> (its end is the reply). Never throws.
     /// </summary>
-    public static AsyncInodeRequest Begin(in InodeRequest request, nuint bufferSize, bool cancellable)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static AsyncInodeRequest Begin(in InodeRequest request, nuint bufferSize, bool cancellable, string operation)
     {
-        var gate = request.SessionOrNull?.Api is InodeSessionApi api ? api.Pending : null;
-        gate?.Enter();
         var call = forThisThread;
-        if (call is null)
+        if (call is null || Volatile.Read(ref call.busy))
         {
-            call = Rent();
-        }
-        else
-        {
-            forThisThread = null;
+            call = RentForThisThread(call);
         }
 
-        Interlocked.Increment(ref outstanding);
+        call.busy = true;
+        call.start = RequestMetrics.Start(operation);
+        if (call.start != 0)
+        {
+            call.operation = operation;
+        }
+
         call.request = request;
-        call.pending = gate;
         call.answered = 0;
         call.PrepareBuffer(bufferSize);
         if (cancellable)
@@ -193,24 +209,24 @@ public sealed unsafe class AsyncInodeRequest
     }
 
     /// <summary>
-    /// As <see cref="Begin(in InodeRequest, nuint, bool)"/>, keeping a copy of the request's <c>fuse_file_info</c>
+    /// As <see cref="Begin(in InodeRequest, nuint, bool, string)"/>, keeping a copy of the request's <c>fuse_file_info</c>
     /// (<paramref name="fileInfo"/> lives on the libfuse worker's stack, gone once the entry point returns) as
     /// <see cref="FileInfo"/> until the reply: an async open sets its flags there and its reply sends them.
     /// </summary>
-    public static AsyncInodeRequest Begin(in InodeRequest request, nuint bufferSize, bool cancellable, void* fileInfo)
+    public static AsyncInodeRequest Begin(in InodeRequest request, nuint bufferSize, bool cancellable, void* fileInfo, string operation)
     {
-        var call = Begin(in request, bufferSize, cancellable);
+        var call = Begin(in request, bufferSize, cancellable, operation);
         call.KeepFileInfo(fileInfo);
         return call;
     }
 
-    /// <summary>The request's kept <c>fuse_file_info</c> (see <see cref="Begin(in InodeRequest, nuint, bool, void*)"/>); null when none was kept.</summary>
+    /// <summary>The request's kept <c>fuse_file_info</c> (see <see cref="Begin(in InodeRequest, nuint, bool, void*, string)"/>); null when none was kept.</summary>
     public void* FileInfo => keptFileInfo ? fileInfo : null;
 
     /// <summary>Answers with <paramref name="task"/>'s result through <paramref name="reply"/>: now if it is complete, otherwise when it completes.</summary>
     public void Complete<T>(ValueTask<T> task, Action<AsyncInodeRequest, T> reply, string operation)
     {
-        if (task.IsCompleted)
+        if (task.IsCompleted || !Defer(task))
         {
             T result;
             try
@@ -227,7 +243,6 @@ public sealed unsafe class AsyncInodeRequest
             return;
         }
 
-        Defer();
         AsyncReply<T>.Start(this, task, reply, operation);
     }
 
@@ -246,7 +261,7 @@ public sealed unsafe class AsyncInodeRequest
     /// <summary>Answers through <paramref name="reply"/> once <paramref name="task"/> has completed successfully; its exception otherwise.</summary>
     public void Complete(ValueTask task, Action<AsyncInodeRequest> reply, string operation)
     {
-        if (task.IsCompleted)
+        if (task.IsCompleted || !Defer(task))
         {
             try
             {
@@ -262,7 +277,6 @@ public sealed unsafe class AsyncInodeRequest
             return;
         }
 
-        Defer();
         AsyncReply<bool>.Start(this, task, reply, operation);
     }
 
@@ -313,6 +327,7 @@ public sealed unsafe class AsyncInodeRequest
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Reply<T>(Action<AsyncInodeRequest, T> reply, T result, string operation)
     {
         if (!TryStartAnswer())
@@ -353,6 +368,24 @@ public sealed unsafe class AsyncInodeRequest
     }
 
     private static InvalidOperationException NullTask(string operation) => new($"The {operation} method returned a null task.");
+
+    /// <summary>
+    /// The object for a request of this thread when its own is missing (first request) or busy (its request was
+    /// deferred, or a request is served inside another on this thread): a new object becomes the thread's own, and a
+    /// pooled one serves a busy thread's request and goes back to the pool after it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static AsyncInodeRequest RentForThisThread(AsyncInodeRequest? own)
+    {
+        if (own is not null)
+        {
+            return Rent();
+        }
+
+        own = new AsyncInodeRequest { ownedByThread = true };
+        forThisThread = own;
+        return own;
+    }
 
     private static AsyncInodeRequest Rent()
     {
@@ -413,6 +446,7 @@ public sealed unsafe class AsyncInodeRequest
 
     private byte* BufferPointer => (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer!));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PrepareBuffer(nuint size)
     {
         if (size == 0)
@@ -454,7 +488,7 @@ public sealed unsafe class AsyncInodeRequest
     }
 
     /// <summary>
-    /// Registers the interrupt callback of a request whose task is still running. Not done in <see cref="Begin(in InodeRequest, nuint, bool)"/>:
+    /// Registers the interrupt callback of a request whose task is still running. Not done in <see cref="Begin(in InodeRequest, nuint, bool, string)"/>:
     /// a task that completed inline has nothing left to cancel, and each registration (and its removal before the
     /// reply) takes libfuse's request and session locks. Registering late loses nothing: libfuse's
     /// <c>fuse_req_interrupt_func</c> calls the callback at once when the interrupt arrived before it.
@@ -477,25 +511,86 @@ public sealed unsafe class AsyncInodeRequest
         LibFuse.fuse_req_interrupt_func(request.Native, &OnInterrupt, (void*)GCHandle.ToIntPtr(self));
     }
 
-    private void Defer()
+    /// <summary>
+    /// Makes a request whose task was found running a deferred one: its interrupt callback, its slot under the bound
+    /// (waiting for one is the backpressure), its count as outstanding. False when the task completed while the worker
+    /// waited for the slot: it is then answered inline, and took nothing.
+    /// </summary>
+    private bool Defer<T>(ValueTask<T> task)
     {
-        // The object now belongs to the request until its reply, not to this libfuse worker.
-        deferred = true;
-        Interlocked.Increment(ref deferredTotal);
-        pending?.Add(this);
+        for (RegisterInterruptIfWanted(); !TryTakeSlot(); pending!.WaitForSlot())
+        {
+            if (task.IsCompleted)
+            {
+                return false;
+            }
+        }
 
-        // Before the continuation is hooked up: from then on the reply, which unregisters, may run on any thread.
+        return MarkDeferred();
+    }
+
+    /// <summary>As <see cref="Defer{T}(ValueTask{T})"/> for a task without a result.</summary>
+    private bool Defer(ValueTask task)
+    {
+        for (RegisterInterruptIfWanted(); !TryTakeSlot(); pending!.WaitForSlot())
+        {
+            if (task.IsCompleted)
+            {
+                return false;
+            }
+        }
+
+        return MarkDeferred();
+    }
+
+    private void RegisterInterruptIfWanted()
+    {
+        // Found only now: a request answered inline never needs its session's pending set.
+        pending = request.SessionOrNull?.Api is InodeSessionApi api ? api.Pending : null;
+
+        // Before any wait for a slot: Ctrl-C on the caller cancels the task while its worker waits at the bound too.
         if (interruptWanted)
         {
             RegisterInterrupt();
         }
     }
 
+    private bool TryTakeSlot() => pending is null || pending.TryEnter();
+
+    private bool MarkDeferred()
+    {
+        // The object now belongs to the request until its reply, not to this libfuse worker. Before the
+        // continuation is hooked up: from then on the reply may run on any thread.
+        deferred = true;
+        Interlocked.Increment(ref outstanding);
+        Interlocked.Increment(ref deferredTotal);
+        pending?.Add(this);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryStartAnswer()
     {
         // Until Defer nothing but the libfuse worker running the trampoline can answer (no continuation is hooked
         // up, the interrupt callback is not registered, shutdown only cancels deferred requests): no interlocked
-        // exchange on the inline path.
+        // exchange on the inline path, and nothing else to do unless it is measured or an interrupt was registered.
+        if (deferred || start != 0 || interruptRegistered)
+        {
+            return TryStartDeferredOrMeasuredAnswer();
+        }
+
+        if (answered != 0)
+        {
+            Interlocked.Increment(ref duplicateTotal);
+            return false;
+        }
+
+        answered = 1;
+        return true;
+    }
+
+    private bool TryStartDeferredOrMeasuredAnswer()
+    {
         if (deferred ? Interlocked.Exchange(ref answered, 1) != 0 : answered != 0)
         {
             Interlocked.Increment(ref duplicateTotal);
@@ -503,6 +598,12 @@ public sealed unsafe class AsyncInodeRequest
         }
 
         answered = 1;
+
+        if (start != 0)
+        {
+            // This thread's last answered error belongs to another request (a pool thread keeps it): the reply sets it.
+            InodeRequest.TakeReplyError();
+        }
 
         if (deferred && pending is { } gate && !gate.TryEnterNative())
         {
@@ -524,24 +625,85 @@ public sealed unsafe class AsyncInodeRequest
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void EndAnswer(bool enteredNative = true)
     {
-        var gate = pending;
-        if (deferred && gate is not null)
+        if (start != 0 || deferred)
         {
-            if (enteredNative)
-            {
-                gate.ExitNative();
-            }
-
-            gate.Remove(this);
+            EndDeferredOrMeasuredAnswer(enteredNative);
         }
 
-        gate?.Leave();
         Recycle();
     }
 
+    private void EndDeferredOrMeasuredAnswer(bool enteredNative)
+    {
+        if (start != 0)
+        {
+            // The request ends at its reply, wherever that ran; one dropped at shutdown never reached the kernel.
+            if (enteredNative)
+            {
+                RequestMetrics.StopReplied(operation, start);
+            }
+            else
+            {
+                RequestMetrics.Stop(operation, start, -(int)Errno.ENOTCONN);
+            }
+
+            start = 0;
+        }
+
+        if (deferred)
+        {
+            if (pending is { } gate)
+            {
+                if (enteredNative)
+                {
+                    gate.ExitNative();
+                }
+
+                gate.Remove(this);
+                gate.Leave();
+            }
+
+            Interlocked.Decrement(ref outstanding);
+        }
+    }
+
     private void Recycle()
+    {
+        if (cancellation is not null || listing || keptFileInfo)
+        {
+            ResetExtras();
+        }
+
+        interruptWanted = false;
+        request = default;
+        pending = null;
+        deferred = false;
+        interrupted = 0;
+        if (ownedByThread)
+        {
+            // Back to its thread, which may take it for its next request from now on (whichever thread answered).
+            Volatile.Write(ref busy, false);
+            return;
+        }
+
+        busy = false;
+        lock (PoolGate)
+        {
+            if (pooled < PoolCapacity)
+            {
+                Pool[pooled++] = this;
+                return;
+            }
+        }
+
+        Discard();
+        GC.SuppressFinalize(this);
+    }
+
+    private void ResetExtras()
     {
         // A cancellation queued by an interrupt may still run: its source must never serve another request.
         if (Volatile.Read(ref interrupted) != 0 || (cancellation is not null && !cancellation.TryReset()))
@@ -556,29 +718,6 @@ public sealed unsafe class AsyncInodeRequest
         }
 
         keptFileInfo = false;
-        interruptWanted = false;
-        request = default;
-        pending = null;
-        deferred = false;
-        interrupted = 0;
-        Interlocked.Decrement(ref outstanding);
-        if (forThisThread is null)
-        {
-            forThisThread = this;
-            return;
-        }
-
-        lock (PoolGate)
-        {
-            if (pooled < PoolCapacity)
-            {
-                Pool[pooled++] = this;
-                return;
-            }
-        }
-
-        Discard();
-        GC.SuppressFinalize(this);
     }
 
     private void Discard()

@@ -161,6 +161,10 @@ internal sealed unsafe class FuseSession
             unmounting = true;
         }
 
+        // The loop joins its workers before it returns: none may go on waiting at the pending bound for tasks the
+        // rundown would cancel only after that.
+        Api.BeginClosing();
+
         ThreadPool.UnsafeQueueUserWorkItem(
             static session =>
             {

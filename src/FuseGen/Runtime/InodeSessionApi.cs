@@ -92,6 +92,7 @@ internal sealed unsafe class InodeSessionApi : SessionApi
                 session = LibFuse.fuse_session_new(arguments, operations, (nuint)LibFuse.LowLevelOperationsSize, userData);
             }
 
+            Pending.NativeSession = session;
             return session != null;
         }
         finally
@@ -136,12 +137,15 @@ internal sealed unsafe class InodeSessionApi : SessionApi
     public override int LoopMultithreaded(MountOptions options) =>
         RunMultithreaded(session, options, LibFuse.fuse_session_loop_mt_312, LibFuse.fuse_session_loop_mt_32, LibFuse.fuse_session_loop_mt_30);
 
+    public override void BeginClosing() => Pending.BeginClosing();
+
     public override void Drain(TimeSpan timeout) => Pending.Drain(timeout);
 
     public override void Unmount() => LibFuse.fuse_session_unmount(session);
 
     public override void Destroy()
     {
+        Pending.NativeSession = null;
         LibFuse.fuse_session_destroy(session);
         session = null;
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
+using FuseGen.Interop;
 using FuseGen.Marshalling;
 
 namespace FuseGen.Runtime;
@@ -13,13 +14,18 @@ namespace FuseGen.Runtime;
 /// or the session pointer would be freed memory).
 /// </summary>
 /// <remarks>
-/// <para><b>At the bound the libfuse worker waits</b> in <see cref="Enter"/> until a request in flight has been
-/// answered: nothing is dropped or failed, and libfuse stops reading /dev/fuse once all its workers wait, so the
-/// kernel queues (and finally blocks) its callers. The wait ends early only when the session is closing.</para>
-/// <para>The slot is taken before the user's method runs and given back after the reply, so the count includes
-/// calls that complete synchronously; their cost is two interlocked operations.</para>
+/// <para>A slot is taken only by a request whose task the libfuse worker found still running (a deferred reply),
+/// and given back after that reply. A request whose task completed synchronously is answered inline on its worker
+/// and takes none: libfuse's worker count already bounds those, and the loop (which joins its workers before the
+/// rundown) outlives them. So at most <see cref="MountOptions.MaxPendingRequests"/> deferred requests, plus the
+/// requests libfuse's workers are running, are in flight.</para>
+/// <para><b>At the bound the libfuse worker waits</b> (<see cref="WaitForSlot"/>), holding its request's running
+/// task, until a deferred request has been answered or that task completes (then it answers inline): nothing is
+/// dropped or failed, and libfuse stops reading /dev/fuse once all its workers wait, so the kernel queues (and
+/// finally blocks) its callers. The wait ends early when the session is closing (<see cref="BeginClosing"/>,
+/// <see cref="Drain"/>): the slot is then granted over the bound, so the loop can end.</para>
 /// </remarks>
-internal sealed class PendingRequests
+internal sealed unsafe class PendingRequests
 {
     private readonly object gate = new();
     private readonly HashSet<AsyncInodeRequest> waiting = new();
@@ -31,14 +37,28 @@ internal sealed class PendingRequests
     private int maxObserved;
     private long boundWaits;
     private volatile bool closed;
+    private volatile bool closing;
+    private void* session;
 
     public PendingRequests(int bound) => this.bound = bound > 0 ? bound : int.MaxValue;
 
-    /// <summary>Requests in flight now (taken a slot, not yet answered).</summary>
+    /// <summary>Deferred requests in flight now (taken a slot, not yet answered).</summary>
     public int InFlight => Volatile.Read(ref inFlight);
 
     /// <summary>Most requests in flight at once so far.</summary>
     public int MaxObserved => Volatile.Read(ref maxObserved);
+
+    /// <summary>
+    /// The libfuse session (once created), which a worker waiting at the bound asks whether it has exited: an unmount
+    /// from outside ends the loop without <see cref="BeginClosing"/>, and the loop joins the waiting worker.
+    /// </summary>
+    public void* NativeSession
+    {
+        set => session = value;
+    }
+
+    /// <summary>Workers waiting at the bound now.</summary>
+    public int Waiters => Volatile.Read(ref waiters);
 
     /// <summary>Times a worker had to wait at the bound.</summary>
     public long BoundWaits => Interlocked.Read(ref boundWaits);
@@ -58,24 +78,54 @@ internal sealed class PendingRequests
     /// <summary>True once the session is being torn down: no reply or notification may start any more.</summary>
     public bool IsClosed => closed;
 
-    /// <summary>Takes a slot, waiting while <see cref="MountOptions.MaxPendingRequests"/> are in flight (or until the session closes).</summary>
-    public void Enter()
+    /// <summary>Takes a slot unless <see cref="MountOptions.MaxPendingRequests"/> are in flight; over the bound once the session is closing.</summary>
+    public bool TryEnter()
     {
         while (true)
         {
             var current = Volatile.Read(ref inFlight);
-            if (current < bound || closed)
+            if (current >= bound && !closing)
             {
-                if (Interlocked.CompareExchange(ref inFlight, current + 1, current) == current)
-                {
-                    RecordMaximum(current + 1);
-                    return;
-                }
-
-                continue;
+                return false;
             }
 
-            WaitForSlot();
+            if (Interlocked.CompareExchange(ref inFlight, current + 1, current) == current)
+            {
+                RecordMaximum(current + 1);
+                return true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits a while for a slot (<see cref="TryEnter"/> may then succeed): until a request in flight is answered, the
+    /// session starts closing, or 50 ms (the caller then checks whether its own task completed meanwhile).
+    /// </summary>
+    public void WaitForSlot()
+    {
+        Interlocked.Increment(ref boundWaits);
+        lock (gate)
+        {
+            Interlocked.Increment(ref waiters);
+            try
+            {
+                if (Volatile.Read(ref inFlight) >= bound && !closing)
+                {
+                    // The timeout also covers a wake-up lost between Leave's decrement and its read of waiters.
+                    Monitor.Wait(gate, 50);
+                }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref waiters);
+            }
+        }
+
+        // The session is alive while a worker runs: libfuse destroys it only after its loop joined the workers.
+        var native = session;
+        if (!closing && native != null && LibFuse.fuse_session_exited != null && LibFuse.fuse_session_exited(native) != 0)
+        {
+            BeginClosing();
         }
     }
 
@@ -89,6 +139,26 @@ internal sealed class PendingRequests
             {
                 Monitor.PulseAll(gate);
             }
+        }
+    }
+
+    /// <summary>
+    /// The session is ending (its unmount was asked for, or its loop returned): cancels the tokens of the requests
+    /// waiting for their task, and a worker waiting at the bound gets its slot at once, so libfuse's loop, which joins
+    /// its workers, can end. Idempotent; a request deferred later is cancelled by <see cref="Drain"/>.
+    /// </summary>
+    public void BeginClosing()
+    {
+        closing = true;
+        lock (gate)
+        {
+            // Under the lock: a request leaves the set (under it) before its object is recycled.
+            foreach (var request in waiting)
+            {
+                request.CancelForShutdown();
+            }
+
+            Monitor.PulseAll(gate);
         }
     }
 
@@ -142,14 +212,7 @@ internal sealed class PendingRequests
     /// </summary>
     public void Drain(TimeSpan timeout)
     {
-        lock (gate)
-        {
-            // Under the lock: a request leaves the set (under it) before its object is recycled.
-            foreach (var request in waiting)
-            {
-                request.CancelForShutdown();
-            }
-        }
+        BeginClosing();
 
         var clock = Stopwatch.StartNew();
         while ((Volatile.Read(ref inFlight) > 0 || Volatile.Read(ref queuedNotifications) > 0) && clock.Elapsed < timeout)
@@ -165,27 +228,6 @@ internal sealed class PendingRequests
 
         // A reply that passed the closed check before it was set finishes its native call first.
         SpinWait.SpinUntil(() => Volatile.Read(ref replying) == 0);
-    }
-
-    private void WaitForSlot()
-    {
-        Interlocked.Increment(ref boundWaits);
-        lock (gate)
-        {
-            Interlocked.Increment(ref waiters);
-            try
-            {
-                if (Volatile.Read(ref inFlight) >= bound && !closed)
-                {
-                    // The timeout only covers a wake-up lost between Leave's decrement and its read of waiters.
-                    Monitor.Wait(gate, 50);
-                }
-            }
-            finally
-            {
-                Interlocked.Decrement(ref waiters);
-            }
-        }
     }
 
     private void RecordMaximum(int value)

@@ -42,6 +42,14 @@ internal abstract unsafe class SessionApi
     public abstract int LoopMultithreaded(MountOptions options);
 
     /// <summary>
+    /// The unmount was asked for (the loop's exit flag is set): work the loop would wait for may stop now (deferred
+    /// requests are cancelled, workers waiting at the bound go on). Nothing on the path API.
+    /// </summary>
+    public virtual void BeginClosing()
+    {
+    }
+
+    /// <summary>
     /// After the loop returned, before <see cref="Unmount"/> and <see cref="Destroy"/>: lets deferred replies and
     /// queued notifications finish (up to <paramref name="timeout"/>) and refuses new ones. Nothing on the path API.
     /// </summary>

@@ -57,6 +57,9 @@ public sealed partial class RemoteInodeFs
     /// <summary>Reads of <c>slow</c> that saw their token cancelled (the kernel's interrupt reached the backend call).</summary>
     public int CancellationsObserved => Volatile.Read(ref cancellationsObserved);
 
+    /// <summary>Reads other than <c>slow</c>'s waiting on <see cref="ReadGate"/> or <see cref="ReadLatency"/> now.</summary>
+    public int ReadsInProgress => Volatile.Read(ref readsInProgress);
+
     public int MaxReadsInProgress => Volatile.Read(ref maxReadsInProgress);
 
     public long Reads => Interlocked.Read(ref reads);

@@ -245,24 +245,46 @@ public sealed unsafe class AsyncInodeRequestTests
     }
 
     [Fact]
-    public void At_the_bound_workers_wait_and_nothing_is_lost()
+    public void At_the_bound_workers_wait_holding_their_running_task_and_nothing_is_lost()
     {
         const int Bound4 = 4;
+        const int Workers = 8;
         const int Requests = 24;
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var fs = new RemoteInodeFs { ReadGate = gate.Task };
         using var session = new KernelFreeInodeSession(fs, new MountOptions { MaxPendingRequests = Bound4 });
         var data = fs.InodeOf("data");
         var requests = Enumerable.Range(0, Requests).Select(_ => (nint)session.NewRequest()).ToArray();
+        var deferredBefore = AsyncInodeRequest.Deferred;
 
-        // Eight "libfuse workers" receive the requests; a worker at the bound waits inside the trampoline.
-        var workers = Task.Run(() => Parallel.ForEach(requests, new ParallelOptions { MaxDegreeOfParallelism = 8 }, r => session.Operations->read((void*)r, data, 64, 0, null)));
-        Assert.True(SpinWait.SpinUntil(() => session.PendingBoundWaits > 0, Bound), "no worker ever waited at the bound");
+        // Eight "libfuse workers" take the requests in turn; a worker whose task is still running at the bound waits
+        // inside the trampoline for a slot.
+        var queue = new ConcurrentQueue<nint>(requests);
+        var workers = Enumerable.Range(0, Workers).Select(_ => new Thread(() =>
+        {
+            while (queue.TryDequeue(out var r))
+            {
+                session.Operations->read((void*)r, data, 64, 0, null);
+            }
+        })).ToArray();
+        foreach (var worker in workers)
+        {
+            worker.Start();
+        }
+
+        // The bound is exact: four deferred reads, and each worker holds one more running read while it waits; no
+        // worker is free to take another request.
+        Assert.True(SpinWait.SpinUntil(() => fs.ReadsInProgress == Bound4 + Workers, Bound), $"{fs.ReadsInProgress} reads in progress");
         Assert.Equal(Bound4, session.PendingInFlight);
-        Assert.False(workers.IsCompleted);
+        Assert.Equal(Bound4, AsyncInodeRequest.Outstanding);
+        Assert.Equal(Bound4, AsyncInodeRequest.Deferred - deferredBefore);
+        Assert.Equal(Requests - Bound4 - Workers, queue.Count);
+        Assert.True(session.PendingBoundWaits > 0, "no worker ever waited at the bound");
+        Assert.All(workers, w => Assert.True(w.IsAlive));
+        Assert.Equal(Bound4 + Workers, session.InterruptRegistrations);
+
         gate.SetResult();
-        Assert.True(SpinWait.SpinUntil(() => workers.IsCompleted, Bound));
-        Assert.True(workers.IsCompletedSuccessfully);
+        Assert.All(workers, w => Assert.True(w.Join(Bound)));
 
         Assert.True(SpinWait.SpinUntil(() => requests.All(r => session.RepliesTo((void*)r).Count > 0), Bound));
         foreach (var r in requests)
@@ -270,10 +292,124 @@ public sealed unsafe class AsyncInodeRequestTests
             Assert.Equal(Encoding.UTF8.GetBytes("version 1\n"), session.SingleReply((void*)r).Data);
         }
 
-        Assert.True(session.PendingMaxObserved <= Bound4, $"{session.PendingMaxObserved} in flight with a bound of {Bound4}");
-        Assert.True(fs.MaxReadsInProgress <= Bound4, $"{fs.MaxReadsInProgress} reads in progress with a bound of {Bound4}");
-        Assert.True(session.PendingBoundWaits > 0, "no worker ever waited at the bound");
+        Assert.True(session.PendingMaxObserved <= Bound4, $"{session.PendingMaxObserved} deferred with a bound of {Bound4}");
+        Assert.True(fs.MaxReadsInProgress <= Bound4 + Workers, $"{fs.MaxReadsInProgress} reads in progress with a bound of {Bound4} and {Workers} workers");
+        Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound));
         Assert.Equal(0, session.PendingInFlight);
+        Assert.Equal(0, session.InterruptRegistrations);
+    }
+
+    [Fact]
+    public void A_task_completing_while_its_worker_waits_for_a_slot_is_answered_inline_without_one()
+    {
+        using var session = new KernelFreeInodeSession(new RemoteInodeFs(), new MountOptions { MaxPendingRequests = 1 });
+        var deferredBefore = AsyncInodeRequest.Deferred;
+        var holder = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = session.NewRequest();
+        Begin(held, cancellable: false).Complete(holder.Task, ReplyRead, "read");
+        Assert.Equal(1, session.PendingInFlight);
+
+        var waiting = new TaskCompletionSource<int>();
+        var waiter = session.NewRequest();
+        var worker = new Thread(() => Begin(waiter, cancellable: true).Complete(waiting.Task, ReplyRead, "read"));
+        worker.Start();
+        Assert.True(SpinWait.SpinUntil(() => session.PendingBoundWaits > 0, Bound), "the worker never waited at the bound");
+        Assert.True(worker.IsAlive);
+
+        // Its task completes before any slot is free: the worker answers it itself and returns.
+        waiting.SetResult(5);
+        Assert.True(worker.Join(Bound));
+        Assert.Equal(("buf", 5), (session.SingleReply(waiter).Kind, session.SingleReply(waiter).Data!.Length));
+        Assert.Equal(1, session.PendingInFlight);
+        Assert.Equal(1, session.PendingMaxObserved);
+        Assert.Equal(1, AsyncInodeRequest.Outstanding);
+        Assert.Equal(1, AsyncInodeRequest.Deferred - deferredBefore);
+        Assert.Equal(0, session.InterruptRegistrations);
+
+        holder.SetResult(3);
+        Assert.True(SpinWait.SpinUntil(() => session.RepliesTo(held).Count > 0, Bound));
+        Assert.Equal(3, session.SingleReply(held).Data!.Length);
+        Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound));
+        Assert.Equal(0, session.PendingInFlight);
+    }
+
+    [Fact]
+    public void An_interrupt_while_the_worker_waits_for_a_slot_cancels_the_task_and_answers_EINTR_inline()
+    {
+        // The interrupt callback is registered before the worker waits at the bound: Ctrl-C is not held up by it.
+        var fs = new RemoteInodeFs();
+        using var session = new KernelFreeInodeSession(fs, new MountOptions { MaxPendingRequests = 1 });
+        var cancelledBefore = AsyncInodeRequest.Cancelled;
+        var deferredBefore = AsyncInodeRequest.Deferred;
+        var holder = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = session.NewRequest();
+        Begin(held, cancellable: false).Complete(holder.Task, ReplyRead, "read");
+
+        var slow = session.NewRequest();
+        var worker = new Thread(() => session.Operations->read(slow, fs.InodeOf("slow"), 4096, 0, null));
+        worker.Start();
+        Assert.True(SpinWait.SpinUntil(() => session.PendingBoundWaits > 0 && session.InterruptRegistrations == 1, Bound));
+
+        Assert.True(session.Interrupt(slow));
+        Assert.True(worker.Join(Bound));
+        Assert.Equal(("err", EINTR), (session.SingleReply(slow).Kind, session.SingleReply(slow).Error));
+        Assert.Equal(1, fs.CancellationsObserved);
+        Assert.Equal(1, AsyncInodeRequest.Cancelled - cancelledBefore);
+        Assert.Equal(1, AsyncInodeRequest.Deferred - deferredBefore);
+        Assert.Equal(0, session.InterruptRegistrations);
+
+        holder.SetResult(1);
+        Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound));
+        Assert.Equal(0, session.PendingInFlight);
+        Assert.Single(session.RepliesTo(held));
+    }
+
+    [Fact]
+    public void Closing_lets_a_worker_waiting_for_a_slot_go_on_and_the_rundown_answers_or_drops_each_request_once()
+    {
+        var session = new KernelFreeInodeSession(new RemoteInodeFs(), new MountOptions { MaxPendingRequests = 1 });
+        try
+        {
+            var abandonedBefore = AsyncInodeRequest.Abandoned;
+            var cancelledBefore = AsyncInodeRequest.Cancelled;
+
+            // Holds the only slot and ignores every token.
+            var holder = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var held = session.NewRequest();
+            Begin(held, cancellable: false).Complete(holder.Task, ReplyRead, "read");
+
+            var waiting = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var waiter = session.NewRequest();
+            var worker = new Thread(() =>
+            {
+                var call = Begin(waiter, cancellable: true);
+                call.Token.Register(static s => ((TaskCompletionSource<int>)s!).TrySetCanceled(), waiting);
+                call.Complete(waiting.Task, ReplyRead, "read");
+            });
+            worker.Start();
+            Assert.True(SpinWait.SpinUntil(() => session.PendingBoundWaits > 0, Bound));
+
+            // The unmount was asked for: the loop joins its workers, so the waiting one gets its slot over the bound.
+            session.BeginClosing();
+            Assert.True(worker.Join(Bound));
+            Assert.Empty(session.RepliesTo(waiter));
+            Assert.Equal(2, session.PendingInFlight);
+
+            // The rundown cancels the request deferred after closing began, and drops the one that never answers.
+            session.Drain(TimeSpan.FromMilliseconds(500));
+            Assert.Equal(("err", EINTR), (session.SingleReply(waiter).Kind, session.SingleReply(waiter).Error));
+            Assert.Equal(1, AsyncInodeRequest.Cancelled - cancelledBefore);
+            holder.SetResult(1);
+            Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Abandoned - abandonedBefore == 1, Bound));
+            Assert.Empty(session.RepliesTo(held));
+            Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound));
+            Assert.Equal(0, session.PendingInFlight);
+            Assert.Equal(0, session.InterruptRegistrations);
+        }
+        finally
+        {
+            session.Dispose();
+        }
     }
 
     [Fact]
@@ -290,7 +426,7 @@ public sealed unsafe class AsyncInodeRequestTests
             // A task that ignores every token and completes after the session closed.
             var late = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
             var request = InodeRequest.From(session.NewRequest());
-            var call = AsyncInodeRequest.Begin(in request, 16, cancellable: false);
+            var call = AsyncInodeRequest.Begin(in request, 16, cancellable: false, "read");
             call.Complete(late.Task, static (c, n) => c.Request.ReplyRead(n, c.Buffer.Span), "read");
 
             session.Drain(TimeSpan.FromMilliseconds(500));
@@ -326,7 +462,7 @@ public sealed unsafe class AsyncInodeRequestTests
             var request = InodeRequest.From(native);
             var mode = i % 5;
             outcomes[(nint)native] = mode;
-            var call = AsyncInodeRequest.Begin(in request, 32, cancellable: true);
+            var call = AsyncInodeRequest.Begin(in request, 32, cancellable: true, "read");
             try
             {
                 switch (mode)
@@ -424,6 +560,14 @@ public sealed unsafe class AsyncInodeRequestTests
         // Without a mounted session the sender can only count it as failed (ENOTCONN): reported, not lost.
         Assert.True(SpinWait.SpinUntil(() => session.Notifier.Failed == 1, Bound));
     }
+
+    private static AsyncInodeRequest Begin(void* native, bool cancellable)
+    {
+        var request = InodeRequest.From(native);
+        return AsyncInodeRequest.Begin(in request, 32, cancellable, "read");
+    }
+
+    private static void ReplyRead(AsyncInodeRequest call, int count) => call.Request.ReplyRead(count, call.Buffer.Span);
 
     /// <summary>The slow read <paramref name="request"/> was cancelled by its interrupt: EINTR once, seen by the method, nothing left registered or pending.</summary>
     private static void AssertCancelledWithEintr(KernelFreeInodeSession session, void* request, RemoteInodeFs fs, long cancelledBefore, ConcurrentQueue<FuseFault> faults)
