@@ -119,32 +119,22 @@ internal sealed unsafe partial class MirrorFs
     /// Reads with pread on the open descriptor. libfuse calls [ReadBuf] instead whenever it exists, so the kernel
     /// never reaches this; it stays for builds without read_buf and is tested through the operation table.
     /// </summary>
+    /// <remarks>libfuse's buffer is not aligned for a file the source opened O_DIRECT: then through <see cref="DirectIoBuffer"/>.</remarks>
     [Read]
     private static int Read(Span<byte> buffer, long offset, OpenFile file)
     {
         fixed (byte* start = buffer)
         {
-            var done = 0;
-            while (done < buffer.Length)
+            if (!file.IsDirect || DirectIoBuffer.IsAligned(start))
             {
-                var count = LibC.pread(file.Descriptor, start + done, (nuint)(buffer.Length - done), offset + done);
-                if (count < 0)
-                {
-                    var error = LibC.LastErrno;
-                    if (error == Errno.EINTR)
-                    {
-                        continue;
-                    }
+                return ReadAll(file.Descriptor, start, buffer.Length, offset);
+            }
 
-                    return done > 0 ? done : -(int)error;
-                }
-
-                if (count == 0)
-                {
-                    break;
-                }
-
-                done += (int)count;
+            var aligned = DirectIoBuffer.Get((nuint)buffer.Length);
+            var done = ReadAll(file.Descriptor, aligned, buffer.Length, offset);
+            if (done > 0)
+            {
+                new ReadOnlySpan<byte>(aligned, done).CopyTo(buffer);
             }
 
             return done;
@@ -157,26 +147,68 @@ internal sealed unsafe partial class MirrorFs
     {
         fixed (byte* start = data)
         {
-            var done = 0;
-            while (done < data.Length)
+            if (!file.IsDirect || DirectIoBuffer.IsAligned(start))
             {
-                var count = LibC.pwrite(file.Descriptor, start + done, (nuint)(data.Length - done), offset + done);
-                if (count < 0)
-                {
-                    var error = LibC.LastErrno;
-                    if (error == Errno.EINTR)
-                    {
-                        continue;
-                    }
-
-                    return done > 0 ? done : -(int)error;
-                }
-
-                done += (int)count;
+                return WriteAll(file.Descriptor, start, data.Length, offset);
             }
 
-            return done;
+            var aligned = DirectIoBuffer.Get((nuint)data.Length);
+            data.CopyTo(new Span<byte>(aligned, data.Length));
+            return WriteAll(file.Descriptor, aligned, data.Length, offset);
         }
+    }
+
+    /// <summary>Reads up to <paramref name="length"/> bytes, retrying short reads until the end of the file; bytes read or -errno.</summary>
+    private static int ReadAll(int descriptor, byte* data, int length, long offset)
+    {
+        var done = 0;
+        while (done < length)
+        {
+            var count = LibC.pread(descriptor, data + done, (nuint)(length - done), offset + done);
+            if (count < 0)
+            {
+                var error = LibC.LastErrno;
+                if (error == Errno.EINTR)
+                {
+                    continue;
+                }
+
+                return done > 0 ? done : -(int)error;
+            }
+
+            if (count == 0)
+            {
+                break;
+            }
+
+            done += (int)count;
+        }
+
+        return done;
+    }
+
+    /// <summary>Writes all <paramref name="length"/> bytes, retrying short writes; bytes written or -errno.</summary>
+    private static int WriteAll(int descriptor, byte* data, int length, long offset)
+    {
+        var done = 0;
+        while (done < length)
+        {
+            var count = LibC.pwrite(descriptor, data + done, (nuint)(length - done), offset + done);
+            if (count < 0)
+            {
+                var error = LibC.LastErrno;
+                if (error == Errno.EINTR)
+                {
+                    continue;
+                }
+
+                return done > 0 ? done : -(int)error;
+            }
+
+            done += (int)count;
+        }
+
+        return done;
     }
 
     /// <summary>Points the reply at the descriptor: libfuse splices the data to the kernel without copying it here.</summary>
@@ -184,10 +216,24 @@ internal sealed unsafe partial class MirrorFs
     private static void ReadBuffer(FuseBufferReply reply, long size, long offset, OpenFile file) =>
         reply.FromFile(file.Descriptor, offset, size);
 
-    /// <summary>Moves the data to the descriptor (splice when it arrived in a pipe).</summary>
+    /// <summary>
+    /// Moves the data to the descriptor (splice when it arrived in a pipe). A file the source opened O_DIRECT gets it
+    /// from aligned memory instead: neither libfuse's receive buffer nor the pipe has the data where O_DIRECT
+    /// wants it, so the source would refuse the write with EINVAL (as it does under libfuse's passthrough examples).
+    /// </summary>
     [WriteBuf]
-    private static int WriteBuffer(FuseBufferVector data, long offset, OpenFile file) =>
-        checked((int)data.WriteTo(file.Descriptor, offset));
+    private static int WriteBuffer(FuseBufferVector data, long offset, OpenFile file)
+    {
+        if (!file.IsDirect)
+        {
+            return checked((int)data.WriteTo(file.Descriptor, offset));
+        }
+
+        var size = checked((int)data.Size);
+        var aligned = DirectIoBuffer.Get((nuint)size);
+        var copied = data.CopyTo(new Span<byte>(aligned, size));
+        return copied < 0 ? (int)copied : WriteAll(file.Descriptor, aligned, (int)copied, offset);
+    }
 
     /// <summary>Each close() of a caller's descriptor: close a duplicate, so the source sees a close too (NFS flushes on it).</summary>
     [Flush]

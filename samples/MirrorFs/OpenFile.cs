@@ -29,6 +29,9 @@ internal sealed unsafe class OpenFile : IDisposable
     /// <summary>The flags it was opened with.</summary>
     public int Flags { get; }
 
+    /// <summary>Whether the source opened it O_DIRECT: I/O then needs aligned memory (<see cref="DirectIoBuffer"/>).</summary>
+    public bool IsDirect => (Flags & LibC.O_DIRECT) != 0;
+
     /// <summary>
     /// The file's device and inode numbers (what POSIX locks belong to), read once with fstat; false with the errno
     /// when fstat fails.
