@@ -119,13 +119,13 @@ internal sealed unsafe partial class MirrorFs
     /// Reads with pread on the open descriptor. libfuse calls [ReadBuf] instead whenever it exists, so the kernel
     /// never reaches this; it stays for builds without read_buf and is tested through the operation table.
     /// </summary>
-    /// <remarks>libfuse's buffer is not aligned for a file the source opened O_DIRECT: then through <see cref="DirectIoBuffer"/>.</remarks>
+    /// <remarks>libfuse's buffer is not aligned as a file the source opened O_DIRECT needs: then through <see cref="DirectIoBuffer"/>.</remarks>
     [Read]
     private static int Read(Span<byte> buffer, long offset, OpenFile file)
     {
         fixed (byte* start = buffer)
         {
-            if (!file.IsDirect || DirectIoBuffer.IsAligned(start))
+            if (!file.NeedsAlignedMemory || DirectIoBuffer.IsAligned(start))
             {
                 return ReadAll(file.Descriptor, start, buffer.Length, offset);
             }
@@ -147,7 +147,7 @@ internal sealed unsafe partial class MirrorFs
     {
         fixed (byte* start = data)
         {
-            if (!file.IsDirect || DirectIoBuffer.IsAligned(start))
+            if (!file.NeedsAlignedMemory || DirectIoBuffer.IsAligned(start))
             {
                 return WriteAll(file.Descriptor, start, data.Length, offset);
             }
@@ -218,13 +218,14 @@ internal sealed unsafe partial class MirrorFs
 
     /// <summary>
     /// Moves the data to the descriptor (splice when it arrived in a pipe). A file the source opened O_DIRECT gets it
-    /// from aligned memory instead: neither libfuse's receive buffer nor the pipe has the data where O_DIRECT
-    /// wants it, so the source would refuse the write with EINVAL (as it does under libfuse's passthrough examples).
+    /// from aligned memory instead (except on tmpfs, <see cref="OpenFile.NeedsAlignedMemory"/>): neither libfuse's
+    /// receive buffer nor the pipe has the data where O_DIRECT wants it, so the source would refuse the write with
+    /// EINVAL (as it does under libfuse's passthrough examples).
     /// </summary>
     [WriteBuf]
     private static int WriteBuffer(FuseBufferVector data, long offset, OpenFile file)
     {
-        if (!file.IsDirect)
+        if (!file.NeedsAlignedMemory)
         {
             return checked((int)data.WriteTo(file.Descriptor, offset));
         }
