@@ -24,6 +24,8 @@
 # the mount); writes write a new file (random writes: into a sparse file of the full size). Each run is cut into
 # slices (a sequential slice reads or writes its own part of the file, a random one runs its share of the time) that
 # take turns on the mounts, the order rotating per slice; a figure is the slices' bytes over their summed run times.
+# fio does not preallocate files (--fallocate=none): passthrough_fh, mounted through libfuse's subdir module, has no
+# fallocate (the module lacks it) and fio carries on without, while MirrorFs would zero the whole file on tmpfs first.
 # Every repetition mounts every implementation afresh on fresh sources, all at once, and everything runs on one CPU
 # (see below); ratios are taken per repetition. CPU per operation = the filesystem process's CPU time (utime + stime of all its threads, exited ones
 # included, from /proc) over the run / the I/Os fio did (metadata: / the operations of the phase, measured by the
@@ -203,7 +205,7 @@ run_fio() {
       [ "$k" -eq 0 ] && truncate -s "${file_mb}M" "$file" ;;
   esac
   before=$(cpu_us "$pid")
-  line=$(timeout "$timeout_s" $pin fio --name="$w" --filename="$file" --ioengine=psync --direct=$direct \
+  line=$(timeout "$timeout_s" $pin fio --name="$w" --filename="$file" --ioengine=psync --direct=$direct --fallocate=none \
     --group_reporting --output-format=terse --terse-version=3 $args 2>>"$bench/logs/samples-fio-$impl.log") \
     || { echo "bench-samples.sh: fio $w on $impl failed (log: $bench/logs/samples-fio-$impl.log)" >&2; exit 1; }
   after=$(cpu_us "$pid")
