@@ -16,13 +16,18 @@
 #     --out FILE        results file (default artifacts/bench/samples-DATE.md)
 #     --table TSV       no measurement: the table of an earlier run's raw values (e.g. one stopped early)
 #   Sizes: SAMPLES_FILE_MB (1024): the file sequential I/O reads or writes whole and random I/O addresses;
-#   SAMPLES_RUNTIME (5): seconds of each random-I/O run; BENCH_FILES (10000): entries of the metadata workloads.
+#   SAMPLES_RUNTIME (5): seconds of each random-I/O run; BENCH_FILES (10000): entries of the metadata workloads;
+#   SAMPLES_SLICES (4): the slices each fio run is cut into, which take turns on the mounts (see below).
 #
 # fio: sequential 1 MiB (one job, psync, --end_fsync for writes), random 4 KiB (4 jobs on one file, time based),
 # each with and without O_DIRECT. Reads read a file written into the source beforehand (for MemFs, copied in through
-# the mount); writes write a new file (random writes: into a sparse file of the full size). Every repetition mounts
-# every implementation afresh on fresh sources, all at once, and everything runs on one CPU (see below); ratios are
-# taken per repetition. CPU per operation = the filesystem process's CPU time (utime + stime of all its threads, exited ones
+# the mount); writes write a new file (random writes: into a sparse file of the full size). Each run is cut into
+# slices (a sequential slice reads or writes its own part of the file, a random one runs its share of the time) that
+# take turns on the mounts, the order rotating per slice; a figure is the slices' bytes over their summed run times.
+# fio does not preallocate files (--fallocate=none): passthrough_fh, mounted through libfuse's subdir module, has no
+# fallocate (the module lacks it) and fio carries on without, while MirrorFs would zero the whole file on tmpfs first.
+# Every repetition mounts every implementation afresh on fresh sources, all at once, and everything runs on one CPU
+# (see below); ratios are taken per repetition. CPU per operation = the filesystem process's CPU time (utime + stime of all its threads, exited ones
 # included, from /proc) over the run / the I/Os fio did (metadata: / the operations of the phase, measured by the
 # driver); it compares implementations that may send different requests for the same operation.
 # Every implementation runs with its defaults as shipped (passthrough_fh mounts its source with -o modules=subdir).
@@ -64,6 +69,7 @@ fi
 reps=${reps:-5}
 file_mb=${SAMPLES_FILE_MB:-1024}
 runtime=${SAMPLES_RUNTIME:-5}
+slices=${SAMPLES_SLICES:-4}
 export BENCH_FILES=${BENCH_FILES:-10000}
 timeout_s=${BENCH_TIMEOUT:-600}
 workloads=$(for w in $workloads; do case $w in fio) echo "$fio_workloads" ;; meta) echo "$meta_workloads" ;; *) echo "$w" ;; esac; done | tr '\n' ' ')
@@ -184,32 +190,33 @@ ticks=$(getconf CLK_TCK)
 cpu_us() { awk -v t="$ticks" '{ print ($14 + $15 + $16 + $17) * 1e6 / t }' "/proc/$1/stat"; }
 field() { tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"; }
 
-# run_fio WORKLOAD IMPL PID MOUNTPOINT: one fio run against the mount; prints "value cpu_us_per_io".
+# run_fio WORKLOAD SLICE IMPL PID MOUNTPOINT: slice SLICE (0-based) of a workload on one mount; prints
+# "KiB milliseconds cpu_us": sequential slices read or write their own 1/slices of the file (at its offset), random
+# slices run runtime/slices each. The first slice of a write creates the file, the last checks and removes it.
 run_fio() {
-  local w=$1 impl=$2 pid=$3 mountpoint=$4 kind=${1%-*} mode=${1##*-} direct args file before after line
+  local w=$1 k=$2 impl=$3 pid=$4 mountpoint=$5 kind=${1%-*} mode=${1##*-} direct args file before after line
+  local part=$(( file_mb / slices )) span=$(( runtime * 1000 / slices ))
   direct=$([ "$mode" = direct ] && echo 1 || echo 0)
   case $kind in
-    seqread) file=$mountpoint/data; args="--rw=read --bs=1M --numjobs=1" ;;
-    seqwrite) file=$mountpoint/seqwrite; args="--rw=write --bs=1M --numjobs=1 --end_fsync=1" ;;
-    randread) file=$mountpoint/data; args="--rw=randread --bs=4k --numjobs=4 --time_based --runtime=$runtime" ;;
-    randwrite) file=$mountpoint/randwrite; args="--rw=randwrite --bs=4k --numjobs=4 --time_based --runtime=$runtime"
-      truncate -s "${file_mb}M" "$file" ;;
+    seqread) file=$mountpoint/data; args="--rw=read --bs=1M --numjobs=1 --offset=$(( k * part ))M --size=${part}M" ;;
+    seqwrite) file=$mountpoint/seqwrite; args="--rw=write --bs=1M --numjobs=1 --end_fsync=1 --offset=$(( k * part ))M --size=${part}M" ;;
+    randread) file=$mountpoint/data; args="--rw=randread --bs=4k --numjobs=4 --size=${file_mb}M --time_based --runtime=${span}ms" ;;
+    randwrite) file=$mountpoint/randwrite; args="--rw=randwrite --bs=4k --numjobs=4 --size=${file_mb}M --time_based --runtime=${span}ms"
+      [ "$k" -eq 0 ] && truncate -s "${file_mb}M" "$file" ;;
   esac
   before=$(cpu_us "$pid")
-  line=$(timeout "$timeout_s" $pin fio --name="$w" --filename="$file" --size="${file_mb}M" --ioengine=psync --direct=$direct \
+  line=$(timeout "$timeout_s" $pin fio --name="$w" --filename="$file" --ioengine=psync --direct=$direct --fallocate=none \
     --group_reporting --output-format=terse --terse-version=3 $args 2>>"$bench/logs/samples-fio-$impl.log") \
     || { echo "bench-samples.sh: fio $w on $impl failed (log: $bench/logs/samples-fio-$impl.log)" >&2; exit 1; }
   after=$(cpu_us "$pid")
-  awk -F';' -v kind="$kind" -v cpu="$(awk -v a="$after" -v b="$before" 'BEGIN { print a - b }')" -v rt="$runtime" '{
-    kib = $6 + $47; bw = $7 + $48; iops = $8 + $49; ios = kind ~ /^seq/ ? kib / 1024 : iops * rt
-    value = kind ~ /^seq/ ? sprintf("%.1f", bw / 1024) : sprintf("%.0f", iops)
-    printf "%s %.3f\n", value, (ios > 0 ? cpu / ios : 0)
-  }' <<<"$line"
+  awk -F';' -v cpu="$(awk -v a="$after" -v b="$before" 'BEGIN { print a - b }')" '{ printf "%d %d %.0f\n", $6 + $47, $9 + $50, cpu }' <<<"$line"
   # Checks what the filesystem holds (a sequentially written file is the size fio wrote), then frees the space.
-  if [ "$kind" = seqwrite ]; then
-    [ "$(stat -c %s "$file")" -eq $(( file_mb * 1048576 )) ] || { echo "bench-samples.sh: $impl: $file has the wrong size" >&2; exit 1; }
+  if [ "$k" -eq $(( slices - 1 )) ]; then
+    if [ "$kind" = seqwrite ]; then
+      [ "$(stat -c %s "$file")" -eq $(( part * slices * 1048576 )) ] || { echo "bench-samples.sh: $impl: $file has the wrong size" >&2; exit 1; }
+    fi
+    [[ $kind == *write ]] && rm -f "$file"
   fi
-  [[ $kind == *write ]] && rm -f "$file"
   return 0
 }
 
@@ -218,20 +225,38 @@ stamp=$(date -u +%Y%m%d-%H%M%S)
 out=${out:-$bench/samples-$stamp.md}
 raw=${out%.md}.tsv
 : >"$raw"
-echo "samples: $reps rep(s) of [$workloads] on [$impls], file ${file_mb} MiB, random runs ${runtime} s, $BENCH_FILES entries, CPU $cpu"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "samples: $reps rep(s) of [$workloads] on [$impls], file ${file_mb} MiB, random runs ${runtime} s, $slices slices, $BENCH_FILES entries, CPU $cpu, load $load_before"
 for rep in $(seq "$reps"); do
   read -r -a order <<<"$impls"
   for ((k = 0; k < rep - 1; k++)); do order=("${order[@]:1}" "${order[0]}"); done
   for impl in "${order[@]}"; do start "$impl" "$bench/logs/samples-$impl-$rep.log"; done
   for w in $workloads; do
     if [[ " $fio_workloads " == *" $w "* ]]; then
+      # Slices take turns on the mounts, the order rotating per slice, so that a slow second of this shared machine
+      # lands on every implementation alike rather than on one whole run.
+      declare -A kib=() ms=() cpu_total=()
+      for ((k = 0; k < slices; k++)); do
+        turn=("${live[@]}")
+        for ((j = 0; j < k; j++)); do turn=("${turn[@]:1}" "${turn[0]}"); done
+        for entry in "${turn[@]}"; do
+          IFS=: read -r impl pid mountpoint _ <<<"$entry"
+          read -r slice_kib slice_ms slice_cpu <<<"$(run_fio "$w" "$k" "$impl" "$pid" "$mountpoint")"
+          kib[$impl]=$(( ${kib[$impl]:-0} + slice_kib )) ms[$impl]=$(( ${ms[$impl]:-0} + slice_ms ))
+          cpu_total[$impl]=$(( ${cpu_total[$impl]:-0} + slice_cpu ))
+        done
+      done
       for entry in "${live[@]}"; do
-        IFS=: read -r impl pid mountpoint _ <<<"$entry"
-        result=$(run_fio "$w" "$impl" "$pid" "$mountpoint")
-        read -r value cpu <<<"$result"
+        IFS=: read -r impl _ <<<"$entry"
+        # Sequential: MiB/s and CPU per 1 MiB I/O; random: IOPS and CPU per 4 KiB I/O.
+        read -r value cpu <<<"$(awk -v kib="${kib[$impl]}" -v ms="${ms[$impl]}" -v cpu="${cpu_total[$impl]}" -v seq="$([[ $w == seq* ]] && echo 1 || echo 0)" 'BEGIN {
+          ios = seq ? kib / 1024 : kib / 4; s = ms / 1000
+          printf (seq ? "%.1f" : "%.0f") " %.3f\n", (s > 0 ? (seq ? kib / 1024 : ios) / s : 0), (ios > 0 ? cpu / ios : 0)
+        }')"
         printf '%s\t%s\t%s\t%s\t%s\n' "$w" value "$impl" "$rep" "$value" "$w" cpu "$impl" "$rep" "$cpu" >>"$raw"
         printf '  %-16s rep %d %-15s %s  cpu/io %s us\n' "$w" "$rep" "$impl" "$value" "$cpu"
       done
+      unset kib ms cpu_total
     else
       args=() mounts=() names=()
       for entry in "${live[@]}"; do
@@ -252,6 +277,7 @@ for rep in $(seq "$reps"); do
   done
   stop_all
 done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 }
 
 if [ -n "$table_from" ]; then
@@ -325,7 +351,8 @@ table=$(
   echo
   echo "- machine: $(nproc) CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), kernel $(uname -r), libfuse $(pkg-config --modversion fuse3), fio $(fio --version)"
   echo "- sources: tmpfs; passthrough_fh -o modules=subdir,subdir=SRC; passthrough_ll -o source=SRC; MirrorFs SRC${mirror_opts:+ -o $mirror_opts}; MemFs${memfs_opts:+ -o $memfs_opts}; all multithreaded, defaults as shipped"
-  echo "- fio: psync; seq = one job, 1 MiB blocks, ${file_mb} MiB (writes end with fsync); rand = 4 jobs on one ${file_mb} MiB file, 4 KiB blocks, ${runtime} s; -buf = buffered, -direct = O_DIRECT. Metadata: the BenchFs driver (--plain), $BENCH_FILES entries"
+  echo "- fio: psync; seq = one job, 1 MiB blocks, ${file_mb} MiB (writes end with fsync); rand = 4 jobs on one ${file_mb} MiB file, 4 KiB blocks, ${runtime} s; -buf = buffered, -direct = O_DIRECT; each run in ${slices:-?} slices taking turns on the mounts. Metadata: the BenchFs driver (--plain), $BENCH_FILES entries"
+  [ -n "${load_before:-}" ] && echo "- load average (1, 5, 15 min): $load_before before, $load_after after"
   echo "- cells: median (min–max) over $reps repetition(s); ratios per repetition (>1 is better for throughput, worse for CPU)"
   echo
   echo "$table"

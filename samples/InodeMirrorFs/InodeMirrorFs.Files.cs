@@ -14,15 +14,6 @@ namespace InodeMirrorFs;
 /// </summary>
 internal sealed unsafe partial class InodeMirrorFs
 {
-    // O_DIRECT on the source wants buffers aligned to its logical block; libfuse's write data sits right after the
-    // request headers. Writes and reads of an O_DIRECT file go through this page-aligned buffer instead.
-    private const int AlignedSize = 1 << 20;
-    private const int Alignment = 4096;
-
-    // Pinned, so its aligned part stays put; managed, so a libfuse worker that exits leaves it to the GC.
-    [ThreadStatic]
-    private static byte[]? bounceBuffer;
-
     /// <summary>
     /// Reopens the node through its /proc path with the caller's flags (access mode, O_TRUNC, O_APPEND, O_DIRECT,
     /// O_SYNC...): the same inode the kernel opened, whatever its names are by now.
@@ -67,61 +58,13 @@ internal sealed unsafe partial class InodeMirrorFs
         return open;
     }
 
+    /// <summary>pread on the open descriptor (through aligned memory when the source opened it O_DIRECT).</summary>
     [Read]
-    private static int Read(SourceNode node, OpenFile file, Span<byte> buffer, long offset)
-    {
-        if ((file.Flags & LibC.O_DIRECT) == 0)
-        {
-            return SourceFiles.Read(file.Descriptor, buffer, offset);
-        }
+    private static int Read(SourceNode node, OpenFile file, Span<byte> buffer, long offset) => SourceFiles.Read(file, buffer, offset);
 
-        var done = 0;
-        while (done < buffer.Length)
-        {
-            var chunk = Math.Min(buffer.Length - done, AlignedSize);
-            var bounce = new Span<byte>(Aligned(), chunk);
-            var count = SourceFiles.Read(file.Descriptor, bounce, offset + done);
-            if (count <= 0)
-            {
-                return done > 0 ? done : count;
-            }
-
-            bounce.Slice(0, count).CopyTo(buffer.Slice(done));
-            done += count;
-            if (count < chunk)
-            {
-                break;
-            }
-        }
-
-        return done;
-    }
-
+    /// <summary>pwrite on the open descriptor (through aligned memory when the source opened it O_DIRECT).</summary>
     [Write]
-    private static int Write(SourceNode node, OpenFile file, ReadOnlySpan<byte> data, long offset)
-    {
-        if ((file.Flags & LibC.O_DIRECT) == 0)
-        {
-            return SourceFiles.Write(file.Descriptor, data, offset);
-        }
-
-        var done = 0;
-        while (done < data.Length)
-        {
-            var chunk = Math.Min(data.Length - done, AlignedSize);
-            var bounce = new Span<byte>(Aligned(), chunk);
-            data.Slice(done, chunk).CopyTo(bounce);
-            var count = SourceFiles.Write(file.Descriptor, bounce, offset + done);
-            if (count < 0)
-            {
-                return done > 0 ? done : count;
-            }
-
-            done += count;
-        }
-
-        return done;
-    }
+    private static int Write(SourceNode node, OpenFile file, ReadOnlySpan<byte> data, long offset) => SourceFiles.Write(file, data, offset);
 
     /// <summary>Each close() of a caller's descriptor: close a duplicate, so the source sees a close too (NFS flushes on it).</summary>
     [Flush]
@@ -164,12 +107,4 @@ internal sealed unsafe partial class InodeMirrorFs
     /// </summary>
     [Flock]
     private static Errno Flock(SourceNode node, OpenFile file, int operation) => LibC.Check(LibC.flock(file.Descriptor, operation));
-
-    /// <summary>This thread's page-aligned bounce buffer (<see cref="AlignedSize"/> bytes) for O_DIRECT files.</summary>
-    private static byte* Aligned()
-    {
-        var buffer = bounceBuffer ??= GC.AllocateUninitializedArray<byte>(AlignedSize + Alignment, pinned: true);
-        var start = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer));
-        return start + ((Alignment - ((nint)start & (Alignment - 1))) & (Alignment - 1));
-    }
 }

@@ -76,21 +76,35 @@ internal sealed unsafe partial class MirrorFs
     /// never reaches this; it stays for builds without read_buf and is tested through the operation table.
     /// </summary>
     [Read]
-    private static int Read(Span<byte> buffer, long offset, OpenFile file) => SourceFiles.Read(file.Descriptor, buffer, offset);
+    private static int Read(Span<byte> buffer, long offset, OpenFile file) => SourceFiles.Read(file, buffer, offset);
 
     /// <summary>Writes with pwrite on the open descriptor; like [Read], shadowed by [WriteBuf].</summary>
     [Write]
-    private static int Write(ReadOnlySpan<byte> path, ReadOnlySpan<byte> data, long offset, OpenFile file) => SourceFiles.Write(file.Descriptor, data, offset);
+    private static int Write(ReadOnlySpan<byte> path, ReadOnlySpan<byte> data, long offset, OpenFile file) => SourceFiles.Write(file, data, offset);
 
     /// <summary>Points the reply at the descriptor: libfuse splices the data to the kernel without copying it here.</summary>
     [ReadBuf]
     private static void ReadBuffer(FuseBufferReply reply, long size, long offset, OpenFile file) =>
         reply.FromFile(file.Descriptor, offset, size);
 
-    /// <summary>Moves the data to the descriptor (splice when it arrived in a pipe).</summary>
+    /// <summary>
+    /// Moves the data to the descriptor (splice when it arrived in a pipe). A file the source opened O_DIRECT gets it
+    /// from aligned memory instead (except on tmpfs, <see cref="OpenFile.NeedsAlignedMemory"/>): neither libfuse's
+    /// receive buffer nor the pipe has the data where O_DIRECT wants it, so the source would refuse the write with
+    /// EINVAL (as it does under libfuse's passthrough examples).
+    /// </summary>
     [WriteBuf]
-    private static int WriteBuffer(FuseBufferVector data, long offset, OpenFile file) =>
-        checked((int)data.WriteTo(file.Descriptor, offset));
+    private static int WriteBuffer(FuseBufferVector data, long offset, OpenFile file)
+    {
+        if (!file.NeedsAlignedMemory)
+        {
+            return checked((int)data.WriteTo(file.Descriptor, offset));
+        }
+
+        var aligned = DirectIoBuffer.Get(checked((int)data.Size));
+        var copied = data.CopyTo(aligned);
+        return copied < 0 ? (int)copied : SourceFiles.Write(file.Descriptor, aligned[..(int)copied], offset);
+    }
 
     /// <summary>Each close() of a caller's descriptor: close a duplicate, so the source sees a close too (NFS flushes on it).</summary>
     [Flush]

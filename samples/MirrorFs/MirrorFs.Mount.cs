@@ -13,8 +13,10 @@ internal sealed unsafe partial class MirrorFs
 
     /// <summary>
     /// Passes the source's inode numbers through (use_ino), and lets the kernel take read data straight from the
-    /// pipe libfuse splices out of the source descriptor (read_buf). Notes whether the kernel caches writes
-    /// (<c>-o writeback_cache</c>), which changes how files are opened (<see cref="SourceOpenFlags"/>).
+    /// pipe libfuse splices out of the source descriptor (read_buf). Requests on open files need no path, as each
+    /// works on the file's descriptor: nullpath_ok spares libfuse building one (under its tree lock, in allocated
+    /// memory) for every read, write and getattr of an open file, as in passthrough_fh. Notes whether the kernel
+    /// caches writes (<c>-o writeback_cache</c>), which changes how files are opened (<see cref="SourceOpenFlags"/>).
     /// </summary>
     /// <remarks>With <see cref="Passthrough"/> it also asks for passthrough, which the kernel grants only without the
     /// writeback cache; <see cref="passthroughGranted"/> records whether opens may use it.</remarks>
@@ -22,6 +24,7 @@ internal sealed unsafe partial class MirrorFs
     private void Init(FuseConnectionInfo connection, FuseConfig config)
     {
         config.UseIno = true;
+        config.NullPathOk = true;
         connection.Want |= connection.Capable & (FuseCapabilities.SpliceWrite | FuseCapabilities.SpliceMove | FuseCapabilities.SpliceRead);
         if (Passthrough)
         {

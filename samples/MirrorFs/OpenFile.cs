@@ -21,6 +21,7 @@ internal sealed unsafe class OpenFile : IDisposable
     {
         this.descriptor = descriptor;
         Flags = flags;
+        NeedsAlignedMemory = (flags & LibC.O_DIRECT) != 0 && !OnTmpfs(descriptor);
     }
 
     /// <summary>The descriptor; -1 once disposed.</summary>
@@ -28,6 +29,13 @@ internal sealed unsafe class OpenFile : IDisposable
 
     /// <summary>The flags it was opened with.</summary>
     public int Flags { get; }
+
+    /// <summary>
+    /// Whether its I/O must come from aligned memory (<see cref="DirectIoBuffer"/>): the source opened it O_DIRECT,
+    /// and the filesystem is not tmpfs, whose O_DIRECT goes through its page cache and takes any buffer (so data
+    /// spliced from libfuse's pipe goes straight on, without a copy).
+    /// </summary>
+    public bool NeedsAlignedMemory { get; }
 
     /// <summary>
     /// The file's device and inode numbers (what POSIX locks belong to), read once with fstat; false with the errno
@@ -55,6 +63,12 @@ internal sealed unsafe class OpenFile : IDisposable
         deviceNumber = device;
         inodeNumber = inode;
         return true;
+    }
+
+    private static bool OnTmpfs(int fd)
+    {
+        var buffer = stackalloc byte[120];
+        return LibC.fstatfs(fd, buffer) == 0 && *(long*)buffer == LibC.TMPFS_MAGIC;
     }
 
     /// <summary>Closes the descriptor (once).</summary>

@@ -77,6 +77,40 @@ internal static unsafe class SourceFiles
         }
     }
 
+    /// <summary>
+    /// As <see cref="Read(int, Span{byte}, long)"/> on <paramref name="file"/>'s descriptor, through
+    /// <see cref="DirectIoBuffer"/> when the source wants aligned memory the kernel's buffer is not.
+    /// </summary>
+    public static int Read(OpenFile file, Span<byte> buffer, long offset)
+    {
+        if (!file.NeedsAlignedMemory || DirectIoBuffer.IsAligned(buffer))
+        {
+            return Read(file.Descriptor, buffer, offset);
+        }
+
+        var aligned = DirectIoBuffer.Get(buffer.Length);
+        var done = Read(file.Descriptor, aligned, offset);
+        if (done > 0)
+        {
+            aligned[..done].CopyTo(buffer);
+        }
+
+        return done;
+    }
+
+    /// <summary>As <see cref="Write(int, ReadOnlySpan{byte}, long)"/> on <paramref name="file"/>'s descriptor, through <see cref="DirectIoBuffer"/> when needed.</summary>
+    public static int Write(OpenFile file, ReadOnlySpan<byte> data, long offset)
+    {
+        if (!file.NeedsAlignedMemory || DirectIoBuffer.IsAligned(data))
+        {
+            return Write(file.Descriptor, data, offset);
+        }
+
+        var aligned = DirectIoBuffer.Get(data.Length);
+        data.CopyTo(aligned);
+        return Write(file.Descriptor, aligned, offset);
+    }
+
     /// <summary>Fills <paramref name="buffer"/> from <paramref name="offset"/> with pread (short only at the end of the file); the count or -errno.</summary>
     public static int Read(int descriptor, Span<byte> buffer, long offset)
     {

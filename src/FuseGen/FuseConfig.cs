@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using FuseGen.Interop;
 using FuseGen.Interop.Native;
 
 namespace FuseGen;
@@ -72,6 +73,21 @@ public readonly unsafe ref struct FuseConfig
         get => config->auto_cache != 0;
         set => config->auto_cache = value ? 1 : 0;
     }
+
+    /// <summary>
+    /// Requests on open files (read, write, getattr and truncate of an open file, flush, release, fsync, locks,
+    /// readdir...) get no path, an empty span: libfuse then does not build one, which takes its tree-wide lock and
+    /// allocates on every such request. For a filesystem that finds open files by their handles, as libfuse's
+    /// passthrough_fh (<c>nullpath_ok</c>).
+    /// </summary>
+    public bool NullPathOk
+    {
+        get => *NullPathOkField != 0;
+        set => *NullPathOkField = value ? 1 : 0;
+    }
+
+    // Past the fields every libfuse 3.x has in the same place: located by the loaded library's version.
+    private int* NullPathOkField => (int*)((byte*)config + fuse_config.NullPathOkOffset(LibFuse.Version));
 
     /// <summary>Remove files immediately instead of hiding them while open.</summary>
     public bool HardRemove

@@ -46,6 +46,46 @@ public sealed class LibfuseFeatureTests : MountTest
         Assert.Equal(fileSystem.Granted, fileSystem.Granted & fileSystem.Capable);
     }
 
+    /// <summary>
+    /// <c>nullpath_ok</c> lies elsewhere in <c>struct fuse_config</c> on libfuse 3.10, 3.11 to 3.16 and 3.17+: set
+    /// through <see cref="FuseConfig.NullPathOk"/>, requests on an open file come without a path on every version;
+    /// unset, with the file's path.
+    /// </summary>
+    [MountTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Null_path_ok_leaves_the_requests_on_open_files_without_a_path(bool nullPathOk)
+    {
+        var fileSystem = new NullPathFs(nullPathOk);
+        using var mountPoint = TempMountPoint.Create();
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
+        await using (Fuse.Mount(fileSystem, mountPoint.Path))
+        {
+            var (fd, errno) = LibC.Open(Path.Combine(mountPoint.Path, "file"), LibC.O_RDONLY);
+            Assert.Equal(0, errno);
+            try
+            {
+                var (stat, statErrno) = LibC.FStat(fd);
+                Assert.Equal((9L, 0), (stat.Size, statErrno));
+                Assert.Equal((9L, 0), LibC.PRead(fd, new byte[64], 0));
+            }
+            finally
+            {
+                Assert.Equal(0, LibC.Close(fd));
+            }
+        }
+
+        Output.WriteLine(string.Join("\n", fileSystem.OnOpenFile));
+        Assert.Equal(nullPathOk, fileSystem.NullPathOk);
+        var path = nullPathOk ? "" : "/file";
+        foreach (var operation in new[] { "getattr", "read", "flush" })
+        {
+            Assert.Contains((operation, path), fileSystem.OnOpenFile);
+        }
+
+        Assert.All(fileSystem.OnOpenFile, request => Assert.Equal(path, request.Path));
+    }
+
     /// <summary>libfuse refuses <c>-o max_read=N</c> unless init agrees; the runtime makes it agree.</summary>
     [MountFact]
     public void Max_read_option_mounts_and_reads()

@@ -7,8 +7,14 @@ namespace FuseGen.Testing;
 public sealed class TempDirectory : IDisposable
 {
     public TempDirectory(string prefix = "fusegen")
+        : this(prefix, TempRoot.Path)
     {
-        Path = System.IO.Path.Combine(TempRoot.Path, $"{prefix}-{Guid.NewGuid():N}");
+    }
+
+    /// <summary>A fresh empty directory under <paramref name="parent"/> instead (a test that needs a particular filesystem).</summary>
+    public TempDirectory(string prefix, string parent)
+    {
+        Path = System.IO.Path.Combine(parent, $"{prefix}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path);
     }
 

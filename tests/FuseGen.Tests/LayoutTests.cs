@@ -53,6 +53,7 @@ public sealed class LayoutTests
     private static readonly HashSet<(string Struct, string Field)> Unmirrored = new()
     {
         ("fuse_conn_info", "reserved"), // at 40 up to 3.16, 64 in 3.17, 66 from 3.18
+        ("fuse_config", "nullpath_ok"), // at 96 or 104 by version; checked by Null_path_ok_lies_where_the_headers_put_it
     };
 
     /// <summary>C structs that FuseGen mirrors only in part, so their sizes differ on purpose.</summary>
@@ -150,6 +151,14 @@ public sealed class LayoutTests
         var library = LibFuse.ParseVersion(c.LibraryVersion);
         Assert.Equal(3, library.Major);
         Assert.Equal(c.HeaderVersion, $"{library.Major}.{library.Minor}");
+    }
+
+    /// <summary>FuseConfig.NullPathOk writes past the mirrored part of fuse_config, where the headers put it for that version.</summary>
+    [NativeFact(Compiler)]
+    public void Null_path_ok_lies_where_the_headers_put_it()
+    {
+        var c = CLayout.FromInstalledHeaders();
+        Assert.Equal(c.Offsets["fuse_config"]["nullpath_ok"], fuse_config.NullPathOkOffset(LibFuse.ParseVersion(c.LibraryVersion)));
     }
 
     [NativeFact(Compiler)]

@@ -26,6 +26,12 @@ internal static partial class LibC
     /// <summary><c>O_NOFOLLOW</c>: 0x20000 on x86_64, 0x8000 on arm64.</summary>
     public static readonly int O_NOFOLLOW = IsArm64 ? 0x8000 : 0x20000;
 
+    /// <summary><c>O_DIRECT</c>: 0x4000 on x86_64, 0x10000 on arm64.</summary>
+    public static readonly int O_DIRECT = IsArm64 ? 0x10000 : 0x4000;
+
+    /// <summary><c>f_type</c> of tmpfs in <c>struct statfs</c>.</summary>
+    public const long TMPFS_MAGIC = 0x01021994;
+
     public const int AT_FDCWD = -100;
     public const int AT_SYMLINK_NOFOLLOW = 0x100;
     public const int AT_REMOVEDIR = 0x200;

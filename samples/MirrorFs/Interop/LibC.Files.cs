@@ -50,6 +50,10 @@ internal static unsafe partial class LibC
     [LibraryImport(Library, SetLastError = true)]
     public static partial int fstatvfs(int fd, byte* buf);
 
+    /// <summary>fstatfs(2): <c>struct statfs</c> (120 bytes on x86_64 and arm64) begins with <c>f_type</c>, a long.</summary>
+    [LibraryImport(Library, SetLastError = true)]
+    public static partial int fstatfs(int fd, byte* buf);
+
     [LibraryImport(Library, SetLastError = true)]
     public static partial nint getdents64(int fd, byte* dirp, nuint count);
 }

@@ -35,10 +35,13 @@ public sealed class MirrorMount : IDisposable
     public int DaemonPid => sample.Process.Pid;
 
     /// <summary>Mounts a fresh, empty source with further MirrorFs <paramref name="options"/>; needs root (allow_other, setpriv).</summary>
-    public static MirrorMount Start(string name, params string[] options)
+    public static MirrorMount Start(string name, params string[] options) => StartIn(TempRoot.Path, name, options);
+
+    /// <summary>Like <see cref="Start"/>, with the source under <paramref name="parent"/> (on the filesystem a test needs).</summary>
+    public static MirrorMount StartIn(string parent, string name, params string[] options)
     {
         FuseAvailability.ThrowIfUnavailable(asRoot: true);
-        var root = new TempDirectory("fusegen-mirror-" + name);
+        var root = new TempDirectory("fusegen-mirror-" + name, parent);
         try
         {
             // Other users (setpriv) must be able to reach the source.

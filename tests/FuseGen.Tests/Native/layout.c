@@ -170,6 +170,7 @@ int main(void)
     OFFSET(fuse_config, direct_io);
     OFFSET(fuse_config, kernel_cache);
     OFFSET(fuse_config, auto_cache);
+    OFFSET(fuse_config, nullpath_ok);
 
     /* With FUSE_USE_VERSION < 3.12 the headers call the v1 loop configuration struct fuse_loop_config. */
     printf("size fuse_loop_config_v1 %zu\n", sizeof(struct fuse_loop_config));
