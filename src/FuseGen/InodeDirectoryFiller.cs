@@ -5,7 +5,7 @@ namespace FuseGen;
 
 /// <summary>
 /// Where an inode filesystem's readdir and readdirplus put directory entries: a reply buffer of the size the kernel
-/// asked for, filled with <c>fuse_add_direntry</c>/<c>fuse_add_direntry_plus</c>.
+/// asked for, filled with <c>struct fuse_dirent</c> records (as <c>fuse_add_direntry</c> writes them) or by <c>fuse_add_direntry_plus</c>.
 /// </summary>
 /// <remarks>
 /// <para>Two forms, never mixed in one listing. Simple: add every entry with <c>nextOffset</c> 0, from the start,

@@ -13,6 +13,9 @@ internal unsafe struct DirectoryEntryWriter
 {
     private const int MaxNameLength = 1024;
 
+    // offsetof(struct fuse_dirent, name): u64 ino, u64 off, u32 namelen, u32 type (linux/fuse.h, the kernel's ABI).
+    private const int DirentNameOffset = 24;
+
     /// <summary>
     /// The <c>d_ino</c> of an entry whose inode number is not known (0): libfuse's <c>FUSE_UNKNOWN_INO</c>, as the
     /// path API reports. 0 itself would hide the entry: readdir(3) skips entries with <c>d_ino</c> 0.
@@ -83,11 +86,31 @@ internal unsafe struct DirectoryEntryWriter
             return !full;
         }
 
-        var terminated = stackalloc byte[Check(name) + 1];
-        DirectoryFiller.CopyTerminated(name, terminated);
-        var stat = buffer + size;
-        NativeStat.WriteInodeAndMode(stat, inode == 0 ? UnknownInode : inode, (uint)type);
-        return Append(LibFuse.fuse_add_direntry(request, buffer + used, size - used, terminated, stat, nextOffset));
+        return Append(WriteDirent(buffer + used, size - used, name, Check(name), inode == 0 ? UnknownInode : inode, (uint)type, nextOffset));
+    }
+
+    /// <summary>
+    /// What <c>fuse_add_direntry</c> does, in place: the kernel's <c>struct fuse_dirent</c> (ino, off, namelen, type,
+    /// name padded with zeros to 8 bytes), written only when it fits; returns its padded size either way. Done here
+    /// because libfuse's needs the name NUL-terminated (a copy) and a <c>struct stat</c> for two fields, and the call
+    /// and the copy were most of FuseGen's cost per listed entry.
+    /// </summary>
+    internal static nuint WriteDirent(byte* destination, nuint room, ReadOnlySpan<byte> name, int nameLength, ulong inode, uint mode, long nextOffset)
+    {
+        var length = (nuint)(DirentNameOffset + nameLength);
+        var padded = (length + 7) & ~(nuint)7;
+        if (padded > room)
+        {
+            return padded;
+        }
+
+        *(ulong*)destination = inode;
+        *(long*)(destination + 8) = nextOffset;
+        *(uint*)(destination + 16) = (uint)nameLength;
+        *(uint*)(destination + 20) = (mode & 0xF000) >> 12;
+        name.CopyTo(new Span<byte>(destination + DirentNameOffset, nameLength));
+        new Span<byte>(destination + length, (int)(padded - length)).Clear();
+        return padded;
     }
 
     /// <summary>
