@@ -140,8 +140,24 @@ internal sealed partial class InodeBenchFs
         return ((int)info.Flags & OpenAccessMode) == 0 ? Errno.None : Errno.EROFS;
     }
 
-    /// <summary>The bytes themselves, replied without a copy (as the C twin replies from its pattern).</summary>
+#if BENCH_READ_VALUETASK
+    /// <summary>
+    /// The read as a completed <see cref="System.Threading.Tasks.ValueTask{TResult}"/> (samples/BenchInodeFs.Async, bench.sh's
+    /// inode-vt): the same bytes copied into libfuse's buffer, to measure the completed-task path against the span reply.
+    /// </summary>
     [Read]
+    private System.Threading.Tasks.ValueTask<int> ReadAsync(ulong inode, Memory<byte> buffer, long offset, long size)
+    {
+        var data = Read(inode, offset, size);
+        data.CopyTo(buffer.Span);
+        return new(data.Length);
+    }
+
+#endif
+    /// <summary>The bytes themselves, replied without a copy (as the C twin replies from its pattern).</summary>
+#if !BENCH_READ_VALUETASK
+    [Read]
+#endif
     private ReadOnlySpan<byte> Read(ulong inode, long offset, long size)
     {
         if (inode >= FirstWritten)
