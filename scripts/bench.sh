@@ -138,7 +138,7 @@ mkdir -p "$bench/logs"
 c_bin=$bench/benchfs-c
 cll_bin=$bench/benchfs-c-ll
 inode_bin=$(dirname "$inode_project")/bin/Release/net9.0/linux-x64/publish/BenchInodeFs
-inode_vt_bin=samples/BenchInodeFs.Async/bin/Release/net9.0/linux-x64/publish/BenchInodeFsAsync
+inode_vt_bin=samples/BenchInodeFs.Async/bin/Release/net9.0/linux-x64/publish/BenchInodeFs.Async
 driver=$bench/benchfs-driver
 aot_bin=samples/BenchFs/bin/Release/net9.0/linux-x64/publish/BenchFs
 jit_dll=samples/BenchFs/bin/Release/net10.0/BenchFs.dll
