@@ -89,17 +89,9 @@ public sealed unsafe partial class KernelFreeInodeSession
         }
 
         using var info = NativeBlock.FileInfo();
-        if (operations->open != null)
+        if (Open(operations->open, inode, info) is var opened and not Errno.None)
         {
-            var opening = NewRequest();
-            operations->open(opening, inode, (Interop.Native.fuse_file_info*)info.Pointer);
-            var opened = AwaitReply(opening);
-            if (opened.Kind != "open")
-            {
-                return ErrnoOf(opened);
-            }
-
-            info.Write(NativeBlock.FileInfoHandleOffset, opened.Number);
+            return opened;
         }
 
         var read = new List<byte>();
@@ -123,12 +115,7 @@ public sealed unsafe partial class KernelFreeInodeSession
             read.AddRange(data);
         }
 
-        if (operations->release != null)
-        {
-            var releasing = NewRequest();
-            operations->release(releasing, inode, (Interop.Native.fuse_file_info*)info.Pointer);
-            AwaitReply(releasing);
-        }
+        Release(operations->release, inode, info);
 
         if (result != Errno.None)
         {
@@ -155,17 +142,9 @@ public sealed unsafe partial class KernelFreeInodeSession
         }
 
         using var info = NativeBlock.FileInfo();
-        if (operations->opendir != null)
+        if (Open(operations->opendir, inode, info) is var opened and not Errno.None)
         {
-            var opening = NewRequest();
-            operations->opendir(opening, inode, (Interop.Native.fuse_file_info*)info.Pointer);
-            var opened = AwaitReply(opening);
-            if (opened.Kind != "open")
-            {
-                return ErrnoOf(opened);
-            }
-
-            info.Write(NativeBlock.FileInfoHandleOffset, opened.Number);
+            return opened;
         }
 
         var listed = new List<string>();
@@ -198,12 +177,7 @@ public sealed unsafe partial class KernelFreeInodeSession
             offset = ParseEntries(data, plus, listed);
         }
 
-        if (operations->releasedir != null)
-        {
-            var releasing = NewRequest();
-            operations->releasedir(releasing, inode, (Interop.Native.fuse_file_info*)info.Pointer);
-            AwaitReply(releasing);
-        }
+        Release(operations->releasedir, inode, info);
 
         if (result != Errno.None)
         {
@@ -212,6 +186,37 @@ public sealed unsafe partial class KernelFreeInodeSession
 
         names = listed;
         return Errno.None;
+    }
+
+    // open or opendir, when the filesystem has it: the handle its reply names goes into info for what follows.
+    private Errno Open(delegate* unmanaged[Cdecl]<void*, ulong, Interop.Native.fuse_file_info*, void> open, ulong inode, NativeBlock info)
+    {
+        if (open == null)
+        {
+            return Errno.None;
+        }
+
+        var request = NewRequest();
+        open(request, inode, (Interop.Native.fuse_file_info*)info.Pointer);
+        var reply = AwaitReply(request);
+        if (reply.Kind != "open")
+        {
+            return ErrnoOf(reply);
+        }
+
+        info.Write(NativeBlock.FileInfoHandleOffset, reply.Number);
+        return Errno.None;
+    }
+
+    // release or releasedir, when the filesystem has it.
+    private void Release(delegate* unmanaged[Cdecl]<void*, ulong, Interop.Native.fuse_file_info*, void> release, ulong inode, NativeBlock info)
+    {
+        if (release != null)
+        {
+            var request = NewRequest();
+            release(request, inode, (Interop.Native.fuse_file_info*)info.Pointer);
+            AwaitReply(request);
+        }
     }
 
     // Reads one reply buffer of dirents (or direntplus records) into names; returns the offset to resume from.
