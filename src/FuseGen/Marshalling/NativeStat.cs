@@ -12,7 +12,9 @@ public static unsafe class NativeStat
     /// <summary>Largest <c>struct stat</c> of the supported architectures, for stack buffers.</summary>
     public const int MaxSize = 144;
 
-    private static readonly bool IsArm64 = RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
+    // A constant to the JIT and to NativeAOT (CoreLib defines ProcessArchitecture per target): the layout branches
+    // below fold away, and Write and Read read no static field (no class-constructor check under NativeAOT).
+    private static bool IsArm64 => RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
 
     // One read-only native stat per file type (index: type >> 12), built once; libfuse copies what it is given.
     private static readonly nint[] TypeOnly = CreateTypeOnly();
