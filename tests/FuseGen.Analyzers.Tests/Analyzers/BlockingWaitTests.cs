@@ -60,6 +60,15 @@ public class BlockingWaitTests
             async ValueTask<int> Read(ulong node, OpenFile file, Memory<byte> buffer, long offset, CancellationToken token) { await Task.Yield(); return {|FUSE019:FetchValue().Result|}; }
             [Release]
             void Release(ulong node, OpenFile file) { }
+            [Flush]
+            async ValueTask Flush(ulong node, OpenFile file)
+            {
+                // Awaited or checked only after the wait: still a wait.
+                var pending = Fetch();
+                var early = {|FUSE019:pending.Result|};
+                await pending;
+                _ = pending.IsCompleted;
+            }
             """));
 
         Assert.Equal(
