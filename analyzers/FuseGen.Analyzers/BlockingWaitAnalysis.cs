@@ -24,6 +24,9 @@ internal static class BlockingWaitAnalysis
     private const string TasksNamespace = "System.Threading.Tasks";
     private const string CompilerServicesNamespace = "System.Runtime.CompilerServices";
 
+    private const string PathAdvice =
+        "path-API operations answer libfuse when they return, on libfuse's thread; for async code use the inode API ([FuseInodeFileSystem]), whose methods may return ValueTask or Task and await";
+
     private static readonly HashSet<string> CompletionChecks = new() { "IsCompleted", "IsCompletedSuccessfully", "IsFaulted", "IsCanceled", "Status" };
 
     public static void Analyze(OperationAnalysisContext context, IReadOnlyList<(ApiCatalog Catalog, INamedTypeSymbol Marker)> markers)
@@ -40,9 +43,9 @@ internal static class BlockingWaitAnalysis
         var type = method.ContainingType;
         var catalog = markers.FirstOrDefault(m => type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, m.Marker))).Catalog
             ?? FileSystemAnalyzer.MarkerFor(type);
-        var advice = catalog.DefersReplies
-            ? "return ValueTask or Task from the method and await the task: FuseGen replies when it completes, and the worker serves other requests meanwhile"
-            : "path-API operations answer libfuse when they return, on libfuse's thread; for async code use the inode API ([FuseInodeFileSystem]), whose methods may return ValueTask or Task and await";
+        var advice = !catalog.DefersReplies ? PathAdvice
+            : method.IsAsync ? "await the task instead: the worker serves other requests meanwhile"
+            : "return ValueTask or Task from the method and await the task: FuseGen replies when it completes, and the worker serves other requests meanwhile";
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.BlockingWaitInOperation, context.Operation.Syntax.GetLocation(), method.Name, operations[0].Operation.Name, wait, advice));
     }
 
