@@ -1,6 +1,5 @@
 extern alias codefixes;
 
-using System.Linq;
 using System.Threading.Tasks;
 using codefixes::FuseGen.CodeFixes;
 using FuseGen.Analyzers.Tests.Infrastructure;
@@ -15,8 +14,7 @@ public class AwaitTaskCodeFixTests
 
     // Members indented as in a real file: the fix's formatting indents what it touches.
     private static string Inode(string members) =>
-        Sources.Usings + "using System.Threading;\n\n[FuseInodeFileSystem]\npublic partial class Fs\n{\n" +
-        string.Concat(members.Split('\n').Select(line => line.Length == 0 ? "\n" : "    " + line + "\n")) + "}\n";
+        Sources.Usings + "using System.Threading;\n\n[FuseInodeFileSystem]\npublic partial class Fs\n{\n" + Sources.Indent(members) + "}\n";
 
     private const string Helpers = """
         [Lookup]
