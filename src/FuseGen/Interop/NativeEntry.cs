@@ -10,8 +10,7 @@ internal static unsafe class NativeEntry
     /// <summary>Largest <c>struct fuse_entry_param</c> of the supported architectures, for stack buffers.</summary>
     public const int MaxSize = 176;
 
-    // A constant to the JIT and to NativeAOT (CoreLib defines ProcessArchitecture per target): the branch folds away.
-    private static bool IsArm64 => RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
+    private static readonly bool IsArm64 = RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
 
     /// <summary>Offset of <c>attr</c>: both layouts start with ino and generation.</summary>
     public const int AttributesOffset = 16;

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FuseGen.Interop;
 using FuseGen.Interop.Native;
@@ -13,9 +12,7 @@ public static unsafe class NativeStat
     /// <summary>Largest <c>struct stat</c> of the supported architectures, for stack buffers.</summary>
     public const int MaxSize = 144;
 
-    // A constant to the JIT and to NativeAOT (CoreLib defines ProcessArchitecture per target): the layout branches
-    // below fold away, and Write and Read read no static field (no class-constructor check under NativeAOT).
-    private static bool IsArm64 => RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
+    private static readonly bool IsArm64 = RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
 
     // One read-only native stat per file type (index: type >> 12), built once; libfuse copies what it is given.
     private static readonly nint[] TypeOnly = CreateTypeOnly();
@@ -133,7 +130,5 @@ public static unsafe class NativeStat
         }
     }
 
-    // Inlined by request: the JIT left three calls per Write (the timespec is returned in two registers).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static timespec ToNative(TimeSpec time) => new() { tv_sec = time.Seconds, tv_nsec = time.Nanoseconds };
 }
