@@ -162,6 +162,15 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "The first parameter of an inode operation is always its inode (as in libfuse), a node object of the filesystem's InodeTable<TNode> or its ulong number; a handle follows it. A class taken there that the table does not hold is answered with an error at run time.");
 
+    public static readonly DiagnosticDescriptor BlockingWaitInOperation = new(
+        DiagnosticIds.BlockingWaitInOperation,
+        "Operation blocks on a task",
+        "Method '{0}' ([{1}]) blocks its libfuse worker on '{2}' until the task completes, which stalls other requests and can deadlock; {3}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "libfuse runs an operation on one of a few worker threads; a worker waiting for a task serves no other request, and when the task needs another request of the same mount (or a worker) to finish, nothing finishes. Not reported for a task the method awaited or asked IsCompleted (or Status) of before, nor inside a lambda or local function.");
+
     /// <summary>Every descriptor, in id order: what the analyzer supports and what the README lists.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         SignatureMismatch,
@@ -181,5 +190,6 @@ internal static class DiagnosticDescriptors
         ForgetWithoutLookup,
         UnmarkedFileSystem,
         UnsafeCodeDisabled,
-        NodeTypeMismatch);
+        NodeTypeMismatch,
+        BlockingWaitInOperation);
 }

@@ -56,4 +56,7 @@ public static class DiagnosticIds
 
     /// <summary>Inode operations of one filesystem that take their inode as different node types.</summary>
     public const string NodeTypeMismatch = "FUSE018";
+
+    /// <summary>An operation method that blocks on a task (<c>.Result</c>, <c>.Wait()</c>, <c>.GetAwaiter().GetResult()</c>).</summary>
+    public const string BlockingWaitInOperation = "FUSE019";
 }

@@ -24,6 +24,7 @@ internal static class DiagnosticTable
         [DiagnosticIds.MissingGetattr] = "add a [Getattr] method",
         [DiagnosticIds.MissingLookup] = "add a [Lookup] method",
         [DiagnosticIds.UnmarkedFileSystem] = "add [FuseFileSystem] (or [FuseInodeFileSystem]) to the type",
+        [DiagnosticIds.BlockingWaitInOperation] = "in an async method: await the task",
     };
 
     public static string RenderMarkdown()

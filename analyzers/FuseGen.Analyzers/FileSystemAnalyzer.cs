@@ -47,6 +47,7 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterSyntaxNodeAction(AnalyzeFunction, SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
+            start.RegisterOperationAction(operation => BlockingWaitAnalysis.Analyze(operation, markers), OperationKind.PropertyReference, OperationKind.Invocation);
         });
     }
 
@@ -177,7 +178,7 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The method's operation attributes of any API, in source order.</summary>
-    private static List<(AttributeData Attribute, OperationDescriptor Operation)> Operations(IMethodSymbol method) =>
+    internal static List<(AttributeData Attribute, OperationDescriptor Operation)> Operations(IMethodSymbol method) =>
         method.GetAttributes()
             .Select(a => (Attribute: a, Operation: a.AttributeClass is null ? null : ApiCatalog.Each.Select(c => c.FindByAttribute(a.AttributeClass.ToDisplayString())).FirstOrDefault(o => o is not null)))
             .Where(x => x.Operation is not null)
@@ -204,7 +205,7 @@ public sealed class FileSystemAnalyzer : DiagnosticAnalyzer
     /// The API an unmarked type's operations belong to: the inode API's when a method carries an operation only it has
     /// ([Lookup], [Forget], ...) or the type implements a member of its interface, else the path API's.
     /// </summary>
-    private static ApiCatalog MarkerFor(INamedTypeSymbol type)
+    internal static ApiCatalog MarkerFor(INamedTypeSymbol type)
     {
         var members = type.GetMembers();
         var inodeOnly = members.OfType<IMethodSymbol>().SelectMany(Operations).Any(o => ApiCatalog.Path.Find(o.Operation.Name) is null);

@@ -28,8 +28,8 @@ public sealed record InodeReply(nint Request, string Kind, int Error = 0, ulong 
 /// </summary>
 /// <remarks>
 /// <c>fuse_req_userdata</c> and <c>fuse_req_ctx</c> are replaced by native functions returning the session's handle
-/// and a caller of this object's, and every <c>fuse_reply_*</c> by a recorder; <c>fuse_add_direntry*</c> stay
-/// libfuse's own (they never read the request), so libfuse is loaded. Process-wide, like <see cref="KernelFreeSession"/>:
+/// and a caller of this object's, and every <c>fuse_reply_*</c> by a recorder; <c>fuse_add_direntry_plus</c> stays
+/// libfuse's own (it never reads the request), so libfuse is loaded. Process-wide, like <see cref="KernelFreeSession"/>:
 /// one session at a time, no inode filesystem mounted in the process meanwhile, and not while a KernelFreeSession is
 /// alive unless libfuse was loaded before it (loading sets the real <c>fuse_get_context</c> again).
 /// </remarks>

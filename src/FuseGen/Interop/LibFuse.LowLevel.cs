@@ -10,7 +10,7 @@ namespace FuseGen.Interop;
 /// </summary>
 /// <remarks>
 /// <para>Every function keeps the GC transition except those that only read or fill memory they are given
-/// (<c>fuse_req_ctx</c>, <c>fuse_req_userdata</c>, <c>fuse_add_direntry*</c>): replies write to /dev/fuse and
+/// (<c>fuse_req_ctx</c>, <c>fuse_req_userdata</c>, <c>fuse_add_direntry_plus</c>): replies write to /dev/fuse and
 /// <c>fuse_req_interrupt_func</c> takes a mutex that another thread may hold while it calls into managed code.</para>
 /// <para><c>fuse_session_new</c>: libfuse 3.17 made the public name a header macro calling
 /// <c>fuse_session_new_versioned@FUSE_3.17</c> (which takes the version the caller was built for) and kept
@@ -39,22 +39,17 @@ internal static unsafe partial class LibFuse
     public static delegate* unmanaged[Cdecl]<void*, void*, int> fuse_reply_open;
     public static delegate* unmanaged[Cdecl]<void*, nuint, int> fuse_reply_write;
     public static delegate* unmanaged[Cdecl]<void*, byte*, nuint, int> fuse_reply_buf;
-    public static delegate* unmanaged[Cdecl]<void*, void*, int, int> fuse_reply_data;
-    public static delegate* unmanaged[Cdecl]<void*, void*, int, int> fuse_reply_iov;
     public static delegate* unmanaged[Cdecl]<void*, void*, int> fuse_reply_statfs;
     public static delegate* unmanaged[Cdecl]<void*, nuint, int> fuse_reply_xattr;
     public static delegate* unmanaged[Cdecl]<void*, void*, int> fuse_reply_lock;
     public static delegate* unmanaged[Cdecl]<void*, ulong, int> fuse_reply_bmap;
     public static delegate* unmanaged[Cdecl]<void*, int, void*, nuint, int> fuse_reply_ioctl;
-    public static delegate* unmanaged[Cdecl]<void*, void*, nuint, void*, nuint, int> fuse_reply_ioctl_retry;
-    public static delegate* unmanaged[Cdecl]<void*, int, void*, int, int> fuse_reply_ioctl_iov;
     public static delegate* unmanaged[Cdecl]<void*, uint, int> fuse_reply_poll;
     public static delegate* unmanaged[Cdecl]<void*, long, int> fuse_reply_lseek;
 
     // libfuse 3.18+ only: null before (its statx member is then never in the table libfuse reads).
     public static delegate* unmanaged[Cdecl]<void*, int, Statx*, double, int> fuse_reply_statx;
 
-    public static delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, byte*, nuint, byte*, void*, long, nuint> fuse_add_direntry;
     public static delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, byte*, nuint, byte*, void*, long, nuint> fuse_add_direntry_plus;
     public static delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, void*> fuse_req_userdata;
     public static delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, fuse_ctx*> fuse_req_ctx;
@@ -103,20 +98,15 @@ internal static unsafe partial class LibFuse
         fuse_reply_open = (delegate* unmanaged[Cdecl]<void*, void*, int>)Resolve(library, "fuse_reply_open", "FUSE_3.0", true);
         fuse_reply_write = (delegate* unmanaged[Cdecl]<void*, nuint, int>)Resolve(library, "fuse_reply_write", "FUSE_3.0", true);
         fuse_reply_buf = (delegate* unmanaged[Cdecl]<void*, byte*, nuint, int>)Resolve(library, "fuse_reply_buf", "FUSE_3.0", true);
-        fuse_reply_data = (delegate* unmanaged[Cdecl]<void*, void*, int, int>)Resolve(library, "fuse_reply_data", "FUSE_3.0", true);
-        fuse_reply_iov = (delegate* unmanaged[Cdecl]<void*, void*, int, int>)Resolve(library, "fuse_reply_iov", "FUSE_3.0", true);
         fuse_reply_statfs = (delegate* unmanaged[Cdecl]<void*, void*, int>)Resolve(library, "fuse_reply_statfs", "FUSE_3.0", true);
         fuse_reply_xattr = (delegate* unmanaged[Cdecl]<void*, nuint, int>)Resolve(library, "fuse_reply_xattr", "FUSE_3.0", true);
         fuse_reply_lock = (delegate* unmanaged[Cdecl]<void*, void*, int>)Resolve(library, "fuse_reply_lock", "FUSE_3.0", true);
         fuse_reply_bmap = (delegate* unmanaged[Cdecl]<void*, ulong, int>)Resolve(library, "fuse_reply_bmap", "FUSE_3.0", true);
         fuse_reply_ioctl = (delegate* unmanaged[Cdecl]<void*, int, void*, nuint, int>)Resolve(library, "fuse_reply_ioctl", "FUSE_3.0", true);
-        fuse_reply_ioctl_retry = (delegate* unmanaged[Cdecl]<void*, void*, nuint, void*, nuint, int>)Resolve(library, "fuse_reply_ioctl_retry", "FUSE_3.0", true);
-        fuse_reply_ioctl_iov = (delegate* unmanaged[Cdecl]<void*, int, void*, int, int>)Resolve(library, "fuse_reply_ioctl_iov", "FUSE_3.0", true);
         fuse_reply_poll = (delegate* unmanaged[Cdecl]<void*, uint, int>)Resolve(library, "fuse_reply_poll", "FUSE_3.0", true);
         fuse_reply_lseek = (delegate* unmanaged[Cdecl]<void*, long, int>)Resolve(library, "fuse_reply_lseek", "FUSE_3.0", true);
         fuse_reply_statx = (delegate* unmanaged[Cdecl]<void*, int, Statx*, double, int>)ResolveExact(library, "fuse_reply_statx", "FUSE_3.18");
 
-        fuse_add_direntry = (delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, byte*, nuint, byte*, void*, long, nuint>)Resolve(library, "fuse_add_direntry", "FUSE_3.0", true);
         fuse_add_direntry_plus = (delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, byte*, nuint, byte*, void*, long, nuint>)Resolve(library, "fuse_add_direntry_plus", "FUSE_3.0", true);
         fuse_req_userdata = (delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, void*>)Resolve(library, "fuse_req_userdata", "FUSE_3.0", true);
         fuse_req_ctx = (delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, fuse_ctx*>)Resolve(library, "fuse_req_ctx", "FUSE_3.0", true);

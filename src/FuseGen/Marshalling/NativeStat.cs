@@ -113,8 +113,8 @@ public static unsafe class NativeStat
     }
 
     /// <summary>
-    /// Sets only <c>st_ino</c> and <c>st_mode</c>, all that <c>fuse_add_direntry</c> reads of a plain directory
-    /// entry's attributes; the other fields keep whatever they held.
+    /// Sets only <c>st_ino</c> and <c>st_mode</c>, what the <c>struct fuse_dirent</c> of an entry takes of its
+    /// attributes; the other fields keep whatever they held.
     /// </summary>
     internal static void WriteInodeAndMode(void* native, ulong inode, uint mode)
     {

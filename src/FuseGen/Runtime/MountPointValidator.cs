@@ -1,10 +1,8 @@
 using System;
 using System.IO;
-using System.Runtime.InteropServices;
 using System.Text;
 using FuseGen.Interop;
 using FuseGen.Marshalling;
-using FuseGen.Interop.Native;
 
 namespace FuseGen.Runtime;
 
@@ -118,14 +116,8 @@ internal static unsafe class MountPointValidator
             }
         }
 
-        if (RuntimeInformation.ProcessArchitecture == Architecture.Arm64)
-        {
-            var native = (stat_aarch64*)buffer;
-            return (native->st_mode, native->st_uid, native->st_rdev);
-        }
-
-        var x64 = (stat_x86_64*)buffer;
-        return (x64->st_mode, x64->st_uid, x64->st_rdev);
+        var stat = NativeStat.Read(buffer);
+        return (stat.Mode, stat.Uid, stat.DeviceNumber);
     }
 
     // glibc's gnu_dev_major / gnu_dev_minor.

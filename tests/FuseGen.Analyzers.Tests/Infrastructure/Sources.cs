@@ -17,6 +17,7 @@ internal static class Sources
     public static string FileSystem(string members) =>
         Usings + "\n[FuseFileSystem]\npublic partial class Fs\n{\n" + Indent(members) + "}\n";
 
-    private static string Indent(string members) =>
+    /// <summary>Each non-empty line of <paramref name="members"/>, indented as a class member.</summary>
+    public static string Indent(string members) =>
         string.Concat(members.Split('\n').Select(line => line.Length == 0 ? "\n" : "    " + line + "\n"));
 }

@@ -75,8 +75,37 @@ public sealed class MirrorMount : IDisposable
     /// <summary>What the daemon wrote so far (with -d: libfuse's request log).</summary>
     public string DaemonOutput => sample.Process.StandardError + sample.Process.StandardOutput;
 
-    /// <summary>Number of descriptors the daemon has open (its /proc/PID/fd).</summary>
-    public int DaemonDescriptors() => Directory.GetFileSystemEntries($"/proc/{DaemonPid}/fd").Length;
+    /// <summary>
+    /// Number of descriptors the daemon has open on <paramref name="sourceDirectory"/> or anything under it (the targets
+    /// of its /proc/PID/fd links). Only those: the process's other descriptors (runtime, thread pool, epoll, /dev/fuse
+    /// clones) come and go on their own and would make a count of all of them flaky.
+    /// </summary>
+    public int DaemonDescriptorsUnder(string sourceDirectory)
+    {
+        // The kernel's link targets are canonical paths; the source may have been named through a symbolic link.
+        var directory = LibC.RealPath(sourceDirectory);
+        var count = 0;
+        foreach (var link in Directory.EnumerateFileSystemEntries($"/proc/{DaemonPid}/fd"))
+        {
+            // A descriptor closed between the listing and the read has no target any more: not open, not counted.
+            string? target;
+            try
+            {
+                target = new System.IO.FileInfo(link).LinkTarget;
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            if (target is not null && (target == directory || target.StartsWith(directory + "/", StringComparison.Ordinal)))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 
     /// <summary>Unmounts, checks that nothing is left mounted or running and the daemon exited with 0, then deletes the source.</summary>
     public void Dispose()
