@@ -155,7 +155,11 @@ internal sealed partial class InodeBenchFs
         var error = Attributes(inode, ref stat);
         if (error == Errno.None)
         {
-            entry = new InodeEntry(inode, stat) { Generation = generation };
+            // Field by field into the caller's entry: a whole new InodeEntry would be built, then copied over it
+            // with a write barrier for its node reference.
+            entry.Inode = inode;
+            entry.Generation = generation;
+            entry.Attributes = stat;
         }
 
         return error;
