@@ -15,13 +15,20 @@ internal static class Checksum
     public static ulong Of(ReadOnlySpan<byte> data)
     {
         ref var start = ref MemoryMarshal.GetReference(data);
+
+        // A moving reference up to the last whole 16 bytes, as gcc compiles the C twin's loop (load, add, advance,
+        // compare): an int index costs a sign extension and a recomputed bound every 16 bytes, which on 1 MiB writes
+        // was most of seqwrite's CPU above C's.
+        ref var next = ref start;
+        ref var end = ref Unsafe.Add(ref start, data.Length & ~15);
         var lanes = Vector128<ulong>.Zero;
-        var i = 0;
-        for (; i + 16 <= data.Length; i += 16)
+        while (Unsafe.IsAddressLessThan(ref next, ref end))
         {
-            lanes += Vector128.LoadUnsafe(ref start, (nuint)i).AsUInt64();
+            lanes += Vector128.LoadUnsafe(ref next).AsUInt64();
+            next = ref Unsafe.Add(ref next, 16);
         }
 
+        var i = data.Length & ~15;
         var total = lanes.GetElement(0) + lanes.GetElement(1);
         for (; i + 8 <= data.Length; i += 8)
         {

@@ -116,6 +116,12 @@ internal sealed partial class InodeBenchFs
     /// <summary>The entry in a slot; <paramref name="found"/> when it holds one.</summary>
     private ref WrittenEntry Live(long slot, out bool found)
     {
+        if (slot < 0)
+        {
+            found = false;
+            return ref written.Find(default, out _);
+        }
+
         ref var entry = ref written.Entry(slot, allocate: false, out var exists);
         found = exists && Volatile.Read(ref entry.Mode) != 0;
         return ref entry;
@@ -126,27 +132,34 @@ internal sealed partial class InodeBenchFs
     /// <summary>/w/X (its inode and generation) or /sum/X (while /w/X is a file).</summary>
     private Errno LookupWritten(ulong parent, ReadOnlySpan<byte> name, ref InodeEntry entry)
     {
+        // The name parsed once and its slot's entry found once, then its attributes, as the C twin's lookup does.
         var slot = written.Slot(name);
-        ref var found = ref written.Find(name, out var exists);
+        ref var found = ref Live(slot, out var exists);
         if (!exists || (parent == SumDirectory && (found.Mode & TypeMask) != (uint)FileType.Regular))
         {
             return Errno.ENOENT;
         }
 
-        return Entry((parent == WritableDirectory ? FirstWritten : FirstSum) + (ulong)slot, ref entry);
+        return parent == WritableDirectory
+            ? Entry(FirstWritten + (ulong)slot, found.Generation, ref entry)
+            : Entry(FirstSum + (ulong)slot, 0, ref entry);
     }
 
     /// <summary>The entry of a /w or /sum inode, with the slot's generation for /w.</summary>
-    private Errno Entry(ulong inode, ref InodeEntry entry)
+    private Errno Entry(ulong inode, ref InodeEntry entry) =>
+        Entry(inode, IsWritten(inode) ? Live((long)(inode - FirstWritten), out _).Generation : 0, ref entry);
+
+    private Errno Entry(ulong inode, uint generation, ref InodeEntry entry)
     {
         var stat = default(Stat);
         var error = Attributes(inode, ref stat);
         if (error == Errno.None)
         {
-            entry = new InodeEntry(inode, stat)
-            {
-                Generation = IsWritten(inode) ? Live((long)(inode - FirstWritten), out _).Generation : 0,
-            };
+            // Field by field into the caller's entry: a whole new InodeEntry would be built, then copied over it
+            // with a write barrier for its node reference.
+            entry.Inode = inode;
+            entry.Generation = generation;
+            entry.Attributes = stat;
         }
 
         return error;
