@@ -8,7 +8,7 @@
 #     --workloads "…"   subset of the fio workloads seqread seqwrite randread randwrite, each buffered and O_DIRECT
 #                       (seqread-buf, seqread-direct, ...), and the metadata workloads create mkdir rename setattr;
 #                       "fio" and "meta" name the two groups (default: both)
-#     --impls "…"       subset of: mirrorfs passthrough_fh passthrough_ll memfs (default: all), and the option
+#     --impls "…"       subset of: mirrorfs passthrough_fh passthrough_ll inodemirrorfs memfs (default: all), and the option
 #                       variants mirrorfs_wb memfs_wb (-o writeback_cache), mirrorfs_w128k (-o max_write=131072)
 #     --mirror-opts O   extra -o options for MirrorFs (e.g. writeback_cache), --memfs-opts O the same for MemFs
 #     --quick           small sizes, 1 rep: proves the machinery, measures nothing
@@ -40,7 +40,7 @@ reps=${BENCH_REPS:-}
 fio_workloads="seqread-buf seqread-direct seqwrite-buf seqwrite-direct randread-buf randread-direct randwrite-buf randwrite-direct"
 meta_workloads="create mkdir rename setattr"
 workloads="fio meta"
-impls="mirrorfs passthrough_fh passthrough_ll memfs"
+impls="mirrorfs passthrough_fh passthrough_ll inodemirrorfs memfs"
 mirror_opts=""
 memfs_opts=""
 quick=0
@@ -73,7 +73,7 @@ slices=${SAMPLES_SLICES:-4}
 export BENCH_FILES=${BENCH_FILES:-10000}
 timeout_s=${BENCH_TIMEOUT:-600}
 workloads=$(for w in $workloads; do case $w in fio) echo "$fio_workloads" ;; meta) echo "$meta_workloads" ;; *) echo "$w" ;; esac; done | tr '\n' ' ')
-declare -A impl_name=([mirrorfs]="MirrorFs (AOT)" [passthrough_fh]="passthrough_fh" [passthrough_ll]="passthrough_ll" [memfs]="MemFs (AOT)"
+declare -A impl_name=([mirrorfs]="MirrorFs (AOT)" [passthrough_fh]="passthrough_fh" [passthrough_ll]="passthrough_ll" [inodemirrorfs]="InodeMirrorFs (AOT)" [memfs]="MemFs (AOT)"
   [mirrorfs_wb]="MirrorFs -o writeback_cache" [memfs_wb]="MemFs -o writeback_cache" [mirrorfs_w128k]="MirrorFs -o max_write=131072")
 declare -A figures=([create]="create create-stat create-unlink" [mkdir]="mkdir rmdir" [setattr]="chmod utimens")
 for w in $workloads; do [[ " $fio_workloads $meta_workloads " == *" $w "* ]] || { echo "bench-samples.sh: unknown workload $w" >&2; exit 2; }; done
@@ -85,6 +85,7 @@ examples=/usr/share/doc/libfuse3-dev/examples
 driver=$bench/benchfs-driver
 mirror_bin=${SAMPLES_MIRRORFS:-samples/MirrorFs/bin/Release/net9.0/linux-x64/publish/MirrorFs}
 memfs_bin=${SAMPLES_MEMFS:-samples/MemFs/bin/Release/net9.0/linux-x64/publish/MemFs}
+inode_mirror_bin=${SAMPLES_INODEMIRRORFS:-samples/InodeMirrorFs/bin/Release/net9.0/linux-x64/publish/InodeMirrorFs}
 work=$(mktemp -d /tmp/bench-samples.XXXXXX)
 pfh_bin=$work/passthrough_fh
 pll_bin=$work/passthrough_ll
@@ -100,7 +101,7 @@ gcc -O2 -Wall $features -I"$examples" "$examples/passthrough_ll.c" $(pkg-config 
 if [ $build -eq 1 ]; then
   require_dotnet
   gcc -O2 -Wall -Wextra -Werror -pthread tests/FuseGen.Benchmarks/driver/driver.c -o "$driver"
-  for sample in MirrorFs MemFs; do
+  for sample in MirrorFs InodeMirrorFs MemFs; do
     if [[ " $impls " == *" ${sample,,}"* ]]; then
       echo "publishing $sample NativeAOT (net9.0, linux-x64, Release)..."
       dotnet publish samples/$sample/$sample.csproj -c Release -f net9.0 -r linux-x64 -v quiet -nologo >/dev/null
@@ -165,6 +166,7 @@ start() {
   mountpoint=$(mktemp -d "$work/mnt.XXXXXX")
   case $impl in
     mirrorfs) $pin "$mirror_bin" "$source_dir" "$mountpoint" -f ${mirror_opts:+-o "$mirror_opts"} >"$log" 2>&1 & ;;
+    inodemirrorfs) $pin "$inode_mirror_bin" "$source_dir" "$mountpoint" -f >"$log" 2>&1 & ;;
     mirrorfs_wb) $pin "$mirror_bin" "$source_dir" "$mountpoint" -f -o writeback_cache >"$log" 2>&1 & ;;
     mirrorfs_w128k) $pin "$mirror_bin" "$source_dir" "$mountpoint" -f -o max_write=131072 >"$log" 2>&1 & ;;
     memfs_wb) $pin "$memfs_bin" "$mountpoint" -f -o writeback_cache >"$log" 2>&1 & ;;
@@ -299,7 +301,7 @@ summary=$(awk -F'\t' '
       split(k, p, FS)
       for (b = 1; b <= 2; b++) {
         base = b == 1 ? "passthrough_fh" : "passthrough_ll"
-        if ((p[3] == "mirrorfs" || p[3] == "memfs") && ((p[1] FS p[2] FS base FS p[4]) in v) && v[p[1] FS p[2] FS base FS p[4]] > 0)
+        if ((p[3] == "mirrorfs" || p[3] == "inodemirrorfs" || p[3] == "memfs") && ((p[1] FS p[2] FS base FS p[4]) in v) && v[p[1] FS p[2] FS base FS p[4]] > 0)
           printf "%s\t%s\t%s/%s\t%s\t%.6f\n", p[1], p[2], p[3], base, p[4], v[k] / v[p[1] FS p[2] FS base FS p[4]]
       }
     }
@@ -327,15 +329,15 @@ units() {
   esac
 }
 ratio_columns=""
-for impl in mirrorfs memfs; do
+for impl in mirrorfs inodemirrorfs memfs; do
   [[ " $impls " == *" $impl "* ]] || continue
   for base in passthrough_fh passthrough_ll; do [[ " $impls " == *" $base "* ]] && ratio_columns+=" $impl/$base"; done
 done
 table=$(
   header="| workload | metric |" rule="|---|---|"
   for impl in $impls; do header+=" ${impl_name[$impl]} |"; rule+="---|"; done
-  for r in $ratio_columns; do header+=" ${r%%/*} / ${r#*/} |"; rule+="---|"; done
-  echo "${header//mirrorfs/MirrorFs}" | sed 's/ memfs / MemFs /g'
+  for r in $ratio_columns; do header+=" ${impl_name[${r%%/*}]% (AOT)} / ${r#*/} |"; rule+="---|"; done
+  echo "$header"
   echo "$rule"
   for w in $(for w in $workloads; do echo "${figures[$w]:-$w}"; done); do
     for m in value cpu; do
@@ -350,7 +352,7 @@ table=$(
   echo "# Samples vs libfuse's examples, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   echo "- machine: $(nproc) CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), kernel $(uname -r), libfuse $(pkg-config --modversion fuse3), fio $(fio --version)"
-  echo "- sources: tmpfs; passthrough_fh -o modules=subdir,subdir=SRC; passthrough_ll -o source=SRC; MirrorFs SRC${mirror_opts:+ -o $mirror_opts}; MemFs${memfs_opts:+ -o $memfs_opts}; all multithreaded, defaults as shipped"
+  echo "- sources: tmpfs; passthrough_fh -o modules=subdir,subdir=SRC; passthrough_ll -o source=SRC; MirrorFs SRC${mirror_opts:+ -o $mirror_opts}; InodeMirrorFs SRC; MemFs${memfs_opts:+ -o $memfs_opts}; all multithreaded, defaults as shipped"
   echo "- fio: psync; seq = one job, 1 MiB blocks, ${file_mb} MiB (writes end with fsync); rand = 4 jobs on one ${file_mb} MiB file, 4 KiB blocks, ${runtime} s; -buf = buffered, -direct = O_DIRECT; each run in ${slices:-?} slices taking turns on the mounts. Metadata: the BenchFs driver (--plain), $BENCH_FILES entries"
   [ -n "${load_before:-}" ] && echo "- load average (1, 5, 15 min): $load_before before, $load_after after"
   echo "- cells: median (min–max) over $reps repetition(s); ratios per repetition (>1 is better for throughput, worse for CPU)"

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using FuseGen;
 using MirrorFs.Interop;
 
@@ -23,6 +24,9 @@ internal sealed unsafe class PosixLockTable
     private readonly object gate = new();
     private readonly Dictionary<(ulong Device, ulong Inode, ulong Owner), Description> owners = new();
 
+    // owners.Count, readable without the gate: unlocks, which libfuse sends at every close, skip everything while 0.
+    private int described;
+
     /// <summary>Number of open lock descriptions (tests).</summary>
     public int Count
     {
@@ -37,6 +41,14 @@ internal sealed unsafe class PosixLockTable
 
     public Errno Apply(OpenFile file, ulong owner, LockCommand command, ref FileLock lockInfo)
     {
+        var unlocking = lockInfo.Type == LockType.Unlock;
+        if (unlocking && command != LockCommand.Get && Volatile.Read(ref described) == 0)
+        {
+            // No lock is held through the mount, so there is nothing to release, and no fstat to identify the file
+            // (libfuse unlocks at every close; passthrough_fh, which has no lock, makes no system call there).
+            return Errno.None;
+        }
+
         if (!file.TryIdentify(out var device, out var inode, out var error))
         {
             return error;
@@ -71,7 +83,6 @@ internal sealed unsafe class PosixLockTable
             return error;
         }
 
-        var unlocking = lockInfo.Type == LockType.Unlock;
         var lockDescription = Use(key, file, create: !unlocking, out error);
         if (lockDescription is null)
         {
@@ -109,6 +120,7 @@ internal sealed unsafe class PosixLockTable
 
             var description = new Description(descriptor) { Users = 1 };
             owners.Add(key, description);
+            Volatile.Write(ref described, owners.Count);
             return description;
         }
     }
@@ -126,6 +138,7 @@ internal sealed unsafe class PosixLockTable
             if (retireIfIdle && description.Users == 0)
             {
                 owners.Remove(key);
+                Volatile.Write(ref described, owners.Count);
                 LibC.close(description.Descriptor);
             }
         }

@@ -42,6 +42,11 @@ internal static class Program
         LibC.umask(0);
 
         var defaults = SourceCommandLine.Defaults(source, SourceCommandLine.SharedWithOthers(rest), "mirrorfs");
+        if (SplicedReads.MaxRead() is { } maxRead)
+        {
+            defaults.Options.Add($"max_read={maxRead}");
+        }
+
         return Fuse.Main(new MirrorFs(fd) { Passthrough = passthrough }, rest, defaults, Arguments);
     }
 }
