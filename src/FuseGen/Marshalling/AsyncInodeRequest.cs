@@ -42,7 +42,8 @@ namespace FuseGen.Marshalling;
 /// (<see cref="PendingRequests.WaitForSlot"/>) until one is given back, the session closes, or its own task completes
 /// (then it answers inline, having taken nothing). A request answered inline costs no interlocked operation.</para>
 /// <para><b>Metrics.</b> The request is measured (<see cref="Diagnostics.FuseMetrics"/>) from <c>Begin</c> to its
-/// reply, on whichever thread sends it; one dropped at shutdown ends as ENOTCONN. Nothing is measured (one read of a
+/// reply, on whichever thread sends it; one dropped at shutdown, or answered after an unmount from outside ended the
+/// connection (<see cref="PendingRequests.ConnectionEnded"/>), ends as ENOTCONN. Nothing is measured (one read of a
 /// flag per request) while no listener is attached.</para>
 /// <para><b>Unmount.</b> The session waits (<see cref="MountOptions.UnmountTimeout"/>) for requests still pending,
 /// after cancelling their tokens; one answered after that is dropped and counted (<see cref="Abandoned"/>).</para>
@@ -640,13 +641,15 @@ public sealed unsafe class AsyncInodeRequest
     {
         if (start != 0)
         {
-            // The request ends at its reply, wherever that ran; one dropped at shutdown never reached the kernel.
-            if (enteredNative)
+            // The request ends at its reply, wherever that ran; one dropped at shutdown never reached the kernel, nor
+            // did one answered after an unmount from outside ended the connection.
+            if (enteredNative && !(deferred && pending is { ConnectionEnded: true }))
             {
                 RequestMetrics.StopReplied(operation, start);
             }
             else
             {
+                InodeRequest.TakeReplyError();
                 RequestMetrics.Stop(operation, start, -(int)Errno.ENOTCONN);
             }
 
