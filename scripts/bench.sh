@@ -8,9 +8,12 @@
 #                      the full run of the read workloads on one mount, measured for RSS at its end), seqwrite randwrite
 #                      create mkdir rename setattr (the write workloads, on a read-write mount); "read" and "write"
 #                      name the two groups (default: both)
-#     --impls "…"      subset of: c aot jit cll inode inode-vt base (default: all but base; inode is skipped, with a note, while
-#                      samples/BenchInodeFs does not exist; BENCH_INODE_PROJECT names another project); inode-vt is samples/BenchInodeFs.Async
-#                      (its read a completed ValueTask, against inode); base is
+#     --impls "…"      subset of: c aot jit cll inode inode-copy inode-vt base (default: all but base, inode-copy and
+#                      inode-vt; inode is skipped, with a note, while samples/BenchInodeFs does not exist;
+#                      BENCH_INODE_PROJECT names another project); inode-vt is samples/BenchInodeFs.Async (its read a
+#                      completed ValueTask that copies into the request's buffer), against inode-copy,
+#                      samples/BenchInodeFs.Copy (the same copy in a synchronous read: only the task machinery differs),
+#                      itself against inode (which replies from its bytes without a copy); base is
 #                      BenchFs NativeAOT built from the commit BENCH_BASELINE names (e.g. the commit before a change),
 #                      measured side by side with today's AOT build: the "AOT / baseline" column
 #     --side-by-side   read workloads too as the write workloads run: every implementation mounted at once, pinned
@@ -70,7 +73,7 @@ while [ $# -gt 0 ]; do
     --calibrate) calibrate=1; shift ;;
     --no-build) build=0; shift ;;
     --out) out=$2; shift 2 ;;
-    -h|--help) sed -n '2,38p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,41p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -106,10 +109,11 @@ declare -A figures=([create]="create create-stat create-unlink" [mkdir]="mkdir r
 workloads=$(for w in $workloads; do case $w in read) echo "$read_workloads" ;; write) echo "$write_workloads" ;; *) echo "$w" ;; esac; done | tr '\n' ' ')
 is_write() { [[ " $write_workloads " == *" $1 "* ]]; }
 # The implementations that have BenchFs's writable /w (all of them).
-write_impls="c aot jit cll inode inode-vt base"
-declare -A impl_name=([c]="C (libfuse high-level)" [aot]="FuseGen AOT" [jit]="FuseGen JIT" [cll]="C (libfuse low-level)" [inode]="FuseGen inode AOT" [inode-vt]="FuseGen inode AOT, ValueTask read" [base]="FuseGen AOT at ${BENCH_BASELINE:-?}")
-# What each implementation's ratio is taken against: the same API's C twin (the low-level C twin against the high-level one).
-declare -A reference=([aot]=c [jit]=c [cll]=c [inode]=cll [inode-vt]=inode [base]=c)
+write_impls="c aot jit cll inode inode-copy inode-vt base"
+declare -A impl_name=([c]="C (libfuse high-level)" [aot]="FuseGen AOT" [jit]="FuseGen JIT" [cll]="C (libfuse low-level)" [inode]="FuseGen inode AOT" [inode-copy]="FuseGen inode AOT, copying read" [inode-vt]="FuseGen inode AOT, ValueTask read" [base]="FuseGen AOT at ${BENCH_BASELINE:-?}")
+# What each implementation's ratio is taken against: the same API's C twin (the low-level C twin against the high-level one);
+# the ValueTask read against the synchronous read doing the same copy, and that one against the read without a copy.
+declare -A reference=([aot]=c [jit]=c [cll]=c [inode]=cll [inode-copy]=inode [inode-vt]=inode-copy [base]=c)
 # The inode API's BenchFs (generated); BENCH_INODE_PROJECT names another project that publishes an executable named
 # BenchInodeFs.
 inode_project=${BENCH_INODE_PROJECT:-samples/BenchInodeFs/BenchInodeFs.csproj}
@@ -118,9 +122,12 @@ if [[ " $impls " == *" inode "* ]] && [ ! -f "$inode_project" ]; then
   impls=$(sed 's/\binode\b//; s/  */ /g; s/^ //; s/ $//' <<<"$impls")
 fi
 if [[ " $impls " == *" inode "* ]] && [[ " $impls " != *" cll "* ]]; then impls="$impls cll"; fi
-for i in $impls; do
-  r=${reference[$i]:-}
-  if [ -n "$r" ] && [[ " $impls " != *" $r "* ]]; then impls="$r $impls"; fi
+# References of references too (inode-vt needs inode-copy, which needs inode, which needs cll).
+for _ in 1 2 3; do
+  for i in $impls; do
+    r=${reference[$i]:-}
+    if [ -n "$r" ] && [[ " $impls " != *" $r "* ]]; then impls="$r $impls"; fi
+  done
 done
 if [[ " $impls " == *" base "* ]]; then
   [ -n "${BENCH_BASELINE:-}" ] || { echo "bench.sh: base needs BENCH_BASELINE=<commit>" >&2; exit 2; }
@@ -138,6 +145,7 @@ mkdir -p "$bench/logs"
 c_bin=$bench/benchfs-c
 cll_bin=$bench/benchfs-c-ll
 inode_bin=$(dirname "$inode_project")/bin/Release/net9.0/linux-x64/publish/BenchInodeFs
+inode_copy_bin=samples/BenchInodeFs.Copy/bin/Release/net9.0/linux-x64/publish/BenchInodeFs.Copy
 inode_vt_bin=samples/BenchInodeFs.Async/bin/Release/net9.0/linux-x64/publish/BenchInodeFs.Async
 driver=$bench/benchfs-driver
 aot_bin=samples/BenchFs/bin/Release/net9.0/linux-x64/publish/BenchFs
@@ -159,6 +167,10 @@ if [ $build -eq 1 ]; then
   if [[ " $impls " == *" inode "* ]]; then
     echo "publishing BenchInodeFs NativeAOT (net9.0, linux-x64, Release)..."
     dotnet publish "$inode_project" -c Release -f net9.0 -r linux-x64 -v quiet -nologo >/dev/null
+  fi
+  if [[ " $impls " == *" inode-copy "* ]]; then
+    echo "publishing BenchInodeFs.Copy NativeAOT (net9.0, linux-x64, Release)..."
+    dotnet publish samples/BenchInodeFs.Copy/BenchInodeFs.Copy.csproj -c Release -f net9.0 -r linux-x64 -v quiet -nologo >/dev/null
   fi
   if [[ " $impls " == *" inode-vt "* ]]; then
     echo "publishing BenchInodeFs.Async NativeAOT (net9.0, linux-x64, Release)..."
@@ -226,6 +238,7 @@ start() {
     jit) $pin dotnet "$jit_dll" "$mountpoint" -f $single -o "$mount_mode${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS}" "$@" >"$log" 2>&1 & ;;
     cll) $pin "$cll_bin" "$mountpoint" -f $single -o "$mount_mode${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS}" "$@" >"$log" 2>&1 & ;;
     inode) $pin "$inode_bin" "$mountpoint" -f $single -o "$mount_mode${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS}" "$@" >"$log" 2>&1 & ;;
+    inode-copy) $pin "$inode_copy_bin" "$mountpoint" -f $single -o "$mount_mode${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS}" "$@" >"$log" 2>&1 & ;;
     inode-vt) $pin "$inode_vt_bin" "$mountpoint" -f $single -o "$mount_mode${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS}" "$@" >"$log" 2>&1 & ;;
   esac
   fs_pid=$!
@@ -540,7 +553,7 @@ cell() { awk -F'\t' -v k="$1	$2	$3" '$1 FS $2 FS $3 == k { print $4 }' <<<"$summ
 header="| workload | metric |"
 rule="|---|---|"
 for impl in $impls; do header+=" ${impl_name[$impl]} |"; rule+="---|"; done
-declare -A short_name=([c]="C" [cll]="C low-level" [inode]="inode" [base]="baseline")
+declare -A short_name=([c]="C" [cll]="C low-level" [inode]="inode" [inode-copy]="inode copying read" [base]="baseline")
 for ratio in $ratios; do header+=" ${impl_name[${ratio%/*}]#FuseGen } / ${short_name[${ratio#*/}]} |"; rule+="---|"; done
 table=$(
   echo "$header"

@@ -28,6 +28,7 @@ internal static class FileSystemEmitter
     private const string Exception = "__exception";
     private const string Start = "__start";
     private const string Call = "__call";
+    private const string Task = "__task";
 
     public static string Emit(FileSystemModel model)
     {
@@ -241,8 +242,10 @@ internal static class FileSystemEmitter
 
     /// <summary>
     /// The entry point of a method that returns a task: an <c>AsyncInodeRequest</c> (buffer, token, metrics) begun
-    /// before the call, the task handed to it with the reply method, which it calls now if the task is complete and on
-    /// completion otherwise (the request is measured until that reply); any failure before that is its one answer.
+    /// before the call. A task that completed successfully is answered right there as a synchronous method is (the
+    /// reply stage on the worker's request, then <c>AnsweredInline</c>); any other is handed over with the reply
+    /// method, which it calls now if the task is complete (faulted, cancelled) and on completion otherwise (the request
+    /// is measured until that reply); any failure before that is its one answer.
     /// </summary>
     private static void EmitAsyncTrampoline(IndentedWriter writer, OperationModel operation, OperationDescriptor descriptor, AsyncCallModel async, string currentRequest, List<string> setup, string call, string cref)
     {
@@ -260,6 +263,15 @@ internal static class FileSystemEmitter
 
         var reply = EntryPoints.ReplyName(descriptor);
         var name = $"\"{descriptor.NativeName}\"";
+        var returnShape = ApiCatalog.FindReturnShape(descriptor, operation.ReturnShapeId)!;
+        string ReplyOn(string request) => CodeExpander.Expand(returnShape.DeferredReply!, new CodeExpansion
+        {
+            Operation = descriptor,
+            Request = request,
+            Pending = Call,
+            Result = Result,
+        });
+
         writer.Line($"/// <summary>Native entry for <c>{descriptor.NativeName}</c>: calls <see cref=\"{cref}\"/> and answers when its task completes.</summary>");
         BeginTrampoline(writer, descriptor, operation.EntryPoint);
         using (writer.Block())
@@ -270,7 +282,22 @@ internal static class FileSystemEmitter
             using (writer.Block("try"))
             {
                 writer.Lines(setup);
-                writer.Line($"{Call}.{RuntimeNames.AsyncInodeRequest.Complete}({call}, {reply}, {name});");
+                writer.Line($"var {Task} = {call};");
+                using (writer.Block($"if ({Task} is {{ IsCompletedSuccessfully: true }})"))
+                {
+                    if (async.ResultType is not null)
+                    {
+                        writer.Line($"var {Result} = {Task}.Result;");
+                    }
+
+                    writer.Line(ReplyOn(Request));
+                    writer.Line($"{Call}.{RuntimeNames.AsyncInodeRequest.AnsweredInline}();");
+                }
+
+                using (writer.Block("else"))
+                {
+                    writer.Line($"{Call}.{RuntimeNames.AsyncInodeRequest.Complete}({Task}, {reply}, {name});");
+                }
             }
 
             using (writer.Block($"catch (global::System.Exception {Exception})"))
@@ -279,14 +306,6 @@ internal static class FileSystemEmitter
             }
         }
 
-        var returnShape = ApiCatalog.FindReturnShape(descriptor, operation.ReturnShapeId)!;
-        var expansion = new CodeExpansion
-        {
-            Operation = descriptor,
-            Request = $"{Call}.{RuntimeNames.AsyncInodeRequest.Request}",
-            Pending = Call,
-            Result = Result,
-        };
         var parameters = RuntimeNames.AsyncInodeRequest.Type + " " + Call + (async.ResultType is null ? "" : ", " + async.ResultType + " " + Result);
         writer.Line();
         writer.Line($"/// <summary>Answers <c>{descriptor.NativeName}</c> with the completed task of <see cref=\"{cref}\"/>.</summary>");
@@ -294,7 +313,7 @@ internal static class FileSystemEmitter
         writer.Line($"private static unsafe void {reply}({parameters})");
         using (writer.Block())
         {
-            writer.Line(CodeExpander.Expand(returnShape.DeferredReply!, expansion));
+            writer.Line(ReplyOn($"{Call}.{RuntimeNames.AsyncInodeRequest.Request}"));
         }
     }
 

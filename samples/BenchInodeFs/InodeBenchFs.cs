@@ -143,19 +143,37 @@ internal sealed partial class InodeBenchFs
 #if BENCH_READ_VALUETASK
     /// <summary>
     /// The read as a completed <see cref="System.Threading.Tasks.ValueTask{TResult}"/> (samples/BenchInodeFs.Async, bench.sh's
-    /// inode-vt): the same bytes copied into libfuse's buffer, to measure the completed-task path against the span reply.
+    /// inode-vt): the bytes copied into the request's buffer by <see cref="CopyRead"/>, as its synchronous twin does.
     /// </summary>
     [Read]
-    private System.Threading.Tasks.ValueTask<int> ReadAsync(ulong inode, Memory<byte> buffer, long offset, long size)
+    private System.Threading.Tasks.ValueTask<int> ReadAsync(ulong inode, Memory<byte> buffer, long offset) => new(CopyRead(inode, buffer.Span, offset));
+
+#elif BENCH_READ_COPY
+    /// <summary>
+    /// The read into the thread's reply buffer (samples/BenchInodeFs.Copy, bench.sh's inode-copy): the reference of
+    /// inode-vt, with the same user work (<see cref="CopyRead"/>), so that inode-vt/inode-copy measures FuseGen's
+    /// completed-task path alone.
+    /// </summary>
+    [Read]
+    private int ReadCopy(ulong inode, Span<byte> buffer, long offset) => CopyRead(inode, buffer, offset);
+
+#endif
+#if BENCH_READ_VALUETASK || BENCH_READ_COPY
+    /// <summary>
+    /// The bytes of <see cref="Read"/> copied into <paramref name="buffer"/>. Never inlined: inode-vt and inode-copy
+    /// then run the very same compiled body, whatever each caller around it looks like.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private int CopyRead(ulong inode, Span<byte> buffer, long offset)
     {
-        var data = Read(inode, offset, size);
-        data.CopyTo(buffer.Span);
-        return new(data.Length);
+        var data = Read(inode, offset, buffer.Length);
+        data.CopyTo(buffer);
+        return data.Length;
     }
 
 #endif
     /// <summary>The bytes themselves, replied without a copy (as the C twin replies from its pattern).</summary>
-#if !BENCH_READ_VALUETASK
+#if !BENCH_READ_VALUETASK && !BENCH_READ_COPY
     [Read]
 #endif
     private ReadOnlySpan<byte> Read(ulong inode, long offset, long size)

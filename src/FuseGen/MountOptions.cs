@@ -29,7 +29,9 @@ public sealed class MountOptions
     /// request is answered (or its own task completes: it then answers inline, or the unmount begins): nothing is
     /// refused or lost, and once every worker waits libfuse reads no more requests, so the kernel holds (and finally
     /// blocks) its callers. The interrupt reaches a waiting request's token. Each deferred read or listing holds a
-    /// reply buffer of its size (at least 128 KiB), so the bound is also the memory bound.
+    /// reply buffer of its size (at least 128 KiB), so the bound is also the memory bound. An unmount from outside
+    /// (<c>fusermount3 -u</c>) while every worker waits is noticed by the waiting workers themselves, which then end
+    /// the loop.
     /// </summary>
     public int MaxPendingRequests { get; set; } = 1024;
 

@@ -192,6 +192,77 @@ public sealed class AsyncInodeMountTests : MountTest
         Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound));
     }
 
+    // An unmount from outside ends the kernel's connection, which libfuse learns only by reading /dev/fuse: here no
+    // worker reads it, as each waits at the bound. The reads are readaheads (through the page cache, posix_fadvise):
+    // background requests that hold no file open, so fusermount3 -u succeeds while they are in flight, and the test
+    // process never blocks on them. No flush operation: the first close teaches the kernel to send none (ENOSYS), so
+    // closing the files needs no worker either.
+    [MountTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Fusermount_unmount_ends_the_loop_while_every_worker_waits_at_the_pending_bound(bool singleThreaded)
+    {
+        const int Files = 8;
+        const int PendingBound = 2;
+        var workers = singleThreaded ? 1 : 2;
+        var fs = new RemoteInodeFs();
+        for (var i = 0; i < Files; i++)
+        {
+            fs.Put("f" + i, Encoding.UTF8.GetBytes($"file {i}\n"));
+        }
+
+        using var metrics = new MeterRecorder(Diagnostics.FuseMetrics.MeterName);
+        using var mountPoint = TempMountPoint.Create();
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine, timeout: TimeSpan.FromSeconds(90));
+        var mount = Fuse.Mount(fs, mountPoint.Path, new MountOptions { SingleThreaded = singleThreaded, MaxThreads = workers, MaxIdleThreads = workers, MaxPendingRequests = PendingBound, UnmountTimeout = TimeSpan.FromSeconds(20) });
+        var duplicatesBefore = AsyncInodeRequest.DuplicateAnswers;
+        try
+        {
+            Assert.Equal(0, LibC.TryOpen(Path.Combine(mountPoint.Path, "data"), LibC.O_RDONLY));
+
+            fs.ReadGate = new TaskCompletionSource().Task;
+            var descriptors = Enumerable.Range(0, Files).Select(i => LibC.Open(Path.Combine(mountPoint.Path, "f" + i), LibC.O_RDONLY)).Select(o => o.Errno == 0 ? o.Fd : throw new IOException($"open: errno {o.Errno}")).ToArray();
+            foreach (var fd in descriptors)
+            {
+                Assert.Equal(0, LibC.FAdvise(fd, 0, 0, LibC.POSIX_FADV_WILLNEED));
+            }
+
+            // Two reads deferred, and each worker (one, single-threaded) waits at the bound holding one more: nobody reads /dev/fuse.
+            Assert.True(SpinWait.SpinUntil(() => fs.ReadsInProgress == PendingBound + workers, Bound), $"{fs.ReadsInProgress} reads in progress");
+            Thread.Sleep(300);
+            Assert.Equal(PendingBound + workers, fs.ReadsInProgress);
+            Assert.Equal(PendingBound, AsyncInodeRequest.Outstanding);
+            foreach (var fd in descriptors)
+            {
+                LibC.close(fd);
+            }
+
+            var clock = Stopwatch.StartNew();
+            var fusermount = Command.Run("fusermount3", Bound, "-u", mountPoint.Path);
+            Assert.True(fusermount.ExitCode == 0 && !fusermount.TimedOut, "fusermount3 -u: " + fusermount.Summary);
+
+            // The loop must notice on its own: nothing here asks it to end.
+            var ended = await Task.WhenAny(mount.Completion, Task.Delay(Bound)) == mount.Completion;
+            Output.WriteLine($"fusermount3 -u with every worker waiting at the bound: loop ended {(ended ? "after " + clock.Elapsed.TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + " ms" : "never (within " + Bound + ")")}; reads cancelled {fs.GatedReadsCancelled}, outstanding {AsyncInodeRequest.Outstanding}, abandoned {AsyncInodeRequest.Abandoned}");
+            Assert.True(ended, "the loop did not end after the mount was unmounted from outside");
+            Assert.False(MountInfo.IsMounted(mountPoint.Path));
+            Assert.True(SpinWait.SpinUntil(() => AsyncInodeRequest.Outstanding == 0, Bound), $"{AsyncInodeRequest.Outstanding} outstanding");
+
+            // Every read that reached the filesystem was cancelled and answered once, to a connection that was gone.
+            Assert.Equal(PendingBound + workers, fs.GatedReadsCancelled);
+            Assert.Equal(duplicatesBefore, AsyncInodeRequest.DuplicateAnswers);
+            var reads = metrics.Of(Diagnostics.FuseMetrics.RequestsName, Diagnostics.FuseMetrics.OperationTag, "read");
+            var notConnected = metrics.Of(Diagnostics.FuseMetrics.ErrorsName, Diagnostics.FuseMetrics.ErrnoTag, "ENOTCONN").Where(m => m.Tag(Diagnostics.FuseMetrics.OperationTag) == "read").ToList();
+            Assert.Equal(PendingBound + workers, reads.Count);
+            Assert.Equal(PendingBound + workers, notConnected.Count);
+        }
+        finally
+        {
+            // Without the fix the workers still wait: the requested unmount releases them.
+            await mount.DisposeAsync();
+        }
+    }
+
     // Read-only, because on a writable mount the kernel counts every read as a change of atime it does not know
     // (fuse_invalidate_atime), so the reader's next fstat asks getattr despite attr_timeout; that reply carries the
     // remote side's new size, and a changed size makes the kernel drop the cached pages (fuse_change_attributes,

@@ -30,7 +30,7 @@ public static partial class LibC
     public const uint RENAME_NOREPLACE = 1, RENAME_EXCHANGE = 2, RENAME_WHITEOUT = 4;
     public const int XATTR_CREATE = 1, XATTR_REPLACE = 2;
     public const int FALLOC_FL_KEEP_SIZE = 0x01, FALLOC_FL_PUNCH_HOLE = 0x02, FALLOC_FL_COLLAPSE_RANGE = 0x08, FALLOC_FL_ZERO_RANGE = 0x10;
-    public const int POSIX_FADV_DONTNEED = 4;
+    public const int POSIX_FADV_WILLNEED = 3, POSIX_FADV_DONTNEED = 4;
     public const long UTIME_NOW = (1L << 30) - 1, UTIME_OMIT = (1L << 30) - 2;
 
     public const uint S_IFMT = 0xF000;

@@ -122,6 +122,7 @@ internal static class RuntimeNames
         public const string Type = Marshalling + "AsyncInodeRequest";
         public const string Begin = Type + ".Begin";
         public const string Complete = "Complete";
+        public const string AnsweredInline = "AnsweredInline";
         public const string Fail = "Fail";
         public const string Request = "Request";
         public const string Buffer = "Buffer";

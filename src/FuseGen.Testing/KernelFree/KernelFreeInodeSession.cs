@@ -53,6 +53,7 @@ public sealed unsafe partial class KernelFreeInodeSession : IDisposable
     private long nextRequest = 0x1000;
     private long replyCount;
     private long pollHandlesDestroyed;
+    private long interruptFuncCalls;
     private bool disposed;
 
     /// <summary>Serves <paramref name="fileSystem"/> to fake requests from <see cref="KernelFreeSession.DefaultCaller"/>.</summary>
@@ -144,6 +145,9 @@ public sealed unsafe partial class KernelFreeInodeSession : IDisposable
             }
         }
     }
+
+    /// <summary>Calls of <c>fuse_req_interrupt_func</c> so far, registrations and removals (each takes libfuse's locks).</summary>
+    public long InterruptFuncCalls => Interlocked.Read(ref interruptFuncCalls);
 
     /// <summary>
     /// Interrupts <paramref name="request"/> as the kernel's FUSE_INTERRUPT does: calls its registered callback (on
@@ -445,6 +449,7 @@ public sealed unsafe partial class KernelFreeInodeSession : IDisposable
     private static void InterruptFunc(void* request, delegate* unmanaged[Cdecl]<void*, void*, void> callback, void* data)
     {
         var target = current ?? throw new InvalidOperationException("no KernelFreeInodeSession");
+        Interlocked.Increment(ref target.interruptFuncCalls);
         lock (target.interruptCallbacks)
         {
             if (callback == null)

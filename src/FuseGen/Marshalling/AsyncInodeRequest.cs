@@ -21,13 +21,21 @@ namespace FuseGen.Marshalling;
 /// <code>
 /// var request = InodeRequest.From(req);
 /// var call = AsyncInodeRequest.Begin(request, size, cancellable: true, operation: "read");   // never throws
-/// try { call.Complete(fs.ReadAsync(..., call.Buffer, ..., call.Token), ReplyRead, "read"); }   // may wait at the bound
+/// try
+/// {
+///     var task = fs.ReadAsync(..., call.Buffer, ..., call.Token);
+///     if (task.IsCompletedSuccessfully) { request.ReplyRead(task.Result, call.BufferSpan); call.AnsweredInline(); }
+///     else call.Complete(task, ReplyRead, "read");   // may wait at the bound
+/// }
 /// catch (Exception e) { call.Fail(e, "read"); }
 /// </code>
 /// with a static reply method such as <c>static void ReplyRead(AsyncInodeRequest c, int n) =&gt;
-/// c.Request.ReplyRead(n, c.Buffer.Span)</c> (passed as a method group converted once to a cached delegate by the
-/// compiler: a <c>static</c> lambda works the same). After <see cref="Complete{T}(ValueTask{T}, Action{AsyncInodeRequest, T}, string)"/>
-/// or <see cref="Fail"/> the trampoline must not touch the object again: it may already serve another request.</para>
+/// c.Request.ReplyRead(n, c.BufferSpan)</c> (passed as a method group converted once to a cached delegate by the
+/// compiler: a <c>static</c> lambda works the same). A task that completed successfully is answered as a synchronous
+/// method is, by the same reply on the worker's request, then <see cref="AnsweredInline"/>: no delegate, no
+/// bookkeeping of an answer nothing else can race (nothing was registered or hooked up). After
+/// <see cref="AnsweredInline"/>, <see cref="Complete{T}(ValueTask{T}, Action{AsyncInodeRequest, T}, string)"/> or
+/// <see cref="Fail"/> the trampoline must not touch the object again: it may already serve another request.</para>
 /// <para><b>Buffers.</b> <see cref="Buffer"/> is this object's own pinned array, not the thread's
 /// <see cref="InodeRequest.ReadBuffer"/>, so it stays valid until the deferred reply has been sent. A request that
 /// completes inline gives the object back to its thread, so the synchronous case allocates nothing.</para>
@@ -42,7 +50,8 @@ namespace FuseGen.Marshalling;
 /// (<see cref="PendingRequests.WaitForSlot"/>) until one is given back, the session closes, or its own task completes
 /// (then it answers inline, having taken nothing). A request answered inline costs no interlocked operation.</para>
 /// <para><b>Metrics.</b> The request is measured (<see cref="Diagnostics.FuseMetrics"/>) from <c>Begin</c> to its
-/// reply, on whichever thread sends it; one dropped at shutdown ends as ENOTCONN. Nothing is measured (one read of a
+/// reply, on whichever thread sends it; one dropped at shutdown, or answered after an unmount from outside ended the
+/// connection (<see cref="PendingRequests.ConnectionEnded"/>), ends as ENOTCONN. Nothing is measured (one read of a
 /// flag per request) while no listener is attached.</para>
 /// <para><b>Unmount.</b> The session waits (<see cref="MountOptions.UnmountTimeout"/>) for requests still pending,
 /// after cancelling their tokens; one answered after that is dropped and counted (<see cref="Abandoned"/>).</para>
@@ -141,10 +150,18 @@ public sealed unsafe class AsyncInodeRequest
     public InodeRequest Request => request;
 
     /// <summary>The reply buffer asked for in <see cref="Begin(in InodeRequest, nuint, bool, string)"/> (empty when none): valid until the reply.</summary>
-    public Memory<byte> Buffer => buffer is null ? Memory<byte>.Empty : new Memory<byte>(buffer, 0, bufferLength);
+    public Memory<byte> Buffer
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => buffer is null ? Memory<byte>.Empty : new Memory<byte>(buffer, 0, bufferLength);
+    }
 
     /// <summary><see cref="Buffer"/> as a span, for the reply (without <see cref="Memory{T}.Span"/>'s checks of what backs it).</summary>
-    public Span<byte> BufferSpan => buffer is null ? default : MemoryMarshal.CreateSpan(ref MemoryMarshal.GetArrayDataReference(buffer), bufferLength);
+    public Span<byte> BufferSpan
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => buffer is null ? default : MemoryMarshal.CreateSpan(ref MemoryMarshal.GetArrayDataReference(buffer), bufferLength);
+    }
 
     /// <summary>
     /// A directory listing over this request's buffer (<see cref="Begin(in InodeRequest, nuint, bool, string)"/>'s size is the kernel's), for an async
@@ -171,7 +188,11 @@ public sealed unsafe class AsyncInodeRequest
     }
 
     /// <summary>Cancelled when the kernel interrupts the request or the session shuts down; none unless cancellable.</summary>
-    public CancellationToken Token => cancellation?.Token ?? CancellationToken.None;
+    public CancellationToken Token
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => cancellation?.Token ?? CancellationToken.None;
+    }
 
     /// <summary>
     /// Starts serving <paramref name="request"/> of <paramref name="operation"/> asynchronously: a reply buffer of
@@ -222,6 +243,33 @@ public sealed unsafe class AsyncInodeRequest
 
     /// <summary>The request's kept <c>fuse_file_info</c> (see <see cref="Begin(in InodeRequest, nuint, bool, void*, string)"/>); null when none was kept.</summary>
     public void* FileInfo => keptFileInfo ? fileInfo : null;
+
+    /// <summary>
+    /// The trampoline answered a task that had completed successfully with the synchronous reply, on its worker (the
+    /// reply did not throw): ends the request's metrics and gives the object back. Never throws. Nothing but that
+    /// worker can have answered: the interrupt callback is registered, the slot taken and the continuation hooked up
+    /// only for a task found still running (<see cref="Complete{T}(ValueTask{T}, Action{AsyncInodeRequest, T}, string)"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AnsweredInline()
+    {
+        if (start != 0)
+        {
+            StopInline();
+        }
+
+        // The common case without a call: the thread's own object, nothing kept but its token source to reset. Before
+        // any Defer nothing was registered, taken or interrupted, so there is nothing else to undo.
+        if (ownedByThread && !listing && !keptFileInfo && (cancellation is null || cancellation.TryReset()))
+        {
+            interruptWanted = false;
+            request = default;
+            Volatile.Write(ref busy, false);
+            return;
+        }
+
+        Recycle();
+    }
 
     /// <summary>Answers with <paramref name="task"/>'s result through <paramref name="reply"/>: now if it is complete, otherwise when it completes.</summary>
     public void Complete<T>(ValueTask<T> task, Action<AsyncInodeRequest, T> reply, string operation)
@@ -636,17 +684,26 @@ public sealed unsafe class AsyncInodeRequest
         Recycle();
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void StopInline()
+    {
+        RequestMetrics.StopReplied(operation, start);
+        start = 0;
+    }
+
     private void EndDeferredOrMeasuredAnswer(bool enteredNative)
     {
         if (start != 0)
         {
-            // The request ends at its reply, wherever that ran; one dropped at shutdown never reached the kernel.
-            if (enteredNative)
+            // The request ends at its reply, wherever that ran; one dropped at shutdown never reached the kernel, nor
+            // did one answered after an unmount from outside ended the connection.
+            if (enteredNative && !(deferred && pending is { ConnectionEnded: true }))
             {
                 RequestMetrics.StopReplied(operation, start);
             }
             else
             {
+                InodeRequest.TakeReplyError();
                 RequestMetrics.Stop(operation, start, -(int)Errno.ENOTCONN);
             }
 

@@ -462,17 +462,7 @@ internal sealed unsafe class FuseSession
     }
 
     /// <summary>True when the kernel has ended the connection: /dev/fuse then polls POLLERR (what libfuse checks too).</summary>
-    private bool ConnectionEnded()
-    {
-        var fd = LibFuse.fuse_session_fd(Api.NativeSession);
-        if (fd < 0)
-        {
-            return true;
-        }
-
-        var poll = new LibC.PollFd { fd = fd };
-        return LibC.poll(&poll, 1, 0) == 1 && (poll.revents & LibC.POLLERR) != 0;
-    }
+    private bool ConnectionEnded() => FuseDevice.HasEnded(Api.NativeSession);
 
     /// <summary>
     /// Called by each API's init before the filesystem's own, which may still change what it sets: the connection

@@ -24,6 +24,12 @@ namespace FuseGen.Runtime;
 /// dropped or failed, and libfuse stops reading /dev/fuse once all its workers wait, so the kernel queues (and
 /// finally blocks) its callers. The wait ends early when the session is closing (<see cref="BeginClosing"/>,
 /// <see cref="Drain"/>): the slot is then granted over the bound, so the loop can end.</para>
+/// <para><b>An unmount from outside</b> (<c>fusermount3 -u</c>, <c>umount</c>) ends the kernel's connection, which
+/// libfuse learns by reading <c>/dev/fuse</c>; when every worker waits here, none reads it. So a waiting worker also
+/// polls the device (<see cref="FuseDevice.HasEnded"/>) and, once the connection has ended, exits the session as a
+/// worker reading ENODEV would: the waiters go on, the tokens are cancelled, the loop returns. Replies sent after that
+/// reach no one (libfuse frees the request as at any shutdown); their metrics count them as ENOTCONN
+/// (<see cref="ConnectionEnded"/>).</para>
 /// </remarks>
 internal sealed unsafe class PendingRequests
 {
@@ -38,6 +44,7 @@ internal sealed unsafe class PendingRequests
     private long boundWaits;
     private volatile bool closed;
     private volatile bool closing;
+    private volatile bool connectionEnded;
     private void* session;
 
     public PendingRequests(int bound) => this.bound = bound > 0 ? bound : int.MaxValue;
@@ -77,6 +84,12 @@ internal sealed unsafe class PendingRequests
 
     /// <summary>True once the session is being torn down: no reply or notification may start any more.</summary>
     public bool IsClosed => closed;
+
+    /// <summary>
+    /// True once the kernel was seen to have ended the connection (an unmount from outside): a reply still sent goes
+    /// nowhere, and is measured as ENOTCONN.
+    /// </summary>
+    public bool ConnectionEnded => connectionEnded;
 
     /// <summary>Takes a slot unless <see cref="MountOptions.MaxPendingRequests"/> are in flight; over the bound once the session is closing.</summary>
     public bool TryEnter()
@@ -123,7 +136,7 @@ internal sealed unsafe class PendingRequests
 
         // The session is alive while a worker runs: libfuse destroys it only after its loop joined the workers.
         var native = session;
-        if (!closing && native != null && LibFuse.fuse_session_exited != null && LibFuse.fuse_session_exited(native) != 0)
+        if (!closing && native != null && SessionEnded(native))
         {
             BeginClosing();
         }
@@ -212,6 +225,13 @@ internal sealed unsafe class PendingRequests
     /// </summary>
     public void Drain(TimeSpan timeout)
     {
+        // Unmounted from outside while a worker read /dev/fuse (it got ENODEV): what is answered from now on goes nowhere.
+        var native = session;
+        if (native != null && FuseDevice.HasEnded(native))
+        {
+            connectionEnded = true;
+        }
+
         BeginClosing();
 
         var clock = Stopwatch.StartNew();
@@ -228,6 +248,28 @@ internal sealed unsafe class PendingRequests
 
         // A reply that passed the closed check before it was set finishes its native call first.
         SpinWait.SpinUntil(() => Volatile.Read(ref replying) == 0);
+    }
+
+    /// <summary>
+    /// Whether the loop is ending: a worker exited the session (it read ENODEV, or the unmount was asked for), or the
+    /// kernel ended the connection, which nobody may read while every worker waits at the bound: this worker then
+    /// exits the session itself, so the loop ends once the workers return to it.
+    /// </summary>
+    private bool SessionEnded(void* native)
+    {
+        if (LibFuse.fuse_session_exited(native) != 0)
+        {
+            return true;
+        }
+
+        if (!FuseDevice.HasEnded(native))
+        {
+            return false;
+        }
+
+        connectionEnded = true;
+        LibFuse.fuse_session_exit(native);
+        return true;
     }
 
     private void RecordMaximum(int value)

@@ -24,6 +24,7 @@ public sealed partial class RemoteInodeFs
     private long nextInode = 2;
     private int slowReadsStarted;
     private int cancellationsObserved;
+    private int gatedReadsCancelled;
     private int readsInProgress;
     private int maxReadsInProgress;
     private long reads;
@@ -56,6 +57,9 @@ public sealed partial class RemoteInodeFs
 
     /// <summary>Reads of <c>slow</c> that saw their token cancelled (the kernel's interrupt reached the backend call).</summary>
     public int CancellationsObserved => Volatile.Read(ref cancellationsObserved);
+
+    /// <summary>Reads other than <c>slow</c>'s that saw their token cancelled while they waited on <see cref="ReadGate"/> or <see cref="ReadLatency"/>.</summary>
+    public int GatedReadsCancelled => Volatile.Read(ref gatedReadsCancelled);
 
     /// <summary>Reads other than <c>slow</c>'s waiting on <see cref="ReadGate"/> or <see cref="ReadLatency"/> now.</summary>
     public int ReadsInProgress => Volatile.Read(ref readsInProgress);
@@ -155,6 +159,11 @@ public sealed partial class RemoteInodeFs
             {
                 await ReadGate.WaitAsync(token).ConfigureAwait(false);
                 await Task.Delay(ReadLatency, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                Interlocked.Increment(ref gatedReadsCancelled);
+                throw;
             }
             finally
             {

@@ -53,6 +53,9 @@ public sealed unsafe class AsyncInodeRequestTests
         Assert.Equal(2201, session.ReplyCount);
         Assert.Equal(0, AsyncInodeRequest.Outstanding);
         Assert.Equal(0, session.InterruptRegistrations);
+
+        // Not registered and removed again: never registered (each call takes libfuse's request and session locks).
+        Assert.Equal(0, session.InterruptFuncCalls);
     }
 
     [Fact]
