@@ -15,17 +15,11 @@ public sealed unsafe class ReplyRecordTests
 {
     private const byte Dirty = 0xA5;
 
+    // The lengths DirentWriterTests' comparison with libfuse does not cover: an empty name (its padding store
+    // overlaps the header), a whole padding word, the longest name a filesystem usually has.
     [Theory]
     [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(6)]
-    [InlineData(7)]
-    [InlineData(8)]
-    [InlineData(9)]
-    [InlineData(15)]
     [InlineData(16)]
-    [InlineData(17)]
     [InlineData(255)]
     public void A_dirent_is_the_kernel_record_with_zero_padding_and_nothing_written_after_it(int nameLength)
     {
@@ -52,19 +46,6 @@ public sealed unsafe class ReplyRecordTests
         Assert.Equal(name, buffer.AsSpan(24, nameLength).ToArray());
         Assert.All(buffer.AsSpan(24 + nameLength, padded - 24 - nameLength).ToArray(), b => Assert.Equal(0, b));
         Assert.All(buffer.AsSpan(padded).ToArray(), b => Assert.Equal(Dirty, b));
-    }
-
-    [Fact]
-    public void A_dirent_that_does_not_fit_writes_nothing()
-    {
-        var buffer = new byte[32];
-        buffer.AsSpan().Fill(Dirty);
-        fixed (byte* start = buffer)
-        {
-            Assert.Equal((nuint)40, DirectoryEntryWriter.WriteDirent(start, 32, "ninechars"u8, 9, 7, (uint)FileType.Regular, 1));
-        }
-
-        Assert.All(buffer, b => Assert.Equal(Dirty, b));
     }
 
     [Fact]
