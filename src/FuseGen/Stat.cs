@@ -1,4 +1,5 @@
 using System.IO;
+using System.Runtime.CompilerServices;
 
 namespace FuseGen;
 
@@ -57,6 +58,7 @@ public struct Stat
     /// <summary><c>st_blocks</c>: allocated space in 512-byte units; defaults to <see cref="Size"/> rounded up.</summary>
     public long Blocks
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         readonly get => blocksSet ? blocks : (Size + 511) / 512;
         set
         {

@@ -10,7 +10,8 @@ internal static unsafe class NativeEntry
     /// <summary>Largest <c>struct fuse_entry_param</c> of the supported architectures, for stack buffers.</summary>
     public const int MaxSize = 176;
 
-    private static readonly bool IsArm64 = RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
+    // A constant of the running CoreLib (see NativeStat.IsArm64).
+    private static bool IsArm64 => RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
 
     /// <summary>Offset of <c>attr</c>: both layouts start with ino and generation.</summary>
     public const int AttributesOffset = 16;

@@ -35,18 +35,19 @@ namespace FuseGen.Marshalling;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly unsafe struct InodeRequest
 {
-    // The caller of the request a libfuse worker of an inode session serves now (or served last), for
-    // FuseContext.Current. A copy, not the request: libfuse frees the request with its reply, and a pointer kept
-    // past that would be read after the free.
+    // What this thread knows of the inode request it serves now (or served last), in one thread-static so that a
+    // request's prologue finds its thread's storage once: the caller for FuseContext.Current (a copy, not the
+    // request: libfuse frees the request with its reply, and a pointer kept past that would be read after the free),
+    // whether the thread serves inode requests at all, and the errno it answered with (see TakeReplyError).
     [ThreadStatic]
-    private static fuse_ctx servingCaller;
+    private static ServingState serving;
 
-    [ThreadStatic]
-    private static bool servesInodeRequests;
-
-    // The errno this thread answered its request with (0: success), for the request's metrics; see TakeReplyError.
-    [ThreadStatic]
-    private static int replyError;
+    private struct ServingState
+    {
+        public fuse_ctx Caller;
+        public int ReplyError;
+        public bool ServesInodeRequests;
+    }
 
     private readonly void* request;
     private readonly FuseSession? session;
@@ -71,16 +72,17 @@ public readonly unsafe struct InodeRequest
         }
 
         var caller = LibFuse.fuse_req_ctx(request);
-        servingCaller = caller == null ? default : *caller;
-        servesInodeRequests = true;
-        replyError = 0;
+        ref var state = ref serving;
+        state.Caller = caller == null ? default : *caller;
+        state.ReplyError = 0;
+        state.ServesInodeRequests = true;
         return new(request, LibFuse.fuse_req_userdata(request));
     }
 
     /// <summary>Who made this request, for fault reports; nobody (all zero) for init and destroy, which have no request.</summary>
     private FuseContext Caller => request == null
         ? default
-        : new FuseContext(servingCaller.uid, servingCaller.gid, servingCaller.pid, servingCaller.umask);
+        : new FuseContext(serving.Caller.uid, serving.Caller.gid, serving.Caller.pid, serving.Caller.umask);
 
     /// <summary>
     /// The caller of the inode request this thread is serving, for <see cref="FuseContext.Current"/>; false on a
@@ -88,19 +90,20 @@ public readonly unsafe struct InodeRequest
     /// </summary>
     internal static bool TryCurrentContext(out FuseContext context)
     {
-        var caller = servingCaller;
+        ref var state = ref serving;
+        var caller = state.Caller;
         context = new FuseContext(caller.uid, caller.gid, caller.pid, caller.umask);
-        return servesInodeRequests;
+        return state.ServesInodeRequests;
     }
 
     /// <summary>True on a thread that serves inode requests (a libfuse worker of an inode session).</summary>
-    internal static bool IsServingThread => servesInodeRequests;
+    internal static bool IsServingThread => serving.ServesInodeRequests;
 
     /// <summary>Test seam: this thread serves no inode requests any more (a kernel-free session ended).</summary>
     internal static void LeaveForTesting()
     {
-        servingCaller = default;
-        servesInodeRequests = false;
+        serving.Caller = default;
+        serving.ServesInodeRequests = false;
     }
 
     /// <summary>No request, only the session: init and destroy, which take the user data and send no reply.</summary>
@@ -258,15 +261,16 @@ public readonly unsafe struct InodeRequest
     /// </summary>
     internal static int TakeReplyError()
     {
-        var errno = replyError;
-        replyError = 0;
+        ref var state = ref serving;
+        var errno = state.ReplyError;
+        state.ReplyError = 0;
         return errno;
     }
 
     /// <summary>Answers with <c>fuse_reply_err</c> (0 is a success), remembering an error for the request's metrics.</summary>
     private void Error(int errno)
     {
-        replyError = errno;
+        serving.ReplyError = errno;
         LibFuse.fuse_reply_err(request, errno);
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FuseGen.Interop;
 using FuseGen.Interop.Native;
@@ -12,7 +13,9 @@ public static unsafe class NativeStat
     /// <summary>Largest <c>struct stat</c> of the supported architectures, for stack buffers.</summary>
     public const int MaxSize = 144;
 
-    private static readonly bool IsArm64 = RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
+    // ProcessArchitecture is a constant of the running CoreLib, so the branches on it are compiled away (a static
+    // readonly copy of it cost a class-initialization check and a load per call under NativeAOT).
+    private static bool IsArm64 => RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
 
     // One read-only native stat per file type (index: type >> 12), built once; libfuse copies what it is given.
     private static readonly nint[] TypeOnly = CreateTypeOnly();
@@ -39,8 +42,14 @@ public static unsafe class NativeStat
         }
         else
         {
+            // Every field written once, the unused ones zeroed, rather than the whole structure zeroed and then
+            // written over: getattr and every entry reply (lookup, readdirplus) come through here.
             var target = (stat_x86_64*)native;
-            *target = default;
+            target->st_dev = 0;
+            target->__pad0 = 0;
+            target->__glibc_reserved[0] = 0;
+            target->__glibc_reserved[1] = 0;
+            target->__glibc_reserved[2] = 0;
             target->st_ino = stat.Inode;
             target->st_mode = stat.Mode;
             target->st_nlink = stat.Links;
@@ -130,5 +139,6 @@ public static unsafe class NativeStat
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static timespec ToNative(TimeSpec time) => new() { tv_sec = time.Seconds, tv_nsec = time.Nanoseconds };
 }
