@@ -64,9 +64,6 @@ internal sealed unsafe class PendingRequests
         set => session = value;
     }
 
-    /// <summary>Workers waiting at the bound now.</summary>
-    public int Waiters => Volatile.Read(ref waiters);
-
     /// <summary>Times a worker had to wait at the bound.</summary>
     public long BoundWaits => Interlocked.Read(ref boundWaits);
 
@@ -81,9 +78,6 @@ internal sealed unsafe class PendingRequests
             }
         }
     }
-
-    /// <summary>True once the session is being torn down: no reply or notification may start any more.</summary>
-    public bool IsClosed => closed;
 
     /// <summary>
     /// True once the kernel was seen to have ended the connection (an unmount from outside): a reply still sent goes
