@@ -17,7 +17,10 @@ public struct Stat
     private long blocks;
     private bool blocksSet;
 
-    /// <summary><c>st_ino</c>. The kernel sees it only with <c>use_ino</c>; otherwise libfuse numbers inodes itself.</summary>
+    /// <summary>
+    /// <c>st_ino</c>. Path API: the kernel sees it only with <c>use_ino</c>; otherwise libfuse numbers inodes itself.
+    /// Inode API: 0 (unset) is the number of the inode the answer is about.
+    /// </summary>
     public ulong Inode { get; set; }
 
     /// <summary><c>st_mode</c>: type and permission bits together.</summary>

@@ -97,7 +97,10 @@ public struct Statx
         set => Set(ref stx_gid, value, StatxMask.Gid);
     }
 
-    /// <summary><c>stx_ino</c>. The kernel sees it only with <c>use_ino</c>; otherwise libfuse puts its own number here.</summary>
+    /// <summary>
+    /// <c>stx_ino</c>. Path API: the kernel sees it only with <c>use_ino</c>; otherwise libfuse puts its own number
+    /// here. Inode API: 0 (unset) is the number of the inode the answer is about.
+    /// </summary>
     public ulong Inode
     {
         readonly get => stx_ino;

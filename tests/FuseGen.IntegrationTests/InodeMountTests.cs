@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -73,6 +74,28 @@ public sealed class InodeMountTests : MountTest
         mount.Unmount();
         Assert.Equal(0, await mount.Completion);
         Assert.False(MountInfo.IsMounted(root));
+    }
+
+    /// <summary>
+    /// With attributes never cached every stat is a GETATTR, whose st_ino the kernel takes as the inode's number:
+    /// TreeInodeFs leaves it 0, so the runtime must number it (it once answered 0, seen as inode 0 by stat(1)).
+    /// </summary>
+    [MountFact]
+    public async Task Stat_after_a_getattr_shows_the_inode_number_of_the_entry()
+    {
+        var fs = new TreeInodeFs();
+        using var mountPoint = TempMountPoint.Create();
+        using var watchdog = new MountWatchdog(mountPoint, log: Output.WriteLine);
+        await using var mount = Fuse.Mount(fs, mountPoint.Path, new MountOptions { AttrTimeout = 0 });
+        var hello = Path.Combine(mountPoint.Path, "hello");
+
+        var getattrsBefore = fs.Calls.GetValueOrDefault("getattr");
+        var stats = Enumerable.Range(0, 3).Select(_ => Command.Run("stat", Bound, "-c", "%i", hello)).ToArray();
+
+        Assert.All(stats, stat => Assert.True(stat.ExitCode == 0, stat.Summary));
+        Assert.True(fs.Calls.GetValueOrDefault("getattr") > getattrsBefore, "no GETATTR reached the filesystem");
+        Assert.True(fs.Nodes.TryGetInode(fs.Nodes.Root.Find("hello")!, out var inode), "hello is not in the inode table");
+        Assert.All(stats, stat => Assert.Equal(inode.ToString(System.Globalization.CultureInfo.InvariantCulture), stat.StandardOutput.Trim()));
     }
 
     [MountFact(AsRoot = true)]

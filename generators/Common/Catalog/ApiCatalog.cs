@@ -57,9 +57,11 @@ internal sealed class ApiCatalog
         RuntimeNames.IFuseInodeFileSystem.FillOperations,
         RuntimeNames.FuseLowLevelOperations.Type,
         InodeOperationCatalog.All,
-        static operation => operation.NativeParameters[0].Name == InodeOperationCatalog.RequestParameter
-            ? RuntimeNames.InodeRequest.From + "(" + InodeOperationCatalog.RequestParameter + ")"
-            : RuntimeNames.InodeRequest.FromUserData + "(" + operation.NativeParameters[0].Name + ")",
+        static operation => operation.NativeParameters[0].Name != InodeOperationCatalog.RequestParameter
+            ? RuntimeNames.InodeRequest.FromUserData + "(" + operation.NativeParameters[0].Name + ")"
+            : operation.NativeParameters.Any(static p => p.Name == InodeOperationCatalog.InodeParameter)
+                ? RuntimeNames.InodeRequest.From + "(" + InodeOperationCatalog.RequestParameter + ", " + InodeOperationCatalog.InodeParameter + ")"
+                : RuntimeNames.InodeRequest.From + "(" + InodeOperationCatalog.RequestParameter + ")",
         defersReplies: true);
 
     /// <summary>Both APIs, path first.</summary>

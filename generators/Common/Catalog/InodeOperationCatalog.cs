@@ -26,8 +26,11 @@ internal static class InodeOperationCatalog
     /// <summary>The native name of the request every low-level callback but init and destroy receives first.</summary>
     public const string RequestParameter = "req";
 
+    /// <summary>The native name of the inode an operation is about (getattr's, read's...; lookup's is <c>parent</c>).</summary>
+    public const string InodeParameter = "ino";
+
     private static NativeParameter Req => new(RequestParameter, "fuse_req_t", "void*");
-    private static NativeParameter Ino(string name = "ino") => new(name, "fuse_ino_t", "ulong");
+    private static NativeParameter Ino(string name = InodeParameter) => new(name, "fuse_ino_t", "ulong");
 
     private static OperationSlot S(ParameterKind kind, string name, params string[] natives) => new(kind, name, kind.Optional, natives);
     private static OperationSlot Optional(ParameterKind kind, string name, params string[] natives) => new(kind, name, optional: true, natives);

@@ -27,7 +27,7 @@ namespace FuseGen.Marshalling;
 /// answers once whatever the method does: returns, returns garbage (an out-of-range errno is EIO), or throws.
 /// forget and forget_multi take no answer but <c>fuse_reply_none</c>: their trampolines call
 /// <see cref="ReplyForget"/> in a <c>finally</c> and <see cref="Report"/> in the catch.</para>
-/// <para>A reply deferred past the trampoline (async, issue 14) copies this struct (it is three words) to the
+/// <para>A reply deferred past the trampoline (async, issue 14) copies this struct (it is four words) to the
 /// continuation; it must then rent its own buffer rather than <see cref="ReadBuffer"/>, which belongs to the thread.
 /// It also carries when the request began on the inode table's release clock, so that an entry naming a node
 /// released since then is not given to the kernel (see <see cref="InodeTable{TNode}"/>).</para>
@@ -55,16 +55,28 @@ public readonly unsafe struct InodeRequest
     // The release clock before the operation ran: nodes it found were live then (InodeTable.Reference).
     private readonly long began;
 
-    private InodeRequest(void* request, void* userData)
+    // The operation's own inode (its native 'ino'), which attributes with st_ino 0 are numbered with: the kernel
+    // takes st_ino from every attribute reply, and 0 would replace the inode's number for good.
+    private readonly ulong inode;
+
+    private InodeRequest(void* request, void* userData, ulong inode)
     {
         began = InodeTable.Now;
         this.request = request;
+        this.inode = inode;
         session = userData == null ? null : GCHandle.FromIntPtr((nint)userData).Target as FuseSession;
     }
 
-    /// <summary>The request libfuse passed to a trampoline (never throws).</summary>
+    /// <summary>The request libfuse passed to a trampoline of an operation on no single inode (never throws).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static InodeRequest From(void* request)
+    public static InodeRequest From(void* request) => From(request, 0);
+
+    /// <summary>
+    /// The request libfuse passed to a trampoline of an operation on inode <paramref name="inode"/> (its native
+    /// <c>ino</c>; never throws). Attribute replies number a <see cref="Stat"/> whose <see cref="Stat.Inode"/> is 0 with it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static InodeRequest From(void* request, ulong inode)
     {
         if (request == null)
         {
@@ -76,7 +88,7 @@ public readonly unsafe struct InodeRequest
         state.Caller = caller == null ? default : *caller;
         state.ReplyError = 0;
         state.ServesInodeRequests = true;
-        return new(request, LibFuse.fuse_req_userdata(request));
+        return new(request, LibFuse.fuse_req_userdata(request), inode);
     }
 
     /// <summary>Who made this request, for fault reports; nobody (all zero) for init and destroy, which have no request.</summary>
@@ -107,7 +119,7 @@ public readonly unsafe struct InodeRequest
     }
 
     /// <summary>No request, only the session: init and destroy, which take the user data and send no reply.</summary>
-    public static InodeRequest FromUserData(void* userData) => new(null, userData);
+    public static InodeRequest FromUserData(void* userData) => new(null, userData, 0);
 
     /// <summary>The native <c>fuse_req_t</c>.</summary>
     public void* Native => request;
@@ -256,7 +268,7 @@ public readonly unsafe struct InodeRequest
     public void ReplyError(Errno errno) => Error(FuseRequest.IsDeliverable(errno) ? (int)errno : (int)Errno.EIO);
 
     /// <summary>
-    /// The errno of the error this thread last answered since its last <see cref="From"/> (0: none, the request
+    /// The errno of the error this thread last answered since its last <see cref="From(void*, ulong)"/> (0: none, the request
     /// succeeded), read and cleared: how the request ended, for <see cref="RequestMetrics.StopReplied"/>.
     /// </summary>
     internal static int TakeReplyError()
@@ -354,11 +366,24 @@ public readonly unsafe struct InodeRequest
         }
     }
 
-    /// <summary>Answers a getattr or setattr with <paramref name="stat"/>, cached for <paramref name="timeout"/> seconds (null: the mount's).</summary>
+    /// <summary>
+    /// Answers a getattr or setattr with <paramref name="stat"/>, cached for <paramref name="timeout"/> seconds (null:
+    /// the mount's). <see cref="Stat.Inode"/> 0 is the request's inode number, as in entry replies.
+    /// </summary>
     public void ReplyAttr(in Stat stat, double? timeout = null)
     {
         var native = stackalloc byte[NativeStat.MaxSize];
-        NativeStat.Write(in stat, native);
+        if (stat.Inode == 0 && inode != 0)
+        {
+            var numbered = stat;
+            numbered.Inode = inode;
+            NativeStat.Write(in numbered, native);
+        }
+        else
+        {
+            NativeStat.Write(in stat, native);
+        }
+
         LibFuse.fuse_reply_attr(request, native, timeout ?? Api.AttributeTimeout);
     }
 
@@ -554,6 +579,11 @@ public readonly unsafe struct InodeRequest
         }
 
         var copy = value;
+        if (copy.Inode == 0 && inode != 0)
+        {
+            copy.Inode = inode;
+        }
+
         LibFuse.fuse_reply_statx(request, 0, &copy, Api.AttributeTimeout);
     }
 

@@ -145,6 +145,25 @@ public sealed unsafe class InodeTrampolineTests
         Assert.Equal(KernelFreeSession.DefaultCaller.Pid, reply.Stat.Size);
     }
 
+    /// <summary>
+    /// The kernel takes st_ino from every getattr answer and keeps it as the inode's number: a Stat left at 0 must
+    /// be numbered as entries are, or stat(1) shows inode 0 once the attributes were fetched again.
+    /// </summary>
+    [Fact]
+    public void Getattr_numbers_attributes_without_st_ino_with_the_requests_inode()
+    {
+        var fs = new TreeInodeFs();
+        using var session = new KernelFreeInodeSession(fs);
+        var hello = LookupInode(session, Root, "hello");
+        Assert.Equal(0ul, fs.Nodes.Root.Find("hello")!.Attributes().Inode);
+
+        var request = session.NewRequest();
+        session.Operations->getattr(request, hello, null);
+
+        var reply = session.SingleReply(request);
+        Assert.Equal(("attr", hello), (reply.Kind, reply.Stat.Inode));
+    }
+
     [Fact]
     public void FuseContext_Current_is_the_inode_requests_caller()
     {
