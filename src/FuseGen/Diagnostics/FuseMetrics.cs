@@ -67,7 +67,12 @@ public static class FuseMetrics
     });
 
     /// <summary>True while a listener is subscribed to any of FuseGen's instruments.</summary>
-    internal static bool Enabled => Requests.Enabled || Duration.Enabled || Errors.Enabled || Active.Enabled;
+    /// <remarks>Inlined into every request's entry point, which otherwise paid a call for it (profiles showed it as FuseGen's largest own symbol on metadata requests).</remarks>
+    internal static bool Enabled
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Requests.Enabled || Duration.Enabled || Errors.Enabled || Active.Enabled;
+    }
 
     /// <summary>
     /// Marks a request of <paramref name="operation"/> as started (callers check <see cref="Enabled"/> first: 0 then

@@ -76,10 +76,7 @@ internal unsafe struct DirectoryEntryWriter
     {
         if (IsPlus)
         {
-            // A readdirplus reply holds only fuse_direntplus records: this one names no node (node id 0), which the
-            // kernel takes as "look it up when needed", and carries just the number and type.
-            var attributes = new Stat { Inode = inode, Mode = (uint)type };
-            return Add(name, new InodeEntry(0, in attributes), nextOffset);
+            return AddPlusWithoutAttributes(name, inode, type, nextOffset);
         }
 
         if (!Position(ref nextOffset))
@@ -91,11 +88,28 @@ internal unsafe struct DirectoryEntryWriter
     }
 
     /// <summary>
+    /// <see cref="Add(ReadOnlySpan{byte}, ulong, FileType, long)"/> in readdirplus. A readdirplus reply holds only
+    /// <c>fuse_direntplus</c> records: this one names no node (node id 0), which the kernel takes as "look it up when
+    /// needed", and carries just the number and type.
+    /// </summary>
+    /// <remarks>
+    /// Out of line: its entry (a <see cref="Stat"/> and a node reference) is a few hundred bytes of stack that the
+    /// method holding it clears on every call, which had made the plain readdir entry cost several times its work.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool AddPlusWithoutAttributes(ReadOnlySpan<byte> name, ulong inode, FileType type, long nextOffset)
+    {
+        var attributes = new Stat { Inode = inode, Mode = (uint)type };
+        return Add(name, new InodeEntry(0, in attributes), nextOffset);
+    }
+
+    /// <summary>
     /// What <c>fuse_add_direntry</c> does, in place: the kernel's <c>struct fuse_dirent</c> (ino, off, namelen, type,
     /// name padded with zeros to 8 bytes), written only when it fits; returns its padded size either way. Done here
     /// because libfuse's needs the name NUL-terminated (a copy) and a <c>struct stat</c> for two fields, and the call
     /// and the copy were most of FuseGen's cost per listed entry.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static nuint WriteDirent(byte* destination, nuint room, ReadOnlySpan<byte> name, int nameLength, ulong inode, uint mode, long nextOffset)
     {
         var length = (nuint)(DirentNameOffset + nameLength);
