@@ -15,8 +15,10 @@ internal sealed unsafe partial class MirrorFs
     /// Passes the source's inode numbers through (use_ino), and lets the kernel take read data straight from the
     /// pipe libfuse splices out of the source descriptor (read_buf). Requests on open files need no path, as each
     /// works on the file's descriptor: nullpath_ok spares libfuse building one (under its tree lock, in allocated
-    /// memory) for every read, write and getattr of an open file, as in passthrough_fh. Notes whether the kernel
-    /// caches writes (<c>-o writeback_cache</c>), which changes how files are opened (<see cref="SourceOpenFlags"/>).
+    /// memory) for every read, write and getattr of an open file, as in passthrough_fh. Asks for mmap of direct-I/O
+    /// files where offered, as O_DIRECT opens are served with direct I/O (<see cref="ServeDirectly"/>). Notes whether
+    /// the kernel caches writes (<c>-o writeback_cache</c>), which changes how files are opened
+    /// (<see cref="SourceOpenFlags"/>).
     /// </summary>
     /// <remarks>With <see cref="Passthrough"/> it also asks for passthrough, which the kernel grants only without the
     /// writeback cache; <see cref="passthroughGranted"/> records whether opens may use it.</remarks>
@@ -25,7 +27,7 @@ internal sealed unsafe partial class MirrorFs
     {
         config.UseIno = true;
         config.NullPathOk = true;
-        connection.Want |= connection.Capable & (FuseCapabilities.SpliceWrite | FuseCapabilities.SpliceMove | FuseCapabilities.SpliceRead);
+        connection.Want |= connection.Capable & (FuseCapabilities.SpliceWrite | FuseCapabilities.SpliceMove | FuseCapabilities.SpliceRead | FuseCapabilities.DirectIoAllowMmap);
         if (Passthrough)
         {
             connection.Disable(FuseCapabilities.WritebackCache);

@@ -43,7 +43,10 @@ public readonly unsafe ref struct FuseBufferReply
     }
 
     // libfuse frees the vector (and memory buffers) with free(): allocate with malloc, which NativeMemory.Alloc is.
-    private static byte* Allocate() => (byte*)NativeMemory.AllocZeroed(NativeBufferVector.MaxSize);
+    // Not calloc (AllocZeroed): glibc's calloc bypasses the per-thread cache that free() fills, so once that cache is
+    // full every freed vector lands in a fastbin, and the next large allocation of the request (libfuse's page-aligned
+    // reply buffer) consolidates them: malloc_consolidate showed in every read. NativeBufferVector clears it anyway.
+    private static byte* Allocate() => (byte*)NativeMemory.Alloc(NativeBufferVector.MaxSize);
 
     private void Replace(byte* vector)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Text;
 using FuseGen.Interop;
 using FuseGen.Marshalling;
@@ -20,6 +21,7 @@ namespace FuseGen.MirrorFs.Tests;
 public sealed unsafe class DirectCallTests : IDisposable
 {
     private const int F_OK = 0;
+    private static readonly int ODirect = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? 0x10000 : 0x4000;
     private static readonly FakeCaller Root = new(0, 0, Environment.ProcessId, 0x12);
     private readonly string source;
     private readonly int sourceDescriptor;
@@ -75,6 +77,30 @@ public sealed unsafe class DirectCallTests : IDisposable
 
         Assert.Equal(0, Table.release(path.Pointer, info.Pointer));
         Assert.Equal("....XYZ...\0\0XYZ", File.ReadAllText(Path.Combine(source, "file")));
+    }
+
+    [Fact]
+    public void Opens_and_creates_asking_for_O_DIRECT_are_served_with_direct_io_and_no_others()
+    {
+        File.WriteAllText(Path.Combine(source, "file"), "data");
+        using var path = NativeBlock.CString("/file");
+        using var created = NativeBlock.CString("/created");
+        using var direct = NativeBlock.FileInfo(LibC.O_RDWR | ODirect);
+        using var buffered = NativeBlock.FileInfo(LibC.O_RDWR);
+        using var createdDirect = NativeBlock.FileInfo(LibC.O_RDWR | LibC.O_CREAT | ODirect);
+
+        Assert.Equal(0, Table.open(path.Pointer, direct.Pointer));
+        Assert.Equal(0, Table.open(path.Pointer, buffered.Pointer));
+        Assert.Equal(0, Table.create(created.Pointer, 0x1A4, createdDirect.Pointer));
+
+        // Without direct_io the kernel asks for the attributes before every O_DIRECT read (a second request per read).
+        Assert.True(FuseGen.FileInfo.FromNative(direct.Pointer).DirectIo, "an O_DIRECT open is served through the page cache's O_DIRECT path");
+        Assert.False(FuseGen.FileInfo.FromNative(buffered.Pointer).DirectIo, "a buffered open bypasses the page cache");
+        Assert.True(FuseGen.FileInfo.FromNative(createdDirect.Pointer).DirectIo, "an O_DIRECT create is served through the page cache's O_DIRECT path");
+
+        Assert.Equal(0, Table.release(path.Pointer, direct.Pointer));
+        Assert.Equal(0, Table.release(path.Pointer, buffered.Pointer));
+        Assert.Equal(0, Table.release(created.Pointer, createdDirect.Pointer));
     }
 
     [Fact]
