@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace BenchFs;
 
@@ -47,10 +48,11 @@ internal sealed class BenchTree
     public ReadOnlySpan<byte> Name(int index) => Names.AsSpan(index * 6, 6);
 
     /// <summary>The index of <c>fNNNNN</c> below <see cref="Files"/>, or -1 for any other name.</summary>
-    public int Parse(ReadOnlySpan<byte> name) => name.Length == 6 && name[0] == (byte)'f' ? ParseNumber(name) : -1;
+    public int Parse(ReadOnlySpan<byte> name) => name.Length == 6 && name[0] == (byte)'f' ? ParseNumber(name, Files) : -1;
 
-    /// <summary>The value of a name of one character + 5 digits below <see cref="Files"/>, or -1.</summary>
-    public int ParseNumber(ReadOnlySpan<byte> name)
+    /// <summary>The value of a name of one character + 5 digits below <paramref name="limit"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ParseNumber(ReadOnlySpan<byte> name, int limit)
     {
         if (name.Length != 6)
         {
@@ -69,7 +71,7 @@ internal sealed class BenchTree
             value = (value * 10) + digit;
         }
 
-        return value < Files ? value : -1;
+        return value < limit ? value : -1;
     }
 
     /// <summary>Copies the content rule's bytes of a file of <paramref name="size"/> at <paramref name="offset"/>.</summary>

@@ -16,10 +16,12 @@ internal sealed class WriteTree
     private const uint TypeMask = 0xF000;
     private const uint PermissionMask = 0xFFF;
     private readonly WrittenEntry[]?[] tables = new WrittenEntry[]?[Letters];
-    private readonly BenchTree tree;
+
+    // The tree's file count, kept here so that a request's slot is found from this object alone (BENCH_FILES).
+    private readonly int files;
     private int subdirectories;
 
-    public WriteTree(BenchTree tree) => this.tree = tree;
+    public WriteTree(BenchTree tree) => files = tree.Files;
 
     /// <summary>Directories in /w (its nlink is 2 more).</summary>
     public int Subdirectories => Volatile.Read(ref subdirectories);
@@ -27,6 +29,7 @@ internal sealed class WriteTree
     public void AddSubdirectories(int count) => Interlocked.Add(ref subdirectories, count);
 
     /// <summary>The slot of <c>/w/Xnnnnn</c> or of <c>/sum/Xnnnnn</c> given its name, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Slot(ReadOnlySpan<byte> name)
     {
         if (name.Length != 6 || (uint)(name[0] - 'a') >= Letters)
@@ -34,16 +37,16 @@ internal sealed class WriteTree
             return -1;
         }
 
-        var value = tree.ParseNumber(name);
-        return value < 0 ? -1 : ((long)(name[0] - 'a') * tree.Files) + value;
+        var value = BenchTree.ParseNumber(name, files);
+        return value < 0 ? -1 : ((long)(name[0] - 'a') * files) + value;
     }
 
     /// <summary>The slot's entry; with <paramref name="allocate"/> false, null when its letter was never used.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref WrittenEntry Entry(long slot, bool allocate, out bool exists)
     {
         // One division for the letter and the index, as gcc makes of the C twin's slot / files and slot % files
         // (the JIT divides twice, and a 64-bit idiv is tens of cycles on every /w request).
-        var files = tree.Files;
         var letter = slot / files;
         var index = slot - (letter * files);
         var table = Volatile.Read(ref tables[letter]);
@@ -60,7 +63,7 @@ internal sealed class WriteTree
     [MethodImpl(MethodImplOptions.NoInlining)]
     private WrittenEntry[] Allocate(int letter)
     {
-        var fresh = new WrittenEntry[tree.Files];
+        var fresh = new WrittenEntry[files];
         return Interlocked.CompareExchange(ref tables[letter], fresh, null) ?? fresh;
     }
 

@@ -1,5 +1,7 @@
 using System;
 using System.ComponentModel;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using FuseGen.Interop;
@@ -10,9 +12,39 @@ namespace FuseGen.Marshalling;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class NativeText
 {
+    private const ulong LowBits = 0x0101010101010101;
+    private const ulong HighBits = 0x8080808080808080;
+
     /// <summary>The bytes of a C string, without copying; empty for NULL (libfuse passes NULL paths with nullpath_ok).</summary>
-    public static ReadOnlySpan<byte> AsSpan(byte* text) =>
-        text == null ? default : MemoryMarshal.CreateReadOnlySpanFromNullTerminated(text);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<byte> AsSpan(byte* text) => text == null ? default : new(text, Length(text));
+
+    /// <summary>
+    /// strlen, inlined into every trampoline that takes a path or a name: the runtime's
+    /// (<c>MemoryMarshal.CreateReadOnlySpanFromNullTerminated</c>) is two calls and a vectorised search whose set-up
+    /// costs more than the search itself on the 5-50 byte paths and names of a request. Eight bytes at a time from the
+    /// first 8-byte boundary: an aligned load never crosses a page, so the bytes it reads past the terminator are
+    /// always readable (the bytes before <paramref name="text"/> in the first word are masked out).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Length(byte* text)
+    {
+        var offset = (int)((nuint)text & 7);
+        var word = (ulong*)(text - offset);
+        // The first word with the bytes before the string made non-zero, so that none reads as its end.
+        var value = *word | ((1UL << (offset * 8)) - 1);
+        while (true)
+        {
+            // The lowest set bit marks the first zero byte exactly (borrows only mark bytes above a zero one).
+            var zeros = (value - LowBits) & ~value & HighBits;
+            if (zeros != 0)
+            {
+                return (int)((byte*)word - text) + (BitOperations.TrailingZeroCount(zeros) >> 3);
+            }
+
+            value = *++word;
+        }
+    }
 
     /// <summary>
     /// A C string decoded as UTF-8; empty for NULL. Bytes that are not valid UTF-8 become U+FFFD, so use a
