@@ -22,13 +22,7 @@ internal static unsafe class NativeEntry
     /// </summary>
     public static void Write(in InodeEntry entry, ulong inode, ulong generation, double entryTimeout, double attributeTimeout, void* native)
     {
-        var attributes = entry.Attributes;
-        if (attributes.Inode == 0)
-        {
-            attributes.Inode = inode;
-        }
-
-        NativeStat.Write(in attributes, (byte*)native + AttributesOffset);
+        NativeStat.Write(entry.Attributes, inode, (byte*)native + AttributesOffset);
         if (IsArm64)
         {
             var target = (fuse_entry_param_aarch64*)native;

@@ -373,16 +373,7 @@ public readonly unsafe struct InodeRequest
     public void ReplyAttr(in Stat stat, double? timeout = null)
     {
         var native = stackalloc byte[NativeStat.MaxSize];
-        if (stat.Inode == 0 && inode != 0)
-        {
-            var numbered = stat;
-            numbered.Inode = inode;
-            NativeStat.Write(in numbered, native);
-        }
-        else
-        {
-            NativeStat.Write(in stat, native);
-        }
+        NativeStat.Write(in stat, inode, native);
 
         LibFuse.fuse_reply_attr(request, native, timeout ?? Api.AttributeTimeout);
     }

@@ -21,13 +21,20 @@ public static unsafe class NativeStat
     private static readonly nint[] TypeOnly = CreateTypeOnly();
 
     /// <summary>Overwrites the whole native structure with <paramref name="stat"/>.</summary>
-    public static void Write(in Stat stat, void* native)
+    public static void Write(in Stat stat, void* native) => Write(in stat, 0, native);
+
+    /// <summary>
+    /// Overwrites the whole native structure with <paramref name="stat"/>, whose <see cref="Stat.Inode"/> 0 (unset)
+    /// becomes <paramref name="inode"/>: the inode API's answers number attributes with the inode they describe.
+    /// </summary>
+    internal static void Write(in Stat stat, ulong inode, void* native)
     {
+        var number = stat.Inode != 0 ? stat.Inode : inode;
         if (IsArm64)
         {
             var target = (stat_aarch64*)native;
             *target = default;
-            target->st_ino = stat.Inode;
+            target->st_ino = number;
             target->st_mode = stat.Mode;
             target->st_nlink = (uint)stat.Links;
             target->st_uid = stat.Uid;
@@ -50,7 +57,7 @@ public static unsafe class NativeStat
             target->__glibc_reserved[0] = 0;
             target->__glibc_reserved[1] = 0;
             target->__glibc_reserved[2] = 0;
-            target->st_ino = stat.Inode;
+            target->st_ino = number;
             target->st_mode = stat.Mode;
             target->st_nlink = stat.Links;
             target->st_uid = stat.Uid;
