@@ -249,4 +249,13 @@ public static unsafe partial class LibC
 
     [LibraryImport(Library)]
     public static partial MallInfo2 mallinfo2();
+
+    [LibraryImport(Library, SetLastError = true)]
+    public static partial void* mmap(void* address, nuint length, int protection, int flags, int fd, long offset);
+
+    [LibraryImport(Library, SetLastError = true)]
+    public static partial int mprotect(void* address, nuint length, int protection);
+
+    [LibraryImport(Library, SetLastError = true)]
+    public static partial int munmap(void* address, nuint length);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 using FuseGen.Marshalling;
+using FuseGen.Testing;
 using Xunit;
 
 namespace FuseGen.Tests;
@@ -9,12 +10,8 @@ namespace FuseGen.Tests;
 /// The trampolines' strlen (<see cref="NativeText.AsSpan"/>) reads whole aligned words: it must find the first NUL at
 /// every alignment and length, whatever surrounds the string, and never touch the page after one that ends in it.
 /// </summary>
-public sealed unsafe partial class NativeTextTests
+public sealed unsafe class NativeTextTests
 {
-    private const int ProtNone = 0;
-    private const int ProtReadWrite = 3;
-    private const int MapPrivateAnonymous = 0x22;
-
     [Fact]
     public void Every_length_at_every_alignment_ends_at_the_first_nul()
     {
@@ -62,11 +59,11 @@ public sealed unsafe partial class NativeTextTests
     public void A_string_that_ends_a_page_is_read_without_touching_the_next_one()
     {
         var page = Environment.SystemPageSize;
-        var pages = (byte*)mmap(null, (nuint)(2 * page), ProtReadWrite, MapPrivateAnonymous, -1, 0);
+        var pages = (byte*)LibC.mmap(null, (nuint)(2 * page), LibC.PROT_READ | LibC.PROT_WRITE, LibC.MAP_PRIVATE | LibC.MAP_ANONYMOUS, -1, 0);
         Assert.True(pages != (byte*)-1, "mmap failed");
         try
         {
-            Assert.Equal(0, mprotect(pages + page, (nuint)page, ProtNone));
+            Assert.Equal(0, LibC.mprotect(pages + page, (nuint)page, LibC.PROT_NONE));
             for (var length = 0; length < 24; length++)
             {
                 var start = pages + page - 1 - length;
@@ -77,19 +74,10 @@ public sealed unsafe partial class NativeTextTests
         }
         finally
         {
-            _ = munmap(pages, (nuint)(2 * page));
+            _ = LibC.munmap(pages, (nuint)(2 * page));
         }
     }
 
     [Fact]
     public void Null_is_empty() => Assert.True(NativeText.AsSpan(null).IsEmpty);
-
-    [LibraryImport("libc.so.6", EntryPoint = "mmap")]
-    private static partial void* mmap(void* address, nuint length, int protection, int flags, int descriptor, long offset);
-
-    [LibraryImport("libc.so.6", EntryPoint = "mprotect")]
-    private static partial int mprotect(void* address, nuint length, int protection);
-
-    [LibraryImport("libc.so.6", EntryPoint = "munmap")]
-    private static partial int munmap(void* address, nuint length);
 }
