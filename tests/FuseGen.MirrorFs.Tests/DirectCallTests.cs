@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Runtime.InteropServices;
 using System.Text;
 using FuseGen.Interop;
 using FuseGen.Marshalling;
@@ -21,7 +20,6 @@ namespace FuseGen.MirrorFs.Tests;
 public sealed unsafe class DirectCallTests : IDisposable
 {
     private const int F_OK = 0;
-    private static readonly int ODirect = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? 0x10000 : 0x4000;
     private static readonly FakeCaller Root = new(0, 0, Environment.ProcessId, 0x12);
     private readonly string source;
     private readonly int sourceDescriptor;
@@ -85,9 +83,9 @@ public sealed unsafe class DirectCallTests : IDisposable
         File.WriteAllText(Path.Combine(source, "file"), "data");
         using var path = NativeBlock.CString("/file");
         using var created = NativeBlock.CString("/created");
-        using var direct = NativeBlock.FileInfo(LibC.O_RDWR | ODirect);
+        using var direct = NativeBlock.FileInfo(LibC.O_RDWR | LibC.O_DIRECT);
         using var buffered = NativeBlock.FileInfo(LibC.O_RDWR);
-        using var createdDirect = NativeBlock.FileInfo(LibC.O_RDWR | LibC.O_CREAT | ODirect);
+        using var createdDirect = NativeBlock.FileInfo(LibC.O_RDWR | LibC.O_CREAT | LibC.O_DIRECT);
 
         Assert.Equal(0, Table.open(path.Pointer, direct.Pointer));
         Assert.Equal(0, Table.open(path.Pointer, buffered.Pointer));

@@ -17,7 +17,6 @@ public sealed unsafe class DirectIoTests : IDisposable
 {
     private const int Alignment = 4096;
 
-    private static readonly int ODirect = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? 0x10000 : 0x4000;
 
     private readonly Lazy<MirrorMount> mount = new(() => MirrorMount.StartIn(AppContext.BaseDirectory, "direct"));
 
@@ -30,7 +29,7 @@ public sealed unsafe class DirectIoTests : IDisposable
     {
         AssertSourceRefusesMisalignedDirectWrites();
 
-        var fd = Open(Mount.At("direct"), LibC.O_CREAT | LibC.O_RDWR | ODirect, 0x1A4);
+        var fd = Open(Mount.At("direct"), LibC.O_CREAT | LibC.O_RDWR | LibC.O_DIRECT, 0x1A4);
         try
         {
             // One block, then 1 MiB after it (which the kernel sends in writes of max_write).
@@ -59,7 +58,7 @@ public sealed unsafe class DirectIoTests : IDisposable
     /// <summary>The premise: the source's filesystem refuses an O_DIRECT write from a misaligned buffer (else the test could not fail).</summary>
     private void AssertSourceRefusesMisalignedDirectWrites()
     {
-        var fd = LibC.open(Mount.InSource("probe"), LibC.O_CREAT | LibC.O_WRONLY | ODirect | LibC.O_CLOEXEC, 0x1A4);
+        var fd = LibC.open(Mount.InSource("probe"), LibC.O_CREAT | LibC.O_WRONLY | LibC.O_DIRECT | LibC.O_CLOEXEC, 0x1A4);
         Assert.True(fd >= 0, $"the source {Mount.Source} does not support O_DIRECT ({LastErrno}); this test needs one on ext4 or xfs");
         try
         {

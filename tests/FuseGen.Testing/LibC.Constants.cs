@@ -17,6 +17,7 @@ public static partial class LibC
     public const int O_CLOEXEC = 0x80000, O_PATH = 0x200000;
     public static readonly int O_DIRECTORY = IsArm64 ? 0x4000 : 0x10000;
     public static readonly int O_NOFOLLOW = IsArm64 ? 0x8000 : 0x20000;
+    public static readonly int O_DIRECT = IsArm64 ? 0x10000 : 0x4000;
 
     public const int AT_FDCWD = -100, AT_SYMLINK_NOFOLLOW = 0x100, AT_REMOVEDIR = 0x200, AT_EMPTY_PATH = 0x1000;
     public const uint STATX_BASIC_STATS = 0x7FF;
