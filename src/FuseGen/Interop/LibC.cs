@@ -73,6 +73,10 @@ internal static unsafe partial class LibC
     [DllImport(Library, EntryPoint = "close")]
     public static extern int close(int fd);
 
+    /// <summary>No errno kept: <see cref="FuseBufferReply.FromFile"/> leaves a failed read to libfuse, which repeats it.</summary>
+    [DllImport(Library, EntryPoint = "pread")]
+    public static extern nint pread(int fd, void* buffer, nuint count, long offset);
+
     [DllImport(Library, EntryPoint = "vsnprintf")]
     public static extern int vsnprintf(byte* buffer, nuint size, byte* format, void* arguments);
 }
