@@ -17,7 +17,7 @@ internal sealed unsafe partial class InodeMirrorFs
     /// <summary>
     /// Reopens the node through its /proc path with the caller's flags (access mode, O_TRUNC, O_APPEND, O_DIRECT,
     /// O_SYNC...): the same inode the kernel opened, whatever its names are by now. An O_DIRECT open is served with
-    /// direct I/O, for the reason and with the trade-off MirrorFs's ServeDirectly gives.
+    /// direct I/O (<see cref="SourceFiles.ServedDirectly"/>).
     /// </summary>
     [Open]
     private OpenFile Open(SourceNode node, ref FileInfo file)
@@ -26,7 +26,7 @@ internal sealed unsafe partial class InodeMirrorFs
         var procPath = stackalloc byte[ProcPath.Size];
         ProcPath.Write(node.Descriptor, procPath);
         var fd = LibC.openat(LibC.AT_FDCWD, procPath, flags | LibC.O_CLOEXEC, 0);
-        file.DirectIo = (flags & LibC.O_DIRECT) != 0;
+        file.DirectIo = SourceFiles.ServedDirectly(flags);
         return fd >= 0 ? new OpenFile(fd, flags) : throw new FuseException(LibC.LastErrno);
     }
 
@@ -49,7 +49,7 @@ internal sealed unsafe partial class InodeMirrorFs
             throw new FuseException((Errno)(-fd));
         }
 
-        file.DirectIo = (flags & LibC.O_DIRECT) != 0;
+        file.DirectIo = SourceFiles.ServedDirectly(flags);
         var open = new OpenFile(fd, flags & ~(LibC.O_CREAT | LibC.O_EXCL));
         var error = EntryOfOpen(fd, out entry);
         if (error != Errno.None)

@@ -65,19 +65,12 @@ internal sealed unsafe partial class MirrorFs
     }
 
     /// <summary>
-    /// Hands the file to the kernel (passthrough) where granted; otherwise a caller's O_DIRECT open becomes direct I/O
-    /// on the mount too (FOPEN_DIRECT_IO, as in libfuse's passthrough examples since 3.17): the kernel sends its reads
-    /// and writes straight to the daemon instead of through the page cache's O_DIRECT path, which asks first for the
-    /// file's attributes before every read (GETATTR: attributes are never cached here) and for its security.capability
-    /// before every write (GETXATTR): one request per I/O instead of two.
+    /// Hands the file to the kernel (passthrough) where granted; otherwise serves a caller's O_DIRECT open with direct
+    /// I/O (<see cref="SourceFiles.ServedDirectly"/>).
     /// </summary>
-    /// <remarks>
-    /// The trade-off: a MAP_SHARED mmap of such a file fails (ENODEV) unless the connection allows mmap of direct-I/O
-    /// files (libfuse 3.17+ with kernel 6.6+, asked for in [Init]); private mappings work everywhere.
-    /// </remarks>
     private void ServeDirectly(ref FileInfo file, int fd, int flags)
     {
-        if (!(passthroughGranted && file.PassthroughTo(fd)) && (flags & LibC.O_DIRECT) != 0)
+        if (!(passthroughGranted && file.PassthroughTo(fd)) && SourceFiles.ServedDirectly(flags))
         {
             file.DirectIo = true;
         }

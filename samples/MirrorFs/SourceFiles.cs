@@ -14,6 +14,19 @@ internal static unsafe class SourceFiles
     public const int NotForOpen = LibC.O_CREAT | LibC.O_EXCL | LibC.O_NOCTTY;
 
     /// <summary>
+    /// Whether an open with the source <paramref name="flags"/> is served with direct I/O (FOPEN_DIRECT_IO): a caller's
+    /// O_DIRECT open, as in libfuse's passthrough examples since 3.17. The kernel then sends its reads and writes
+    /// straight to the daemon instead of through the page cache's O_DIRECT path, which asks first for the file's
+    /// attributes before every read (GETATTR: the mirrors cache none) and for its security.capability before every
+    /// write (GETXATTR): one request per I/O instead of two.
+    /// </summary>
+    /// <remarks>
+    /// The trade-off: a MAP_SHARED mmap of such a file fails (ENODEV) unless the connection allows mmap of direct-I/O
+    /// files (libfuse 3.17+ with kernel 6.6+, which both mirrors ask for in init); private mappings work everywhere.
+    /// </remarks>
+    public static bool ServedDirectly(int flags) => (flags & LibC.O_DIRECT) != 0;
+
+    /// <summary>
     /// The flags a caller's open becomes on the source. With the writeback cache the kernel reads through any open
     /// file to fill pages it writes in part, and it places appends itself: write-only becomes read-write and
     /// O_APPEND goes (as in libfuse's passthrough_ll).

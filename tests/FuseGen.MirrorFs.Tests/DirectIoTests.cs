@@ -17,7 +17,6 @@ public sealed unsafe class DirectIoTests : IDisposable
 {
     private const int Alignment = 4096;
 
-
     private readonly Lazy<MirrorMount> mount = new(() => MirrorMount.StartIn(AppContext.BaseDirectory, "direct"));
 
     private readonly byte* memory = (byte*)NativeMemory.AlignedAlloc(4 * 1024 * 1024, Alignment);
