@@ -17,9 +17,8 @@
 #                      BenchFs NativeAOT built from the commit BENCH_BASELINE names (e.g. the commit before a change),
 #                      measured side by side with today's AOT build: the "AOT / baseline" column
 #     --side-by-side   read workloads too as the write workloads run: every implementation mounted at once, pinned
-#                      to one CPU with the driver, which runs each workload's count in chunks (1/10 of it; seqread
-#                      and stat one pass, readdir 1/5) going round the mounts, the order rotating; see
-#                      measure_reads_side_by_side
+#                      to one CPU with the driver, which goes round the mounts in chunks of a few milliseconds of
+#                      work, the order rotating; see measure_side_by_side
 #     -s               single-threaded loop in every filesystem (default: multithreaded)
 #     --quick          tiny counts (64 MiB big, 2,000 files, 1 rep): proves the machinery, measures nothing
 #     --calibrate      instead of measuring: counts the requests each workload really makes (C twin with -d, small
@@ -335,16 +334,20 @@ raw=${out%.md}.tsv
 loop=$([ -n "$single" ] && echo "single-threaded (-s)" || echo "multithreaded (default)")
 echo "BenchFs: $reps rep(s) of [$workloads] on [$impls], $loop, big=${BENCH_BIG_MB} MiB, files=$BENCH_FILES"
 
-# Write workloads: every implementation mounted at once, the driver going round-robin over them in chunks of work
-# (its interleave()), the driver and all filesystems pinned to one CPU; the order of the mounts rotates per repetition.
-# On this kind of shared VM a whole run of one implementation can land in a slow second that the next run misses;
-# taking turns every few milliseconds on the same CPU gives each implementation the same machine.
+# Write workloads, and read workloads with --side-by-side: every implementation mounted at once (read workloads -o ro),
+# the driver going round-robin over them in chunks of work (its interleave(): 100 stats or metadata operations, 64 MiB
+# of seqread, 4 batches of 4 x 256 random reads or writes, 1,000 latency samples or opens, one listing), the driver
+# and all filesystems pinned to one CPU; the order of the mounts rotates per chunk and per repetition. Each
+# implementation's figures add up its own chunks: throughput = all its work / all its chunks' time, CPU per request =
+# all its CPU time / all its requests, latency p50 and p99 over all its samples. On this kind of shared VM a whole run
+# of one implementation can land in a slow second that the next run misses; taking turns every few milliseconds on
+# the same CPU gives each implementation the same machine.
 write_cpu=${BENCH_CPU:-$(( $(nproc) - 1 ))}
 measure_side_by_side() {
   local w=$1 rep=$2 order=() pids=() mounts=() args=() k lines line figure impl requests cpu_us value rss
   read -r -a order <<<"$(for i in $impls; do [[ " $write_impls " == *" $i "* ]] && echo "$i"; done | tr '\n' ' ')"
   for ((k = 0; k < rep - 1; k++)); do order=("${order[@]:1}" "${order[0]}"); done
-  mount_mode=rw pin="taskset -c $write_cpu"
+  mount_mode=$(is_write "$w" && echo rw || echo ro) pin="taskset -c $write_cpu"
   for impl in "${order[@]}"; do
     start "$impl" "$bench/logs/$w-$impl-$rep.log"
     verify "$impl"
@@ -373,86 +376,15 @@ measure_side_by_side() {
     value=$(field value "$line")
     printf '%s\t%s\t%s\t%s\t%s\n' "$figure" value "$impl" "$rep" "$value" "$figure" cpu "$impl" "$rep" "$cpu_us" \
       "$figure" rss "$impl" "$rep" "$(awk -v k="${rss[$impl]}" 'BEGIN { printf "%.1f", k / 1024 }')" >>"$raw"
+    [ "$figure" = latency ] && printf '%s\t%s\t%s\t%s\t%s\n' "$figure" p99 "$impl" "$rep" "$(field p99_us "$line")" >>"$raw"
     printf '  %-13s rep %d %-3s %s %s  cpu/req %s us  rss %s KiB\n' "$figure" "$rep" "$impl" "$value" "$(field unit "$line")" "$cpu_us" "${rss[$impl]}"
   done <<<"$lines"
 }
 
-# Read workloads side by side (--side-by-side): every implementation mounted at once (-o ro) and pinned with the
-# driver to one CPU, as the write workloads; the driver runs the workload in chunks, one mount after the other, the
-# order rotating from round to round (and the first mount from repetition to repetition). Each implementation's
-# figures add up its own chunks: throughput = all its work / all its chunks' time, CPU per request = all its CPU
-# time / all its requests; latency p50 and p99 are the medians of its chunks' percentiles. Chunks take a few hundred
-# milliseconds, so a slow second of the machine falls on all implementations alike rather than on one whole run.
-# (Sums are printed with %.0f: mawk's %d stops at 2^31, which a seqread's CPU nanoseconds pass.)
-declare -A chunk_rounds=([seqread]=${BENCH_SEQREAD_PASSES:-3} [randread]=10 [latency]=5 [stat]=${BENCH_STAT_PASSES:-5} [readdir]=5 [openclose]=10)
-declare -A chunk_args=(
-  [seqread]="--passes 1"
-  [randread]="--ops $(( ${BENCH_RANDREAD_OPS:-200000} / 10 )) --threads 4"
-  [latency]="--ops $(( ${BENCH_LATENCY_OPS:-50000} / 5 ))"
-  [stat]="--passes 1"
-  [readdir]="--ops $(( (${BENCH_READDIR_OPS:-300} + 4) / 5 ))"
-  [openclose]="--ops $(( ${BENCH_OPENCLOSE_OPS:-100000} / 10 ))"
-)
-median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{ a[NR] = $1 } END { print NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-measure_reads_side_by_side() {
-  local w=$1 rep=$2 order=() pids=() mounts=() k j n round impl line
-  read -r -a order <<<"$impls"
-  for ((k = 0; k < rep - 1; k++)); do order=("${order[@]:1}" "${order[0]}"); done
-  n=${#order[@]}
-  mount_mode=ro pin="taskset -c $write_cpu"
-  for impl in "${order[@]}"; do
-    start "$impl" "$bench/logs/$w-$impl-$rep.log"
-    verify "$impl"
-    side_by_side+=("$fs_pid:$mountpoint")
-    pids+=("$fs_pid") mounts+=("$mountpoint")
-    fs_pid="" mountpoint=""
-  done
-  pin=""
-  declare -A work=() seconds=() requests=() cpu_ns=() p50s=() p99s=()
-  for ((round = 0; round < ${chunk_rounds[$w]}; round++)); do
-    for ((j = 0; j < n; j++)); do
-      k=$(( (j + round) % n ))
-      impl=${order[$k]}
-      if ! line=$(timeout "$timeout_s" taskset -c "$write_cpu" "$driver" --fs-pid "${pids[$k]}" ${chunk_args[$w]} "$w" "${mounts[$k]}"); then
-        echo "bench.sh: $w chunk on $impl failed or timed out (log: $bench/logs/$w-$impl-$rep.log)" >&2
-        exit 1
-      fi
-      read -r work[$impl] seconds[$impl] requests[$impl] cpu_ns[$impl] < <(awk -v v="$(field value "$line")" -v e="$(field elapsed_s "$line")" \
-        -v r="$(field requests "$line")" -v c="$(field fs_cpu_ns "$line")" -v W="${work[$impl]:-0}" -v S="${seconds[$impl]:-0}" \
-        -v R="${requests[$impl]:-0}" -v C="${cpu_ns[$impl]:-0}" 'BEGIN { printf "%.6f %.6f %.0f %.0f\n", W + v * e, S + e, R + r, C + c }')
-      p50s[$impl]+=" $(field p50_us "$line")" p99s[$impl]+=" $(field p99_us "$line")"
-    done
-  done
-  declare -A rss=()
-  for k in "${!order[@]}"; do rss[${order[$k]}]=$(rss_kib "${pids[$k]}"); done
-  for k in "${!order[@]}"; do
-    fs_pid=${pids[$k]} mountpoint=${mounts[$k]}
-    stop || { echo "bench.sh: ${order[$k]} did not stop cleanly" >&2; exit 1; }
-  done
-  side_by_side=()
-  for impl in "${order[@]}"; do
-    local value cpu_us
-    if [ "$w" = latency ]; then
-      value=$(median <<<"${p50s[$impl]}")
-      printf '%s\t%s\t%s\t%s\t%s\n' "$w" p99 "$impl" "$rep" "$(median <<<"${p99s[$impl]}")" >>"$raw"
-    else
-      value=$(awk -v W="${work[$impl]}" -v S="${seconds[$impl]}" 'BEGIN { printf "%.1f", W / S }')
-    fi
-    cpu_us=$(awk -v c="${cpu_ns[$impl]}" -v r="${requests[$impl]}" 'BEGIN { printf "%.3f", c / 1000 / r }')
-    printf '%s\t%s\t%s\t%s\t%s\n' "$w" value "$impl" "$rep" "$value" "$w" cpu "$impl" "$rep" "$cpu_us" \
-      "$w" rss "$impl" "$rep" "$(awk -v k="${rss[$impl]}" 'BEGIN { printf "%.1f", k / 1024 }')" >>"$raw"
-    printf '  %-9s rep %d %-5s %s  cpu/req %s us  rss %s KiB (side by side, %d chunks)\n' "$w" "$rep" "$impl" "$value" "$cpu_us" "${rss[$impl]}" "${chunk_rounds[$w]}"
-  done
-}
-
 for w in $workloads; do
   for rep in $(seq "$reps"); do
-    if is_write "$w"; then
+    if is_write "$w" || { [ $side_reads -eq 1 ] && [ "$w" != all ]; }; then
       measure_side_by_side "$w" "$rep"
-      continue
-    fi
-    if [ $side_reads -eq 1 ] && [ "$w" != all ]; then
-      measure_reads_side_by_side "$w" "$rep"
       continue
     fi
     for impl in $impls; do
@@ -594,7 +526,7 @@ cpu_model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
   echo "# BenchFs results, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   echo "- machine: $(nproc) CPUs ($cpu_model), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), kernel $(uname -r), libfuse $libfuse, .NET SDK $(dotnet --version 2>/dev/null || echo '?')"
-  [ $side_reads -eq 1 ] && echo "- read workloads side by side (--side-by-side): all implementations mounted at once, pinned with the driver to CPU $write_cpu, the workload run in chunks round the mounts (rounds: $(for w in $workloads; do [ -n "${chunk_rounds[$w]:-}" ] && printf '%s %s; ' "$w" "${chunk_rounds[$w]}"; done)); latency: medians of the chunks' p50 and p99"
+  [ $side_reads -eq 1 ] && echo "- read workloads side by side (--side-by-side): all implementations mounted at once, pinned with the driver to CPU $write_cpu, the driver going round the mounts in chunks of work (its interleave()), the order rotating per chunk; latency: p50 and p99 over all of an implementation's samples"
   echo "- options: $loop loop, -f -o ro${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS} (write workloads: -o rw${BENCH_MOUNT_OPTIONS:+,$BENCH_MOUNT_OPTIONS}); big=${BENCH_BIG_MB} MiB, files=$BENCH_FILES; $reps repetition(s), implementations alternating per repetition; sha256 of big: $verify_big mount"
   echo "- counts: $(for w in $workloads; do printf '%s %s; ' "$w" "${driver_args[$w]}"; done)"
   grep -q "	gen0	" "$raw" && echo "- GC: collections per generation and managed bytes allocated (GC.GetTotalAllocatedBytes) by the FuseGen filesystem from its init to its destroy, over all it served on the mount (the driver's reads and the sha256 checks)"

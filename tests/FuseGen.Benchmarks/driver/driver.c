@@ -1,9 +1,9 @@
 /*
- * The BenchFs workload driver (docs/benchfs.md): runs one workload against a mounted BenchFs and prints one line of
- * key=value pairs. Built by scripts/bench.sh with
+ * The BenchFs workload driver (docs/benchfs.md): runs one workload against one or more mounted BenchFs and prints one
+ * line of key=value pairs per mount (and timed phase). Built by scripts/bench.sh with
  *   gcc -O2 -Wall -Wextra -pthread driver.c -o benchfs-driver
  *
- *   benchfs-driver [options] WORKLOAD MOUNTPOINT
+ *   benchfs-driver [options] WORKLOAD MOUNTPOINT...
  *   benchfs-driver gen BYTES          # writes the content rule's first BYTES bytes to stdout (for sha256 checks)
  *
  * WORKLOAD: seqread randread latency stat readdir openclose (docs/benchfs.md), seqwrite randwrite create mkdir rename
@@ -11,27 +11,29 @@
  *   --ops N       randread reads (200000), latency samples (50000), readdir listings (300), openclose opens (100000),
  *                 randwrite writes (200000)
  *   --passes N    seqread passes (3), stat passes (5), seqwrite passes (1)
- *   --threads N   randread threads (4)
+ *   --threads N   randread and randwrite threads (4)
  *   --sleep-ms N  untimed sleep before each stat pass (1200; must exceed the 1 s entry timeout)
  *   --big-mb N    size of big (env BENCH_BIG_MB, 1024)
  *   --files N     files in many/ (env BENCH_FILES, 10000); also the entries create, mkdir, rename and setattr make
  *   --plain       write workloads on any read-write filesystem (the samples, libfuse's passthroughs): the driver
  *                 makes w/ itself and removes it at the end, and checks checksums by reading the data back instead
  *                 of BenchFs's /sum files
- *   --chunk N     write workloads: items per chunk when they go round-robin over several mounts (100)
+ *   --chunk N     items per chunk of the item-by-item phases (stat and the metadata workloads) when they go
+ *                 round-robin over several mounts (100)
  *   --fs-pid PID  also report the CPU time the filesystem process PID used during the run (fs_cpu_ns=): its
- *                 process CPU clock (clock_getcpuclockid), which counts every thread, exited ones included
+ *                 process CPU clock (clock_getcpuclockid), which counts every thread, exited ones included; with
+ *                 several mount points, one --fs-pid per mount point, in the same order
  *
- * Output, one line: workload=... metric=... value=... unit=... elapsed_s=... requests=... basis=... [p50_us= p99_us=]
- * [fs_cpu_ns=]
+ * Output, one line per mount point (mount=INDEX) and timed phase: workload=... mount=... metric=... value=... unit=...
+ * elapsed_s=... requests=... basis=... [p50_us= p99_us= max_us=] [fs_cpu_ns=]
  * "requests" is the number of FUSE requests the workload makes the filesystem serve, as the driver knows it: an
  * estimate from the workload (basis says how), except readdir, where it counts getdents64 calls (each is exactly
  * one READDIR). Small per-open requests (LOOKUP/GETATTR on expiry) are left out where they are < 1 %.
  * Any mismatch with the content rule, short read or wrong listing exits 1 with a message on stderr.
- * The write workloads take one or more mount points (and then one --fs-pid per mount point, in the same order): they
- * run each timed phase on all of them, round-robin in chunks (see interleave()), and print one line per mount point
- * (mount=INDEX) and timed phase (create: create, create-stat, create-unlink; mkdir: mkdir,
- * rmdir; setattr: chmod, utimens), each with the filesystem's CPU time over that phase only; what they check
+ * Every workload runs on all the mount points given, round-robin in chunks of its items (see interleave()), each
+ * mount point timed (wall clock and its filesystem's CPU time) over its own chunks only: on a machine whose load
+ * swings from second to second, every implementation sees the same swings. Write workloads print one line per timed
+ * phase (create: create, create-stat, create-unlink; mkdir: mkdir, rmdir; setattr: chmod, utimens); what they check
  * (sizes, checksums, listings, modes, times) is checked outside the timed phases, and they leave /w empty.
  */
 #define _GNU_SOURCE
@@ -60,9 +62,7 @@ static int passes = -1;
 static int threads = 4;
 static int sleep_ms = 1200;
 static const char *root;
-static pid_t fs_pid;
 static int plain;
-static clockid_t fs_clock;
 
 static void die(const char *format, const char *detail)
 {
@@ -83,14 +83,6 @@ static double now(void)
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return t.tv_sec + t.tv_nsec / 1e9;
-}
-
-static long long fs_cpu_ns(void)
-{
-    struct timespec t;
-    if (clock_gettime(fs_clock, &t) != 0)
-        die("cannot read the filesystem's CPU clock: %s", strerror(errno));
-    return t.tv_sec * 1000000000LL + t.tv_nsec;
 }
 
 static unsigned char rule(long long offset)
@@ -135,234 +127,15 @@ static void *aligned_block(size_t size)
     return block;
 }
 
-static void seqread(void)
-{
-    char *path = path_of("big");
-    unsigned char *buffer = aligned_block(MIB);
-    if (passes < 0)
-        passes = 3;
-    double start = now();
-    for (int pass = 0; pass < passes; pass++) {
-        int fd = open(path, O_RDONLY);
-        if (fd < 0)
-            die_errno("open", path);
-        long long offset = 0;
-        for (;;) {
-            ssize_t n = read(fd, buffer, MIB);
-            if (n < 0)
-                die_errno("read", path);
-            if (n == 0)
-                break;
-            check_block(buffer, offset, n, "big");
-            offset += n;
-        }
-        if (offset != big_size)
-            die("big: short file: %s", "read ended before its size");
-        close(fd);
-    }
-    double elapsed = now() - start;
-    long long bytes = big_size * passes;
-    long long requests = (bytes + READAHEAD_READ - 1) / READAHEAD_READ + 2LL * passes;
-    printf("workload=seqread metric=throughput value=%.1f unit=MiB/s elapsed_s=%.3f requests=%lld "
-           "basis=READ_per_128KiB_readahead+OPEN+RELEASE_per_pass passes=%d bytes=%lld",
-           bytes / (double)MIB / elapsed, elapsed, requests, passes, bytes);
-}
-
-struct reader {
-    int index;
-    long count;
-    unsigned char *buffer;
-    double *samples; /* latency only */
-};
-
-static long long blocks_of_big(void)
-{
-    return big_size / BLOCK;
-}
-
-static void *random_reads(void *argument)
-{
-    struct reader *reader = argument;
-    char *path = path_of("big");
-    int fd = open(path, O_RDONLY | O_DIRECT);
-    if (fd < 0)
-        die_errno("open(O_DIRECT)", path);
-    uint64_t state = 0x5EED0000ULL + (uint64_t)reader->index;
-    long long blocks = blocks_of_big();
-    for (long i = 0; i < reader->count; i++) {
-        long long offset = (long long)(next_random(&state) % (uint64_t)blocks) * BLOCK;
-        double start = reader->samples ? now() : 0;
-        ssize_t n = pread(fd, reader->buffer, BLOCK, offset);
-        if (reader->samples)
-            reader->samples[i] = now() - start;
-        if (n != BLOCK)
-            die_errno("pread (4 KiB)", path);
-        check_block(reader->buffer, offset, n, "big");
-    }
-    close(fd);
-    free(path);
-    return NULL;
-}
-
-static void randread(void)
-{
-    if (ops < 0)
-        ops = 200000;
-    if (blocks_of_big() < 1)
-        die("big is smaller than one block%s", "");
-    pthread_t ids[64];
-    struct reader readers[64];
-    if (threads < 1 || threads > 64)
-        die("--threads must be 1..64%s", "");
-    for (int t = 0; t < threads; t++) {
-        readers[t] = (struct reader){ t, ops / threads + (t < ops % threads), aligned_block(BLOCK), NULL };
-    }
-    double start = now();
-    for (int t = 0; t < threads; t++)
-        if (pthread_create(&ids[t], NULL, random_reads, &readers[t]) != 0)
-            die("pthread_create failed%s", "");
-    for (int t = 0; t < threads; t++)
-        pthread_join(ids[t], NULL);
-    double elapsed = now() - start;
-    printf("workload=randread metric=throughput value=%.0f unit=ops/s elapsed_s=%.3f requests=%ld "
-           "basis=one_READ_per_O_DIRECT_pread threads=%d",
-           ops / elapsed, elapsed, ops, threads);
-}
-
-static int compare_doubles(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static void latency(void)
-{
-    if (ops < 1)
-        ops = ops < 0 ? 50000 : 1;
-    struct reader reader = { 1000, ops, aligned_block(BLOCK), malloc(sizeof(double) * (size_t)ops) };
-    if (!reader.samples || blocks_of_big() < 1)
-        die("cannot set up latency samples%s", "");
-    double start = now();
-    random_reads(&reader);
-    double elapsed = now() - start;
-    qsort(reader.samples, (size_t)ops, sizeof(double), compare_doubles);
-    double p50 = reader.samples[(ops - 1) * 50 / 100] * 1e6;
-    double p99 = reader.samples[(ops - 1) * 99 / 100] * 1e6;
-    printf("workload=latency metric=p50 value=%.1f unit=us elapsed_s=%.3f requests=%ld "
-           "basis=one_READ_per_O_DIRECT_pread p50_us=%.1f p99_us=%.1f max_us=%.1f",
-           p50, elapsed, ops, p50, p99, reader.samples[ops - 1] * 1e6);
-}
-
-static void stat_files(void)
-{
-    if (passes < 0)
-        passes = 5;
-    char *path = path_of("many");
-    int dir = open(path, O_PATH | O_DIRECTORY);
-    if (dir < 0)
-        die_errno("open(O_PATH)", path);
-    double elapsed = 0;
-    char name[16];
-    for (int pass = 0; pass < passes; pass++) {
-        usleep((useconds_t)sleep_ms * 1000);
-        double start = now();
-        for (int i = 0; i < files; i++) {
-            struct stat st;
-            snprintf(name, sizeof name, "f%05d", i);
-            if (fstatat(dir, name, &st, 0) != 0)
-                die_errno("fstatat", name);
-            if (st.st_size != MANY_SIZE || !S_ISREG(st.st_mode))
-                die("wrong attributes for many/%s", name);
-        }
-        elapsed += now() - start;
-    }
-    close(dir);
-    long long lookups = (long long)files * passes;
-    printf("workload=stat metric=throughput value=%.0f unit=ops/s elapsed_s=%.3f requests=%lld "
-           "basis=one_LOOKUP_per_fstatat_after_entry_expiry passes=%d files=%d",
-           lookups / elapsed, elapsed, lookups, passes, files);
-}
-
-static void readdir_many(void)
-{
-    if (ops < 0)
-        ops = 300;
-    char *path = path_of("many");
-    enum { BUFFER = 32 * 1024 };
-    char *buffer = aligned_block(BUFFER);
-    long long calls = 0;
-    double start = now();
-    for (long listing = 0; listing < ops; listing++) {
-        int fd = open(path, O_RDONLY | O_DIRECTORY);
-        if (fd < 0)
-            die_errno("open", path);
-        int entries = 0, dots = 0;
-        for (;;) {
-            long n = syscall(SYS_getdents64, fd, buffer, BUFFER);
-            calls++;
-            if (n < 0)
-                die_errno("getdents64", path);
-            if (n == 0)
-                break;
-            for (long at = 0; at < n;) {
-                struct dirent64 *entry = (struct dirent64 *)(buffer + at);
-                at += entry->d_reclen;
-                if (entry->d_name[0] == '.')
-                    dots++;
-                else if (entry->d_type != DT_REG || strlen(entry->d_name) != 6 || entry->d_name[0] != 'f')
-                    die("unexpected entry %s", entry->d_name);
-                else
-                    entries++;
-            }
-        }
-        close(fd);
-        if (entries != files || dots != 2) {
-            char detail[64];
-            snprintf(detail, sizeof detail, "%d entries and %d dots", entries, dots);
-            die("wrong listing of many/: %s", detail);
-        }
-    }
-    double elapsed = now() - start;
-    long long total = (long long)files * ops;
-    printf("workload=readdir metric=throughput value=%.0f unit=entries/s elapsed_s=%.3f requests=%lld "
-           "basis=getdents64_calls(one_READDIR_each)+OPENDIR+RELEASEDIR_per_listing listings=%ld getdents=%lld",
-           total / elapsed, elapsed, calls + 2LL * ops, ops, calls);
-}
-
-static void openclose(void)
-{
-    if (ops < 0)
-        ops = 100000;
-    char *path = path_of("hello");
-    char text[32];
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
-        die_errno("open", path);
-    if (read(fd, text, sizeof text) != 13 || memcmp(text, "Hello World!\n", 13) != 0)
-        die("%s does not read 'Hello World!\\n'", path);
-    close(fd);
-    double start = now();
-    for (long i = 0; i < ops; i++) {
-        fd = open(path, O_RDONLY);
-        if (fd < 0)
-            die_errno("open", path);
-        close(fd);
-    }
-    double elapsed = now() - start;
-    printf("workload=openclose metric=throughput value=%.0f unit=ops/s elapsed_s=%.3f requests=%lld "
-           "basis=OPEN+RELEASE_per_open(flush_is_ENOSYS) opens=%ld",
-           ops / elapsed, elapsed, 2LL * ops, ops);
-}
-
-/* ---- write workloads (docs/benchfs-write.md) ------------------------------------------------------------------ */
+/* ---- mounts: every workload runs on one or several, its items round-robin over them -------------------------------- */
 /*
- * Every write workload can run on several mounts at once (--mount ... --fs-pid ... per implementation): its timed
- * phases then go round-robin over the mounts in chunks of items, each mount timed (wall clock and its filesystem's
- * CPU time) over its own chunks only, the order of the mounts rotating from chunk to chunk. On a machine whose load
- * swings from second to second, every implementation then sees the same swings: the ratio is measured side by side
- * at a granularity of milliseconds, not of whole runs.
+ * With several mounts (one --fs-pid per mount), a workload's timed phases go round-robin over the mounts in chunks
+ * of items, each mount timed (wall clock and its filesystem's CPU time) over its own chunks only, the order of the
+ * mounts rotating from chunk to chunk. On a machine whose load swings from second to second, every implementation
+ * then sees the same swings: the ratio is measured side by side at a granularity of milliseconds, not of whole runs.
  */
 #define MAX_MOUNTS 8
+#define BATCH 256
 static int mounts;
 static const char *roots[MAX_MOUNTS];
 static pid_t pids[MAX_MOUNTS];
@@ -388,11 +161,12 @@ static long long cpu_of(int m)
     return t.tv_sec * 1000000000LL + t.tv_nsec;
 }
 
-/* Runs item(0) ... item(count - 1) on every mount: chunks round-robin, each mount timed over its own chunks. */
+/*
+ * Runs item(0) ... item(count - 1) on every mount: chunks round-robin, each mount timed over its own chunks. The
+ * times add up over calls until the phase is reported (report(), report_end()).
+ */
 static void interleave(long count, long chunk, void (*item)(long))
 {
-    for (int m = 0; m < mounts; m++)
-        mount_elapsed[m] = 0, mount_cpu[m] = 0;
     for (long start = 0, round = 0; start < count; start += chunk, round++) {
         long end = start + chunk < count ? start + chunk : count;
         for (int k = 0; k < mounts; k++) {
@@ -408,19 +182,318 @@ static void interleave(long count, long chunk, void (*item)(long))
     }
 }
 
+/* The start of mount m's line for a timed phase; the caller may add fields, then ends it with report_end(). */
+static void report_start(const char *workload, int m, const char *metric, int decimals, double value, const char *unit,
+                         long long requests, const char *basis)
+{
+    printf("workload=%s mount=%d metric=%s value=%.*f unit=%s elapsed_s=%.3f requests=%lld basis=%s", workload, m,
+           metric, decimals, value, unit, mount_elapsed[m], requests, basis);
+}
+
+/* Ends mount m's line with its filesystem's CPU time over the phase; after the last mount, the phase's times restart. */
+static void report_end(int m)
+{
+    if (pids[m] > 0)
+        printf(" fs_cpu_ns=%lld", mount_cpu[m]);
+    printf("\n");
+    if (m == mounts - 1) {
+        fflush(stdout);
+        for (int k = 0; k < mounts; k++)
+            mount_elapsed[k] = 0, mount_cpu[k] = 0;
+    }
+}
+
 /* One line per mount for a timed phase (value = count / that mount's elapsed time). */
 static void report(const char *workload, long long count, const char *unit, long long requests, const char *basis)
 {
     for (int m = 0; m < mounts; m++) {
-        printf("workload=%s mount=%d metric=throughput value=%.*f unit=%s elapsed_s=%.3f requests=%lld basis=%s count=%lld",
-               workload, m, strcmp(unit, "MiB/s") == 0 ? 1 : 0, count / mount_elapsed[m], unit, mount_elapsed[m],
-               requests, basis, count);
-        if (pids[m] > 0)
-            printf(" fs_cpu_ns=%lld", mount_cpu[m]);
-        printf("\n");
+        report_start(workload, m, "throughput", strcmp(unit, "MiB/s") == 0 ? 1 : 0, count / mount_elapsed[m], unit,
+                     requests, basis);
+        printf(" count=%lld", count);
+        report_end(m);
     }
-    fflush(stdout);
 }
+
+/* The path of name on every mount, made once (nothing is allocated inside a timed phase). */
+static char *paths_of(const char *name, char *paths[MAX_MOUNTS])
+{
+    for (int m = 0; m < mounts; m++) {
+        use_mount(m);
+        paths[m] = path_of(name);
+    }
+    return paths[0];
+}
+
+/* ---- read workloads (docs/benchfs.md) ------------------------------------------------------------------------------ */
+/* Each is item-based, so that it runs on one mount or interleaved over several, like the write workloads. */
+
+/* seqread: item i is the i-th MiB of the current mount's pass (opened by a pass's first item, closed by its last). */
+static int read_fds[MAX_MOUNTS];
+static char *big_paths[MAX_MOUNTS];
+static long big_blocks;
+static unsigned char *read_buffer;
+
+static void seqread_item(long i)
+{
+    long block = i % big_blocks;
+    if (block == 0) {
+        read_fds[current] = open(big_paths[current], O_RDONLY);
+        if (read_fds[current] < 0)
+            die_errno("open", big_paths[current]);
+    }
+    ssize_t n = read(read_fds[current], read_buffer, MIB);
+    if (n < 0)
+        die_errno("read", root);
+    if (n != MIB)
+        die("big: short read before its size%s", "");
+    check_block(read_buffer, (long long)block * MIB, n, "big");
+    if (block == big_blocks - 1) {
+        if (read(read_fds[current], read_buffer, MIB) != 0)
+            die("big: longer than its size%s", "");
+        close(read_fds[current]);
+    }
+}
+
+static void seqread(void)
+{
+    if (passes < 0)
+        passes = 3;
+    if (big_size % MIB != 0 || big_size == 0)
+        die("seqread needs big to be a whole number of MiB%s", "");
+    big_blocks = big_size / MIB;
+    read_buffer = aligned_block(MIB);
+    paths_of("big", big_paths);
+    long long blocks = (long long)big_blocks * passes;
+    long long bytes = big_size * passes;
+    interleave(blocks, 64, seqread_item);
+    for (int m = 0; m < mounts; m++) {
+        report_start("seqread", m, "throughput", 1, blocks / mount_elapsed[m], "MiB/s",
+                     (bytes + READAHEAD_READ - 1) / READAHEAD_READ + 2LL * passes,
+                     "READ_per_128KiB_readahead+OPEN+RELEASE_per_pass");
+        printf(" passes=%d bytes=%lld", passes, bytes);
+        report_end(m);
+    }
+}
+
+/* randread and latency: 4 KiB O_DIRECT preads at offsets from fixed seeds, the same on every mount. */
+struct reader {
+    int fd;
+    uint64_t state;
+    unsigned char *buffer;
+};
+static struct reader readers[MAX_MOUNTS][64];
+
+static long long blocks_of_big(void)
+{
+    return big_size / BLOCK;
+}
+
+static void open_readers(int count, uint64_t seed)
+{
+    if (blocks_of_big() < 1)
+        die("big is smaller than one block%s", "");
+    paths_of("big", big_paths);
+    for (int m = 0; m < mounts; m++) {
+        for (int t = 0; t < count; t++) {
+            readers[m][t] = (struct reader){ open(big_paths[m], O_RDONLY | O_DIRECT), seed + (uint64_t)t, aligned_block(BLOCK) };
+            if (readers[m][t].fd < 0)
+                die_errno("open(O_DIRECT)", big_paths[m]);
+        }
+    }
+}
+
+static void read_random_block(struct reader *reader)
+{
+    long long offset = (long long)(next_random(&reader->state) % (uint64_t)blocks_of_big()) * BLOCK;
+    ssize_t n = pread(reader->fd, reader->buffer, BLOCK, offset);
+    if (n != BLOCK)
+        die("pread (4 KiB) of big failed or came short: %s", strerror(errno));
+    check_block(reader->buffer, offset, n, "big");
+}
+
+static void *random_read_batch(void *argument)
+{
+    for (int i = 0; i < BATCH; i++)
+        read_random_block(argument);
+    return NULL;
+}
+
+/* randread: item i is one batch of reads on every thread, each thread its own descriptor per mount. */
+static void randread_item(long i)
+{
+    (void)i;
+    pthread_t ids[64];
+    for (int t = 0; t < threads; t++)
+        if (pthread_create(&ids[t], NULL, random_read_batch, &readers[current][t]) != 0)
+            die("pthread_create failed%s", "");
+    for (int t = 0; t < threads; t++)
+        pthread_join(ids[t], NULL);
+}
+
+static void randread(void)
+{
+    if (ops < 0)
+        ops = 200000;
+    if (threads < 1 || threads > 64)
+        die("--threads must be 1..64%s", "");
+    long batches = (ops + (long)threads * BATCH - 1) / ((long)threads * BATCH);
+    long long reads = (long long)batches * threads * BATCH;
+    open_readers(threads, 0x5EED0000ULL);
+    interleave(batches, 4, randread_item);
+    report("randread", reads, "ops/s", reads, "one_READ_per_O_DIRECT_pread");
+}
+
+/* latency: item i is one timed read on the current mount; its sample goes to that mount's list. */
+static double *samples[MAX_MOUNTS];
+
+static void latency_item(long i)
+{
+    double start = now();
+    read_random_block(&readers[current][0]);
+    samples[current][i] = now() - start;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void latency(void)
+{
+    if (ops < 1)
+        ops = ops < 0 ? 50000 : 1;
+    open_readers(1, 0x5EED0000ULL + 1000);
+    for (int m = 0; m < mounts; m++)
+        if (!(samples[m] = malloc(sizeof(double) * (size_t)ops)))
+            die("cannot set up latency samples%s", "");
+    interleave(ops, 1000, latency_item);
+    for (int m = 0; m < mounts; m++) {
+        qsort(samples[m], (size_t)ops, sizeof(double), compare_doubles);
+        double p50 = samples[m][(ops - 1) * 50 / 100] * 1e6, p99 = samples[m][(ops - 1) * 99 / 100] * 1e6;
+        report_start("latency", m, "p50", 1, p50, "us", ops, "one_READ_per_O_DIRECT_pread");
+        printf(" p50_us=%.1f p99_us=%.1f max_us=%.1f", p50, p99, samples[m][ops - 1] * 1e6);
+        report_end(m);
+    }
+}
+
+/* stat: item i stats many/fNNNNN on the current mount; every pass begins once the kernel's entries have expired. */
+static int many_dirs[MAX_MOUNTS];
+static char *many_paths[MAX_MOUNTS];
+
+static void stat_many_item(long i)
+{
+    struct stat st;
+    char name[16];
+    snprintf(name, sizeof name, "f%05ld", i);
+    if (fstatat(many_dirs[current], name, &st, 0) != 0)
+        die_errno("fstatat", name);
+    if (st.st_size != MANY_SIZE || !S_ISREG(st.st_mode))
+        die("wrong attributes for many/%s", name);
+}
+
+static void stat_files(void)
+{
+    if (passes < 0)
+        passes = 5;
+    paths_of("many", many_paths);
+    for (int m = 0; m < mounts; m++)
+        if ((many_dirs[m] = open(many_paths[m], O_PATH | O_DIRECTORY)) < 0)
+            die_errno("open(O_PATH)", many_paths[m]);
+    for (int pass = 0; pass < passes; pass++) {
+        usleep((useconds_t)sleep_ms * 1000);
+        interleave(files, chunk_items, stat_many_item);
+    }
+    long long lookups = (long long)files * passes;
+    report("stat", lookups, "ops/s", lookups, "one_LOOKUP_per_fstatat_after_entry_expiry");
+}
+
+/* readdir: item i lists many/ once on the current mount and checks the listing. */
+static long long getdents_calls[MAX_MOUNTS];
+
+static void readdir_item(long i)
+{
+    (void)i;
+    enum { BUFFER = 32 * 1024 };
+    const char *path = many_paths[current];
+    int fd = open(path, O_RDONLY | O_DIRECTORY);
+    if (fd < 0)
+        die_errno("open", path);
+    int entries = 0, dots = 0;
+    for (;;) {
+        long n = syscall(SYS_getdents64, fd, read_buffer, BUFFER);
+        getdents_calls[current]++;
+        if (n < 0)
+            die_errno("getdents64", path);
+        if (n == 0)
+            break;
+        for (long at = 0; at < n;) {
+            struct dirent64 *entry = (struct dirent64 *)(read_buffer + at);
+            at += entry->d_reclen;
+            if (entry->d_name[0] == '.')
+                dots++;
+            else if (entry->d_type != DT_REG || strlen(entry->d_name) != 6 || entry->d_name[0] != 'f')
+                die("unexpected entry %s", entry->d_name);
+            else
+                entries++;
+        }
+    }
+    close(fd);
+    if (entries != files || dots != 2) {
+        char detail[64];
+        snprintf(detail, sizeof detail, "%d entries and %d dots", entries, dots);
+        die("wrong listing of many/: %s", detail);
+    }
+}
+
+static void readdir_many(void)
+{
+    if (ops < 0)
+        ops = 300;
+    read_buffer = aligned_block(32 * 1024);
+    paths_of("many", many_paths);
+    interleave(ops, 1, readdir_item);
+    long long total = (long long)files * ops;
+    for (int m = 0; m < mounts; m++) {
+        report_start("readdir", m, "throughput", 0, total / mount_elapsed[m], "entries/s", getdents_calls[m] + 2LL * ops,
+                     "getdents64_calls(one_READDIR_each)+OPENDIR+RELEASEDIR_per_listing");
+        printf(" listings=%ld getdents=%lld", ops, getdents_calls[m]);
+        report_end(m);
+    }
+}
+
+/* openclose: item i opens and closes hello on the current mount. */
+static char *hello_paths[MAX_MOUNTS];
+
+static void openclose_item(long i)
+{
+    (void)i;
+    int fd = open(hello_paths[current], O_RDONLY);
+    if (fd < 0)
+        die_errno("open", hello_paths[current]);
+    close(fd);
+}
+
+static void openclose(void)
+{
+    if (ops < 0)
+        ops = 100000;
+    paths_of("hello", hello_paths);
+    for (int m = 0; m < mounts; m++) {
+        const char *path = hello_paths[m];
+        char text[32];
+        int fd = open(path, O_RDONLY);
+        if (fd < 0)
+            die_errno("open", path);
+        if (read(fd, text, sizeof text) != 13 || memcmp(text, "Hello World!\n", 13) != 0)
+            die("%s does not read 'Hello World!\\n'", path);
+        close(fd);
+    }
+    interleave(ops, 1000, openclose_item);
+    report("openclose", ops, "ops/s", 2LL * ops, "OPEN+RELEASE_per_open(flush_is_ENOSYS)");
+}
+
+/* ---- write workloads (docs/benchfs-write.md) ----------------------------------------------------------------------- */
 
 /* The content rule from offset 0, 251 + 1 MiB bytes: the data of a write at offset o starts at pattern + o % 251. */
 static unsigned char *pattern;
@@ -713,7 +786,6 @@ static void seqwrite(void)
 }
 
 /* randwrite: item i is one batch of writes on every thread, each thread its own O_DIRECT descriptor per mount. */
-#define BATCH 256
 struct writer {
     int fd;
     uint64_t state;
@@ -934,7 +1006,6 @@ int main(int argc, char *argv[])
             if (mounts == MAX_MOUNTS)
                 die("at most %s filesystems", "8");
             pids[mounts++] = (pid_t)number(name, value);
-            fs_pid = pids[0];
         } else
             die("unknown option %s", name);
     }
@@ -948,16 +1019,18 @@ int main(int argc, char *argv[])
     if (arg + 2 > argc)
         die("usage: benchfs-driver [options] seqread|randread|latency|stat|readdir|openclose|seqwrite|randwrite|create|mkdir|rename|setattr MOUNTPOINT...%s", "");
     const char *workload = argv[arg];
-    root = argv[arg + 1];
     static const struct {
         const char *name;
         void (*run)(void);
-    } write_workloads[] = {
-        { "seqwrite", seqwrite }, { "randwrite", randwrite }, { "create", create_files },
-        { "mkdir", mkdir_rmdir }, { "rename", rename_files }, { "setattr", setattr_files },
+        int writes;
+    } workloads[] = {
+        { "seqread", seqread, 0 }, { "randread", randread, 0 }, { "latency", latency, 0 },
+        { "stat", stat_files, 0 }, { "readdir", readdir_many, 0 }, { "openclose", openclose, 0 },
+        { "seqwrite", seqwrite, 1 }, { "randwrite", randwrite, 1 }, { "create", create_files, 1 },
+        { "mkdir", mkdir_rmdir, 1 }, { "rename", rename_files, 1 }, { "setattr", setattr_files, 1 },
     };
-    for (size_t i = 0; i < sizeof write_workloads / sizeof write_workloads[0]; i++) {
-        if (strcmp(workload, write_workloads[i].name) != 0)
+    for (size_t i = 0; i < sizeof workloads / sizeof workloads[0]; i++) {
+        if (strcmp(workload, workloads[i].name) != 0)
             continue;
         int given = argc - arg - 1;
         if (given > MAX_MOUNTS || (mounts > 0 && mounts != given))
@@ -967,15 +1040,19 @@ int main(int argc, char *argv[])
             roots[m] = argv[arg + 1 + m];
             if (pids[m] > 0 && clock_getcpuclockid(pids[m], &clocks[m]) != 0)
                 die("no CPU clock for the filesystem process %s (--fs-pid)", roots[m]);
+        }
+        int writes = workloads[i].writes;
+        for (int m = 0; writes && plain && m < mounts; m++) {
             use_mount(m);
             char *w = path_of("w");
-            if (plain && mkdir(w, 0755) != 0)
+            if (mkdir(w, 0755) != 0)
                 die_errno("mkdir", w);
             free(w);
         }
-        make_pattern();
-        write_workloads[i].run();
-        for (int m = 0; plain && m < mounts; m++) {
+        if (writes)
+            make_pattern();
+        workloads[i].run();
+        for (int m = 0; writes && plain && m < mounts; m++) {
             use_mount(m);
             char *w = path_of("w");
             if (rmdir(w) != 0)
@@ -984,30 +1061,5 @@ int main(int argc, char *argv[])
         }
         return 0;
     }
-    if (arg + 2 != argc)
-        die("the read workloads take one mount point%s", "");
-    long long cpu_before = 0;
-    if (fs_pid > 0) {
-        if (clock_getcpuclockid(fs_pid, &fs_clock) != 0)
-            die("no CPU clock for the filesystem process (--fs-pid)%s", "");
-        cpu_before = fs_cpu_ns();
-    }
-    if (strcmp(workload, "seqread") == 0)
-        seqread();
-    else if (strcmp(workload, "randread") == 0)
-        randread();
-    else if (strcmp(workload, "latency") == 0)
-        latency();
-    else if (strcmp(workload, "stat") == 0)
-        stat_files();
-    else if (strcmp(workload, "readdir") == 0)
-        readdir_many();
-    else if (strcmp(workload, "openclose") == 0)
-        openclose();
-    else
-        die("unknown workload %s", workload);
-    if (fs_pid > 0)
-        printf(" fs_cpu_ns=%lld", fs_cpu_ns() - cpu_before);
-    printf("\n");
-    return 0;
+    die("unknown workload %s", workload);
 }
