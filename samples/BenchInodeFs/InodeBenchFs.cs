@@ -60,15 +60,7 @@ internal sealed partial class InodeBenchFs
             return LookupWritten(parent, name, ref entry);
         }
 
-        if (inode == 0)
-        {
-            return Errno.ENOENT;
-        }
-
-        var stat = default(Stat);
-        Attributes(inode, ref stat);
-        entry = new InodeEntry(inode, stat);
-        return Errno.None;
+        return inode == 0 ? Errno.ENOENT : Entry(inode, 0, ref entry);
     }
 
     [Getattr]
