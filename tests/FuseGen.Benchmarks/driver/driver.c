@@ -214,6 +214,17 @@ static void report(const char *workload, long long count, const char *unit, long
     }
 }
 
+/* Runs batch on --threads threads at once, thread t with the t-th of the states (each size bytes) starting at first. */
+static void on_threads(void *(*batch)(void *), void *first, size_t size)
+{
+    pthread_t ids[64];
+    for (int t = 0; t < threads; t++)
+        if (pthread_create(&ids[t], NULL, batch, (char *)first + (size_t)t * size) != 0)
+            die("pthread_create failed%s", "");
+    for (int t = 0; t < threads; t++)
+        pthread_join(ids[t], NULL);
+}
+
 /* The path of name on every mount, made once (nothing is allocated inside a timed phase). */
 static char *paths_of(const char *name, char *paths[MAX_MOUNTS])
 {
@@ -322,12 +333,7 @@ static void *random_read_batch(void *argument)
 static void randread_item(long i)
 {
     (void)i;
-    pthread_t ids[64];
-    for (int t = 0; t < threads; t++)
-        if (pthread_create(&ids[t], NULL, random_read_batch, &readers[current][t]) != 0)
-            die("pthread_create failed%s", "");
-    for (int t = 0; t < threads; t++)
-        pthread_join(ids[t], NULL);
+    on_threads(random_read_batch, readers[current], sizeof readers[current][0]);
 }
 
 static void randread(void)
@@ -815,12 +821,7 @@ static void *random_batch(void *argument)
 static void randwrite_item(long i)
 {
     (void)i;
-    pthread_t ids[64];
-    for (int t = 0; t < threads; t++)
-        if (pthread_create(&ids[t], NULL, random_batch, &writers[current][t]) != 0)
-            die("pthread_create failed%s", "");
-    for (int t = 0; t < threads; t++)
-        pthread_join(ids[t], NULL);
+    on_threads(random_batch, writers[current], sizeof writers[current][0]);
 }
 
 static void randwrite(void)
