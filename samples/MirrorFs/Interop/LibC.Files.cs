@@ -11,8 +11,11 @@ internal static unsafe partial class LibC
     [LibraryImport(Library, SetLastError = true)]
     public static partial int dup(int fd);
 
-    [LibraryImport(Library, SetLastError = true)]
-    public static partial int fstat(int fd, byte* statbuf);
+    /// <summary>Like the other bindings, sets the last P/Invoke error, but only when it fails (<see cref="KeepErrno"/>).</summary>
+    public static int fstat(int fd, byte* statbuf) => KeepErrno(fstat_(fd, statbuf));
+
+    [LibraryImport(Library, EntryPoint = "fstat")]
+    private static partial int fstat_(int fd, byte* statbuf);
 
     [LibraryImport(Library, SetLastError = true)]
     public static partial nint pread(int fd, byte* buf, nuint count, long offset);

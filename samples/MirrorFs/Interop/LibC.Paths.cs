@@ -8,9 +8,14 @@ internal static unsafe partial class LibC
     [LibraryImport(Library, SetLastError = true)]
     public static partial int openat(int dirfd, byte* path, int flags, uint mode);
 
-    /// <summary><paramref name="statbuf"/> is a native <c>struct stat</c> (FuseGen's NativeStat.MaxSize bytes).</summary>
-    [LibraryImport(Library, SetLastError = true)]
-    public static partial int fstatat(int dirfd, byte* path, byte* statbuf, int flags);
+    /// <summary>
+    /// <paramref name="statbuf"/> is a native <c>struct stat</c> (FuseGen's NativeStat.MaxSize bytes). Sets the last
+    /// P/Invoke error only when it fails (<see cref="KeepErrno"/>).
+    /// </summary>
+    public static int fstatat(int dirfd, byte* path, byte* statbuf, int flags) => KeepErrno(fstatat_(dirfd, path, statbuf, flags));
+
+    [LibraryImport(Library, EntryPoint = "fstatat")]
+    private static partial int fstatat_(int dirfd, byte* path, byte* statbuf, int flags);
 
     [LibraryImport(Library, SetLastError = true)]
     public static partial int mkdirat(int dirfd, byte* path, uint mode);

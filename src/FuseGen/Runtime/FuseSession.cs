@@ -26,6 +26,12 @@ internal sealed unsafe class FuseSession
     private static int processExitHooked;
     private static int allocatedSelfHandles;
 
+    // Read by every request (FuseRequest: the filesystem instance, then the handle table), right after the type check
+    // that loads the session's header. Declared first so that the runtime lays them out next to it, on that cache line,
+    // rather than 72 bytes on, past the fields only mounting and unmounting use.
+    private readonly object fileSystem;
+    private readonly HandleTable handles = new();
+
     private readonly object gate = new();
     private readonly TaskCompletionSource<int> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly MountOptions options;
@@ -48,14 +54,14 @@ internal sealed unsafe class FuseSession
 
     private FuseSession(object fileSystem, SessionApi api, string mountPoint, MountOptions options)
     {
-        FileSystem = fileSystem;
+        this.fileSystem = fileSystem;
         Api = api;
         MountPoint = mountPoint;
         this.options = options;
         programName = fileSystem.GetType().Name;
     }
 
-    public object FileSystem { get; }
+    public object FileSystem => fileSystem;
 
     /// <summary>The libfuse API the filesystem is served through: path (high-level) or inode (low-level).</summary>
     public SessionApi Api { get; }
@@ -63,7 +69,7 @@ internal sealed unsafe class FuseSession
     public MountOptions Options => options;
 
     /// <summary>Objects returned by open, create and opendir, by <c>fh</c>.</summary>
-    public HandleTable Handles { get; } = new();
+    public HandleTable Handles => handles;
 
     /// <summary>The inode API's notifier; throws for the path API.</summary>
     public InodeNotifier Notifier => Api is InodeSessionApi inode

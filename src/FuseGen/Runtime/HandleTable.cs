@@ -11,12 +11,13 @@ namespace FuseGen.Runtime;
 /// recognised instead of reaching another file's object.</para>
 /// <para>Lookups take no lock: they run on every read and write. The kernel sends release only after the last
 /// operation on a file handle has completed, so a slot is never reused while a lookup of it is in flight.</para>
+/// <para>A slot's object and generation sit side by side in one array: a lookup after a context switch touches one
+/// array's memory, not two (two arrays showed as separate cache misses in every request's profile).</para>
 /// </remarks>
 internal sealed class HandleTable
 {
     private readonly object gate = new();
-    private object?[] values = new object?[16];
-    private uint[] generations = new uint[16];
+    private Slot[] slots = new Slot[16];
     private int[] free = new int[16];
     private int freeCount;
     private int used;
@@ -37,7 +38,7 @@ internal sealed class HandleTable
             }
             else
             {
-                if (used == values.Length)
+                if (used == slots.Length)
                 {
                     Grow();
                 }
@@ -45,9 +46,10 @@ internal sealed class HandleTable
                 slot = used++;
             }
 
-            var generation = unchecked(generations[slot] + 1);
-            generations[slot] = generation = generation == 0 ? 1 : generation;
-            Volatile.Write(ref values[slot], value);
+            ref var entry = ref slots[slot];
+            var generation = unchecked(entry.Generation + 1);
+            entry.Generation = generation = generation == 0 ? 1 : generation;
+            Volatile.Write(ref entry.Value, value);
             live++;
             return ((ulong)generation << 32) | (uint)(slot + 1);
         }
@@ -57,14 +59,14 @@ internal sealed class HandleTable
     public object? Get(ulong fh)
     {
         var slot = (int)(uint)fh - 1;
-        var currentValues = Volatile.Read(ref values);
-        var currentGenerations = Volatile.Read(ref generations);
-        if ((uint)slot >= (uint)Math.Min(currentValues.Length, currentGenerations.Length) || currentGenerations[slot] != (uint)(fh >> 32))
+        var current = Volatile.Read(ref slots);
+        if ((uint)slot >= (uint)current.Length)
         {
             return null;
         }
 
-        return Volatile.Read(ref currentValues[slot]);
+        ref var entry = ref current[slot];
+        return entry.Generation != (uint)(fh >> 32) ? null : Volatile.Read(ref entry.Value);
     }
 
     /// <summary>Removes and returns the object for <paramref name="fh"/>; null when it names no live handle.</summary>
@@ -79,7 +81,7 @@ internal sealed class HandleTable
             }
 
             var slot = (int)(uint)fh - 1;
-            values[slot] = null;
+            slots[slot].Value = null;
             free[freeCount++] = slot;
             live--;
             return value;
@@ -91,7 +93,12 @@ internal sealed class HandleTable
     {
         lock (gate)
         {
-            Array.Clear(values);
+            // Generations stay, so an fh handed out before the clear never names a later handle.
+            for (var i = 0; i < slots.Length; i++)
+            {
+                slots[i].Value = null;
+            }
+
             freeCount = 0;
             used = 0;
             live = 0;
@@ -100,15 +107,17 @@ internal sealed class HandleTable
 
     private void Grow()
     {
-        var size = values.Length * 2;
-        var newGenerations = new uint[size];
-        Array.Copy(generations, newGenerations, generations.Length);
-        var newValues = new object?[size];
-        Array.Copy(values, newValues, values.Length);
-        Array.Resize(ref free, size);
+        var newSlots = new Slot[slots.Length * 2];
+        Array.Copy(slots, newSlots, slots.Length);
+        Array.Resize(ref free, newSlots.Length);
 
-        // Generations first: a concurrent Get that sees the new values array must also see matching generations.
-        Volatile.Write(ref generations, newGenerations);
-        Volatile.Write(ref values, newValues);
+        // Published once filled: a concurrent Get sees either array whole.
+        Volatile.Write(ref slots, newSlots);
+    }
+
+    private struct Slot
+    {
+        public object? Value;
+        public uint Generation;
     }
 }
