@@ -107,8 +107,6 @@ declare -A driver_args=(
 declare -A figures=([create]="create create-stat create-unlink" [mkdir]="mkdir rmdir" [setattr]="chmod utimens")
 workloads=$(for w in $workloads; do case $w in read) echo "$read_workloads" ;; write) echo "$write_workloads" ;; *) echo "$w" ;; esac; done | tr '\n' ' ')
 is_write() { [[ " $write_workloads " == *" $1 "* ]]; }
-# The implementations that have BenchFs's writable /w (all of them).
-write_impls="c aot jit cll inode inode-copy inode-vt base"
 declare -A impl_name=([c]="C (libfuse high-level)" [aot]="FuseGen AOT" [jit]="FuseGen JIT" [cll]="C (libfuse low-level)" [inode]="FuseGen inode AOT" [inode-copy]="FuseGen inode AOT, copying read" [inode-vt]="FuseGen inode AOT, ValueTask read" [base]="FuseGen AOT at ${BENCH_BASELINE:-?}")
 # What each implementation's ratio is taken against: the same API's C twin (the low-level C twin against the high-level one);
 # the ValueTask read against the synchronous read doing the same copy, and that one against the read without a copy.
@@ -345,7 +343,7 @@ echo "BenchFs: $reps rep(s) of [$workloads] on [$impls], $loop, big=${BENCH_BIG_
 write_cpu=${BENCH_CPU:-$(( $(nproc) - 1 ))}
 measure_side_by_side() {
   local w=$1 rep=$2 order=() pids=() mounts=() args=() k lines line figure impl requests cpu_us value rss
-  read -r -a order <<<"$(for i in $impls; do [[ " $write_impls " == *" $i "* ]] && echo "$i"; done | tr '\n' ' ')"
+  read -r -a order <<<"$impls"
   for ((k = 0; k < rep - 1; k++)); do order=("${order[@]:1}" "${order[0]}"); done
   mount_mode=$(is_write "$w" && echo rw || echo ro) pin="taskset -c $write_cpu"
   for impl in "${order[@]}"; do

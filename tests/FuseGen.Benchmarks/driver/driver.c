@@ -226,13 +226,12 @@ static void on_threads(void *(*batch)(void *), void *first, size_t size)
 }
 
 /* The path of name on every mount, made once (nothing is allocated inside a timed phase). */
-static char *paths_of(const char *name, char *paths[MAX_MOUNTS])
+static void paths_of(const char *name, char *paths[MAX_MOUNTS])
 {
     for (int m = 0; m < mounts; m++) {
         use_mount(m);
         paths[m] = path_of(name);
     }
-    return paths[0];
 }
 
 /* ---- read workloads (docs/benchfs.md) ------------------------------------------------------------------------------ */
@@ -254,7 +253,7 @@ static void seqread_item(long i)
     }
     ssize_t n = read(read_fds[current], read_buffer, MIB);
     if (n < 0)
-        die_errno("read", root);
+        die_errno("read", big_paths[current]);
     if (n != MIB)
         die("big: short read before its size%s", "");
     check_block(read_buffer, (long long)block * MIB, n, "big");
