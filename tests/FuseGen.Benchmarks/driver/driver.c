@@ -32,7 +32,8 @@
  * Any mismatch with the content rule, short read or wrong listing exits 1 with a message on stderr.
  * Every workload runs on all the mount points given, round-robin in chunks of its items (see interleave()), each
  * mount point timed (wall clock and its filesystem's CPU time) over its own chunks only: on a machine whose load
- * swings from second to second, every implementation sees the same swings. Write workloads print one line per timed
+ * swings from second to second, every implementation sees the same swings. A chunk ends when its mount has no request
+ * in flight (see drain()). Write workloads print one line per timed
  * phase (create: create, create-stat, create-unlink; mkdir: mkdir, rmdir; setattr: chmod, utimens); what they check
  * (sizes, checksums, listings, modes, times) is checked outside the timed phases, and they leave /w empty.
  */
@@ -45,6 +46,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -162,6 +164,49 @@ static long long cpu_of(int m)
 }
 
 /*
+ * Where fusectl shows each mount's count of requests sent and not yet answered ("waiting"; "" without fusectl). A
+ * chunk ends only when its mount has none left: readahead keeps READs of up to a window ahead in flight after read()
+ * returns, and RELEASE follows close() in the background. Unwaited, that work would run in the next mount's chunk, on
+ * the next mount's clock.
+ */
+static char waiting_paths[MAX_MOUNTS][64];
+static long long drain_polls;
+
+static void find_waiting(int m)
+{
+    struct stat st;
+    if (stat(roots[m], &st) != 0)
+        die_errno("stat", roots[m]);
+    snprintf(waiting_paths[m], sizeof waiting_paths[m], "/sys/fs/fuse/connections/%llu/waiting", (unsigned long long)st.st_dev);
+    if (access(waiting_paths[m], R_OK) != 0)
+        waiting_paths[m][0] = 0; /* no fusectl here: chunks end when their items do */
+}
+
+/* fusectl's files cannot seek: each look is an open, a read and a close. */
+static long waiting(int m)
+{
+    char text[32];
+    int fd = open(waiting_paths[m], O_RDONLY | O_CLOEXEC);
+    ssize_t n = fd < 0 ? -1 : read(fd, text, sizeof text - 1);
+    if (fd >= 0)
+        close(fd);
+    if (n <= 0)
+        die_errno("read", waiting_paths[m]);
+    text[n] = 0;
+    return atol(text);
+}
+
+static void drain(int m)
+{
+    if (waiting_paths[m][0] == 0)
+        return;
+    while (waiting(m) != 0) {
+        drain_polls++;
+        sched_yield(); /* the filesystem shares this CPU: let it answer */
+    }
+}
+
+/*
  * Runs item(0) ... item(count - 1) on every mount: chunks round-robin, each mount timed over its own chunks. The
  * times add up over calls until the phase is reported (report(), report_end()).
  */
@@ -176,6 +221,7 @@ static void interleave(long count, long chunk, void (*item)(long))
             double began = now();
             for (long i = start; i < end; i++)
                 item(i);
+            drain(m);
             mount_elapsed[m] += now() - began;
             mount_cpu[m] += cpu_of(m) - cpu;
         }
@@ -1046,6 +1092,7 @@ int main(int argc, char *argv[])
             roots[m] = argv[arg + 1 + m];
             if (pids[m] > 0 && clock_getcpuclockid(pids[m], &clocks[m]) != 0)
                 die("no CPU clock for the filesystem process %s (--fs-pid)", roots[m]);
+            find_waiting(m);
         }
         int writes = workloads[i].writes;
         for (int m = 0; writes && plain && m < mounts; m++) {
