@@ -33,9 +33,9 @@
  * Every workload runs on all the mount points given, round-robin in chunks of its items (see interleave()), each
  * mount point timed (wall clock and its filesystem's CPU time) over its own chunks only: on a machine whose load
  * swings from second to second, every implementation sees the same swings. A chunk ends when its mount has no request
- * in flight (see drain()). Write workloads print one line per timed
- * phase (create: create, create-stat, create-unlink; mkdir: mkdir, rmdir; setattr: chmod, utimens); what they check
- * (sizes, checksums, listings, modes, times) is checked outside the timed phases, and they leave /w empty.
+ * in flight (see drain()). Write workloads print one line per timed phase (create: create, create-stat,
+ * create-unlink; mkdir: mkdir, rmdir; setattr: chmod, utimens); what they check (sizes, checksums, listings, modes,
+ * times) is checked outside the timed phases, and they leave /w empty.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -170,7 +170,6 @@ static long long cpu_of(int m)
  * the next mount's clock.
  */
 static char waiting_paths[MAX_MOUNTS][64];
-static long long drain_polls;
 
 static void find_waiting(int m)
 {
@@ -200,10 +199,8 @@ static void drain(int m)
 {
     if (waiting_paths[m][0] == 0)
         return;
-    while (waiting(m) != 0) {
-        drain_polls++;
+    while (waiting(m) != 0)
         sched_yield(); /* the filesystem shares this CPU: let it answer */
-    }
 }
 
 /*
