@@ -123,6 +123,29 @@ internal static class NativeToolchain
         }
     }
 
+    /// <summary>
+    /// Compiles and links <paramref name="sourcePath"/> for the host with <paramref name="options"/> and libfuse's
+    /// flags, and throws with gcc's messages if that fails. The program itself is thrown away.
+    /// </summary>
+    public static void Compile(string sourcePath, params string[] options)
+    {
+        if (MissingReason(NativeNeeds.Gcc | NativeNeeds.FuseHeaders) is { } missing)
+        {
+            throw new InvalidOperationException($"Cannot compile {sourcePath}: {missing}.");
+        }
+
+        var directory = Directory.CreateTempSubdirectory("fusegen-compile-");
+        try
+        {
+            var flags = FuseFlags();
+            Run(Gcc!, [.. options, .. flags.Compile, "-o", Path.Combine(directory.FullName, "program"), sourcePath, .. flags.Link]);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     /// <summary>The arm64 libfuse's flags: the headers are shared by every architecture, the library is arm64's.</summary>
     private static (string[] Compile, string[] Link) Arm64FuseFlags =>
         (["-I/usr/include/fuse3"], ["-L" + Path.GetDirectoryName(Arm64FuseLibrary), "-lfuse3", "-lpthread"]);
