@@ -336,11 +336,11 @@ echo "BenchFs: $reps rep(s) of [$workloads] on [$impls], $loop, big=${BENCH_BIG_
 # the driver going round-robin over them in chunks of work (its interleave(): 100 stats or metadata operations, 2 MiB
 # of seqread, 64 MiB of seqwrite, 4 batches of 4 x 256 random reads or writes, 10,000 latency samples, 1,000 opens,
 # one listing; a chunk ends when its mount has no request in flight), the driver and all filesystems pinned to one
-# CPU; the order of the mounts rotates per chunk and per repetition. Each
-# implementation's figures add up its own chunks: throughput = all its work / all its chunks' time, CPU per request =
-# all its CPU time / all its requests, latency p50 and p99 over all its samples. On this kind of shared VM a whole run
-# of one implementation can land in a slow second that the next run misses; taking turns every few milliseconds on
-# the same CPU gives each implementation the same machine.
+# CPU; the order of the mounts rotates per chunk and per repetition. Each implementation's figures add up its own
+# chunks: throughput = all its work / all its chunks' time, CPU per request = all its CPU time / all its requests,
+# latency p50 and p99 over all its samples. On this kind of shared VM a whole run of one implementation can land in a
+# slow second that the next run misses; taking turns every few milliseconds on the same CPU gives each implementation
+# the same machine.
 write_cpu=${BENCH_CPU:-$(( $(nproc) - 1 ))}
 measure_side_by_side() {
   local w=$1 rep=$2 order=() pids=() mounts=() args=() k lines line figure impl requests cpu_us value rss

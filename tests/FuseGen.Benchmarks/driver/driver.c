@@ -277,6 +277,34 @@ static void paths_of(const char *name, char *paths[MAX_MOUNTS])
     }
 }
 
+/*
+ * A directory's entries one at a time, read with getdents64 into buffer (size bytes); calls counts the getdents64
+ * calls (each is one READDIR). Inline, so that the timed listing pays no call per entry.
+ */
+struct listing {
+    int fd;
+    char *buffer;
+    long size, n, at;
+    long long calls;
+    const char *path;
+};
+
+static inline struct dirent64 *next_entry(struct listing *l)
+{
+    while (l->at >= l->n) {
+        l->n = syscall(SYS_getdents64, l->fd, l->buffer, l->size);
+        l->calls++;
+        if (l->n < 0)
+            die_errno("getdents64", l->path);
+        if (l->n == 0)
+            return NULL;
+        l->at = 0;
+    }
+    struct dirent64 *entry = (struct dirent64 *)(l->buffer + l->at);
+    l->at += entry->d_reclen;
+    return entry;
+}
+
 /* ---- read workloads (docs/benchfs.md) ------------------------------------------------------------------------------ */
 /* Each is item-based, so that it runs on one mount or interleaved over several, like the write workloads. */
 
@@ -475,24 +503,16 @@ static void readdir_item(long i)
     if (fd < 0)
         die_errno("open", path);
     int entries = 0, dots = 0;
-    for (;;) {
-        long n = syscall(SYS_getdents64, fd, read_buffer, BUFFER);
-        getdents_calls[current]++;
-        if (n < 0)
-            die_errno("getdents64", path);
-        if (n == 0)
-            break;
-        for (long at = 0; at < n;) {
-            struct dirent64 *entry = (struct dirent64 *)(read_buffer + at);
-            at += entry->d_reclen;
-            if (entry->d_name[0] == '.')
-                dots++;
-            else if (entry->d_type != DT_REG || strlen(entry->d_name) != 6 || entry->d_name[0] != 'f')
-                die("unexpected entry %s", entry->d_name);
-            else
-                entries++;
-        }
+    struct listing l = { fd, (char *)read_buffer, BUFFER, 0, 0, 0, path };
+    for (struct dirent64 *entry; (entry = next_entry(&l));) {
+        if (entry->d_name[0] == '.')
+            dots++;
+        else if (entry->d_type != DT_REG || strlen(entry->d_name) != 6 || entry->d_name[0] != 'f')
+            die("unexpected entry %s", entry->d_name);
+        else
+            entries++;
     }
+    getdents_calls[current] += l.calls;
     close(fd);
     if (entries != files || dots != 2) {
         char detail[64];
@@ -662,25 +682,17 @@ static void expect_listing(int count, char letter, unsigned char type)
     int fd = open(path, O_RDONLY | O_DIRECTORY);
     if (fd < 0 || !seen)
         die_errno("open", path);
-    for (;;) {
-        long n = syscall(SYS_getdents64, fd, buffer, BUFFER);
-        if (n < 0)
-            die_errno("getdents64", path);
-        if (n == 0)
-            break;
-        for (long at = 0; at < n;) {
-            struct dirent64 *entry = (struct dirent64 *)(buffer + at);
-            at += entry->d_reclen;
-            if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
-                continue;
-            char *end;
-            long number = strtol(entry->d_name + 1, &end, 10);
-            if (entry->d_name[0] != letter || strlen(entry->d_name) != 6 || *end != '\0' || number >= count ||
-                seen[number] || entry->d_type != type)
-                die("unexpected entry w/%s", entry->d_name);
-            seen[number] = 1;
-            entries++;
-        }
+    struct listing l = { fd, buffer, BUFFER, 0, 0, 0, path };
+    for (struct dirent64 *entry; (entry = next_entry(&l));) {
+        if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
+            continue;
+        char *end;
+        long number = strtol(entry->d_name + 1, &end, 10);
+        if (entry->d_name[0] != letter || strlen(entry->d_name) != 6 || *end != '\0' || number >= count ||
+            seen[number] || entry->d_type != type)
+            die("unexpected entry w/%s", entry->d_name);
+        seen[number] = 1;
+        entries++;
     }
     close(fd);
     if (entries != count) {
