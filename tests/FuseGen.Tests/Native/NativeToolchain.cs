@@ -96,7 +96,23 @@ internal static class NativeToolchain
     /// <param name="arm64">
     /// Compile with the arm64 cross compiler against the arm64 libfuse and run under qemu-user, rather than for the host.
     /// </param>
-    public static string CompileAndRun(string sourcePath, bool arm64 = false)
+    public static string CompileAndRun(string sourcePath, bool arm64 = false) =>
+        // libfuse's headers demand a 64-bit off_t; on 64-bit systems the define changes nothing.
+        // No -L: qemu's sysroot option would pair the cross toolchain's loader with the multiarch libc that
+        // libfuse3-3:arm64 installs (two builds of glibc 2.36), and the program would hang in its first
+        // pthread_create. The multiarch loader and libraries are found on their own paths.
+        WithProgram(sourcePath, ["-std=gnu11", "-Wall", "-Wextra", "-D_FILE_OFFSET_BITS=64"], arm64,
+            program => arm64 ? Run(Qemu!, [program]) : Run(program, []));
+
+    /// <summary>
+    /// Compiles and links <paramref name="sourcePath"/> for the host with <paramref name="options"/> and libfuse's
+    /// flags, and throws with gcc's messages if that fails. The program itself is thrown away.
+    /// </summary>
+    public static void Compile(string sourcePath, params string[] options) =>
+        WithProgram(sourcePath, options, arm64: false, _ => 0);
+
+    // Builds the program in a temporary directory, hands it to use, and deletes the directory.
+    private static T WithProgram<T>(string sourcePath, string[] options, bool arm64, Func<string, T> use)
     {
         var needs = NativeNeeds.Gcc | NativeNeeds.FuseHeaders | (arm64 ? NativeNeeds.Arm64 : NativeNeeds.None);
         if (MissingReason(needs) is { } missing)
@@ -104,41 +120,13 @@ internal static class NativeToolchain
             throw new InvalidOperationException($"Cannot compile {sourcePath}: {missing}.");
         }
 
-        var directory = Directory.CreateTempSubdirectory("fusegen-layout-");
+        var directory = Directory.CreateTempSubdirectory("fusegen-native-");
         try
         {
             var program = Path.Combine(directory.FullName, Path.GetFileNameWithoutExtension(sourcePath));
             var flags = arm64 ? Arm64FuseFlags : FuseFlags();
-            // libfuse's headers demand a 64-bit off_t; on 64-bit systems the define changes nothing.
-            Run(arm64 ? Arm64Gcc! : Gcc!, ["-std=gnu11", "-Wall", "-Wextra", "-D_FILE_OFFSET_BITS=64", .. flags.Compile, "-o", program, sourcePath, .. flags.Link]);
-
-            // No -L: qemu's sysroot option would pair the cross toolchain's loader with the multiarch libc that
-            // libfuse3-3:arm64 installs (two builds of glibc 2.36), and the program would hang in its first
-            // pthread_create. The multiarch loader and libraries are found on their own paths.
-            return arm64 ? Run(Qemu!, [program]) : Run(program, []);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
-
-    /// <summary>
-    /// Compiles and links <paramref name="sourcePath"/> for the host with <paramref name="options"/> and libfuse's
-    /// flags, and throws with gcc's messages if that fails. The program itself is thrown away.
-    /// </summary>
-    public static void Compile(string sourcePath, params string[] options)
-    {
-        if (MissingReason(NativeNeeds.Gcc | NativeNeeds.FuseHeaders) is { } missing)
-        {
-            throw new InvalidOperationException($"Cannot compile {sourcePath}: {missing}.");
-        }
-
-        var directory = Directory.CreateTempSubdirectory("fusegen-compile-");
-        try
-        {
-            var flags = FuseFlags();
-            Run(Gcc!, [.. options, .. flags.Compile, "-o", Path.Combine(directory.FullName, "program"), sourcePath, .. flags.Link]);
+            Run(arm64 ? Arm64Gcc! : Gcc!, [.. options, .. flags.Compile, "-o", program, sourcePath, .. flags.Link]);
+            return use(program);
         }
         finally
         {
